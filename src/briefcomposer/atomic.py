@@ -1,0 +1,43 @@
+"""Atomic file writes: a crash mid-write never damages the file already on disk."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+from typing import BinaryIO
+
+
+def write_atomically(target: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
+    """Write `data` (bytes, or a function that writes to a binary file) to `target`.
+
+    The bytes go to a temporary file in the same folder, are flushed to disk, and
+    the temporary file then replaces `target` with `os.replace`, which is atomic on
+    Windows and POSIX alike. On any error the temporary file is removed and the old
+    `target` is untouched; the error (an `OSError` such as `PermissionError`) is raised.
+    """
+    target = Path(target)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    tmp = Path(tmp_name)
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            if isinstance(data, (bytes, bytearray)):
+                fh.write(data)
+            else:
+                data(fh)
+            fh.flush()
+            os.fsync(fh.fileno())
+        with contextlib.suppress(OSError):  # keep the mode of the file we replace
+            os.chmod(tmp, os.stat(target).st_mode & 0o7777)
+        if not target.exists():
+            with contextlib.suppress(OSError):  # mkstemp makes 0600; a new file gets the usual mode
+                umask = os.umask(0)
+                os.umask(umask)
+                os.chmod(tmp, 0o666 & ~umask)
+        os.replace(tmp, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise

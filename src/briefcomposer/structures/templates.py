@@ -1,0 +1,405 @@
+"""Load, list, apply and save brief structure templates (see the package docstring)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+import json
+import logging
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from briefcomposer.atomic import write_atomically
+from briefcomposer.core.errors import RuleError, StructureError
+from briefcomposer.core.model import Brief, BulletItem, Marking, PositionTableItem, Section, TextItem
+from briefcomposer.paths import bundled_dir, user_templates_dir
+
+logger = logging.getLogger(__name__)
+
+FORMAT = 1
+_NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
+MAX_TEMPLATE_BYTES = 1_000_000  # a structure is a few kB; anything bigger is not one of ours
+
+
+class Origin(enum.Enum):
+    BUILT_IN = "built-in"
+    USER = "user"
+    SHARED = "shared folder"
+
+
+@dataclass
+class SectionSpec:
+    """One section a template gives a new brief."""
+
+    key: str
+    heading: str
+    guidance: str = ""
+    word_limit: int | None = None
+    boilerplate: list[str] = field(default_factory=list)
+    table: bool = False  # the section starts with a table of positions (actors x issues)
+    bullets: bool = False  # boilerplate paragraphs are bullets
+
+
+@dataclass
+class StructureTemplate:
+    name: str
+    title: str
+    sections: list[SectionSpec]
+    description: str = ""
+    page_budget: int | None = None
+    word_template: str | None = None
+    marking: str | None = None
+    metadata: dict[str, str] = field(default_factory=dict)
+    origin: Origin = Origin.BUILT_IN
+    path: Path | None = None
+
+    def word_template_path(self) -> Path | None:
+        """The .docx beside this template that gives its Word look, if there is one."""
+        if self.path is None:
+            return None
+        candidate = self.path.with_name(self.word_template or f"{self.name}.docx")
+        return candidate if candidate.is_file() else None
+
+    def to_dict(self) -> dict:
+        data: dict = {"format": FORMAT, "name": self.name, "title": self.title}
+        if self.description:
+            data["description"] = self.description
+        if self.page_budget is not None:
+            data["page_budget"] = self.page_budget
+        if self.word_template:
+            data["word_template"] = self.word_template
+        if self.marking:
+            data["marking"] = self.marking
+        if self.metadata:
+            data["metadata"] = dict(self.metadata)
+        data["sections"] = []
+        for spec in self.sections:
+            s: dict = {"key": spec.key, "heading": spec.heading}
+            if spec.guidance:
+                s["guidance"] = spec.guidance
+            if spec.word_limit is not None:
+                s["word_limit"] = spec.word_limit
+            if spec.boilerplate:
+                s["boilerplate"] = list(spec.boilerplate)
+            if spec.table:
+                s["table"] = True
+            if spec.bullets:
+                s["bullets"] = True
+            data["sections"].append(s)
+        return data
+
+
+# ---------------------------------------------------------------- reading
+
+
+def parse_template(data: object, origin: Origin = Origin.BUILT_IN, path: Path | None = None) -> StructureTemplate:
+    """Build a template from decoded JSON; raise `StructureError` saying what is wrong."""
+    where = path.name if path else "template"
+
+    def fail(msg: str) -> StructureError:
+        return StructureError(f"{where}: {msg}")
+
+    if not isinstance(data, dict):
+        raise fail("not a structure template (expected a JSON object)")
+    fmt = data.get("format", FORMAT)
+    if not isinstance(fmt, int) or fmt > FORMAT:
+        raise fail(f"made by a newer briefcomposer (format {fmt!r}); update the app to use it")
+    name = data.get("name")
+    if not isinstance(name, str) or not _NAME.match(name):
+        raise fail("the name must be lower-case letters, digits and dashes")
+    title = _text(data, "title", fail, required=True)
+    sections_raw = data.get("sections")
+    if not isinstance(sections_raw, list) or not sections_raw:
+        raise fail("it lists no sections")
+    sections: list[SectionSpec] = []
+    keys: set[str] = set()
+    for n, raw in enumerate(sections_raw, 1):
+        if not isinstance(raw, dict):
+            raise fail(f"section {n} is not an object")
+        key = _text(raw, "key", fail, required=True)
+        if key in keys:
+            raise fail(f"the section key {key!r} is used twice")
+        keys.add(key)
+        limit = raw.get("word_limit")
+        if limit is not None and (not isinstance(limit, int) or isinstance(limit, bool) or limit <= 0):
+            raise fail(f"section {key!r}: word_limit must be a positive whole number")
+        boiler = raw.get("boilerplate", [])
+        if not isinstance(boiler, list) or not all(isinstance(b, str) for b in boiler):
+            raise fail(f"section {key!r}: boilerplate must be a list of paragraphs")
+        for text in boiler:
+            try:
+                check_boilerplate(text)
+            except StructureError as exc:
+                raise fail(f"section {key!r}: {exc}") from None
+        sections.append(
+            SectionSpec(
+                key=key,
+                heading=_text(raw, "heading", fail, required=True),
+                guidance=_text(raw, "guidance", fail),
+                word_limit=limit,
+                boilerplate=list(boiler),
+                table=bool(raw.get("table", False)),
+                bullets=bool(raw.get("bullets", False)),
+            )
+        )
+    budget = data.get("page_budget")
+    if budget is not None and (not isinstance(budget, int) or isinstance(budget, bool) or budget <= 0):
+        raise fail("page_budget must be a positive whole number")
+    marking = data.get("marking")
+    if marking is not None:
+        if not isinstance(marking, str):
+            raise fail("marking must be a string")
+        try:
+            Marking.parse(marking)
+        except RuleError as exc:
+            raise fail(str(exc)) from None
+    metadata = data.get("metadata", {})
+    if not isinstance(metadata, dict) or not all(
+        k in _META_FIELDS and isinstance(v, str) for k, v in metadata.items()
+    ):
+        raise fail(f"metadata may only set {', '.join(_META_FIELDS)} to text")
+    word_template = data.get("word_template")
+    if word_template is not None and (
+        not isinstance(word_template, str) or Path(word_template).name != word_template
+    ):
+        raise fail("word_template must be a file name beside the template")
+    return StructureTemplate(
+        name=name,
+        title=title,
+        sections=sections,
+        description=_text(data, "description", fail),
+        page_budget=budget,
+        word_template=word_template,
+        marking=marking,
+        metadata=dict(metadata),
+        origin=origin,
+        path=path,
+    )
+
+
+_META_FIELDS = ("title", "reference", "to", "sender", "contact")
+
+
+def _text(data: dict, key: str, fail, required: bool = False) -> str:  # type: ignore[no-untyped-def]
+    value = data.get(key, "")
+    if not isinstance(value, str) or (required and not value.strip()):
+        raise fail(f"{key!r} must be {'non-empty ' if required else ''}text")
+    return value
+
+
+def load_template(path: Path, origin: Origin = Origin.BUILT_IN) -> StructureTemplate:
+    """Read one template file; raise `StructureError` if it cannot be used."""
+    try:
+        if path.stat().st_size > MAX_TEMPLATE_BYTES:
+            raise StructureError(f"{path.name}: too large to be a structure template")
+        data = json.loads(path.read_bytes())
+    except OSError as exc:
+        raise StructureError(f"cannot read {path.name}: {exc.strerror or exc}") from exc
+    except (ValueError, RecursionError) as exc:
+        raise StructureError(f"{path.name}: not valid JSON ({exc})") from exc
+    return parse_template(data, origin, path)
+
+
+def template_folders(shared: Sequence[Path] = ()) -> list[tuple[Path, Origin]]:
+    """Where templates are looked for, first match winning: built-in, user, then shared."""
+    folders = [(bundled_dir("templates"), Origin.BUILT_IN), (user_templates_dir(), Origin.USER)]
+    folders += [(Path(p), Origin.SHARED) for p in shared]
+    return folders
+
+
+def list_templates(
+    shared: Sequence[Path] = (), on_problem=None
+) -> list[StructureTemplate]:  # type: ignore[no-untyped-def]
+    """Every usable template, built-in first. Bad files go to `on_problem(error)` and are skipped.
+
+    A name already taken by an earlier folder is skipped too (a user cannot shadow a
+    built-in template by accident).
+    """
+    found: dict[str, StructureTemplate] = {}
+    for folder, origin in template_folders(shared):
+        for path in _json_files(folder):
+            try:
+                template = load_template(path, origin)
+            except StructureError as exc:
+                logger.warning("Skipping template %s: %s", path, exc)
+                if on_problem is not None:
+                    on_problem(exc)
+                continue
+            found.setdefault(template.name, template)
+    return list(found.values())
+
+
+def _json_files(folder: Path) -> Iterable[Path]:
+    try:
+        return sorted(p for p in folder.glob("*.json") if p.is_file())
+    except OSError:  # a shared drive that is offline lists nothing
+        return []
+
+
+def find_template(name_or_path: str | Path, shared: Sequence[Path] = ()) -> StructureTemplate:
+    """The template named `name_or_path` (or the .json file at that path)."""
+    path = Path(name_or_path)
+    if path.suffix == ".json" and path.is_file():
+        return load_template(path, Origin.USER)
+    for template in list_templates(shared):
+        if template.name == str(name_or_path):
+            return template
+    names = ", ".join(t.name for t in list_templates(shared))
+    raise StructureError(f"no template named {str(name_or_path)!r} (available: {names})")
+
+
+# ---------------------------------------------------------------- applying
+
+
+def new_brief(template: StructureTemplate, today: dt.date | None = None) -> Brief:
+    """A new, empty brief with the template's sections, boilerplate and defaults."""
+    brief = Brief(template_id=template.name, date=today or dt.date.today())
+    for key, value in template.metadata.items():
+        setattr(brief, key, value)
+    if template.marking:
+        brief.marking = Marking.parse(template.marking)
+    for spec in template.sections:
+        section = Section(key=spec.key, heading=spec.heading, guidance=spec.guidance, word_limit=spec.word_limit)
+        if spec.table:
+            section.items.append(PositionTableItem())
+        for text in spec.boilerplate:
+            section.items.append(BulletItem(text=text) if spec.bullets else TextItem(text=text, boilerplate=True))
+        brief.sections.append(section)
+    return brief
+
+
+def render_boilerplate(text: str, brief: Brief) -> str:
+    """Fill a boilerplate paragraph's placeholders (``{{ brief.to }}``) in a Jinja2 sandbox.
+
+    Only plain placeholders are allowed (see `check_boilerplate`); text that is not
+    such a template is returned unchanged: boilerplate never stops a preview or export.
+    """
+    if "{" not in text:
+        return text
+    from jinja2 import TemplateError as JinjaError  # lazily: jinja2 is not needed at start-up
+
+    try:
+        check_boilerplate(text)
+        return _sandbox().from_string(text).render(brief=_BriefView(brief))
+    except (JinjaError, StructureError, RecursionError, MemoryError, TypeError, ValueError):
+        logger.info("Boilerplate left as written: %r", text[:80])
+        return text
+
+
+BOILERPLATE_FIELDS = ("title", "reference", "to", "sender", "contact", "date", "marking")
+_SAFE_FILTERS = {"upper", "lower", "title", "capitalize", "trim", "default", "e", "escape"}
+
+
+def check_boilerplate(text: str) -> None:
+    """Raise `StructureError` unless `text` holds only ``{{ brief.FIELD }}`` placeholders.
+
+    Boilerplate arrives in shared template folders, so it is untrusted: loops,
+    arithmetic and calls (``{{ 'x' * 10**10 }}``) could hang or exhaust memory even in
+    Jinja2's sandbox. Walking the parsed template keeps it to what boilerplate needs.
+    """
+    from jinja2 import TemplateSyntaxError, nodes
+
+    try:
+        tree = _sandbox().parse(text)
+    except TemplateSyntaxError as exc:
+        raise StructureError(f"boilerplate {text[:40]!r}: {exc.message}") from None
+    allowed = (nodes.Template, nodes.Output, nodes.TemplateData, nodes.Getattr, nodes.Name, nodes.Filter, nodes.Const)
+    for node in tree.find_all(nodes.Node):
+        if not isinstance(node, allowed):
+            raise StructureError(f"boilerplate may only hold placeholders such as {{{{ brief.to }}}}: {text[:40]!r}")
+        if isinstance(node, nodes.Name) and node.name != "brief":
+            raise StructureError(f"boilerplate names {node.name!r}; only brief.FIELD is known")
+        if isinstance(node, nodes.Getattr) and node.attr not in BOILERPLATE_FIELDS:
+            raise StructureError(f"boilerplate names brief.{node.attr}; known: {', '.join(BOILERPLATE_FIELDS)}")
+        if isinstance(node, nodes.Filter) and node.name not in _SAFE_FILTERS:
+            raise StructureError(f"boilerplate uses the filter {node.name!r}, which is not allowed")
+        if isinstance(node, nodes.Const) and isinstance(node.value, str) and len(node.value) > 200:
+            raise StructureError("boilerplate holds an over-long constant")
+
+
+_env = None
+
+
+def _sandbox():  # type: ignore[no-untyped-def]
+    global _env
+    if _env is None:
+        from jinja2.sandbox import SandboxedEnvironment
+
+        _env = SandboxedEnvironment(autoescape=False)
+    return _env
+
+
+class _BriefView:
+    """What boilerplate may read of a brief: its metadata as plain strings, nothing else."""
+
+    def __init__(self, brief: Brief) -> None:
+        self.title = brief.title
+        self.reference = brief.reference
+        self.to = brief.to
+        self.sender = brief.sender
+        self.contact = brief.contact
+        self.date = format_date(brief.date)
+        self.marking = str(brief.marking) if brief.marking else ""
+
+
+def format_date(date: dt.date | None) -> str:
+    """GOV.UK style: ``29 November 2026`` (no leading zero, no ordinal)."""
+    return f"{date.day} {date:%B %Y}" if date else ""
+
+
+# ---------------------------------------------------------------- save as template
+
+
+def template_from_brief(brief: Brief, name: str, title: str, description: str = "") -> StructureTemplate:
+    """A template of `brief`'s structure and its own words (no source content).
+
+    Text and bullet items become boilerplate; quotes, positions and issues, which come
+    from sources, are left out. A positions table keeps its place as `table`.
+    """
+    if not _NAME.match(name):
+        raise StructureError("a template name must be lower-case letters, digits and dashes")
+    if not title.strip():
+        raise StructureError("a template needs a title")
+    sections = []
+    for section in brief.sections:
+        texts = [i.text for i in section.items if isinstance(i, TextItem) and i.text.strip()]
+        bullets = [i.text for i in section.items if isinstance(i, BulletItem) and i.text.strip()]
+        sections.append(
+            SectionSpec(
+                key=section.key,
+                heading=section.heading,
+                guidance=section.guidance,
+                word_limit=section.word_limit,
+                boilerplate=bullets if bullets and not texts else texts,
+                table=any(isinstance(i, PositionTableItem) for i in section.items),
+                bullets=bool(bullets) and not texts,
+            )
+        )
+    if not sections:
+        raise StructureError("the brief has no sections to make a template of")
+    return StructureTemplate(
+        name=name,
+        title=title,
+        description=description,
+        sections=sections,
+        marking=str(brief.marking) if brief.marking else None,
+        metadata={k: getattr(brief, k) for k in ("to", "sender", "contact") if getattr(brief, k)},
+        origin=Origin.USER,
+    )
+
+
+def save_as_template(template: StructureTemplate, folder: Path | None = None, overwrite: bool = False) -> Path:
+    """Write `template` as ``NAME.json`` into `folder` (default: the user's templates)."""
+    folder = folder or user_templates_dir()
+    if template.name in {t.name for t in list_templates() if t.origin is Origin.BUILT_IN}:
+        raise StructureError(f"{template.name!r} is the name of a built-in template; choose another")
+    folder.mkdir(parents=True, exist_ok=True)
+    target = folder / f"{template.name}.json"
+    if target.exists() and not overwrite:
+        raise StructureError(f"a template named {template.name!r} already exists in {folder}")
+    text = json.dumps(template.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    write_atomically(target, text.encode("utf-8"))
+    template.path = target
+    return target
