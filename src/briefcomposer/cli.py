@@ -1,0 +1,268 @@
+"""The command line: ``briefcomposer [gui|new|analyse|export|templates] ...``.
+
+It drives the same core as the GUI, headless. Qt is imported only by `gui`.
+Errors that the program explains exit 1 with one line on stderr
+(``briefcomposer: error: ...``); ``--debug`` adds the traceback. Usage errors exit 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import logging
+import os
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from briefcomposer import __version__
+
+logger = logging.getLogger("briefcomposer")
+
+PROG = "briefcomposer"
+
+
+class CommandError(Exception):
+    """A failure of a command, explained in one line."""
+
+
+def _shared_folders(args: argparse.Namespace) -> list[Path]:
+    folders = [Path(p) for p in getattr(args, "templates_dir", None) or []]
+    env = os.environ.get("BRIEFCOMPOSER_TEMPLATE_PATH", "")
+    folders += [Path(p) for p in env.split(os.pathsep) if p]
+    return folders
+
+
+def _load_sources(args: argparse.Namespace) -> list:
+    from briefcomposer import sources
+
+    if args.sample:
+        return [sources.load_sample()]
+    loaded = []
+    for name in args.source or []:
+        problems: list[str] = []
+        loaded.append(sources.load(Path(name), on_problem=problems.append))
+        for problem in problems:
+            print(f"{PROG}: warning: {Path(name).name}: {problem}", file=sys.stderr)
+    return loaded
+
+
+# ---------------------------------------------------------------- commands
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    from briefcomposer.gui.app import run  # the only place the command line imports Qt
+
+    return run(path=Path(args.file) if args.file else None, sample=args.sample)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from briefcomposer import storage
+    from briefcomposer.compose import brief_from_sources
+    from briefcomposer.structures import find_template
+
+    if not args.sample and not args.source:
+        raise CommandError("give at least one --source FILE, or --sample")
+    template = find_template(args.template, _shared_folders(args))
+    brief = brief_from_sources(template, _load_sources(args), analyse=not args.no_analyse, draft=args.draft)
+    out = Path(args.output)
+    if out.exists() and not args.force:
+        raise CommandError(f"{out} already exists (use --force to replace it)")
+    storage.save(brief, out)
+    print(
+        f"Wrote {out}: {len(brief.sections)} sections, {len(brief.sources)} source(s), "
+        f"{len(brief.actors)} actors, {len(brief.issues)} issues, {len(brief.positions)} positions"
+    )
+    return 0
+
+
+def cmd_templates_list(args: argparse.Namespace) -> int:
+    from briefcomposer.structures import list_templates
+
+    problems: list[Exception] = []
+    templates = list_templates(_shared_folders(args), on_problem=problems.append)
+    if args.json:
+        rows = [
+            {"name": t.name, "title": t.title, "origin": t.origin.value, "description": t.description}
+            for t in templates
+        ]
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    else:
+        width = max((len(t.name) for t in templates), default=4)
+        twidth = max((len(t.title) for t in templates), default=5)
+        print(f"{'NAME':<{width}}  {'TITLE':<{twidth}}  ORIGIN")
+        for t in templates:
+            print(f"{t.name:<{width}}  {t.title:<{twidth}}  {t.origin.value}")
+    for problem in problems:
+        print(f"{PROG}: warning: skipped {problem}", file=sys.stderr)
+    return 0
+
+
+def cmd_templates_check(args: argparse.Namespace) -> int:
+    from briefcomposer.export.check import check_template
+
+    problems = check_template(Path(args.file))
+    for problem in problems:
+        print(f"{problem.severity}: {problem.message}")
+    errors = [p for p in problems if p.severity == "error"]
+    if errors:
+        print(f"{Path(args.file).name}: {len(errors)} error(s); this template cannot be used", file=sys.stderr)
+        return 1
+    print(f"{Path(args.file).name}: usable ({len(problems)} warning(s))")
+    return 0
+
+
+def cmd_analyse(args: argparse.Namespace) -> int:
+    from briefcomposer import analysis
+
+    if not args.sample and not args.source:
+        raise CommandError("give a SOURCE file, or --sample")
+    args.source = [args.source] if args.source else []
+    source = _load_sources(args)[0]
+    result = analysis.to_json(source, analysis.suggest(source))
+    json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
+    sys.stdout.write("\n")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from briefcomposer import storage
+
+    if args.sample == bool(args.file):
+        raise CommandError("give a FILE.brief to export, or --sample (not both)")
+    template_docx: Path | None = None
+    structure = None
+    if args.template:
+        from briefcomposer.structures import find_template
+
+        if args.template.lower().endswith((".docx", ".docm", ".dotx")):
+            template_docx = Path(args.template)
+            if not template_docx.is_file():
+                raise CommandError(f"no Word template at {template_docx}")
+        else:
+            structure = find_template(args.template, _shared_folders(args))
+            template_docx = structure.word_template_path()
+    if args.sample:
+        from briefcomposer.compose import brief_from_sources
+        from briefcomposer.structures import find_template
+
+        structure = structure or find_template("uk-briefing-note")
+        brief = brief_from_sources(structure, _load_sources(args), analyse=True, draft=True)
+        if template_docx is None:
+            template_docx = structure.word_template_path()
+    else:
+        brief = storage.load(Path(args.file))
+    from briefcomposer.export.docx_writer import export_docx, suggested_filename
+
+    if args.output:
+        target = Path(args.output)
+    else:
+        folder = Path(args.file).parent if args.file else Path.cwd()
+        target = folder / suggested_filename(brief)
+    author = args.author or os.environ.get("BRIEFCOMPOSER_AUTHOR", "")
+    export_docx(brief, target, template=template_docx, author=author)
+    print(f"Wrote {target}")
+    if args.pdf:
+        from briefcomposer.export.pdf import convert_to_pdf, find_soffice
+
+        if find_soffice() is None:
+            raise CommandError("cannot make a PDF: LibreOffice is not installed (the .docx was written)")
+        pdf = convert_to_pdf(target, target.with_suffix(".pdf"))
+        print(f"Wrote {pdf}")
+    return 0
+
+
+# ---------------------------------------------------------------- parser
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Compose UK-government-style briefing notes from policy articles.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument("--debug", action="store_true", help="log debug output and show tracebacks")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("gui", help="open the composer window (the default)")
+    p.add_argument("file", nargs="?", metavar="FILE.brief", help="a brief to open")
+    p.add_argument("--sample", action="store_true", help="start a new brief from the embedded sample article")
+    p.set_defaults(func=cmd_gui)
+
+    def add_templates_dir(p: argparse.ArgumentParser) -> None:
+        p.add_argument(
+            "--templates-dir",
+            action="append",
+            metavar="DIR",
+            help="a shared folder of templates (repeatable; also BRIEFCOMPOSER_TEMPLATE_PATH)",
+        )
+
+    p = sub.add_parser("new", help="start a brief from a structure template and sources")
+    p.add_argument("--template", default="uk-briefing-note", metavar="NAME", help="structure template name or .json")
+    p.add_argument("--source", action="append", metavar="FILE", help="a source article (repeatable)")
+    p.add_argument("--sample", action="store_true", help="use the embedded sample article as the source")
+    p.add_argument("-o", "--output", required=True, metavar="OUT.brief")
+    p.add_argument("--draft", action="store_true", help="also accept the suggestions and draft the sections")
+    p.add_argument("--no-analyse", action="store_true", help="add the sources without suggestions")
+    p.add_argument("--force", action="store_true", help="replace OUT.brief if it exists")
+    add_templates_dir(p)
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("analyse", aliases=["analyze"], help="print a source's suggested issues and positions as JSON")
+    p.add_argument("source", nargs="?", metavar="SOURCE")
+    p.add_argument("--sample", action="store_true", help="analyse the embedded sample article")
+    p.set_defaults(func=cmd_analyse)
+
+    p = sub.add_parser("export", help="export a brief to Word (.docx)")
+    p.add_argument("file", nargs="?", metavar="FILE.brief")
+    p.add_argument("--sample", action="store_true", help="draft a brief from the sample article and export it")
+    p.add_argument("-o", "--output", metavar="OUT.docx", help="default: a name made of date, marking and title")
+    p.add_argument("--template", metavar="NAME|FILE.docx", help="a structure template name or a Word template")
+    p.add_argument("--pdf", action="store_true", help="also convert to PDF through LibreOffice")
+    p.add_argument("--author", help="the officer's name for the document properties")
+    add_templates_dir(p)
+    p.set_defaults(func=cmd_export, source=None)
+
+    p = sub.add_parser("templates", help="list templates, or check a Word template")
+    tsub = p.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
+    q = tsub.add_parser("list", help="list structure templates: built-in, user and shared folders")
+    q.add_argument("--json", action="store_true", help="print JSON")
+    add_templates_dir(q)
+    q.set_defaults(func=cmd_templates_list)
+    q = tsub.add_parser("check", help="list what is wrong with a Word template")
+    q.add_argument("file", metavar="FILE.docx")
+    q.set_defaults(func=cmd_templates_check)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    logging.basicConfig(
+        level=logging.DEBUG if args.debug else logging.WARNING,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
+    if args.command is None:  # plain `briefcomposer` opens the window
+        args = parser.parse_args([*(["--debug"] if args.debug else []), "gui"])
+    from briefcomposer.core.errors import BriefError
+
+    try:
+        return args.func(args)
+    except (BriefError, CommandError) as exc:
+        if args.debug:
+            logger.exception("Failed")
+        print(f"{PROG}: error: {exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        if args.debug:
+            logger.exception("Failed")
+        name = f"{exc.filename}: " if exc.filename else ""
+        print(f"{PROG}: error: {name}{exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""Start a brief from a structure template and sources: analyse them and, optionally, draft.
+
+Used by ``briefcomposer new``, ``briefcomposer export --sample`` and the GUI's
+"New from template". Imports no Qt.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from collections.abc import Sequence
+
+from briefcomposer.core import brief_ops
+from briefcomposer.core.model import (
+    ActorKind,
+    Brief,
+    BulletItem,
+    IssueItem,
+    PositionItem,
+    PositionTableItem,
+    QuoteItem,
+    Section,
+    Source,
+    Status,
+    TextItem,
+)
+from briefcomposer.structures import StructureTemplate, new_brief
+
+logger = logging.getLogger(__name__)
+
+# Section keys of the built-in structures, by the part of a draft they receive.
+SUMMARY_KEYS = ("summary", "issue", "top-lines")
+BACKGROUND_KEYS = ("background", "background-usable")
+ISSUE_KEYS = ("key-issues", "argument", "points-to-make")
+POSITION_KEYS = ("positions", "argument", "points-to-make")
+LINE_KEYS = ("lines-to-take", "recommendation")
+
+DRAFT_POSITIONS = 10  # what fits the positions table of a three-page brief
+
+
+def brief_from_sources(
+    template: StructureTemplate,
+    sources: Sequence[Source],
+    analyse: bool = True,
+    draft: bool = False,
+    today: dt.date | None = None,
+) -> Brief:
+    """A new brief from `template` holding `sources`.
+
+    With `analyse`, each source's suggested actors, issues and positions are added
+    (as suggestions). With `draft` as well, the strongest suggestions are accepted
+    and placed into the template's sections, giving a first draft to edit.
+    """
+    brief = new_brief(template, today=today)
+    for source in sources:
+        brief_ops.add_source(brief, source)
+        if analyse:
+            from briefcomposer import analysis  # lazily: the analysis loads keyphrase models
+
+            analysis.merge_into(brief, source, analysis.suggest(source))
+    if sources and not brief.title:
+        brief.title = sources[0].title
+    if draft and sources:
+        draft_brief(brief)
+    return brief
+
+
+def _first_section(brief: Brief, keys: Sequence[str]) -> Section | None:
+    for key in keys:
+        for section in brief.sections:
+            if section.key == key:
+                return section
+    return None
+
+
+def draft_brief(brief: Brief) -> None:
+    """Accept the leading suggestions and lay them into the brief's sections."""
+    source = brief.sources[0]
+    issues = [i for i in brief.issues if i.status is not Status.REJECTED]
+    positions = [p for p in brief.positions if p.status is not Status.REJECTED][:DRAFT_POSITIONS]
+    for issue in issues:
+        issue.status = Status.ACCEPTED
+    for position in positions:
+        position.status = Status.ACCEPTED
+
+    summary = _first_section(brief, SUMMARY_KEYS)
+    if summary is not None:
+        by = f" by {source.author}" if source.author else ""
+        outlet = f" ({source.publisher})" if source.publisher else ""
+        topics = ", ".join(i.label for i in issues[:4])
+        text = f"‘{source.title}’{by}{outlet} argues the case summarised below."
+        if topics:
+            text = f"‘{source.title}’{by}{outlet} discusses {topics}."
+        summary.items.insert(0, TextItem(text=text))
+
+    background = _first_section(brief, BACKGROUND_KEYS)
+    if background is not None and source.paragraphs:
+        lead = next((n for n, p in enumerate(source.paragraphs) if p.strip() and n not in source.headings), None)
+        if lead is not None:
+            text = source.paragraphs[lead]
+            stripped = text.strip()
+            start = text.index(stripped)
+            background.items.append(QuoteItem(excerpt=source.excerpt(lead, start, start + len(stripped))))
+
+    issue_section = _first_section(brief, ISSUE_KEYS)
+    if issue_section is not None:
+        issue_section.items.extend(IssueItem(issue_id=i.id) for i in issues)
+
+    position_section = _first_section(brief, POSITION_KEYS)
+    if position_section is not None and not any(isinstance(i, PositionTableItem) for i in position_section.items):
+        position_section.items.extend(PositionItem(position_id=p.id) for p in positions)
+
+    lines = _first_section(brief, LINE_KEYS)
+    if lines is not None:
+        authors = {a.id for a in brief.actors if a.kind is ActorKind.AUTHOR}
+        for position in positions:
+            if position.actor_id in authors:
+                lines.items.append(BulletItem(text=position.stance))
+    brief.check()

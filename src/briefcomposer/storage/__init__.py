@@ -1,0 +1,11 @@
+"""The .brief project file: JSON with a ``"format"`` version, written atomically.
+
+A .brief holds everything, the sources' full text included, so that a brief opens
+on another machine. `dumps`/`loads` convert between a `Brief` and bytes; `save`
+and `load` add the file system. Loading either returns a whole, consistent brief
+or raises `ProjectFormatError` with a one-line message: nothing half-loads.
+"""
+
+from briefcomposer.storage.project import FORMAT, MAX_FILE_BYTES, dumps, load, loads, save
+
+__all__ = ["FORMAT", "MAX_FILE_BYTES", "dumps", "load", "loads", "save"]

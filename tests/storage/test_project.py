@@ -1,0 +1,208 @@
+"""The .brief file: round trips, atomic saves and every kind of bad file."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import os
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from briefcomposer import storage
+from briefcomposer.core.errors import ProjectFormatError
+from briefcomposer.core.model import (
+    Actor,
+    ActorKind,
+    Brief,
+    BulletItem,
+    Issue,
+    IssueItem,
+    Marking,
+    ParagraphRef,
+    Position,
+    PositionItem,
+    PositionTableItem,
+    QuoteItem,
+    Section,
+    Source,
+    Status,
+    TextItem,
+    Tier,
+)
+
+
+def full_brief(text: str = "Russia sees NATO & the West <differently>.") -> Brief:
+    source = Source(
+        title="Dialogue Matters",
+        paragraphs=[text or "x", "Second paragraph."],
+        author="Sarah Lain",
+        publisher="RUSI",
+        date="2016-02-20",
+        url="https://example.org/a",
+        retrieved="2026-11-29",
+        headings=[1],
+    )
+    russia = Actor("Russia", ActorKind.STATE, ["Moscow"])
+    issue = Issue("NATO enlargement", "Open door policy", ["enlargement"], [ParagraphRef(source.id, 0)], Status.ACCEPTED)
+    position = Position(russia.id, issue.id, text or "stance", [source.excerpt(1, 0, 6)], Status.ACCEPTED)
+    rejected = Position(russia.id, None, "Rejected one", [], Status.REJECTED)
+    sections = [
+        Section("summary", "Summary", "Say what matters", 120, [TextItem(text=text), BulletItem(text="bullet")]),
+        Section(
+            "positions",
+            "Positions",
+            "",
+            None,
+            [
+                PositionTableItem(actor_ids=[russia.id], issue_ids=[issue.id]),
+                PositionItem(position_id=position.id),
+                IssueItem(issue_id=issue.id),
+                QuoteItem(excerpt=source.excerpt(1, 7, 16), comment="As the author puts it"),
+                TextItem(text="Dear {{ brief.to }}", boilerplate=True),
+            ],
+        ),
+    ]
+    return Brief(
+        title="Russia–NATO dialogue",
+        reference="REF/2026/001",
+        to="Head of Policy",
+        sender="A. Officer",
+        date=dt.date(2026, 11, 29),
+        contact="020 7946 0000",
+        template_id="uk-briefing-note",
+        marking=Marking(Tier.OFFICIAL, True, ["PERSONAL DATA"], ["UK EYES ONLY"], ["RECIPIENTS ONLY"]),
+        sections=sections,
+        sources=[source],
+        actors=[russia],
+        issues=[issue],
+        positions=[position, rejected],
+    )
+
+
+def test_save_then_load_gives_equal_brief(tmp_path):
+    brief = full_brief()
+    target = tmp_path / "a.brief"
+    storage.save(brief, target)
+    assert storage.load(target) == brief
+    assert json.loads(target.read_text("utf-8"))["format"] == storage.FORMAT
+
+
+def test_brief_without_marking_round_trips():
+    brief = Brief(title="No marking yet")
+    assert storage.loads(storage.dumps(brief)) == brief
+
+
+# Arbitrary text: quotes, &<>, emoji, control characters, right-to-left, surrogates excluded (not text).
+_TEXT = st.text(st.characters(exclude_categories=("Cs",)), min_size=1, max_size=200)
+
+
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_TEXT)
+def test_round_trip_of_arbitrary_text(text):
+    brief = full_brief(text)
+    assert storage.loads(storage.dumps(brief)) == brief
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["‘quoted’ & “double” <b>", "emoji 🇬🇧🛰️", "control \x00\x07\x1b", "עברית العربية", "tab\tnew\nline\r\n"],
+)
+def test_round_trip_of_awkward_text(text):
+    brief = full_brief(text)
+    assert storage.loads(storage.dumps(brief)) == brief
+
+
+def test_save_replaces_atomically_and_leaves_no_temp_files(tmp_path):
+    target = tmp_path / "a.brief"
+    storage.save(full_brief(), target)
+    storage.save(full_brief("changed"), target)
+    assert [p.name for p in tmp_path.iterdir()] == ["a.brief"]
+    assert storage.load(target).sources[0].paragraphs[0] == "changed"
+
+
+def test_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
+    target = tmp_path / "a.brief"
+    storage.save(full_brief("old"), target)
+    before = target.read_bytes()
+
+    def broken_replace(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", broken_replace)
+    with pytest.raises(OSError, match="No space"):
+        storage.save(full_brief("new"), target)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["a.brief"]
+
+
+def test_save_into_missing_folder_raises_oserror(tmp_path):
+    with pytest.raises(FileNotFoundError):
+        storage.save(full_brief(), tmp_path / "gone" / "a.brief")
+
+
+def _mutated(change) -> bytes:
+    data = json.loads(storage.dumps(full_brief()))
+    change(data)
+    return json.dumps(data).encode()
+
+
+BAD_FILES = [
+    (b"", "not valid JSON"),
+    (b"\xff\xfe\x00garbage", "not UTF-8"),
+    (b"PK\x03\x04 a zip file", "not valid JSON"),
+    (b"[1, 2, 3]", "not saved by briefcomposer"),
+    (b'{"some": "json"}', "not saved by briefcomposer"),
+    (b"[" * 100_000 + b"]" * 100_000, "nested too deeply|not valid JSON|not saved"),
+    (_mutated(lambda d: d.update(format=2)), "newer version"),
+    (_mutated(lambda d: d.update(format="1")), "format version"),
+    (_mutated(lambda d: d["positions"][0].update(actor="ghost")), "unknown actor"),
+    (_mutated(lambda d: d["positions"][0].update(issue="ghost")), "unknown issue"),
+    (_mutated(lambda d: d["sections"][1]["items"][1].update(position="ghost")), "unknown position"),
+    (_mutated(lambda d: d["sections"][1]["items"][0].update(kind="video")), "unknown item kind"),
+    (_mutated(lambda d: d["sections"][1]["items"][3]["excerpt"].update(source="ghost")), "unknown source"),
+    (_mutated(lambda d: d["sections"][1]["items"][3]["excerpt"].update(paragraph=99)), "no such paragraph"),
+    (_mutated(lambda d: d["sections"][1]["items"][3]["excerpt"].update(end=0)), "end after it starts"),
+    (_mutated(lambda d: d["actors"][0].update(kind="alien")), "not one of"),
+    (_mutated(lambda d: d["positions"][0].update(status="maybe")), "not one of"),
+    (_mutated(lambda d: d["meta"].update(date="29/11/2026")), "not a date"),
+    (_mutated(lambda d: d["marking"].update(tier="RESTRICTED")), "not one of"),
+    (_mutated(lambda d: d["sources"][0].update(paragraphs="text")), "list of text"),
+    (_mutated(lambda d: d["sources"][0].update(headings=[7])), "headings"),
+    (_mutated(lambda d: d["sections"][0].update(word_limit=-5)), "whole number"),
+    (_mutated(lambda d: d.pop("meta")), "'meta' is missing"),
+    (_mutated(lambda d: d["actors"].append(dict(d["actors"][0]))), "used twice"),
+]
+
+
+@pytest.mark.parametrize(("data", "message"), BAD_FILES)
+def test_bad_file_raises_typed_error_with_message(data, message):
+    with pytest.raises(ProjectFormatError, match=message) as info:
+        storage.loads(data)
+    assert "\n" not in str(info.value)
+
+
+def test_load_names_the_file_in_its_error(tmp_path):
+    path = tmp_path / "broken.brief"
+    path.write_bytes(b"not json")
+    with pytest.raises(ProjectFormatError, match="broken.brief") as info:
+        storage.load(path)
+    assert info.value.path == path
+
+
+def test_newer_format_file_is_left_untouched(tmp_path):
+    path = tmp_path / "future.brief"
+    data = _mutated(lambda d: d.update(format=99))
+    path.write_bytes(data)
+    with pytest.raises(ProjectFormatError, match="newer version"):
+        storage.load(path)
+    assert path.read_bytes() == data
+
+
+def test_every_past_format_still_loads(data_dir):
+    files = sorted((data_dir / "projects").glob("*.brief"))
+    assert files, "tests/data/projects must keep a file of every past format"
+    for path in files:
+        brief = storage.load(path)
+        assert brief.sections and brief.sources

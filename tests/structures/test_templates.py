@@ -1,0 +1,188 @@
+"""Brief structure templates: built-in, user and shared folders; boilerplate; save as template."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+
+import pytest
+
+from briefcomposer.core.errors import StructureError
+from briefcomposer.core.model import Marking, PositionTableItem, QuoteItem, Source, TextItem
+from briefcomposer.paths import user_templates_dir
+from briefcomposer.structures import (
+    Origin,
+    find_template,
+    list_templates,
+    load_template,
+    new_brief,
+    render_boilerplate,
+    save_as_template,
+    template_from_brief,
+)
+from briefcomposer.structures.templates import check_boilerplate, format_date
+
+UK_HEADINGS = [
+    "Summary",
+    "Background",
+    "Key issues",
+    "Positions",
+    "UK objectives",
+    "Lines to take",
+    "Defensive lines / Q&A",
+    "Sources",
+    "Contact",
+]
+SUBMISSION_HEADINGS = [
+    "Issue",
+    "Recommendation",
+    "Timing",
+    "Background",
+    "Argument and considerations",
+    "Legal, financial and presentational considerations",
+    "Annexes",
+    "Contact",
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "headings"), [("uk-briefing-note", UK_HEADINGS), ("ministerial-submission", SUBMISSION_HEADINGS)]
+)
+def test_built_in_templates_have_their_sections(name, headings):
+    template = find_template(name)
+    assert template.origin is Origin.BUILT_IN
+    assert [s.heading for s in template.sections] == headings
+    assert all(s.guidance for s in template.sections)
+
+
+def test_new_brief_takes_sections_boilerplate_and_defaults():
+    template = find_template("uk-briefing-note")
+    brief = new_brief(template, today=dt.date(2026, 11, 29))
+    assert [s.heading for s in brief.sections] == UK_HEADINGS
+    assert str(brief.marking) == "OFFICIAL"
+    assert brief.date == dt.date(2026, 11, 29)
+    assert isinstance(brief.section_by_key("positions").items[0], PositionTableItem)
+    contact = brief.section_by_key("contact").items[0]
+    assert isinstance(contact, TextItem) and contact.boilerplate
+    brief.sender, brief.contact = "A. Officer", "020 7946 0000"
+    assert render_boilerplate(contact.text, brief) == "A. Officer, 020 7946 0000"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("To: {{ brief.to }}", "To: Head of Policy"),
+        ("{{ brief.to | upper }}", "HEAD OF POLICY"),
+        ("{{ brief.date }}", "29 November 2026"),
+        ("{{ brief.marking }}", "OFFICIAL-SENSITIVE"),
+        ("no placeholders & <tags>", "no placeholders & <tags>"),
+        ("{{ broken", "{{ broken"),
+        ("{{ brief.__class__ }}", "{{ brief.__class__ }}"),
+        ("{{ ''.__class__.__mro__ }}", "{{ ''.__class__.__mro__ }}"),
+        ("{% for i in range(99999) %}{% for j in range(99999) %}x{% endfor %}{% endfor %}", None),
+        ("{{ 'x' * 10**10 }}", "{{ 'x' * 10**10 }}"),
+        ("{{ lipsum.__globals__.os.popen('id').read() }}", "{{ lipsum.__globals__.os.popen('id').read() }}"),
+    ],
+)
+def test_boilerplate_renders_only_plain_placeholders(text, expected):
+    brief = new_brief(find_template("uk-briefing-note"), today=dt.date(2026, 11, 29))
+    brief.to, brief.marking = "Head of Policy", Marking(sensitive=True)
+    assert render_boilerplate(text, brief) == (text if expected is None else expected)
+
+
+@pytest.mark.parametrize("text", ["{% if 1 %}x{% endif %}", "{{ os }}", "{{ brief.id }}", "{{ brief.to | attr('x') }}"])
+def test_check_boilerplate_refuses_more_than_placeholders(text):
+    with pytest.raises(StructureError):
+        check_boilerplate(text)
+
+
+@pytest.mark.parametrize(("date", "text"), [(dt.date(2026, 11, 29), "29 November 2026"), (dt.date(2027, 1, 3), "3 January 2027"), (None, "")])
+def test_format_date_is_gov_uk_style(date, text):
+    assert format_date(date) == text
+
+
+def _write(folder, name, data):
+    folder.mkdir(parents=True, exist_ok=True)
+    path = folder / name
+    path.write_text(json.dumps(data) if not isinstance(data, str) else data, encoding="utf-8")
+    return path
+
+
+GOOD = {"format": 1, "name": "team-note", "title": "Team note", "sections": [{"key": "a", "heading": "A"}]}
+
+BAD_TEMPLATES = [
+    ("not json {", "not valid JSON"),
+    ([1, 2], "expected a JSON object"),
+    ({**GOOD, "format": 9}, "newer briefcomposer"),
+    ({**GOOD, "name": "Bad Name"}, "lower-case"),
+    ({**GOOD, "sections": []}, "no sections"),
+    ({**GOOD, "sections": [{"key": "a", "heading": "A"}, {"key": "a", "heading": "B"}]}, "used twice"),
+    ({**GOOD, "sections": [{"key": "a", "heading": "A", "word_limit": 0}]}, "word_limit"),
+    ({**GOOD, "sections": [{"key": "a", "heading": "A", "boilerplate": ["{% for x in y %}{% endfor %}"]}]}, "placeholders"),
+    ({**GOOD, "marking": "RESTRICTED"}, "not a marking"),
+    ({**GOOD, "metadata": {"id": "x"}}, "metadata"),
+    ({**GOOD, "word_template": "../../etc/passwd"}, "file name"),
+]
+
+
+@pytest.mark.parametrize(("data", "message"), BAD_TEMPLATES)
+def test_bad_template_files_raise_clear_errors(tmp_path, data, message):
+    path = _write(tmp_path, "bad.json", data)
+    with pytest.raises(StructureError, match=message):
+        load_template(path)
+
+
+def test_list_includes_user_and_shared_folders_and_skips_bad_files(tmp_path):
+    _write(user_templates_dir(), "mine.json", {**GOOD, "name": "mine", "title": "Mine"})
+    shared = tmp_path / "team"
+    _write(shared, "team-note.json", GOOD)
+    _write(shared, "broken.json", "{")
+    _write(shared, "uk-briefing-note.json", {**GOOD, "name": "uk-briefing-note", "title": "Impostor"})
+    problems = []
+    templates = {t.name: t for t in list_templates([shared], on_problem=problems.append)}
+    assert templates["mine"].origin is Origin.USER
+    assert templates["team-note"].origin is Origin.SHARED
+    assert templates["uk-briefing-note"].title == "UK briefing note"  # a shared file cannot shadow a built-in
+    assert len(problems) == 1 and "broken.json" in str(problems[0])
+
+
+def test_missing_shared_folder_lists_built_ins(tmp_path):
+    names = {t.name for t in list_templates([tmp_path / "offline-drive"])}
+    assert {"uk-briefing-note", "ministerial-submission"} <= names
+
+
+def test_unknown_template_lists_the_available_ones():
+    with pytest.raises(StructureError, match="uk-briefing-note"):
+        find_template("no-such-template")
+
+
+def test_save_as_template_keeps_structure_and_own_words_only(tmp_path):
+    brief = new_brief(find_template("uk-briefing-note"))
+    source = Source("Article", ["Secret source text that must not leak."])
+    brief.sources.append(source)
+    brief.sender, brief.marking = "A. Officer", Marking(sensitive=True)
+    summary = brief.section_by_key("summary")
+    summary.items += [TextItem(text="Our standard opening."), QuoteItem(excerpt=source.excerpt(0, 0, 6))]
+    template = template_from_brief(brief, "my-note", "My note", "For the Russia desk")
+    path = save_as_template(template)
+    assert path.parent == user_templates_dir()
+    assert "Secret source" not in path.read_text("utf-8")
+    loaded = find_template("my-note")
+    assert loaded.origin is Origin.USER
+    assert loaded.sections[0].boilerplate == ["Our standard opening."]
+    assert loaded.marking == "OFFICIAL-SENSITIVE"
+    assert loaded.metadata == {"sender": "A. Officer"}
+    again = new_brief(loaded)
+    assert [s.heading for s in again.sections] == UK_HEADINGS
+    assert isinstance(again.section_by_key("positions").items[0], PositionTableItem)
+
+
+def test_save_as_template_refuses_built_in_names_and_overwrites(tmp_path):
+    brief = new_brief(find_template("uk-briefing-note"))
+    with pytest.raises(StructureError, match="built-in"):
+        save_as_template(template_from_brief(brief, "uk-briefing-note", "X"))
+    save_as_template(template_from_brief(brief, "mine", "Mine"), tmp_path)
+    with pytest.raises(StructureError, match="already exists"):
+        save_as_template(template_from_brief(brief, "mine", "Mine"), tmp_path)
+    save_as_template(template_from_brief(brief, "mine", "Mine 2"), tmp_path, overwrite=True)
+    assert load_template(tmp_path / "mine.json").title == "Mine 2"
