@@ -11,9 +11,9 @@ STAMP  := $(VENV)/.installed
 QT_DEBS := libglib2.0-0 libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3 fonts-dejavu-core
 DOC_DEBS := libreoffice-writer-nogui poppler-utils fonts-crosextra-carlito fonts-crosextra-caladea fonts-liberation2
 
-.PHONY: run test setup system-deps lint bench clean
+.PHONY: run test setup qt-deps system-deps lint bench clean
 
-run: setup
+run: qt-deps setup
 	$(BIN)/briefcomposer gui --sample
 
 test: system-deps setup
@@ -26,6 +26,12 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
 	touch $(STAMP)
+
+# A real window on Linux (xcb) also needs these.
+XCB_DEBS := libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-shape0 libxcb-render-util0 libxcb-image0 libxcb-xinerama0
+
+qt-deps:
+	@$(MAKE) --no-print-directory system-deps DOC_DEBS="$(XCB_DEBS)"
 
 # Installs with apt-get where we are root on a Debian-like system; elsewhere says what is missing.
 system-deps:
