@@ -1,0 +1,158 @@
+"""Refuse dangerous Word files before anything parses or renders them.
+
+A department template arrives by e-mail or from a shared folder, so it is
+untrusted. `package_problems` looks at the zip container and every XML part with
+bounded reads and a parser that resolves no entities and loads no DTD:
+
+- not a zip, too big, too many parts, unsafe part names (``../``, absolute,
+  backslashes, drive letters);
+- zip bombs: declared sizes and compression ratios are checked before a byte is
+  inflated, and each part is read with a cap in case the sizes lie;
+- macros and active content: ``.docm``/``.dotm``, ``vbaProject.bin``, macro-enabled
+  or ActiveX/OLE content types, external relationships other than hyperlinks
+  (a remote ``attachedTemplate`` is a known phishing trick);
+- XML with a DTD or entity declarations (billion laughs, XXE) and malformed XML.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import zipfile
+from pathlib import PurePosixPath
+
+from lxml import etree
+
+MAX_PACKAGE_BYTES = 25 * 1024 * 1024
+MAX_UNPACKED_BYTES = 100 * 1024 * 1024
+MAX_PART_BYTES = 40 * 1024 * 1024
+MAX_PARTS = 2000
+MAX_RATIO = 200  # Word XML deflates 5-20x; a bomb deflates 1000x
+RATIO_FLOOR = 1024 * 1024  # small parts may compress as they like
+
+WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_FORBIDDEN_CT = re.compile(r"macroEnabled|vbaProject|vbaData|activeX|oleObject|ms-office\.vba", re.I)
+_FORBIDDEN_NAME = re.compile(r"(^|/)(vbaProject\.bin|vbaData\.xml|activeX\d*\.(xml|bin)|oleObject\d*\.bin)$", re.I)
+_DTD = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
+_PARSER = etree.XMLParser(
+    resolve_entities=False, no_network=True, load_dtd=False, dtd_validation=False, huge_tree=False
+)
+_HYPERLINK = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink"
+_REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_CT_NS = "{http://schemas.openxmlformats.org/package/2006/content-types}"
+
+
+def package_problems(data: bytes, name: str = "template", max_ratio: int | None = MAX_RATIO) -> list[str]:
+    """One-line descriptions of what makes `data` unsafe to open; empty when it is safe.
+
+    `max_ratio` None skips the compression-ratio test (for documents rendered here,
+    where repeated text compresses well; the size caps still apply).
+
+    Stops at the first problem of a kind that makes further checks pointless
+    (not a zip, a bomb); otherwise reports every problem found.
+    """
+    lower = name.lower()
+    if lower.endswith((".docm", ".dotm")):
+        return [f"{name} is a macro-enabled Word file; save it as a plain .docx without macros"]
+    if len(data) > MAX_PACKAGE_BYTES:
+        return [f"{name} is {len(data) // 1024 // 1024} MB; a Word template should be far smaller"]
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError, OSError) as exc:
+        return [f"{name} is not a Word .docx file (not a valid zip package: {exc})"]
+    if len(infos) > MAX_PARTS:
+        return [f"{name} has {len(infos)} parts; refusing a package this large"]
+    problems: list[str] = []
+    total = 0
+    for info in infos:
+        part = info.filename
+        total += info.file_size
+        if not _safe_name(part):
+            problems.append(f"{name}: unsafe part name {part!r} (absolute path or '..')")
+        if _FORBIDDEN_NAME.search(part):
+            problems.append(f"{name} contains macros or active content ({part}); remove them and save as .docx")
+        if info.file_size > MAX_PART_BYTES or (
+            max_ratio is not None
+            and info.file_size > RATIO_FLOOR
+            and info.file_size > max_ratio * max(info.compress_size, 1)
+        ):
+            return [f"{name} looks like a zip bomb: {part} inflates to {info.file_size // 1024 // 1024} MB"]
+        if info.flag_bits & 0x1:
+            problems.append(f"{name}: the part {part} is encrypted")
+    if total > MAX_UNPACKED_BYTES:
+        return [f"{name} looks like a zip bomb: it inflates to {total // 1024 // 1024} MB"]
+    if problems:
+        return problems
+
+    unpacked = 0
+    for info in infos:
+        part = info.filename
+        if info.is_dir():
+            continue
+        try:
+            with zf.open(info) as fh:
+                blob = fh.read(info.file_size + 1)
+        except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError, ValueError, RuntimeError) as exc:
+            return [f"{name}: cannot read the part {part} ({exc})"]
+        unpacked += len(blob)
+        if len(blob) > info.file_size or unpacked > MAX_UNPACKED_BYTES:
+            return [f"{name} looks like a zip bomb: {part} inflates beyond its declared size"]
+        if part.lower().endswith((".xml", ".rels")):
+            problems.extend(_xml_problems(name, part, blob))
+    if problems:
+        return problems
+    problems.extend(_package_semantics(name, zf))
+    return problems
+
+
+def _safe_name(part: str) -> bool:
+    if not part or part.startswith(("/", "\\")) or "\\" in part or "\x00" in part:
+        return False
+    if re.match(r"^[A-Za-z]:", part):
+        return False
+    return all(seg not in ("..", ".") for seg in PurePosixPath(part).parts)
+
+
+def _xml_problems(name: str, part: str, blob: bytes) -> list[str]:
+    text = blob
+    if blob.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = blob.decode("utf-16").encode("utf-8")
+        except UnicodeDecodeError:
+            return [f"{name}: {part} is not readable text"]
+    if _DTD.search(text):
+        return [f"{name}: {part} declares a DTD or entities, which Word files never need (refused: entity attacks)"]
+    try:
+        etree.fromstring(blob, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        line = exc.lineno if exc.lineno else "-"
+        msg = str(exc.msg if hasattr(exc, "msg") else exc).splitlines()[0]
+        return [f"{name}: {part} line {line}: malformed XML ({msg})"]
+    return []
+
+
+def _package_semantics(name: str, zf: zipfile.ZipFile) -> list[str]:
+    problems = []
+    try:
+        types = etree.fromstring(zf.read("[Content_Types].xml"), _PARSER)
+    except KeyError:
+        return [f"{name} is not a Word .docx file ([Content_Types].xml is missing)"]
+    main = None
+    for el in types:
+        content_type = el.get("ContentType", "")
+        if _FORBIDDEN_CT.search(content_type):
+            problems.append(f"{name} declares macro or active content ({content_type}); save it as a plain .docx")
+        if el.tag == f"{_CT_NS}Override" and el.get("PartName") == "/word/document.xml":
+            main = content_type
+    if main is not None and main != WORD_MAIN and not problems:
+        problems.append(f"{name} is not a plain Word document (main part is {main}); save it as .docx")
+    for info in zf.infolist():
+        if not info.filename.endswith(".rels"):
+            continue
+        rels = etree.fromstring(zf.read(info), _PARSER)
+        for rel in rels.iter(f"{_REL_NS}Relationship"):
+            if rel.get("TargetMode") == "External" and rel.get("Type") != _HYPERLINK:
+                kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
+                problems.append(f"{name}: {info.filename} links to an external {kind} ({rel.get('Target')!r}); refused")
+    return problems
