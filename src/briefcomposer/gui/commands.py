@@ -1,0 +1,493 @@
+"""Undoable edits. Each command calls Qt model methods, never the core directly.
+
+Commands are built with ids, not rows, wherever rows could shift between redo and
+undo; `redo()` records where things were so that `undo()` restores the same order.
+Nothing changes before `push()`, which calls `redo()`.
+"""
+
+from __future__ import annotations
+
+import enum
+from typing import TYPE_CHECKING
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtGui import QUndoCommand
+
+from briefcomposer.core.model import (
+    Actor,
+    ActorKind,
+    Excerpt,
+    Issue,
+    Item,
+    Marking,
+    ParagraphRef,
+    Position,
+    PositionTableItem,
+    Source,
+    Status,
+)
+
+if TYPE_CHECKING:
+    from briefcomposer.gui.document import Document
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("commands", text)
+
+
+def _shorten(text: str, width: int = 40) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
+
+
+class MergeId(enum.IntEnum):
+    ITEM_TEXT = 1001
+    STANCE = 1002
+    METADATA = 1003
+    ISSUE_LABEL = 1004
+
+
+def describe_position(doc: Document, position: Position) -> str:
+    """``Russia on missile defence`` (or ``Russia: stance`` when the position is on no issue)."""
+    try:
+        actor = doc.brief.actor(position.actor_id).name
+    except KeyError:
+        actor = "?"
+    if position.issue_id is not None:
+        try:
+            return f"{actor} on {_shorten(doc.brief.issue(position.issue_id).label)}"
+        except KeyError:
+            pass
+    return f"{actor}: {_shorten(position.stance, 30)}"
+
+
+class _Command(QUndoCommand):
+    def __init__(self, doc: Document, text: str, parent: QUndoCommand | None = None) -> None:
+        super().__init__(text, parent)
+        self._doc = doc
+
+
+# ---------------------------------------------------------------- outline items
+
+
+class InsertItemCommand(_Command):
+    """Put a new item (paragraph, quote, position) into a section."""
+
+    def __init__(self, doc: Document, section_id: str, row: int | None, item: Item, text: str = "") -> None:
+        super().__init__(doc, text or tr("Add %s") % item.kind)
+        self._section_id, self._row, self._item = section_id, row, item
+
+    def _section_row(self) -> int:
+        return [s.id for s in self._doc.brief.sections].index(self._section_id)
+
+    def redo(self) -> None:
+        s_row = self._section_row()
+        row = len(self._doc.brief.sections[s_row].items) if self._row is None else self._row
+        self._doc.outline.insert_item(s_row, row, self._item)
+
+    def undo(self) -> None:
+        s_row, i_row = self._doc.brief.locate_item(self._item.id)
+        self._doc.outline.take_item(s_row, i_row)
+
+
+class RemoveItemCommand(_Command):
+    def __init__(self, doc: Document, item_id: str) -> None:
+        super().__init__(doc, tr("Remove %s") % doc.brief.item(item_id).kind)
+        self._item_id = item_id
+        self._where: tuple[int, int] | None = None
+        self._item: Item | None = None
+
+    def redo(self) -> None:
+        self._where = self._doc.brief.locate_item(self._item_id)
+        self._item = self._doc.outline.take_item(*self._where)
+
+    def undo(self) -> None:
+        assert self._where is not None
+        assert self._item is not None
+        self._doc.outline.insert_item(*self._where, self._item)
+
+
+class MoveItemCommand(_Command):
+    """Move an item to `row` of the section at `section_row` (row counted after it left)."""
+
+    def __init__(self, doc: Document, item_id: str, section_row: int, row: int) -> None:
+        s_row, _ = doc.brief.locate_item(item_id)
+        where = (
+            tr("Move item") if s_row == section_row else tr("Move item to %s") % doc.brief.sections[section_row].heading
+        )
+        super().__init__(doc, where)
+        self._item_id, self._to = item_id, (section_row, row)
+        self._from: tuple[int, int] | None = None
+
+    def redo(self) -> None:
+        self._from = self._doc.outline.move_item(self._item_id, *self._to)
+
+    def undo(self) -> None:
+        assert self._from is not None
+        self._doc.outline.move_item(self._item_id, *self._from)
+
+
+class EditItemTextCommand(_Command):
+    """Change an item's text (a quote's comment); consecutive edits of one item merge."""
+
+    def __init__(self, doc: Document, item_id: str, text: str) -> None:
+        super().__init__(doc, tr("Edit text"))
+        self._item_id, self._new = item_id, text
+        self._old: str | None = None
+
+    def redo(self) -> None:
+        old = self._doc.outline.set_item_text(self._item_id, self._new)
+        if self._old is None:
+            self._old = old
+
+    def undo(self) -> None:
+        assert self._old is not None
+        self._doc.outline.set_item_text(self._item_id, self._old)
+
+    def id(self) -> int:
+        return MergeId.ITEM_TEXT
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditItemTextCommand) or other._item_id != self._item_id:
+            return False
+        self._new = other._new
+        self.setObsolete(self._new == self._old)
+        return True
+
+
+class SetTableActorsCommand(_Command):
+    def __init__(self, doc: Document, item_id: str, actor_ids: list[str]) -> None:
+        super().__init__(doc, tr("Choose table actors"))
+        self._item_id, self._new = item_id, list(actor_ids)
+        self._old: list[str] = []
+
+    def redo(self) -> None:
+        self._old = self._doc.outline.set_table_actors(self._item_id, self._new)
+
+    def undo(self) -> None:
+        self._doc.outline.set_table_actors(self._item_id, self._old)
+
+
+# ---------------------------------------------------------------- issues and positions
+
+
+class SetStatusCommand(_Command):
+    """Accept, reject or restore a suggested position or issue."""
+
+    VERBS = {Status.ACCEPTED: "Accept", Status.REJECTED: "Reject", Status.SUGGESTED: "Restore"}
+
+    def __init__(self, doc: Document, obj_id: str, status: Status) -> None:
+        verb = tr(self.VERBS[status])
+        try:
+            position = doc.brief.position(obj_id)
+            text = tr("%s position: %s") % (verb, describe_position(doc, position))
+        except KeyError:
+            text = tr("%s issue: %s") % (verb, _shorten(doc.brief.issue(obj_id).label))
+        super().__init__(doc, text)
+        self._obj_id, self._new = obj_id, status
+        self._old: Status | None = None
+
+    def redo(self) -> None:
+        self._old = self._doc.analysis.set_status(self._obj_id, self._new)
+
+    def undo(self) -> None:
+        assert self._old is not None
+        self._doc.analysis.set_status(self._obj_id, self._old)
+
+
+class EditStanceCommand(_Command):
+    def __init__(self, doc: Document, position_id: str, stance: str) -> None:
+        super().__init__(doc, tr("Edit position: %s") % describe_position(doc, doc.brief.position(position_id)))
+        self._position_id, self._new = position_id, stance
+        self._old: str | None = None
+
+    def redo(self) -> None:
+        old = self._doc.analysis.set_stance(self._position_id, self._new)
+        if self._old is None:
+            self._old = old
+
+    def undo(self) -> None:
+        assert self._old is not None
+        self._doc.analysis.set_stance(self._position_id, self._old)
+
+    def id(self) -> int:
+        return MergeId.STANCE
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, EditStanceCommand) or other._position_id != self._position_id:
+            return False
+        self._new = other._new
+        self.setObsolete(self._new == self._old)
+        return True
+
+
+class RenameIssueCommand(_Command):
+    def __init__(self, doc: Document, issue_id: str, label: str) -> None:
+        super().__init__(doc, tr("Rename issue: %s") % _shorten(label))
+        self._issue_id, self._new = issue_id, label
+        self._old: str | None = None
+
+    def redo(self) -> None:
+        old = self._doc.analysis.set_label(self._issue_id, self._new)
+        if self._old is None:
+            self._old = old
+
+    def undo(self) -> None:
+        assert self._old is not None
+        self._doc.analysis.set_label(self._issue_id, self._old)
+
+    def id(self) -> int:
+        return MergeId.ISSUE_LABEL
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, RenameIssueCommand) or other._issue_id != self._issue_id:
+            return False
+        self._new = other._new
+        self.setObsolete(self._new == self._old)
+        return True
+
+
+class AddIssueCommand(_Command):
+    """Add an issue, optionally tagged with the paragraph it came from."""
+
+    def __init__(self, doc: Document, issue: Issue) -> None:
+        super().__init__(doc, tr("Add issue: %s") % _shorten(issue.label))
+        self._issue = issue
+
+    def redo(self) -> None:
+        self._doc.analysis.insert_issue(len(self._doc.brief.issues), self._issue)
+
+    def undo(self) -> None:
+        self._doc.analysis.take_issue(self._issue.id)
+
+
+class AddPositionCommand(_Command):
+    """Add a position; with `new_actor` the actor is added first (one undo step)."""
+
+    def __init__(self, doc: Document, position: Position, new_actor: Actor | None = None) -> None:
+        actor = new_actor.name if new_actor else doc.brief.actor(position.actor_id).name
+        issue = ""
+        if position.issue_id:
+            issue = tr(" on %s") % _shorten(doc.brief.issue(position.issue_id).label)
+        super().__init__(doc, tr("Add position: %s%s") % (actor, issue))
+        self._position, self._actor = position, new_actor
+
+    def redo(self) -> None:
+        if self._actor is not None:
+            self._doc.actors.insert_actor(len(self._doc.brief.actors), self._actor)
+        self._doc.analysis.insert_position(self._position)
+
+    def undo(self) -> None:
+        self._doc.analysis.take_position(self._position.id)
+        if self._actor is not None:
+            self._doc.actors.take_actor(self._actor.id)
+
+
+class AddEvidenceCommand(_Command):
+    def __init__(self, doc: Document, position_id: str, excerpt: Excerpt) -> None:
+        super().__init__(doc, tr("Add evidence: %s") % describe_position(doc, doc.brief.position(position_id)))
+        self._position_id, self._excerpt = position_id, excerpt
+
+    def redo(self) -> None:
+        self._doc.analysis.add_evidence(self._position_id, self._excerpt)
+
+    def undo(self) -> None:
+        self._doc.analysis.remove_evidence(self._position_id, self._excerpt.id)
+
+
+class RemoveEvidenceCommand(_Command):
+    def __init__(self, doc: Document, position_id: str, excerpt_id: str) -> None:
+        super().__init__(doc, tr("Remove evidence: %s") % describe_position(doc, doc.brief.position(position_id)))
+        self._position_id, self._excerpt_id = position_id, excerpt_id
+        self._at, self._excerpt = 0, None
+
+    def redo(self) -> None:
+        self._at, self._excerpt = self._doc.analysis.remove_evidence(self._position_id, self._excerpt_id)
+
+    def undo(self) -> None:
+        assert self._excerpt is not None
+        self._doc.analysis.add_evidence(self._position_id, self._excerpt, self._at)
+
+
+class TagParagraphCommand(_Command):
+    """Tag a source paragraph to an issue (where the issue is discussed)."""
+
+    def __init__(self, doc: Document, issue_id: str, ref: ParagraphRef) -> None:
+        label = _shorten(doc.brief.issue(issue_id).label)
+        super().__init__(doc, tr("Tag \u00b6%d to issue: %s") % (ref.paragraph + 1, label))
+        self._issue_id, self._ref = issue_id, ref
+        self._added = False
+
+    def redo(self) -> None:
+        self._added = self._doc.analysis.add_paragraph(self._issue_id, self._ref)
+
+    def undo(self) -> None:
+        if self._added:
+            self._doc.analysis.remove_paragraph(self._issue_id, self._ref)
+
+
+# ---------------------------------------------------------------- actors
+
+
+class AddActorCommand(_Command):
+    def __init__(self, doc: Document, actor: Actor) -> None:
+        super().__init__(doc, tr("Add actor: %s") % actor.name)
+        self._actor = actor
+
+    def redo(self) -> None:
+        self._doc.actors.insert_actor(len(self._doc.brief.actors), self._actor)
+
+    def undo(self) -> None:
+        self._doc.actors.take_actor(self._actor.id)
+
+
+class RenameActorCommand(_Command):
+    def __init__(self, doc: Document, actor_id: str, name: str) -> None:
+        super().__init__(doc, tr("Rename actor: %s to %s") % (doc.brief.actor(actor_id).name, name))
+        self._actor_id, self._new = actor_id, name
+        self._old = ""
+
+    def redo(self) -> None:
+        self._old = self._doc.actors.rename(self._actor_id, self._new)
+
+    def undo(self) -> None:
+        self._doc.actors.rename(self._actor_id, self._old)
+
+
+class SetActorKindCommand(_Command):
+    def __init__(self, doc: Document, actor_id: str, kind: ActorKind) -> None:
+        super().__init__(doc, tr("Set kind of %s") % doc.brief.actor(actor_id).name)
+        self._actor_id, self._new = actor_id, kind
+        self._old = kind
+
+    def redo(self) -> None:
+        self._old = self._doc.actors.set_kind(self._actor_id, self._new)
+
+    def undo(self) -> None:
+        self._doc.actors.set_kind(self._actor_id, self._old)
+
+
+class MergeActorsCommand(_Command):
+    """Merge `drop_id` into `keep_id`: its names become aliases and its positions move over."""
+
+    def __init__(self, doc: Document, keep_id: str, drop_id: str) -> None:
+        keep, drop = doc.brief.actor(keep_id), doc.brief.actor(drop_id)
+        super().__init__(doc, tr("Merge %s into %s") % (drop.name, keep.name))
+        if keep_id == drop_id:
+            from briefcomposer.core.errors import RuleError
+
+            raise RuleError("an actor cannot be merged with itself")
+        self._keep_id, self._drop_id = keep_id, drop_id
+        self._old_aliases: list[str] = []
+        self._moved: list[str] = []
+        self._tables: list[tuple[str, list[str]]] = []
+        self._row, self._actor = 0, None
+
+    def redo(self) -> None:
+        brief = self._doc.brief
+        keep, drop = brief.actor(self._keep_id), brief.actor(self._drop_id)
+        aliases = [n for n in dict.fromkeys([*keep.aliases, *drop.names()]) if n != keep.name]
+        self._old_aliases = self._doc.actors.set_aliases(self._keep_id, aliases)
+        self._moved = [p.id for p in brief.positions if p.actor_id == self._drop_id]
+        for position_id in self._moved:
+            self._doc.analysis.set_actor_of(position_id, self._keep_id)
+        self._tables = []
+        for _, item in brief.iter_items():
+            if isinstance(item, PositionTableItem) and self._drop_id in item.actor_ids:
+                new = list(dict.fromkeys(self._keep_id if a == self._drop_id else a for a in item.actor_ids))
+                self._tables.append((item.id, self._doc.outline.set_table_actors(item.id, new)))
+        self._row, self._actor = self._doc.actors.take_actor(self._drop_id)
+
+    def undo(self) -> None:
+        assert self._actor is not None
+        self._doc.actors.insert_actor(self._row, self._actor)
+        for item_id, ids in self._tables:
+            self._doc.outline.set_table_actors(item_id, ids)
+        for position_id in self._moved:
+            self._doc.analysis.set_actor_of(position_id, self._drop_id)
+        self._doc.actors.set_aliases(self._keep_id, self._old_aliases)
+
+
+# ---------------------------------------------------------------- sources
+
+
+class AddSourceCommand(_Command):
+    """Add a source with what its analysis found (new actors, issues and positions)."""
+
+    def __init__(
+        self,
+        doc: Document,
+        source: Source,
+        actors: list[Actor] = (),  # type: ignore[assignment]
+        issues: list[Issue] = (),  # type: ignore[assignment]
+        positions: list[Position] = (),  # type: ignore[assignment]
+    ) -> None:
+        super().__init__(doc, tr("Import source: %s") % _shorten(source.title))
+        self._source = source
+        self._actors, self._issues, self._positions = list(actors), list(issues), list(positions)
+
+    def redo(self) -> None:
+        doc = self._doc
+        doc.sources.insert_source(len(doc.brief.sources), self._source)
+        for actor in self._actors:
+            doc.actors.insert_actor(len(doc.brief.actors), actor)
+        for issue in self._issues:
+            doc.analysis.insert_issue(len(doc.brief.issues), issue)
+        for position in self._positions:
+            doc.analysis.insert_position(position)
+
+    def undo(self) -> None:
+        doc = self._doc
+        for position in reversed(self._positions):
+            doc.analysis.take_position(position.id)
+        for issue in reversed(self._issues):
+            doc.analysis.take_issue(issue.id)
+        for actor in reversed(self._actors):
+            doc.actors.take_actor(actor.id)
+        doc.sources.take_source(self._source.id)
+
+
+# ---------------------------------------------------------------- metadata
+
+FIELD_LABELS = {
+    "title": "title",
+    "reference": "reference",
+    "to": "recipient",
+    "sender": "sender",
+    "date": "date",
+    "contact": "contact",
+    "marking": "marking",
+}
+
+
+class SetMetadataCommand(_Command):
+    """Change one metadata field; typing into the same field merges into one step."""
+
+    def __init__(self, doc: Document, field: str, value: object) -> None:
+        super().__init__(doc, tr("Edit %s") % tr(FIELD_LABELS.get(field, field)))
+        self._field, self._new = field, value
+        self._old: object = ...
+
+    def redo(self) -> None:
+        old = self._doc.set_metadata(self._field, self._new)
+        if self._old is ...:
+            self._old = old
+
+    def undo(self) -> None:
+        self._doc.set_metadata(self._field, self._old)
+
+    def id(self) -> int:
+        return MergeId.METADATA
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, SetMetadataCommand) or other._field != self._field:
+            return False
+        self._new = other._new
+        self.setObsolete(_same(self._new, self._old))
+        return True
+
+
+def _same(a: object, b: object) -> bool:
+    if isinstance(a, Marking) and isinstance(b, Marking):
+        return str(a) == str(b)
+    return a == b

@@ -1,0 +1,1 @@
+"""Dialogs. Each has an `ask()` classmethod that tests patch so nothing blocks."""

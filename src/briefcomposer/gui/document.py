@@ -1,0 +1,170 @@
+"""One open brief: the core `Brief`, its Qt models, its undo stack, its file path."""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from briefcomposer.core import brief_ops
+from briefcomposer.core.errors import BriefError
+from briefcomposer.core.model import Brief, Marking, Status
+from briefcomposer.gui.models.actor_model import ActorModel
+from briefcomposer.gui.models.analysis_model import AnalysisModel
+from briefcomposer.gui.models.outline_model import OutlineModel
+from briefcomposer.gui.models.source_model import SourceModel
+
+logger = logging.getLogger(__name__)
+
+METADATA_FIELDS = ("title", "reference", "to", "sender", "date", "contact", "marking")
+WORDS_PER_PAGE = 420  # an A4 page of a briefing note in 12 pt Arial, headings and spacing included
+WORDS_PER_HEADING = 20
+WORDS_PER_TABLE_ROW = 18
+
+
+class Document(QObject):
+    """A brief being edited. Widgets read it and push commands onto `undo_stack`."""
+
+    changed = Signal()  # anything in the brief changed (preview, highlights, counts)
+    metadata_changed = Signal(str)  # a field of METADATA_FIELDS
+    path_changed = Signal()
+
+    def __init__(self, brief: Brief, path: Path | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.brief = brief
+        self._path = Path(path) if path else None
+        self.undo_stack = QUndoStack(self)
+        self.sources = SourceModel(brief, self)
+        self.actors = ActorModel(brief, self)
+        self.analysis = AnalysisModel(brief, self)
+        self.outline = OutlineModel(brief, self)
+        self._template_cache: object = ...
+        for model in (self.sources, self.actors, self.analysis, self.outline):
+            for sig in (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset):
+                sig.connect(self._emit_changed)
+        self.outline.rowsMoved.connect(self._emit_changed)
+        self.metadata_changed.connect(self._emit_changed)
+        # Positions show actor names and items show positions: keep dependent views fresh.
+        self.actors.dataChanged.connect(self._on_actors_changed)
+        self.actors.rowsRemoved.connect(self._on_actors_changed)
+        self.analysis.dataChanged.connect(self._on_analysis_changed)
+        self.analysis.rowsInserted.connect(self._on_positions_changed)
+        self.analysis.rowsRemoved.connect(self._on_positions_changed)
+        self.metadata_changed.connect(self._on_metadata_changed)
+        self.outline.edit_requested.connect(self._on_item_edit_requested)
+        self.analysis.edit_requested.connect(self._on_analysis_edit_requested)
+        self.actors.rename_requested.connect(self._on_actor_rename_requested)
+
+    # -- file
+
+    @property
+    def path(self) -> Path | None:
+        return self._path
+
+    def set_path(self, path: Path | None) -> None:
+        self._path = Path(path) if path else None
+        self.path_changed.emit()
+
+    @property
+    def display_name(self) -> str:
+        if self._path is not None:
+            return self._path.name
+        return self.brief.title or "Untitled brief"
+
+    def is_modified(self) -> bool:
+        return not self.undo_stack.isClean()
+
+    def suggested_stem(self) -> str:
+        """A file name (no suffix) for Save As: the reference and title, filesystem-safe."""
+        import re
+
+        base = " ".join(p for p in (self.brief.reference, self.brief.title) if p) or "brief"
+        stem = re.sub(r"[^\w\- ]+", "", base).strip().replace(" ", "-")
+        return stem[:80] or "brief"
+
+    # -- commands
+
+    def push(self, command: QUndoCommand) -> None:
+        self.undo_stack.push(command)
+
+    def set_metadata(self, field: str, value: object) -> object:
+        """Set one metadata field (used by `SetMetadataCommand`); return the old value."""
+        if field not in METADATA_FIELDS:
+            raise BriefError(f"unknown metadata field {field!r}")
+        if field == "marking" and value is not None and not isinstance(value, Marking):
+            raise BriefError("a marking must be a Marking")
+        old = getattr(self.brief, field)
+        setattr(self.brief, field, value)
+        self.metadata_changed.emit(field)
+        return old
+
+    # -- derived values
+
+    def template(self):  # type: ignore[no-untyped-def]
+        """The structure template the brief was made from, or None if it is not installed."""
+        if self._template_cache is ...:
+            from briefcomposer.structures.templates import list_templates
+
+            self._template_cache = next((t for t in list_templates() if t.name == self.brief.template_id), None)
+        return self._template_cache
+
+    def total_words(self) -> int:
+        return sum(self.outline.section_words(s) for s in self.brief.sections)
+
+    def page_estimate(self) -> float:
+        """Roughly how many pages the Word output fills."""
+        words = self.total_words()
+        words += WORDS_PER_HEADING * (len(self.brief.sections) + 2)
+        for _, item in self.brief.iter_items():
+            if item.kind == "table":
+                with contextlib.suppress(BriefError):
+                    words += WORDS_PER_TABLE_ROW * (1 + len(brief_ops.table_positions(self.brief, item)))  # type: ignore[arg-type]
+        return words / WORDS_PER_PAGE
+
+    def page_budget(self) -> int | None:
+        template = self.template()
+        return getattr(template, "page_budget", None)
+
+    def counts(self) -> dict[str, int]:
+        b = self.brief
+        return {
+            "suggested": sum(1 for p in b.positions if p.status is Status.SUGGESTED),
+            "accepted": sum(1 for p in b.positions if p.status is Status.ACCEPTED),
+            "sources": len(b.sources),
+        }
+
+    # -- slots
+
+    def _emit_changed(self, *args: object) -> None:
+        self.changed.emit()
+
+    def _on_actors_changed(self, *args: object) -> None:
+        self.analysis.refresh()
+
+    def _on_analysis_changed(self, *args: object) -> None:
+        self.outline.refresh()
+
+    def _on_positions_changed(self, *args: object) -> None:
+        self.actors.refresh()
+        self.outline.refresh()
+
+    def _on_metadata_changed(self, field: str) -> None:
+        self.outline.refresh()  # boilerplate shows metadata
+
+    def _on_item_edit_requested(self, item_id: str, text: str) -> None:
+        from briefcomposer.gui.commands import EditItemTextCommand
+
+        self.push(EditItemTextCommand(self, item_id, text))
+
+    def _on_analysis_edit_requested(self, what: str, obj_id: str, text: str) -> None:
+        from briefcomposer.gui.commands import EditStanceCommand, RenameIssueCommand
+
+        self.push(EditStanceCommand(self, obj_id, text) if what == "stance" else RenameIssueCommand(self, obj_id, text))
+
+    def _on_actor_rename_requested(self, actor_id: str, name: str) -> None:
+        from briefcomposer.gui.commands import RenameActorCommand
+
+        self.push(RenameActorCommand(self, actor_id, name))

@@ -1,0 +1,1642 @@
+"""The composer window: sources, issues and positions, the brief and its preview."""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import logging
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtGui import (
+    QAction,
+    QActionGroup,
+    QCloseEvent,
+    QDesktopServices,
+    QGuiApplication,
+    QKeySequence,
+    QUndoGroup,
+)
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFileDialog,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QSplitter,
+    QTextBrowser,
+    QToolBar,
+    QUndoView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefcomposer import __version__
+from briefcomposer.core.errors import BriefError, SpanError, StructureError
+from briefcomposer.core.model import (
+    Actor,
+    ActorKind,
+    Brief,
+    BulletItem,
+    Issue,
+    IssueItem,
+    Marking,
+    ParagraphRef,
+    Position,
+    PositionItem,
+    QuoteItem,
+    Status,
+    TextItem,
+)
+from briefcomposer.gui import messages
+from briefcomposer.gui.commands import (
+    AddEvidenceCommand,
+    AddIssueCommand,
+    AddPositionCommand,
+    AddSourceCommand,
+    InsertItemCommand,
+    MergeActorsCommand,
+    MoveItemCommand,
+    RemoveEvidenceCommand,
+    RemoveItemCommand,
+    SetActorKindCommand,
+    SetStatusCommand,
+    TagParagraphCommand,
+    describe_position,
+)
+from briefcomposer.gui.dialogs.crash_dialog import CrashDialog
+from briefcomposer.gui.dialogs.new_brief_dialog import NewBriefDialog
+from briefcomposer.gui.dialogs.preferences_dialog import Preferences, PreferencesDialog
+from briefcomposer.gui.dialogs.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+from briefcomposer.gui.dialogs.simple_dialogs import (
+    ChooseDialog,
+    ExportDoneDialog,
+    PasteSourceDialog,
+    PositionDialog,
+    SaveTemplateDialog,
+)
+from briefcomposer.gui.document import Document
+from briefcomposer.gui.icons import icon
+from briefcomposer.gui.models.actor_model import KIND_LABELS
+from briefcomposer.gui.preview import brief_html
+from briefcomposer.gui.recovery import discard, list_recoveries, remove_recovery, write_recovery
+from briefcomposer.gui.settings import Settings
+from briefcomposer.gui.views.analysis_pane import AnalysisPane
+from briefcomposer.gui.views.brief_pane import BriefPane
+from briefcomposer.gui.views.source_view import SourcePane
+from briefcomposer.gui.workers import Job
+
+logger = logging.getLogger(__name__)
+
+APP_TITLE = "Brief Composer"
+BRIEF_FILTER = "Briefs (*.brief);;All files (*)"
+AUTOSAVE_MS = 30_000
+PREVIEW_DELAY_MS = 350
+
+
+def _shorten(text: str, width: int = 48) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
+
+
+class PreviewPane(QWidget):
+    """The live preview, refreshed a moment after each edit."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._doc = doc
+        title = QLabel(self.tr("Preview"), self)
+        title.setObjectName("paneTitle")
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("preview")
+        self.browser.setOpenLinks(False)
+        self.browser.setAccessibleName(self.tr("Preview of the brief"))
+        self.browser.document().setDocumentMargin(18)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addWidget(title)
+        layout.addWidget(self.browser, 1)
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.setInterval(PREVIEW_DELAY_MS)
+        self.timer.timeout.connect(self.refresh)
+        doc.changed.connect(self.timer.start)
+        self.refresh()
+
+    def refresh(self) -> None:
+        bar = self.browser.verticalScrollBar()
+        at = bar.value()
+        try:
+            html = brief_html(self._doc.brief)
+        except BriefError as exc:  # an inconsistent brief must not stop the preview
+            logger.warning("Preview failed: %s", exc)
+            return
+        self.browser.setHtml(html)
+        bar.setValue(at)
+
+
+class MainWindow(QMainWindow):
+    """One brief at a time; `set_document` swaps the panes over to another brief."""
+
+    def __init__(self, settings: Settings | None = None, brief: Brief | None = None, path: Path | None = None) -> None:
+        super().__init__()
+        self.settings = settings or Settings()
+        self.setWindowIcon(icon("app"))
+        self.setObjectName("mainWindow")
+        self.undo_group = QUndoGroup(self)
+        self.doc: Document | None = None
+        self._jobs: list[Job] = []
+        self._evidence_cycle: dict[str, int] = {}
+        self._autosave_pending = False
+        self._shown_once = False
+        self._create_actions()
+        self._create_menus()
+        self._create_toolbar()
+        self.counts_label = QLabel(self)
+        self.counts_label.setObjectName("hint")
+        self.statusBar().addPermanentWidget(self.counts_label)
+        self.resize(1440, 900)
+        if self.settings.window_geometry is not None:
+            self.restoreGeometry(self.settings.window_geometry)
+        if self.settings.window_state is not None:
+            self.restoreState(self.settings.window_state)
+        self.set_document(Document(brief if brief is not None else self.blank_brief(), path))
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+        app = QApplication.instance()
+        if isinstance(app, QGuiApplication):
+            app.applicationStateChanged.connect(self._on_application_state_changed)
+
+    # ---------------------------------------------------------------- actions
+
+    def _action(self, text: str, slot, shortcut=None, icon_name: str = "", tip: str = "") -> QAction:  # type: ignore[no-untyped-def]
+        action = QAction(self.tr(text), self)
+        if icon_name:
+            action.setIcon(icon(icon_name))
+        shortcuts = []
+        if shortcut is not None:
+            items = shortcut if isinstance(shortcut, list) else [shortcut]
+            shortcuts = [s if isinstance(s, QKeySequence) else QKeySequence(s) for s in items]
+            action.setShortcuts(shortcuts)
+        plain = self.tr(text).replace("&", "").replace("\u2026", "")
+        tip = self.tr(tip) if tip else plain
+        if shortcuts and not shortcuts[0].isEmpty():
+            tip += f" ({shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)})"
+        action.setToolTip(tip)
+        action.setStatusTip(self.tr(tip))
+        action.triggered.connect(slot)
+        self.addAction(action)
+        return action
+
+    def _create_actions(self) -> None:
+        a = self._action
+        self.new_action = a(
+            "&New from Template\u2026",
+            self.new_brief,
+            QKeySequence.StandardKey.New,
+            "new",
+            "Start a new brief from a structure template",
+        )
+        self.open_action = a("&Open\u2026", self.open_file, QKeySequence.StandardKey.Open, "open", "Open a brief")
+        self.save_action = a("&Save", self.save, QKeySequence.StandardKey.Save, "save", "Save the brief")
+        self.save_as_action = a(
+            "Save &As\u2026", self.save_as, "Ctrl+Shift+S", "save-as", "Save the brief under a new name"
+        )
+        self.save_template_action = a(
+            "Save as &Template\u2026", self.save_as_template, None, "", "Save this brief's structure as a template"
+        )
+        self.import_action = a(
+            "&Import Source\u2026",
+            self.import_source,
+            "Ctrl+I",
+            "import",
+            "Import an article (text, Markdown, web page, Word or PDF)",
+        )
+        self.paste_action = a(
+            "&Paste as Source\u2026",
+            self.paste_source,
+            "Ctrl+Shift+V",
+            "paste",
+            "Paste an article's text as a new source",
+        )
+        self.sample_action = a("Open &Sample Brief", self.open_sample, None, "", "A new brief from the sample article")
+        self.export_action = a("&Export to Word\u2026", self.export_word, "Ctrl+E", "export-word", "Export to Word")
+        self.export_pdf_action = a(
+            "Export &PDF\u2026", self.export_pdf, "Ctrl+Shift+E", "export-pdf", "Export to PDF (needs LibreOffice)"
+        )
+        self.quit_action = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
+        self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
+        self.undo_action.setIcon(icon("undo"))
+        self.redo_action = self.undo_group.createRedoAction(self, self.tr("&Redo"))
+        self.redo_action.setShortcuts([QKeySequence("Ctrl+Shift+Z"), QKeySequence("Ctrl+Y")])
+        self.redo_action.setIcon(icon("redo"))
+        for action in (self.undo_action, self.redo_action):
+            self.addAction(action)
+            action.changed.connect(self._update_undo_tips)
+        self.find_action = a("&Find in Source\u2026", self.show_find, QKeySequence.StandardKey.Find, "find")
+        self.search_action = a("Search &Issues and Positions", self.focus_search, "Ctrl+Shift+F")
+        self.preferences_action = a("&Preferences\u2026", self.edit_preferences, "Ctrl+,", "preferences")
+
+        self.quote_action = a(
+            "&Quote into Brief",
+            self.quote_selection,
+            "Ctrl+Return",
+            "quote",
+            "Quote the selected text into the current section",
+        )
+        self.position_action = a(
+            "New &Position from Selection\u2026",
+            self.new_position,
+            "Ctrl+Alt+P",
+            "position",
+            "Make the selected text the evidence of a new position",
+        )
+        self.evidence_action = a(
+            "Add Selection as &Evidence",
+            self.add_evidence,
+            "Ctrl+Alt+E",
+            "evidence",
+            "Add the selected text as evidence of the selected position",
+        )
+        self.tag_action = a(
+            "&Tag Paragraph to Issue",
+            self.tag_issue,
+            "Ctrl+Alt+T",
+            "tag",
+            "Tag the selected paragraph to the selected issue",
+        )
+        self.new_issue_action = a(
+            "New &Issue from Selection",
+            self.new_issue,
+            "Ctrl+Alt+I",
+            "issue",
+            "Make a new issue labelled with the selected text",
+        )
+
+        self.accept_action = a("&Accept", self.accept_current, "Ctrl+Shift+A", "accept", "Accept the suggestion")
+        self.reject_action = a("&Reject", self.reject_current, "Ctrl+Shift+R", "reject", "Reject the suggestion")
+        self.accept_all_action = a(
+            "Accept &All on Issue",
+            self.accept_all,
+            "Ctrl+Alt+A",
+            "accept-all",
+            "Accept every suggested position on this issue",
+        )
+        self.edit_stance_action = a(
+            "&Edit Stance", self.edit_stance, None, "edit", "Edit the stance in your words (F2)"
+        )
+        self.add_to_brief_action = a(
+            "Add to &Brief",
+            self.add_to_brief,
+            "Ctrl+Shift+B",
+            "add",
+            "Put the selected position or issue into the current section",
+        )
+        self.rename_actor_action = a("Re&name Actor", self.rename_actor, None, "edit", "Rename the actor (F2)")
+        self.merge_actor_action = a(
+            "&Merge Actors\u2026", self.merge_actors, "Ctrl+Shift+M", "merge", "Merge aliases of one actor into another"
+        )
+        self.kind_menu = QMenu(self.tr("Actor &Kind"), self)
+        self.kind_menu.setIcon(icon("actor"))
+        self.kind_menu.menuAction().setToolTip(self.tr("State, organisation, person, group or author"))
+        self.kind_group = QActionGroup(self)
+        for kind, label in KIND_LABELS.items():
+            action = self.kind_menu.addAction(self.tr(label))
+            action.setData(kind)
+            action.setCheckable(True)
+            self.kind_group.addAction(action)
+        self.kind_group.triggered.connect(self._on_kind_chosen)
+
+        self.add_paragraph_action = a(
+            "Add &Paragraph", self.add_paragraph, "Ctrl+Shift+Return", "text", "Add a paragraph in your own words"
+        )
+        self.add_bullet_action = a("Add &Bullet", self.add_bullet, None, "add", "Add a bullet point")
+        self.move_up_action = a("Move &Up", self.move_up, "Alt+Up", "up", "Move the item up")
+        self.move_down_action = a("Move &Down", self.move_down, "Alt+Down", "down", "Move the item down")
+        self.move_to_menu = QMenu(self.tr("Move &to Section"), self)
+        self.move_to_menu.aboutToShow.connect(self._fill_move_to_menu)
+        self.delete_action = a(
+            "&Remove Item",
+            self.delete_item,
+            QKeySequence.StandardKey.Delete,
+            "delete",
+            "Remove the item from the brief",
+        )
+        # Delete acts in the outline only: pressing it in the source or a list must not remove items.
+        self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.removeAction(self.delete_action)
+        self.edit_item_action = a("&Edit Text", self.edit_item, None, "edit", "Edit the item's text (F2)")
+
+        self.preview_action = a("Show &Preview", self.toggle_preview, "F9", "preview")
+        self.preview_action.setCheckable(True)
+        self.preview_action.setChecked(True)
+        self.focus_actions = [
+            a("Go to &Source", lambda: self._focus(0), "Ctrl+1"),
+            a("Go to &Issues", lambda: self._focus(1), "Ctrl+2"),
+            a("Go to &Outline", lambda: self._focus(2), "Ctrl+3"),
+            a("Go to Pre&view", lambda: self._focus(3), "Ctrl+4"),
+        ]
+        self.about_action = a("&About Brief Composer", self.about, None, "about")
+        self.shortcuts_action = a("&Keyboard Shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        if not self.shortcuts_action.shortcuts():  # no platform default: use F1
+            self.shortcuts_action.setShortcut(QKeySequence("F1"))
+        self.history_dock = QDockWidget(self.tr("History"), self)
+        self.history_dock.setObjectName("historyDock")
+        self.history_view = QUndoView(self.undo_group, self.history_dock)
+        self.history_view.setEmptyLabel(self.tr("<opened>"))
+        self.history_view.setAccessibleName(self.tr("Undo history"))
+        self.history_dock.setWidget(self.history_view)
+        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
+        self.history_dock.hide()
+        self.history_action = self.history_dock.toggleViewAction()
+        self.history_action.setText(self.tr("Show &History"))
+        self.history_action.setShortcut(QKeySequence("Ctrl+H"))
+        self.history_action.setToolTip(self.tr("Every step you can undo (Ctrl+H)"))
+        self.setAcceptDrops(True)
+
+    def _create_menus(self) -> None:
+        bar = self.menuBar()
+        file_menu = bar.addMenu(self.tr("&File"))
+        file_menu.addActions([self.new_action, self.open_action])
+        self.recent_menu = file_menu.addMenu(self.tr("Open &Recent"))
+        self.recent_menu.aboutToShow.connect(self._fill_recent_menu)
+        file_menu.addAction(self.sample_action)
+        file_menu.addSeparator()
+        file_menu.addActions([self.save_action, self.save_as_action, self.save_template_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.import_action, self.paste_action])
+        file_menu.addSeparator()
+        file_menu.addActions([self.export_action, self.export_pdf_action])
+        file_menu.addSeparator()
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu(self.tr("&Edit"))
+        edit_menu.addActions([self.undo_action, self.redo_action])
+        edit_menu.addSeparator()
+        edit_menu.addActions([self.find_action, self.search_action])
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.preferences_action)
+        source_menu = bar.addMenu(self.tr("&Source"))
+        source_menu.addActions(
+            [self.quote_action, self.position_action, self.evidence_action, self.tag_action, self.new_issue_action]
+        )
+        analysis_menu = bar.addMenu(self.tr("&Analysis"))
+        analysis_menu.addActions(
+            [
+                self.accept_action,
+                self.reject_action,
+                self.accept_all_action,
+                self.edit_stance_action,
+                self.add_to_brief_action,
+            ]
+        )
+        analysis_menu.addSeparator()
+        analysis_menu.addActions([self.rename_actor_action, self.merge_actor_action])
+        analysis_menu.addMenu(self.kind_menu)
+        brief_menu = bar.addMenu(self.tr("&Brief"))
+        brief_menu.addActions([self.add_paragraph_action, self.add_bullet_action, self.edit_item_action])
+        brief_menu.addSeparator()
+        brief_menu.addActions([self.move_up_action, self.move_down_action])
+        brief_menu.addMenu(self.move_to_menu)
+        brief_menu.addSeparator()
+        brief_menu.addAction(self.delete_action)
+        view_menu = bar.addMenu(self.tr("&View"))
+        view_menu.addActions([self.preview_action, self.history_action])
+        view_menu.addSeparator()
+        view_menu.addActions(self.focus_actions)
+        help_menu = bar.addMenu(self.tr("&Help"))
+        help_menu.addActions([self.shortcuts_action, self.about_action])
+
+    def _create_toolbar(self) -> None:
+        toolbar = QToolBar(self.tr("Main"), self)
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setIconSize(QSize(20, 20))
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        toolbar.addActions([self.new_action, self.open_action, self.save_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.undo_action, self.redo_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.import_action, self.quote_action, self.position_action])
+        toolbar.addSeparator()
+        toolbar.addActions([self.export_action, self.export_pdf_action])
+        for action in (self.new_action, self.open_action, self.save_action, self.undo_action, self.redo_action):
+            button = toolbar.widgetForAction(action)
+            if button is not None:
+                button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.addToolBar(toolbar)
+        self.main_toolbar = toolbar
+
+    def _update_undo_tips(self) -> None:
+        for action, key in ((self.undo_action, "Ctrl+Z"), (self.redo_action, "Ctrl+Shift+Z")):
+            action.setToolTip(f"{action.text().replace('&', '')} ({key})")
+
+    # ---------------------------------------------------------------- documents
+
+    def blank_brief(self, template=None) -> Brief:  # type: ignore[no-untyped-def]
+        """A new brief from `template` (default: the last used one), with the user's defaults."""
+        from briefcomposer.structures.templates import list_templates, new_brief
+
+        if template is None:
+            templates = list_templates(self.settings.template_folders)
+            template = next((t for t in templates if t.name == self.settings.last_template), None)
+            template = template or (templates[0] if templates else None)
+        if template is None:
+            return Brief()
+        brief = new_brief(template)
+        if not brief.sender and self.settings.user_name:
+            dept = self.settings.department
+            brief.sender = f"{self.settings.user_name}, {dept}" if dept else self.settings.user_name
+        if not brief.contact and self.settings.contact:
+            brief.contact = self.settings.contact
+        if brief.marking is None:
+            try:
+                brief.marking = Marking.parse(self.settings.default_marking)
+            except BriefError:
+                brief.marking = None
+        return brief
+
+    def set_document(self, doc: Document) -> None:
+        """Show `doc`; the previous document and its panes go."""
+        old = self.doc
+        if old is not None:
+            self._save_splitters()
+            self.undo_group.removeStack(old.undo_stack)
+        self.doc = doc
+        doc.setParent(self)
+        self.undo_group.addStack(doc.undo_stack)
+        self.undo_group.setActiveStack(doc.undo_stack)
+        self._evidence_cycle.clear()
+        self.source_pane = SourcePane(doc)
+        self.analysis_pane = AnalysisPane(doc)
+        self.brief_pane = BriefPane(doc)
+        self.preview_pane = PreviewPane(doc)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.setHandleWidth(1)
+        for pane, name in (
+            (self.source_pane, "sourcePane"),
+            (self.analysis_pane, "analysisPane"),
+            (self.brief_pane, "briefPane"),
+            (self.preview_pane, "previewPane"),
+        ):
+            pane.setObjectName(name)
+            self.splitter.addWidget(pane)
+        self.splitter.setChildrenCollapsible(False)
+        self._apply_default_sizes()
+        for i, stretch in enumerate((4, 3, 3, 3)):
+            self.splitter.setStretchFactor(i, stretch)
+        old_central = self.takeCentralWidget()
+        self.setCentralWidget(self.splitter)
+        if old_central is not None:
+            old_central.deleteLater()
+        if old is not None:
+            old.deleteLater()
+        self._restore_splitters()
+        self.preview_pane.setVisible(self.preview_action.isChecked())
+
+        # wiring
+        self.source_pane.menu_builder = self._build_source_menu
+        self.source_pane.set_selection_actions(
+            [self.quote_action, self.position_action, self.evidence_action, self.tag_action, self.new_issue_action]
+        )
+        self.source_pane.selection_changed.connect(self.update_actions)
+        self.analysis_pane.menu_builder = self._build_analysis_menu
+        self.analysis_pane.actor_menu_builder = self._build_actor_menu
+        self.analysis_pane.position_activated.connect(self.show_position_evidence)
+        self.analysis_pane.issue_activated.connect(self.show_issue_paragraphs)
+        self.analysis_pane.current_changed.connect(self.update_actions)
+        self.analysis_pane.actor_list.selectionModel().selectionChanged.connect(self.update_actions)
+        self.brief_pane.menu_builder = self._build_outline_menu
+        self.brief_pane.outline_view.selectionModel().currentChanged.connect(self.update_actions)
+        self.brief_pane.outline_view.clicked.connect(self._on_outline_clicked)
+        self.delete_action.setParent(self)
+        self.brief_pane.outline_view.addAction(self.delete_action)
+        self.analysis_pane.toolbar.addActions(
+            [
+                self.accept_action,
+                self.reject_action,
+                self.accept_all_action,
+                self.edit_stance_action,
+                self.add_to_brief_action,
+            ]
+        )
+        self.analysis_pane.actor_toolbar.addActions(
+            [self.rename_actor_action, self.merge_actor_action, self.kind_menu.menuAction()]
+        )
+        self.analysis_pane.show_text_for(self.accept_action, self.reject_action, self.merge_actor_action)
+        self.brief_pane.toolbar.addActions(
+            [
+                self.add_paragraph_action,
+                self.add_bullet_action,
+                self.move_up_action,
+                self.move_down_action,
+                self.edit_item_action,
+                self.delete_action,
+            ]
+        )
+        doc.outline.move_requested.connect(self._on_move_requested, Qt.ConnectionType.QueuedConnection)
+        doc.outline.excerpt_dropped.connect(self._on_excerpt_dropped, Qt.ConnectionType.QueuedConnection)
+        doc.outline.analysis_dropped.connect(self._on_analysis_dropped, Qt.ConnectionType.QueuedConnection)
+        doc.undo_stack.cleanChanged.connect(self._update_title)
+        doc.undo_stack.indexChanged.connect(self._on_stack_changed)
+        doc.path_changed.connect(self._update_title)
+        doc.changed.connect(self._on_doc_changed)
+        self._set_tab_order()
+        self._update_title()
+        self.update_actions()
+        self._update_counts()
+
+    SPLIT = (0.3, 0.25, 0.26, 0.19)
+
+    def _apply_default_sizes(self) -> None:
+        width = max(self.width(), 1000)
+        self.splitter.setSizes([int(width * f) for f in self.SPLIT])
+        height = max(self.height() - 120, 500)
+        self.analysis_pane.splitter.setSizes([int(height * 0.68), int(height * 0.32)])
+
+    def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            # Only now do the panes have their real widths, so sizes set earlier would be rescaled.
+            if self.settings.splitter_state("main") is None:
+                QTimer.singleShot(0, self._apply_default_sizes)
+            else:
+                self._restore_splitters()
+
+    def _set_tab_order(self) -> None:
+        order = [
+            self.source_pane.tabs,
+            self.analysis_pane.search_edit,
+            self.analysis_pane.actor_filter,
+            self.analysis_pane.show_rejected,
+            self.analysis_pane.tree,
+            self.analysis_pane.actor_list,
+            *self.brief_pane.metadata.edits.values(),
+            self.brief_pane.outline_view,
+            self.preview_pane.browser,
+        ]
+        for first, second in zip(order, order[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def _update_title(self, *args: object) -> None:
+        if self.doc is None:
+            return
+        self.setWindowTitle(f"{self.doc.display_name}[*] \u2014 {APP_TITLE}")
+        self.setWindowModified(self.doc.is_modified())
+
+    def _on_stack_changed(self, *args: object) -> None:
+        self._update_title()
+        self.update_actions()
+
+    def _on_doc_changed(self) -> None:
+        self._autosave_pending = True
+        self._update_counts()
+
+    def _update_counts(self) -> None:
+        if self.doc is None:
+            return
+        c = self.doc.counts()
+        self.counts_label.setText(
+            self.tr("Suggestions to review: %d \u00b7 accepted: %d \u00b7 sources: %d")
+            % (c["suggested"], c["accepted"], c["sources"])
+        )
+
+    # ---------------------------------------------------------------- splitters and geometry
+
+    def _save_splitters(self) -> None:
+        if self.doc is None or not self._shown_once:  # sizes before the first show are not the user's
+            return
+        self.settings.set_splitter_state("main", self.splitter.saveState())
+        self.settings.set_splitter_state("analysis", self.analysis_pane.splitter.saveState())
+
+    def _restore_splitters(self) -> None:
+        state = self.settings.splitter_state("main")
+        if state is not None:
+            self.splitter.restoreState(state)
+        state = self.settings.splitter_state("analysis")
+        if state is not None:
+            self.analysis_pane.splitter.restoreState(state)
+
+    def save_window_state(self) -> None:
+        self.settings.window_geometry = self.saveGeometry()
+        self.settings.window_state = self.saveState()
+        self._save_splitters()
+        self.settings.sync()
+
+    # ---------------------------------------------------------------- enabling
+
+    def update_actions(self, *args: object) -> None:
+        if self.doc is None:
+            return
+        has_sel = self.source_pane.has_selection()
+        for action in (self.quote_action, self.position_action, self.new_issue_action):
+            action.setEnabled(has_sel and bool(self.doc.brief.sections or action is not self.quote_action))
+        position = self.analysis_pane.current_position()
+        issue = self.analysis_pane.current_issue()
+        obj = self.analysis_pane.current_object()
+        self.evidence_action.setEnabled(has_sel and position is not None)
+        self.tag_action.setEnabled(has_sel and issue is not None)
+        self.accept_action.setEnabled(obj is not None and obj.status is not Status.ACCEPTED)
+        self.reject_action.setEnabled(obj is not None and obj.status is not Status.REJECTED)
+        self.accept_all_action.setEnabled(
+            issue is not None and any(p.status is Status.SUGGESTED for p in self.doc.analysis.positions_on(issue.id))
+        )
+        self.edit_stance_action.setEnabled(obj is not None)
+        self.add_to_brief_action.setEnabled(obj is not None and bool(self.doc.brief.sections))
+        actors = self.analysis_pane.selected_actors()
+        self.rename_actor_action.setEnabled(len(actors) == 1)
+        self.merge_actor_action.setEnabled(bool(actors) and len(self.doc.brief.actors) > 1)
+        self.kind_menu.setEnabled(bool(actors))
+        item_id = self.brief_pane.current_item_id()
+        for action in (self.move_up_action, self.move_down_action, self.delete_action):
+            action.setEnabled(item_id is not None)
+        self.move_to_menu.setEnabled(item_id is not None)
+        editable = False
+        if item_id is not None:
+            editable = isinstance(self.doc.brief.item(item_id), (TextItem, BulletItem, QuoteItem))
+        self.edit_item_action.setEnabled(editable)
+        self.add_paragraph_action.setEnabled(bool(self.doc.brief.sections))
+        self.add_bullet_action.setEnabled(bool(self.doc.brief.sections))
+
+    # ---------------------------------------------------------------- file actions
+
+    def maybe_save(self) -> bool:
+        """Ask to save unsaved changes; False when the user cancels."""
+        if self.doc is None or not self.doc.is_modified():
+            return True
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved Changes"),
+            self.tr("Save the changes to \u201c%s\u201d before closing it?") % self.doc.display_name,
+            QMessageBox.StandardButton.Save | QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Save,
+        )
+        if answer == QMessageBox.StandardButton.Save:
+            return self.save()
+        if answer == QMessageBox.StandardButton.Discard:
+            remove_recovery(self.doc.brief.id)
+            return True
+        return False
+
+    def new_brief(self) -> None:
+        from briefcomposer.structures.templates import list_templates
+
+        if not self.maybe_save():
+            return
+        problems: list[BaseException] = []
+        templates = list_templates(self.settings.template_folders, on_problem=problems.append)
+        if not templates:
+            messages.show_error(self, self.tr("No brief templates were found."), "\n".join(map(str, problems)))
+            return
+        template = NewBriefDialog.ask(self, templates, self.settings.last_template)
+        if template is None:
+            return
+        self.settings.last_template = template.name
+        self._replace_document(Document(self.blank_brief(template)))
+        self.statusBar().showMessage(self.tr("New brief from \u201c%s\u201d") % template.title, 4000)
+
+    def _replace_document(self, doc: Document) -> None:
+        if self.doc is not None:
+            remove_recovery(self.doc.brief.id)
+        self.set_document(doc)
+
+    def open_file(self, path: Path | None = None) -> bool:
+        if not self.maybe_save():
+            return False
+        if not path:
+            name, _ = QFileDialog.getOpenFileName(
+                self, self.tr("Open Brief"), str(self.settings.last_dir or Path.home()), self.tr(BRIEF_FILTER)
+            )
+            if not name:
+                return False
+            path = Path(name)
+        return self.load_path(Path(path))
+
+    def load_path(self, path: Path) -> bool:
+        """Open the .brief at `path`, reporting failures; True when it opened."""
+        from briefcomposer import storage
+
+        try:
+            brief = storage.load(path)
+        except (BriefError, OSError) as exc:
+            logger.info("Could not open %s: %s", path, exc)
+            messages.show_exception(self, exc, path)
+            return False
+        self._replace_document(Document(brief, path))
+        self.settings.add_recent_file(path)
+        self.settings.last_dir = path.parent
+        self.statusBar().showMessage(self.tr("Opened %s") % path.name, 4000)
+        return True
+
+    def open_sample(self, ask: bool = True) -> Job | None:
+        """A new brief from the sample article, analysed off the GUI thread."""
+        if ask and not self.maybe_save():
+            return None
+        template = self._template_named("uk-briefing-note")
+        defaults = self.blank_brief(template) if template is not None else None
+
+        def work(progress):  # type: ignore[no-untyped-def]
+            progress(0, 1)
+            brief = sample_brief(lambda t=None: copy.deepcopy(defaults) if defaults is not None else Brief())
+            progress(1, 1)
+            return brief
+
+        job = Job(work, "sample")
+        self.run_job(job, self.tr("Analysing the sample article\u2026"), self._on_sample_ready)
+        return job
+
+    def _on_sample_ready(self, brief: Brief) -> None:
+        self._replace_document(Document(brief))
+        self.statusBar().showMessage(self.tr("The sample article, analysed: review the suggestions"), 6000)
+
+    def _template_named(self, name: str):  # type: ignore[no-untyped-def]
+        from briefcomposer.structures.templates import list_templates
+
+        return next((t for t in list_templates(self.settings.template_folders) if t.name == name), None)
+
+    def _fill_recent_menu(self) -> None:
+        self.recent_menu.clear()
+        files = self.settings.recent_files
+        for n, path in enumerate(files, 1):
+            action = self.recent_menu.addAction(f"&{n % 10}  {path.name}")
+            action.setToolTip(str(path))
+            action.setData(str(path))
+            action.triggered.connect(self._on_recent_triggered)
+        if not files:
+            self.recent_menu.addAction(self.tr("No recent briefs")).setEnabled(False)
+        else:
+            self.recent_menu.addSeparator()
+            self.recent_menu.addAction(self.tr("Clear List"), self.settings.clear_recent_files)
+
+    def _on_recent_triggered(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.open_file(Path(action.data()))
+
+    def save(self) -> bool:
+        if self.doc is None:
+            return False
+        if self.doc.path is None:
+            return self.save_as()
+        return self.write_to(self.doc.path)
+
+    def save_as(self) -> bool:
+        if self.doc is None:
+            return False
+        folder = self.doc.path.parent if self.doc.path else (self.settings.last_dir or Path.home())
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Save Brief As"), str(folder / f"{self.doc.suggested_stem()}.brief"), self.tr(BRIEF_FILTER)
+        )
+        if not name:
+            return False
+        path = Path(name)
+        if path.suffix.lower() != ".brief":
+            path = path.with_name(path.name + ".brief")
+        return self.write_to(path)
+
+    def write_to(self, path: Path) -> bool:
+        """Save the brief at `path` (atomically); True on success."""
+        from briefcomposer import storage
+
+        assert self.doc is not None
+        try:
+            storage.save(self.doc.brief, path)
+        except (BriefError, OSError) as exc:
+            logger.warning("Saving %s failed", path, exc_info=True)
+            messages.show_exception(self, exc, path, lead=self.tr("The brief was not saved."))
+            return False
+        self.doc.set_path(path)
+        self.doc.undo_stack.setClean()
+        remove_recovery(self.doc.brief.id)
+        self._autosave_pending = False
+        self.settings.add_recent_file(path)
+        self.settings.last_dir = path.parent
+        self.statusBar().showMessage(self.tr("Saved %s") % path.name, 4000)
+        return True
+
+    def save_as_template(self) -> None:
+        from briefcomposer.structures.templates import save_as_template, template_from_brief
+
+        assert self.doc is not None
+        answer = SaveTemplateDialog.ask(self, self.doc.brief.title)
+        if answer is None:
+            return
+        name, title, description = answer
+        try:
+            template = template_from_brief(self.doc.brief, name, title, description)
+            try:
+                target = save_as_template(template)
+            except StructureError as exc:
+                if "already exists" not in str(exc):
+                    raise
+                overwrite = QMessageBox.question(
+                    self,
+                    self.tr("Replace Template?"),
+                    self.tr("A template named \u201c%s\u201d exists. Replace it?") % name,
+                )
+                if overwrite != QMessageBox.StandardButton.Yes:
+                    return
+                target = save_as_template(template, overwrite=True)
+        except (BriefError, OSError) as exc:
+            messages.show_exception(self, exc)
+            return
+        self.statusBar().showMessage(self.tr("Template saved as %s") % target.name, 5000)
+
+    # ---------------------------------------------------------------- background jobs
+
+    def run_job(self, job: Job, label: str, on_success) -> QProgressDialog:  # type: ignore[no-untyped-def]
+        """Run `job` off the GUI thread with a cancellable progress dialog."""
+        dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
+        dialog.setWindowTitle(APP_TITLE)
+        dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        dialog.setMinimumDuration(400)
+        dialog.setAutoClose(False)
+        dialog.setAutoReset(False)
+        dialog.canceled.connect(job.cancel)
+        job.signals.progressed.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
+        job.signals.succeeded.connect(on_success)
+        job.signals.failed.connect(lambda exc: messages.show_exception(self, exc))
+        job.signals.cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Cancelled"), 3000))
+        job.signals.finished.connect(dialog.close)
+        job.signals.finished.connect(dialog.deleteLater)
+        job.signals.finished.connect(lambda: self._jobs.remove(job) if job in self._jobs else None)
+        self._jobs.append(job)
+        job.start()
+        return dialog
+
+    # ---------------------------------------------------------------- sources
+
+    def import_source(self) -> None:
+        try:
+            from briefcomposer.sources import FILE_FILTER
+        except ImportError:  # the importers are not installed yet
+            FILE_FILTER = "Text (*.txt);;All files (*)"  # noqa: N806
+        name, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Import Source"), str(self.settings.last_dir or Path.home()), FILE_FILTER
+        )
+        if name:
+            self.settings.last_dir = Path(name).parent
+            self.start_import(path=Path(name))
+
+    def paste_source(self) -> None:
+        clip = QGuiApplication.clipboard().text()
+        answer = PasteSourceDialog.ask(self, clip if len(clip) > 200 else "")
+        if answer is not None:
+            self.start_import(text=answer[0], title=answer[1])
+
+    def start_import(self, path: Path | None = None, text: str | None = None, title: str | None = None) -> Job:
+        """Import and analyse a source off the GUI thread; the result is one undoable step."""
+
+        def work(progress):  # type: ignore[no-untyped-def]
+            from briefcomposer import sources
+
+            problems: list[str] = []
+            progress(0, 3)
+            if path is not None:
+                source = sources.load(path, on_problem=problems.append)
+            else:
+                source = sources.from_text(text or "", title)
+            progress(1, 3)
+            suggestions = None
+            try:
+                from briefcomposer.analysis import suggest
+            except ImportError:
+                suggest = None  # type: ignore[assignment]
+            if suggest is not None:
+                suggestions = suggest(source)
+            progress(3, 3)
+            return source, suggestions, problems
+
+        job = Job(work, "import")
+        what = path.name if path else self.tr("pasted text")
+        self.run_job(job, self.tr("Importing and analysing %s\u2026") % what, self._on_import_done)
+        return job
+
+    def _on_import_done(self, result) -> None:  # type: ignore[no-untyped-def]
+        source, suggestions, problems = result
+        self.add_source(source, suggestions)
+        if problems:
+            messages.show_error(
+                self, self.tr("\u201c%s\u201d was only partly imported.") % source.title, "\n".join(problems)
+            )
+
+    def add_source(self, source, suggestions=None) -> None:  # type: ignore[no-untyped-def]
+        """Add `source` and what its analysis suggests as one undoable command."""
+        assert self.doc is not None
+        actors, issues, positions = [], [], []
+        if suggestions is not None:
+            from briefcomposer.analysis import merge_into
+
+            # merge_into decides what is new; it runs on a copy so the models stay the only writers.
+            scratch = copy.deepcopy(self.doc.brief)
+            scratch.sources.append(source)
+            added = merge_into(scratch, source, suggestions)
+            actors, issues, positions = added.actors, added.issues, added.positions
+        self.doc.push(AddSourceCommand(self.doc, source, actors, issues, positions))
+        self.statusBar().showMessage(
+            self.tr("Imported \u201c%s\u201d: %d actors, %d issues and %d positions suggested")
+            % (_shorten(source.title), len(actors), len(issues), len(positions)),
+            6000,
+        )
+
+    def _selected_excerpt(self):  # type: ignore[no-untyped-def]
+        try:
+            return self.source_pane.selected_excerpt()
+        except SpanError as exc:
+            self.statusBar().showMessage(messages.explain(exc)[0], 5000)
+            return None
+
+    def _target_section(self) -> tuple[int, int | None]:
+        """Where new items go: after the current item, or at the end of the current section."""
+        assert self.doc is not None
+        s_row = self.brief_pane.current_section_row()
+        item_id = self.brief_pane.current_item_id()
+        if s_row is None:
+            keys = [s.key for s in self.doc.brief.sections]
+            s_row = keys.index("background") if "background" in keys else 0
+            return s_row, None
+        if item_id is not None:
+            return s_row, self.doc.brief.locate_item(item_id)[1] + 1
+        return s_row, None
+
+    def quote_selection(self, section_row: int | None = None) -> None:
+        assert self.doc is not None
+        excerpt = self._selected_excerpt()
+        if excerpt is None or not self.doc.brief.sections:
+            return
+        row: int | None
+        if isinstance(section_row, int) and not isinstance(section_row, bool):
+            row = None
+        else:
+            section_row, row = self._target_section()
+        self._insert_item(section_row, row, QuoteItem(excerpt=excerpt), self.tr("Quote into %s"))
+
+    def _insert_item(self, section_row: int, row: int | None, item, text: str) -> None:  # type: ignore[no-untyped-def]
+        assert self.doc is not None
+        section = self.doc.brief.sections[section_row]
+        try:
+            self.doc.push(InsertItemCommand(self.doc, section.id, row, item, text % section.heading))
+        except BriefError as exc:
+            messages.show_exception(self, exc)
+            return
+        self.brief_pane.select_item(item.id)
+
+    def new_position(self) -> None:
+        assert self.doc is not None
+        excerpt = self._selected_excerpt()
+        if excerpt is None:
+            return
+        brief = self.doc.brief
+        guess = next((a.id for a in brief.actors if any(n in excerpt.quote for n in a.names())), "")
+        issue = self.analysis_pane.current_issue()
+        answer = PositionDialog.ask(self, brief.actors, brief.issues, excerpt.quote, guess, issue.id if issue else None)
+        if answer is None:
+            return
+        new_actor = Actor(answer.actor) if answer.is_new_actor else None
+        position = Position(
+            actor_id=new_actor.id if new_actor else answer.actor,
+            issue_id=answer.issue_id,
+            stance=answer.stance,
+            evidence=[excerpt],
+            status=Status.ACCEPTED,
+        )
+        self.doc.push(AddPositionCommand(self.doc, position, new_actor))
+        self.analysis_pane.select(position.id)
+
+    def add_evidence(self, position_id: str | None = None) -> None:
+        assert self.doc is not None
+        excerpt = self._selected_excerpt()
+        if excerpt is None:
+            return
+        if not isinstance(position_id, str):
+            position = self.analysis_pane.current_position()
+            if position is None:
+                self.statusBar().showMessage(self.tr("Select a position first."), 4000)
+                return
+            position_id = position.id
+        self.doc.push(AddEvidenceCommand(self.doc, position_id, excerpt))
+
+    def tag_issue(self, issue_id: str | None = None) -> None:
+        assert self.doc is not None
+        excerpt = self._selected_excerpt()
+        if excerpt is None:
+            return
+        if not isinstance(issue_id, str):
+            issue = self.analysis_pane.current_issue()
+            if issue is None:
+                self.statusBar().showMessage(self.tr("Select an issue first."), 4000)
+                return
+            issue_id = issue.id
+        self.doc.push(TagParagraphCommand(self.doc, issue_id, ParagraphRef(excerpt.source_id, excerpt.paragraph)))
+
+    def new_issue(self) -> None:
+        assert self.doc is not None
+        excerpt = self._selected_excerpt()
+        if excerpt is None:
+            return
+        label = _shorten(excerpt.quote, 60).rstrip(".")
+        label = label[:1].upper() + label[1:]
+        issue = Issue(label, paragraphs=[ParagraphRef(excerpt.source_id, excerpt.paragraph)], status=Status.ACCEPTED)
+        self.doc.push(AddIssueCommand(self.doc, issue))
+        self.analysis_pane.select(issue.id)
+        self.analysis_pane.edit_current()
+
+    def show_find(self) -> None:
+        self.source_pane.show_find()
+
+    def focus_search(self) -> None:
+        self.analysis_pane.search_edit.setFocus()
+        self.analysis_pane.search_edit.selectAll()
+
+    # ---------------------------------------------------------------- jumping to sources
+
+    def show_position_evidence(self, position: Position) -> None:
+        """Flash the position's evidence; clicking again shows the next piece."""
+        if not position.evidence:
+            return
+        n = self._evidence_cycle.get(position.id, -1) + 1
+        n %= len(position.evidence)
+        self._evidence_cycle = {position.id: n}
+        self.source_pane.show_excerpt(position.evidence[n])
+
+    def show_issue_paragraphs(self, issue: Issue) -> None:
+        if not issue.paragraphs:
+            return
+        n = self._evidence_cycle.get(issue.id, -1) + 1
+        n %= len(issue.paragraphs)
+        self._evidence_cycle = {issue.id: n}
+        ref = issue.paragraphs[n]
+        self.source_pane.show_span(ref.source_id, ref.paragraph)
+
+    def _on_outline_clicked(self, index) -> None:  # type: ignore[no-untyped-def]
+        assert self.doc is not None
+        item = self.doc.outline.item_at(index)
+        if isinstance(item, QuoteItem):
+            self.source_pane.show_excerpt(item.excerpt)
+        elif isinstance(item, PositionItem):
+            with contextlib.suppress(BriefError):
+                self.show_position_evidence(self.doc.brief.position(item.position_id))
+
+    # ---------------------------------------------------------------- issues and positions
+
+    def _set_status(self, obj, status: Status) -> None:  # type: ignore[no-untyped-def]
+        assert self.doc is not None
+        stack = self.doc.undo_stack
+        if isinstance(obj, Position) and status is Status.ACCEPTED and obj.issue_id:
+            issue = self.doc.brief.issue(obj.issue_id)
+            if issue.status is not Status.ACCEPTED:  # accepting a position accepts its issue too
+                stack.beginMacro(self.tr("Accept position: %s") % describe_position(self.doc, obj))
+                stack.push(SetStatusCommand(self.doc, issue.id, Status.ACCEPTED))
+                stack.push(SetStatusCommand(self.doc, obj.id, status))
+                stack.endMacro()
+                return
+        stack.push(SetStatusCommand(self.doc, obj.id, status))
+
+    def accept_current(self) -> None:
+        obj = self.analysis_pane.current_object()
+        if obj is not None:
+            self._set_status(obj, Status.ACCEPTED)
+            self.update_actions()
+
+    def reject_current(self) -> None:
+        obj = self.analysis_pane.current_object()
+        if obj is not None:
+            self._set_status(obj, Status.REJECTED)
+            self.update_actions()
+
+    def accept_all(self) -> None:
+        assert self.doc is not None
+        issue = self.analysis_pane.current_issue()
+        if issue is None:
+            return
+        pending = [p for p in self.doc.analysis.positions_on(issue.id) if p.status is Status.SUGGESTED]
+        stack = self.doc.undo_stack
+        stack.beginMacro(self.tr("Accept all positions on %s") % _shorten(issue.label, 40))
+        if issue.status is not Status.ACCEPTED:
+            stack.push(SetStatusCommand(self.doc, issue.id, Status.ACCEPTED))
+        for position in pending:
+            stack.push(SetStatusCommand(self.doc, position.id, Status.ACCEPTED))
+        stack.endMacro()
+        self.update_actions()
+
+    def edit_stance(self) -> None:
+        self.analysis_pane.edit_current()
+
+    def add_to_brief(self) -> None:
+        assert self.doc is not None
+        obj = self.analysis_pane.current_object()
+        if obj is None or not self.doc.brief.sections:
+            return
+        if self.brief_pane.current_section_row() is None:
+            keys = [s.key for s in self.doc.brief.sections]
+            want = "positions" if isinstance(obj, Position) else "key-issues"
+            s_row, row = (keys.index(want) if want in keys else 0), None
+        else:
+            s_row, row = self._target_section()
+        self._put_in_brief(obj, s_row, row)
+
+    def _on_analysis_dropped(self, kind: str, obj_id: str, section_row: int, row: int) -> None:
+        assert self.doc is not None
+        try:
+            obj = self.doc.brief.position(obj_id) if kind == "position" else self.doc.brief.issue(obj_id)
+        except BriefError as exc:
+            messages.show_exception(self, exc)
+            return
+        self._put_in_brief(obj, section_row, row)
+
+    def _put_in_brief(self, obj, s_row: int, row: int | None) -> None:  # type: ignore[no-untyped-def]
+        """Show a position or issue in a section; a suggestion is accepted in the same step."""
+        assert self.doc is not None
+        stack = self.doc.undo_stack
+        heading = self.doc.brief.sections[s_row].heading
+        kind = self.tr("position") if isinstance(obj, Position) else self.tr("issue")
+        stack.beginMacro(self.tr("Add %s to %s") % (kind, heading))
+        try:
+            if obj.status is not Status.ACCEPTED:
+                self._set_status(obj, Status.ACCEPTED)
+            item = PositionItem(position_id=obj.id) if isinstance(obj, Position) else IssueItem(issue_id=obj.id)
+            self._insert_item(s_row, row, item, self.tr("Add to %s"))
+        finally:
+            stack.endMacro()
+
+    # ---------------------------------------------------------------- actors
+
+    def rename_actor(self) -> None:
+        index = self.analysis_pane.actor_list.currentIndex()
+        if index.isValid():
+            self.analysis_pane.actor_list.edit(index)
+
+    def merge_actors(self) -> None:
+        assert self.doc is not None
+        chosen = self.analysis_pane.selected_actors()
+        if not chosen:
+            return
+        if len(chosen) == 1:
+            drop = chosen[0]
+            others = [(a.name, a.id) for a in self.doc.brief.actors if a.id != drop.id]
+            keep_id = ChooseDialog.ask(
+                self,
+                self.tr("Merge Actors"),
+                self.tr("Merge \u201c%s\u201d into which actor? Its names become aliases and its positions move over.")
+                % drop.name,
+                others,
+            )
+            if keep_id is None:
+                return
+            self.doc.push(MergeActorsCommand(self.doc, keep_id, drop.id))
+            return
+        keep, *drops = chosen
+        stack = self.doc.undo_stack
+        stack.beginMacro(self.tr("Merge %d actors into %s") % (len(drops), keep.name))
+        for drop in drops:
+            stack.push(MergeActorsCommand(self.doc, keep.id, drop.id))
+        stack.endMacro()
+
+    def _on_kind_chosen(self, action: QAction) -> None:
+        assert self.doc is not None
+        kind = action.data()
+        if not isinstance(kind, ActorKind):
+            return
+        actors = [a for a in self.analysis_pane.selected_actors() if a.kind is not kind]
+        if not actors:
+            return
+        stack = self.doc.undo_stack
+        stack.beginMacro(self.tr("Set actor kind"))
+        for actor in actors:
+            stack.push(SetActorKindCommand(self.doc, actor.id, kind))
+        stack.endMacro()
+
+    # ---------------------------------------------------------------- outline
+
+    def add_paragraph(self, bullet: bool = False) -> None:
+        assert self.doc is not None
+        if not self.doc.brief.sections:
+            return
+        s_row, row = self._target_section()
+        item = BulletItem() if bullet is True else TextItem()
+        self._insert_item(
+            s_row, row, item, self.tr("Add bullet to %s") if bullet is True else self.tr("Add paragraph to %s")
+        )
+        self.edit_item()
+
+    def add_bullet(self) -> None:
+        self.add_paragraph(bullet=True)
+
+    def move_up(self) -> None:
+        self._move_by(-1)
+
+    def move_down(self) -> None:
+        self._move_by(1)
+
+    def _move_by(self, step: int) -> None:
+        assert self.doc is not None
+        item_id = self.brief_pane.current_item_id()
+        if item_id is None:
+            return
+        s_row, i_row = self.doc.brief.locate_item(item_id)
+        sections = self.doc.brief.sections
+        if step < 0:
+            if i_row > 0:
+                target = (s_row, i_row - 1)
+            elif s_row > 0:
+                target = (s_row - 1, len(sections[s_row - 1].items))
+            else:
+                return
+        else:
+            if i_row + 1 < len(sections[s_row].items):
+                target = (s_row, i_row + 1)
+            elif s_row + 1 < len(sections):
+                target = (s_row + 1, 0)
+            else:
+                return
+        self.doc.push(MoveItemCommand(self.doc, item_id, *target))
+        self.brief_pane.select_item(item_id)
+
+    def _fill_move_to_menu(self) -> None:
+        assert self.doc is not None
+        self.move_to_menu.clear()
+        for s_row, section in enumerate(self.doc.brief.sections):
+            action = self.move_to_menu.addAction(section.heading)
+            action.setData(s_row)
+            action.triggered.connect(self._on_move_to_triggered)
+
+    def _on_move_to_triggered(self) -> None:
+        action = self.sender()
+        if isinstance(action, QAction):
+            self.move_to_section(int(action.data()))
+
+    def move_to_section(self, section_row: int) -> None:
+        assert self.doc is not None
+        item_id = self.brief_pane.current_item_id()
+        if item_id is None:
+            return
+        size = len(self.doc.brief.sections[section_row].items)
+        self.doc.push(MoveItemCommand(self.doc, item_id, section_row, size))
+        self.brief_pane.select_item(item_id)
+
+    def delete_item(self) -> None:
+        assert self.doc is not None
+        item_id = self.brief_pane.current_item_id()
+        if item_id is not None:
+            self.doc.push(RemoveItemCommand(self.doc, item_id))
+
+    def edit_item(self) -> None:
+        view = self.brief_pane.outline_view
+        index = view.currentIndex()
+        if index.isValid() and index.flags() & Qt.ItemFlag.ItemIsEditable:
+            view.edit(index)
+
+    def _on_move_requested(self, item_id: str, section_row: int, row: int) -> None:
+        assert self.doc is not None
+        try:
+            self.doc.push(MoveItemCommand(self.doc, item_id, section_row, row))
+        except BriefError as exc:
+            messages.show_exception(self, exc)
+
+    def _on_excerpt_dropped(self, payload: dict, section_row: int, row: int) -> None:
+        assert self.doc is not None
+        try:
+            source = self.doc.brief.source(str(payload["source_id"]))
+            excerpt = source.excerpt(int(payload["paragraph"]), int(payload["start"]), int(payload["end"]))
+        except (BriefError, KeyError, TypeError, ValueError) as exc:
+            messages.show_exception(self, exc)
+            return
+        self._insert_item(section_row, row, QuoteItem(excerpt=excerpt), self.tr("Quote into %s"))
+
+    # ---------------------------------------------------------------- context menus
+
+    def _build_source_menu(self, menu: QMenu) -> None:
+        assert self.doc is not None
+        has = self.source_pane.has_selection()
+        quote_menu = menu.addMenu(icon("quote"), self.tr("Quote into"))
+        quote_menu.setEnabled(has)
+        for s_row, section in enumerate(self.doc.brief.sections):
+            action = quote_menu.addAction(section.heading)
+            action.triggered.connect(lambda _=False, r=s_row: self.quote_selection(r))
+        menu.addAction(self.quote_action)
+        menu.addSeparator()
+        menu.addAction(self.position_action)
+        evidence_menu = menu.addMenu(icon("evidence"), self.tr("Evidence for"))
+        evidence_menu.setEnabled(has and bool(self.doc.brief.positions))
+        for position in self.doc.brief.positions:
+            if position.status is Status.REJECTED:
+                continue
+            action = evidence_menu.addAction(_shorten(describe_position(self.doc, position), 60))
+            action.triggered.connect(lambda _=False, pid=position.id: self.add_evidence(pid))
+        tag_menu = menu.addMenu(icon("tag"), self.tr("Tag to issue"))
+        tag_menu.setEnabled(has and bool(self.doc.brief.issues))
+        for issue in self.doc.brief.issues:
+            if issue.status is Status.REJECTED:
+                continue
+            action = tag_menu.addAction(_shorten(issue.label, 60))
+            action.triggered.connect(lambda _=False, iid=issue.id: self.tag_issue(iid))
+        menu.addAction(self.new_issue_action)
+
+    def _build_analysis_menu(self, menu: QMenu) -> None:
+        menu.addActions([self.accept_action, self.reject_action, self.accept_all_action])
+        menu.addSeparator()
+        menu.addActions([self.edit_stance_action, self.add_to_brief_action])
+        position = self.analysis_pane.current_position()
+        if position is not None and position.evidence:
+            remove = menu.addMenu(icon("delete"), self.tr("Remove Evidence"))
+            for excerpt in position.evidence:
+                action = remove.addAction(f"\u00b6{excerpt.paragraph + 1}: \u201c{_shorten(excerpt.quote, 50)}\u201d")
+                action.triggered.connect(
+                    lambda _=False, pid=position.id, eid=excerpt.id: self.remove_evidence(pid, eid)
+                )
+
+    def remove_evidence(self, position_id: str, excerpt_id: str) -> None:
+        assert self.doc is not None
+        self.doc.push(RemoveEvidenceCommand(self.doc, position_id, excerpt_id))
+
+    def _build_actor_menu(self, menu: QMenu) -> None:
+        menu.addActions([self.rename_actor_action, self.merge_actor_action])
+        actors = self.analysis_pane.selected_actors()
+        for action in self.kind_group.actions():
+            action.setChecked(len(actors) == 1 and actors[0].kind is action.data())
+        menu.addMenu(self.kind_menu)
+
+    def _build_outline_menu(self, menu: QMenu) -> None:
+        menu.addActions([self.add_paragraph_action, self.add_bullet_action, self.edit_item_action])
+        menu.addSeparator()
+        menu.addActions([self.move_up_action, self.move_down_action])
+        menu.addMenu(self.move_to_menu)
+        menu.addSeparator()
+        menu.addAction(self.delete_action)
+
+    # ---------------------------------------------------------------- export
+
+    def export_word(self) -> Job | None:
+        assert self.doc is not None
+        if self.doc.brief.marking is None:
+            messages.show_error(
+                self,
+                self.tr("Choose a protective marking before exporting."),
+                self.tr("Every exported brief carries a marking at its top and bottom."),
+            )
+            return None
+        try:
+            from briefcomposer.export.docx_writer import suggested_filename
+        except ImportError as exc:
+            messages.show_error(self, self.tr("Export to Word is not available in this installation."), str(exc))
+            return None
+        folder = self.settings.last_dir or Path.home()
+        name, _ = QFileDialog.getSaveFileName(
+            self,
+            self.tr("Export to Word"),
+            str(folder / suggested_filename(self.doc.brief)),
+            self.tr("Word documents (*.docx)"),
+        )
+        if not name:
+            return None
+        target = Path(name) if name.lower().endswith(".docx") else Path(name + ".docx")
+        return self.start_export(target)
+
+    def start_export(self, target: Path, pdf: bool = False) -> Job:
+        """Export a snapshot of the brief off the GUI thread (typing carries on meanwhile)."""
+        assert self.doc is not None
+        brief = copy.deepcopy(self.doc.brief)
+        template = self.settings.word_template
+        author = self.settings.user_name
+
+        def work(progress):  # type: ignore[no-untyped-def]
+            from briefcomposer.export.docx_writer import export_docx
+
+            if not pdf:
+                return export_docx(brief, target, template=template, author=author, progress=progress)
+            from briefcomposer.export.pdf import convert_to_pdf
+
+            with tempfile.TemporaryDirectory(prefix="briefcomposer-") as tmp:
+                docx = export_docx(
+                    brief, Path(tmp) / (target.stem + ".docx"), template=template, author=author, progress=progress
+                )
+                progress(1, 2)
+                convert_to_pdf(docx, target, timeout=120)
+            return target
+
+        job = Job(work, "export")
+        self.run_job(job, self.tr("Exporting %s\u2026") % target.name, self._on_export_done)
+        return job
+
+    def _on_export_done(self, path: Path) -> None:
+        self.statusBar().showMessage(self.tr("Exported %s") % path.name, 6000)
+        choice = ExportDoneDialog.ask(self, path)
+        if choice == "open":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+        elif choice == "folder":
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(path.parent)))
+
+    def export_pdf(self) -> Job | None:
+        assert self.doc is not None
+        if self.doc.brief.marking is None:
+            messages.show_error(self, self.tr("Choose a protective marking before exporting."))
+            return None
+        try:
+            from briefcomposer.export.docx_writer import suggested_filename
+            from briefcomposer.export.pdf import find_soffice
+        except ImportError as exc:
+            messages.show_error(self, self.tr("PDF export is not available in this installation."), str(exc))
+            return None
+        if find_soffice() is None:
+            messages.show_error(
+                self,
+                self.tr("PDF export needs LibreOffice, which was not found on this computer."),
+                self.tr("Install LibreOffice, or export to Word and save as PDF from Word."),
+            )
+            return None
+        folder = self.settings.last_dir or Path.home()
+        stem = Path(suggested_filename(self.doc.brief)).stem
+        name, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Export PDF"), str(folder / f"{stem}.pdf"), self.tr("PDF documents (*.pdf)")
+        )
+        if not name:
+            return None
+        target = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
+        return self.start_export(target, pdf=True)
+
+    # ---------------------------------------------------------------- preferences, about, view
+
+    def edit_preferences(self) -> None:
+        s = self.settings
+        current = Preferences(
+            s.user_name, s.department, s.contact, s.default_marking, s.template_folders, s.word_template
+        )
+        prefs = PreferencesDialog.ask(self, current)
+        if prefs is None:
+            return
+        s.user_name, s.department, s.contact = prefs.user_name, prefs.department, prefs.contact
+        s.default_marking = prefs.default_marking
+        s.template_folders = prefs.template_folders
+        s.word_template = prefs.word_template
+
+    def about(self) -> None:
+        QMessageBox.about(
+            self,
+            self.tr("About Brief Composer"),
+            self.tr(
+                "<h3>Brief Composer %s</h3><p>Turns policy articles into UK-government briefing notes: "
+                "pick quotes and positions from sources, arrange them in a structured brief and export "
+                "it to Word with the right protective marking.</p>"
+            )
+            % __version__,
+        )
+
+    def show_shortcuts(self) -> None:
+        actions = [*self.actions(), self.delete_action, self.history_action]
+        ShortcutsDialog.ask(self, shortcut_rows(actions))
+
+    def toggle_preview(self, checked: bool) -> None:
+        self.preview_pane.setVisible(checked)
+
+    def _focus(self, pane: int) -> None:
+        targets = [
+            self.source_pane.current_view() or self.source_pane.tabs,
+            self.analysis_pane.tree,
+            self.brief_pane.outline_view,
+            self.preview_pane.browser,
+        ]
+        targets[pane].setFocus()
+
+    # ---------------------------------------------------------------- files dropped on the window
+
+    def dragEnterEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.mimeData().hasUrls() and all(u.isLocalFile() for u in event.mimeData().urls()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        paths = [Path(u.toLocalFile()) for u in event.mimeData().urls() if u.isLocalFile()]
+        event.acceptProposedAction()
+        self.open_dropped(paths)
+
+    def open_dropped(self, paths: list[Path]) -> None:
+        """A dropped .brief opens; any other file is imported as a source."""
+        briefs = [p for p in paths if p.suffix.lower() == ".brief"]
+        if briefs:
+            self.open_file(briefs[0])
+            return
+        for path in paths:
+            self.start_import(path=path)
+
+    # ---------------------------------------------------------------- recovery
+
+    def autosave(self) -> Path | None:
+        """Write a recovery copy when there are unsaved changes since the last one."""
+        if self.doc is None or not self.doc.is_modified() or not self._autosave_pending:
+            return None
+        try:
+            path = write_recovery(self.doc.brief, self.doc.path)
+        except (OSError, BriefError, ImportError):
+            logger.warning("Could not write a recovery file", exc_info=True)
+            return None
+        self._autosave_pending = False
+        self.statusBar().showMessage(self.tr("Recovery copy saved"), 2000)
+        return path
+
+    def emergency_save(self) -> Path | None:
+        """Save a recovery copy whatever the timer says (used by the crash handler)."""
+        if self.doc is None or not self.doc.is_modified():
+            return None
+        self._autosave_pending = True
+        return self.autosave()
+
+    def _on_application_state_changed(self, state: Qt.ApplicationState) -> None:
+        if state != Qt.ApplicationState.ApplicationActive:
+            self.autosave()
+
+    def offer_recovery(self) -> bool:
+        """Offer to restore unsaved work left by a previous session; True if one was restored."""
+        from briefcomposer import storage
+
+        for entry in list_recoveries():
+            when = entry.saved_at.replace("T", " ")
+            answer = QMessageBox.question(
+                self,
+                self.tr("Restore Unsaved Work?"),
+                self.tr("Brief Composer closed before \u201c%s\u201d was saved (last copy %s). Restore it?")
+                % (entry.title or self.tr("Untitled brief"), when),
+                QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+                QMessageBox.StandardButton.Yes,
+            )
+            if answer != QMessageBox.StandardButton.Yes:
+                discard(entry)
+                continue
+            try:
+                brief = storage.load(entry.path)
+            except (BriefError, OSError) as exc:
+                messages.show_exception(self, exc, entry.path)
+                continue
+            self.set_document(Document(brief, entry.original))
+            self.doc.undo_stack.resetClean()  # type: ignore[union-attr]
+            self._update_title()
+            return True
+        return False
+
+    def show_crash(self, report: str) -> None:
+        saved = self.emergency_save()
+        CrashDialog.ask(self, report, str(saved) if saved else "")
+
+    # ---------------------------------------------------------------- closing
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if not self.maybe_save():
+            event.ignore()
+            return
+        self.save_window_state()
+        if self.doc is not None:
+            remove_recovery(self.doc.brief.id)
+        for job in self._jobs:
+            job.cancel()
+        event.accept()
+
+
+def sample_brief(make_blank) -> Brief:  # type: ignore[no-untyped-def]
+    """A new brief from the sample article, analysed, as `briefcomposer gui --sample` shows it."""
+    from briefcomposer.structures.templates import find_template
+
+    try:
+        template = find_template("uk-briefing-note")
+    except StructureError:
+        template = None
+    try:
+        from briefcomposer.sources import load_sample
+    except ImportError:
+        load_sample = None  # type: ignore[assignment]
+    if load_sample is not None:
+        source = load_sample()
+    else:  # the importers are not installed: read the sample's paragraphs directly
+        from briefcomposer.core.model import Source
+        from briefcomposer.paths import sample_path
+
+        text = sample_path().read_text("utf-8")
+        paragraphs = [p.strip() for p in text.split("\n\n") if p.strip()]
+        source = Source(title=paragraphs[0], paragraphs=paragraphs[1:], publisher="RUSI")
+    try:
+        from briefcomposer.compose import brief_from_sources
+    except ImportError:
+        brief_from_sources = None  # type: ignore[assignment]
+    if brief_from_sources is not None and template is not None:
+        brief = brief_from_sources(template, [source], analyse=True, draft=True)
+    else:
+        brief = make_blank(template)
+        brief.sources.append(source)
+        try:
+            from briefcomposer.analysis import merge_into, suggest
+        except ImportError:
+            pass
+        else:
+            merge_into(brief, source, suggest(source))
+    if brief.marking is None:
+        brief.marking = Marking.parse("OFFICIAL")
+    if not brief.title:
+        brief.title = source.title
+    return brief

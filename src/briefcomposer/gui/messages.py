@@ -1,0 +1,82 @@
+"""Plain sentences for errors, with the technical detail on demand.
+
+Lower layers raise `BriefError` subclasses carrying data; this module decides what
+the officer reads. `show_error` is the one way the GUI reports an explained failure
+(tests replace it so nothing blocks).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from briefcomposer.core.errors import (
+    AnalysisError,
+    BriefError,
+    NotFoundError,
+    ProjectFormatError,
+    RuleError,
+    SourceError,
+    SpanError,
+    StructureError,
+    TemplateError,
+)
+
+logger = logging.getLogger(__name__)
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("messages", text)
+
+
+def explain(exc: BaseException, path: Path | None = None) -> tuple[str, str]:
+    """Return `(sentence, detail)` for `exc`: the sentence for everyone, the detail on demand."""
+    name = path.name if path else ""
+    detail = str(exc)
+    if isinstance(exc, ProjectFormatError):
+        return _tr("This file cannot be opened as a brief."), detail
+    if isinstance(exc, SourceError):
+        return _tr("This file could not be imported as a source."), detail
+    if isinstance(exc, TemplateError):
+        return _tr("The Word template cannot be used."), detail
+    if isinstance(exc, StructureError):
+        return _tr("The brief structure template cannot be used."), detail
+    if isinstance(exc, SpanError):
+        return _tr("Select some text within one paragraph first."), detail
+    if isinstance(exc, AnalysisError):
+        return _tr("The source could not be analysed."), detail
+    if isinstance(exc, NotFoundError):
+        return _tr("That part of the brief no longer exists."), detail
+    if isinstance(exc, RuleError):
+        return detail[:1].upper() + detail[1:] + ("" if detail.endswith(".") else "."), ""
+    if isinstance(exc, PermissionError):
+        return _tr("You do not have permission to write %s.") % (name or _tr("this file")), detail
+    if isinstance(exc, FileNotFoundError):
+        return _tr("The file or folder %s does not exist.") % (name or ""), detail
+    if isinstance(exc, OSError):
+        return _tr("Could not use the file %s.") % name if name else _tr("A file could not be used."), (
+            exc.strerror or detail
+        )
+    if isinstance(exc, BriefError):
+        return detail, ""
+    return _tr("Something went wrong."), f"{type(exc).__name__}: {detail}"
+
+
+def show_error(parent: QWidget | None, text: str, detail: str = "", title: str = "") -> None:
+    """Show `text` in a warning box; `detail` goes behind the "Show Details..." button."""
+    logger.info("Error shown: %s (%s)", text, detail)
+    box = QMessageBox(
+        QMessageBox.Icon.Warning, title or _tr("Brief Composer"), text, QMessageBox.StandardButton.Ok, parent
+    )
+    if detail:
+        box.setDetailedText(detail)
+    box.exec()
+
+
+def show_exception(parent: QWidget | None, exc: BaseException, path: Path | None = None, lead: str = "") -> None:
+    """Explain `exc` with `show_error`; `lead` replaces the generic sentence when given."""
+    text, detail = explain(exc, path)
+    show_error(parent, f"{lead} {text}".strip() if lead else text, detail)

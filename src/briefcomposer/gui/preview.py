@@ -1,0 +1,161 @@
+"""HTML for the live preview, laid out like the Word output.
+
+Marking at top and bottom, the title and metadata block, headings, continuous
+paragraph numbering, quotes with citations, the positions table and a list of
+sources. Pure: a `Brief` in, a string out (Qt only renders it).
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from briefcomposer.core import brief_ops
+from briefcomposer.core.errors import BriefError
+from briefcomposer.core.model import (
+    Brief,
+    BulletItem,
+    IssueItem,
+    Item,
+    PositionItem,
+    PositionTableItem,
+    QuoteItem,
+    Source,
+    Status,
+    TextItem,
+)
+from briefcomposer.structures.templates import format_date, render_boilerplate
+
+CSS = """
+body { font-family: 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; color: #0b0c0c; }
+.marking { text-align: center; font-weight: bold; letter-spacing: 1px; color: #0b0c0c; }
+.marking-missing { text-align: center; color: #c3312f; font-weight: bold; }
+p.title { font-size: 15pt; font-weight: bold; margin: 8px 0 6px 0; }
+h2 { font-size: 11.5pt; margin: 14px 0 4px 0; color: #0b0c0c; }
+td.meta-key { color: #505a5f; padding-right: 10px; font-weight: bold; }
+td.num { color: #505a5f; padding-right: 8px; vertical-align: top; }
+p.body { margin: 0 0 6px 0; }
+.quote { font-style: italic; }
+.cite { color: #505a5f; font-size: 9pt; }
+.empty { color: #8a8f94; font-style: italic; }
+table.positions { border-collapse: collapse; margin: 4px 0 8px 0; }
+table.positions th { background: #e8edf2; text-align: left; padding: 3px 6px; border: 1px solid #b1b4b6; }
+table.positions td { padding: 3px 6px; border: 1px solid #b1b4b6; vertical-align: top; }
+"""
+
+
+def _cite(brief: Brief, source_id: str, paragraph: int) -> str:
+    try:
+        source = brief.source(source_id)
+    except BriefError:
+        return ""
+    who = (source.author or source.publisher or source.title).split(",")[0]
+    return f"({escape(who)}, \u00b6{paragraph + 1})"
+
+
+def _position_text(brief: Brief, position_id: str) -> str:
+    position = brief.position(position_id)
+    actor = brief.actor(position.actor_id).name
+    cites = " ".join(sorted({_cite(brief, e.source_id, e.paragraph) for e in position.evidence}))
+    html = f"<b>{escape(actor)}</b>: {escape(position.stance)}"
+    return html + (f' <span class="cite">{cites}</span>' if cites else "")
+
+
+def _table(brief: Brief, item: PositionTableItem) -> str:
+    positions = brief_ops.table_positions(brief, item)
+    if not positions:
+        return '<p class="empty">[Positions table: accept positions to fill it]</p>'
+    rows = ['<table class="positions" width="100%"><tr><th>Issue</th><th>Actor</th><th>Position</th></tr>']
+    for position in positions:
+        issue = brief.issue(position.issue_id).label if position.issue_id else ""
+        rows.append(
+            f"<tr><td>{escape(issue)}</td><td>{escape(brief.actor(position.actor_id).name)}</td>"
+            f"<td>{escape(position.stance)}</td></tr>"
+        )
+    rows.append("</table>")
+    return "".join(rows)
+
+
+def _item_html(brief: Brief, item: Item) -> tuple[str, bool]:
+    """The HTML of an item and whether it takes a paragraph number."""
+    if isinstance(item, TextItem):
+        text = render_boilerplate(item.text, brief) if item.boilerplate else item.text
+        return escape(text), True
+    if isinstance(item, BulletItem):
+        return escape(item.text), False
+    if isinstance(item, QuoteItem):
+        lead = f"{escape(item.comment)} " if item.comment else ""
+        cite = _cite(brief, item.excerpt.source_id, item.excerpt.paragraph)
+        quote = f'<span class="quote">\u201c{escape(item.excerpt.quote)}\u201d</span>'
+        return f'{lead}{quote} <span class="cite">{cite}</span>', True
+    if isinstance(item, PositionItem):
+        return _position_text(brief, item.position_id), True
+    if isinstance(item, IssueItem):
+        issue = brief.issue(item.issue_id)
+        desc = f" {escape(issue.description)}" if issue.description else ""
+        return f"<b>{escape(issue.label)}.</b>{desc}", True
+    if isinstance(item, PositionTableItem):
+        return _table(brief, item), False
+    return escape(brief_ops.item_text(brief, item)), True
+
+
+def quoted_sources(brief: Brief) -> list[Source]:
+    """Sources cited by the brief's quotes or accepted positions, in brief order."""
+    used = {e.source_id for _, i in brief.iter_items() if isinstance(i, QuoteItem) for e in [i.excerpt]}
+    used |= {e.source_id for p in brief.positions if p.status is Status.ACCEPTED for e in p.evidence}
+    return [s for s in brief.sources if s.id in used]
+
+
+def _source_line(source: Source) -> str:
+    parts = [p for p in (source.author, f"\u2018{source.title}\u2019", source.publisher, source.date) if p]
+    line = ", ".join(escape(p) for p in parts)
+    if source.url:
+        line += f", {escape(source.url)}"
+    return line
+
+
+def brief_html(brief: Brief) -> str:
+    """The preview of `brief` as an HTML page."""
+    marking = (
+        f'<p class="marking">{escape(str(brief.marking))}</p>'
+        if brief.marking
+        else '<p class="marking-missing">[NO MARKING CHOSEN]</p>'
+    )
+    out = [f"<html><head><style>{CSS}</style></head><body>", marking]
+    out.append(f'<p class="title">{escape(brief.title) or "<span class=empty>Untitled brief</span>"}</p>')
+    meta = [
+        ("To", brief.to),
+        ("From", brief.sender),
+        ("Date", format_date(brief.date)),
+        ("Reference", brief.reference),
+        ("Contact", brief.contact),
+    ]
+    rows = "".join(f'<tr><td class="meta-key">{k}</td><td>{escape(v)}</td></tr>' for k, v in meta if v)
+    if rows:
+        out.append(f"<table>{rows}</table>")
+    number = 0
+    for section in brief.sections:
+        out.append(f"<h2>{escape(section.heading)}</h2>")
+        items = list(section.items)
+        if section.key == "sources":
+            for source in quoted_sources(brief):
+                out.append(f'<p class="body">\u2022 {_source_line(source)}</p>')
+        if not items and section.key != "sources":
+            out.append(f'<p class="empty">{escape(section.guidance or "Nothing here yet.")}</p>')
+            continue
+        for item in items:
+            try:
+                html, numbered = _item_html(brief, item)
+            except BriefError:
+                continue
+            if numbered:
+                number += 1
+                out.append(
+                    f'<table width="100%"><tr><td class="num" width="28">{number}.</td>'
+                    f'<td><p class="body">{html}</p></td></tr></table>'
+                )
+            elif isinstance(item, BulletItem):
+                out.append(f"<ul><li>{html}</li></ul>")
+            else:
+                out.append(html)
+    out.append("<hr/>" + marking + "</body></html>")
+    return "".join(out)

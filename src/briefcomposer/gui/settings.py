@@ -1,0 +1,142 @@
+"""The only module that knows `QSettings` keys; everything else uses typed properties."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+
+MAX_RECENT = 10
+
+
+class Settings:
+    """Typed access to the application's settings.
+
+    `qsettings` defaults to the user's native settings store; tests pass an INI file
+    (`QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)`).
+    """
+
+    def __init__(self, qsettings: QSettings | None = None) -> None:
+        self._s = qsettings if qsettings is not None else QSettings("briefcomposer", "briefcomposer")
+
+    def sync(self) -> None:
+        self._s.sync()
+
+    # -- window state
+
+    def _bytes(self, key: str) -> QByteArray | None:
+        value = self._s.value(key)
+        return value if isinstance(value, QByteArray) and not value.isEmpty() else None
+
+    @property
+    def window_geometry(self) -> QByteArray | None:
+        return self._bytes("window/geometry")
+
+    @window_geometry.setter
+    def window_geometry(self, value: QByteArray) -> None:
+        self._s.setValue("window/geometry", value)
+
+    @property
+    def window_state(self) -> QByteArray | None:
+        return self._bytes("window/state")
+
+    @window_state.setter
+    def window_state(self, value: QByteArray) -> None:
+        self._s.setValue("window/state", value)
+
+    def splitter_state(self, name: str) -> QByteArray | None:
+        return self._bytes(f"window/splitter_{name}")
+
+    def set_splitter_state(self, name: str, value: QByteArray) -> None:
+        self._s.setValue(f"window/splitter_{name}", value)
+
+    # -- files
+
+    @property
+    def recent_files(self) -> list[Path]:
+        value = self._s.value("files/recent", [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+            value = [value]
+        return [Path(v) for v in (value or []) if v]
+
+    def add_recent_file(self, path: Path) -> None:
+        path = Path(path).resolve()
+        files = [path, *(p for p in self.recent_files if p != path)][:MAX_RECENT]
+        self._s.setValue("files/recent", [str(p) for p in files])
+
+    def clear_recent_files(self) -> None:
+        self._s.setValue("files/recent", [])
+
+    @property
+    def last_dir(self) -> Path | None:
+        value = self._s.value("files/last_dir", "", type=str)
+        return Path(value) if value else None
+
+    @last_dir.setter
+    def last_dir(self, value: Path) -> None:
+        self._s.setValue("files/last_dir", str(value))
+
+    # -- preferences
+
+    def _text(self, key: str, default: str = "") -> str:
+        return str(self._s.value(key, default, type=str))
+
+    @property
+    def user_name(self) -> str:
+        return self._text("user/name")
+
+    @user_name.setter
+    def user_name(self, value: str) -> None:
+        self._s.setValue("user/name", value)
+
+    @property
+    def department(self) -> str:
+        return self._text("user/department")
+
+    @department.setter
+    def department(self, value: str) -> None:
+        self._s.setValue("user/department", value)
+
+    @property
+    def contact(self) -> str:
+        return self._text("user/contact")
+
+    @contact.setter
+    def contact(self, value: str) -> None:
+        self._s.setValue("user/contact", value)
+
+    @property
+    def default_marking(self) -> str:
+        return self._text("brief/default_marking", "OFFICIAL")
+
+    @default_marking.setter
+    def default_marking(self, value: str) -> None:
+        self._s.setValue("brief/default_marking", value)
+
+    @property
+    def template_folders(self) -> list[Path]:
+        value = self._s.value("templates/shared_folders", [])
+        if isinstance(value, str):
+            value = [value]
+        return [Path(v) for v in (value or []) if v]
+
+    @template_folders.setter
+    def template_folders(self, folders: list[Path]) -> None:
+        self._s.setValue("templates/shared_folders", [str(p) for p in folders])
+
+    @property
+    def last_template(self) -> str:
+        return self._text("templates/last", "uk-briefing-note")
+
+    @last_template.setter
+    def last_template(self, name: str) -> None:
+        self._s.setValue("templates/last", name)
+
+    @property
+    def word_template(self) -> Path | None:
+        value = self._text("export/word_template")
+        return Path(value) if value else None
+
+    @word_template.setter
+    def word_template(self, value: Path | None) -> None:
+        self._s.setValue("export/word_template", str(value) if value else "")

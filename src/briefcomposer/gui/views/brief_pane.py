@@ -1,0 +1,532 @@
+"""The brief: its metadata form and the outline of sections with their items."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QCheckBox,
+    QComboBox,
+    QDateEdit,
+    QGridLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QPlainTextEdit,
+    QProgressBar,
+    QSizePolicy,
+    QStyle,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
+    QToolBar,
+    QToolButton,
+    QTreeView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefcomposer.core.model import DESCRIPTORS, HANDLING_INSTRUCTIONS, NATIONAL_CAVEATS, Marking, Tier
+from briefcomposer.gui.commands import SetMetadataCommand
+from briefcomposer.gui.document import Document
+from briefcomposer.gui.models.roles import Role
+
+MAX_ITEM_LINES = 6
+KIND_TAGS = {
+    "text": "\u00b6",
+    "bullet": "\u2022",
+    "quote": "\u201c\u201d",
+    "position": "POS",
+    "issue": "ISS",
+    "table": "TBL",
+}
+
+
+# ---------------------------------------------------------------- metadata
+
+
+class MetadataForm(QWidget):
+    """Title, reference, to, from, date, contact and the protective marking."""
+
+    TEXT_FIELDS = (
+        ("title", "Title", "What the brief is about"),
+        ("reference", "Reference", "SEC/2026/041"),
+        ("to", "To", "Recipient"),
+        ("sender", "From", "Your name and team"),
+        ("contact", "Contact", "Telephone or email"),
+    )
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._doc = doc
+        self.setObjectName("metadataForm")
+        self.edits: dict[str, QLineEdit] = {}
+        grid = QGridLayout(self)
+        grid.setContentsMargins(8, 4, 8, 4)
+        grid.setHorizontalSpacing(8)
+        grid.setVerticalSpacing(5)
+        for field, label, hint in self.TEXT_FIELDS:
+            edit = QLineEdit(self)
+            edit.setPlaceholderText(self.tr(hint))
+            edit.setAccessibleName(self.tr(label))
+            edit.setObjectName(f"{field}Edit")
+            edit.textEdited.connect(lambda text, f=field: self._on_text_edited(f, text))
+            self.edits[field] = edit
+        self.date_edit = QDateEdit(self)
+        self.date_edit.setCalendarPopup(True)
+        self.date_edit.setDisplayFormat("d MMMM yyyy")
+        self.date_edit.setAccessibleName(self.tr("Date"))
+        self.date_edit.dateChanged.connect(self._on_date_changed)
+
+        self.tier_combo = QComboBox(self)
+        self.tier_combo.setAccessibleName(self.tr("Classification tier"))
+        self.tier_combo.addItem(self.tr("No marking"), None)
+        for tier in Tier:
+            self.tier_combo.addItem(tier.value, tier)
+        self.sensitive_check = QCheckBox(self.tr("-SENSITIVE"), self)
+        self.sensitive_check.setToolTip(self.tr("OFFICIAL-SENSITIVE: applies to OFFICIAL only"))
+        self.extras_button = QToolButton(self)
+        self.extras_button.setText(self.tr("Caveats"))
+        self.extras_button.setToolTip(self.tr("Descriptors, national caveats and handling instructions"))
+        self.extras_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.extras_menu = QMenu(self.extras_button)
+        self._extra_actions = {}
+        for title, words in (
+            ("Descriptors", DESCRIPTORS),
+            ("National caveats", NATIONAL_CAVEATS),
+            ("Handling instructions", HANDLING_INSTRUCTIONS),
+        ):
+            self.extras_menu.addSection(self.tr(title))
+            for word in words:
+                action = self.extras_menu.addAction(word)
+                action.setCheckable(True)
+                action.toggled.connect(self._on_marking_changed)
+                self._extra_actions[word] = action
+        self.extras_button.setMenu(self.extras_menu)
+        self.marking_preview = QLabel(self)
+        self.marking_preview.setObjectName("markingPreview")
+        self.marking_preview.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.marking_preview.setAccessibleName(self.tr("Marking as printed"))
+        self.tier_combo.currentIndexChanged.connect(self._on_marking_changed)
+        self.sensitive_check.toggled.connect(self._on_marking_changed)
+
+        def label(text: str, buddy: QWidget) -> QLabel:
+            lab = QLabel(self.tr(text), self)
+            lab.setBuddy(buddy)
+            lab.setObjectName("formLabel")
+            return lab
+
+        grid.addWidget(label("&Title", self.edits["title"]), 0, 0)
+        grid.addWidget(self.edits["title"], 0, 1, 1, 3)
+        grid.addWidget(label("&Ref.", self.edits["reference"]), 1, 0)
+        grid.addWidget(self.edits["reference"], 1, 1)
+        grid.addWidget(label("&Date", self.date_edit), 1, 2)
+        grid.addWidget(self.date_edit, 1, 3)
+        grid.addWidget(label("T&o", self.edits["to"]), 2, 0)
+        grid.addWidget(self.edits["to"], 2, 1)
+        grid.addWidget(label("&From", self.edits["sender"]), 2, 2)
+        grid.addWidget(self.edits["sender"], 2, 3)
+        grid.addWidget(label("&Contact", self.edits["contact"]), 3, 0)
+        grid.addWidget(self.edits["contact"], 3, 1, 1, 3)
+        marking_row = QWidget(self)
+        row_layout = QGridLayout(marking_row)
+        row_layout.setContentsMargins(0, 0, 0, 0)
+        row_layout.addWidget(self.tier_combo, 0, 0)
+        row_layout.addWidget(self.sensitive_check, 0, 1)
+        row_layout.addWidget(self.extras_button, 0, 2)
+        row_layout.setColumnStretch(3, 1)
+        grid.addWidget(label("&Marking", self.tier_combo), 4, 0)
+        grid.addWidget(marking_row, 4, 1, 1, 3)
+        grid.addWidget(self.marking_preview, 5, 1, 1, 3)
+        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(3, 1)
+        self._updating = False
+        doc.metadata_changed.connect(self.update_from_brief)
+        self.update_from_brief()
+
+    def update_from_brief(self, field: str = "") -> None:
+        """Show the brief's values (after an undo, say) without pushing commands."""
+        self._updating = True
+        try:
+            brief = self._doc.brief
+            for name, edit in self.edits.items():
+                value = getattr(brief, name)
+                if edit.text() != value:
+                    edit.setText(value)
+            date = brief.date or dt.date.today()
+            self.date_edit.setDate(QDate(date.year, date.month, date.day))
+            marking = brief.marking
+            self.tier_combo.setCurrentIndex(self.tier_combo.findData(marking.tier) if marking else 0)
+            self.sensitive_check.setChecked(bool(marking and marking.sensitive))
+            chosen = set(marking.descriptors + marking.caveats + marking.handling) if marking else set()
+            for word, action in self._extra_actions.items():
+                action.setChecked(word in chosen)
+            self._update_marking_widgets()
+        finally:
+            self._updating = False
+
+    def _update_marking_widgets(self) -> None:
+        marking = self._doc.brief.marking
+        tier = self.tier_combo.currentData()
+        self.sensitive_check.setEnabled(tier is Tier.OFFICIAL)
+        self.extras_button.setEnabled(tier is not None)
+        n = sum(a.isChecked() for a in self._extra_actions.values())
+        self.extras_button.setText(self.tr("Caveats (%d)") % n if n else self.tr("Caveats"))
+        self.marking_preview.setText(str(marking) if marking else self.tr("CHOOSE A MARKING"))
+        self.marking_preview.setProperty("missing", marking is None)
+        self.marking_preview.style().unpolish(self.marking_preview)
+        self.marking_preview.style().polish(self.marking_preview)
+
+    def marking_from_widgets(self) -> Marking | None:
+        tier = self.tier_combo.currentData()
+        if tier is None:
+            return None
+        chosen = [w for w, a in self._extra_actions.items() if a.isChecked()]
+        return Marking(
+            tier=tier,
+            sensitive=self.sensitive_check.isChecked() and tier is Tier.OFFICIAL,
+            descriptors=[w for w in chosen if w in DESCRIPTORS],
+            caveats=[w for w in chosen if w in NATIONAL_CAVEATS],
+            handling=[w for w in chosen if w in HANDLING_INSTRUCTIONS],
+        )
+
+    def _on_text_edited(self, field: str, text: str) -> None:
+        if not self._updating:
+            self._doc.push(SetMetadataCommand(self._doc, field, text))
+
+    def _on_date_changed(self, date: QDate) -> None:
+        if self._updating:
+            return
+        value = dt.date(date.year(), date.month(), date.day())
+        if value != self._doc.brief.date:
+            self._doc.push(SetMetadataCommand(self._doc, "date", value))
+
+    def _on_marking_changed(self, *args: object) -> None:
+        if self._updating:
+            return
+        marking = self.marking_from_widgets()
+        old = self._doc.brief.marking
+        if (str(marking) if marking else None) != (str(old) if old else None):
+            self._doc.push(SetMetadataCommand(self._doc, "marking", marking))
+        self._update_marking_widgets()
+
+
+# ---------------------------------------------------------------- outline
+
+
+class _ItemEditor(QPlainTextEdit):
+    """Multi-line inline editor: Ctrl+Enter (or leaving it) commits, Esc cancels."""
+
+    commit = Signal()
+
+    def event(self, event) -> bool:  # type: ignore[no-untyped-def]
+        # Ctrl+Enter belongs to the editor while it is open, not to the window's "Quote" action.
+        if (
+            event.type() == QEvent.Type.ShortcutOverride
+            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
+        ):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & (
+            Qt.KeyboardModifier.ControlModifier
+        ):
+            self.commit.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class OutlineDelegate(QStyledItemDelegate):
+    """Sections as headings with a word count; items as wrapped text with a kind tag."""
+
+    PAD = 6
+    TAG_W = 30
+
+    def __init__(self, view: QTreeView) -> None:
+        super().__init__(view)
+        self._view = view
+
+    def _text_width(self, index: QModelIndex) -> int:
+        depth = 1 if index.parent().isValid() else 0
+        width = self._view.viewport().width() - self._view.indentation() * (depth + 1)
+        return max(width - 2 * self.PAD - (self.TAG_W + self.PAD if depth else 0), 80)
+
+    def _item_font(self, option: QStyleOptionViewItem, index: QModelIndex) -> QFont:
+        font = QFont(option.font)
+        if index.data(Role.KIND) == "quote":
+            font.setItalic(True)
+        return font
+
+    def _section_font(self, option: QStyleOptionViewItem) -> QFont:
+        font = QFont(option.font)
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.08)
+        return font
+
+    def _guidance_font(self, option: QStyleOptionViewItem) -> QFont:
+        font = QFont(option.font)
+        font.setItalic(True)
+        font.setPointSizeF(font.pointSizeF() * 0.95)
+        return font
+
+    def _wrapped_height(self, font: QFont, text: str, width: int, max_lines: int) -> int:
+        fm = QFontMetrics(font)
+        rect = fm.boundingRect(QRect(0, 0, width, 10_000), Qt.TextFlag.TextWordWrap, text)
+        return min(rect.height(), fm.lineSpacing() * max_lines)
+
+    def sizeHint(self, option: QStyleOptionViewItem, index: QModelIndex) -> QSize:
+        width = self._text_width(index)
+        if not index.parent().isValid():
+            height = QFontMetrics(self._section_font(option)).height() + 2 * self.PAD
+            if self._view.model().rowCount(index) == 0 and index.data(Role.GUIDANCE):
+                height += self._wrapped_height(self._guidance_font(option), index.data(Role.GUIDANCE), width, 3) + 2
+            return QSize(width, height + 4)
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        height = self._wrapped_height(self._item_font(option, index), text, width, MAX_ITEM_LINES)
+        return QSize(width, height + 2 * self.PAD)
+
+    def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        opt.text = ""
+        opt.icon = type(opt.icon)()
+        style = opt.widget.style() if opt.widget else self._view.style()
+        style.drawControl(QStyle.ControlElement.CE_ItemViewItem, opt, painter, opt.widget)
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        pal = option.palette
+        text_colour = pal.color(QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text)
+        dim = QColor(text_colour)
+        dim.setAlpha(150)
+        rect = option.rect.adjusted(self.PAD, self.PAD, -self.PAD, -self.PAD)
+        painter.save()
+        if not index.parent().isValid():
+            self._paint_section(painter, option, index, rect, text_colour, dim)
+        else:
+            self._paint_item(painter, option, index, rect, text_colour, dim, selected)
+        painter.restore()
+
+    def _paint_section(self, painter, option, index, rect, text_colour, dim) -> None:  # type: ignore[no-untyped-def]
+        font = self._section_font(option)
+        fm = QFontMetrics(font)
+        words, limit = index.data(Role.WORDS) or 0, index.data(Role.LIMIT)
+        count = f"{words} / {limit} words" if limit else (f"{words} words" if words else "")
+        over = bool(limit and words > limit)
+        if over:
+            count = "\u26a0 " + count + " \u2013 over"
+        small = QFont(option.font)
+        small.setPointSizeF(small.pointSizeF() * 0.92)
+        small.setBold(over)
+        count_w = QFontMetrics(small).horizontalAdvance(count) + 4
+        painter.setFont(font)
+        painter.setPen(text_colour)
+        head_rect = QRect(rect.left(), rect.top(), rect.width() - count_w - 6, fm.height())
+        painter.drawText(
+            head_rect,
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            fm.elidedText(index.data() or "", Qt.TextElideMode.ElideRight, head_rect.width()),
+        )
+        painter.setFont(small)
+        painter.setPen(QColor("#c3312f") if over else dim)
+        painter.drawText(
+            QRect(rect.right() - count_w, rect.top(), count_w, fm.height()),
+            Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,
+            count,
+        )
+        if self._view.model().rowCount(index) == 0 and index.data(Role.GUIDANCE):
+            gfont = self._guidance_font(option)
+            painter.setFont(gfont)
+            painter.setPen(dim)
+            grect = QRect(rect.left(), rect.top() + fm.height() + 2, self._text_width(index), rect.height())
+            painter.drawText(grect, Qt.TextFlag.TextWordWrap, index.data(Role.GUIDANCE))
+
+    def _paint_item(self, painter, option, index, rect, text_colour, dim, selected) -> None:  # type: ignore[no-untyped-def]
+        kind = index.data(Role.KIND) or ""
+        tag_rect = QRect(rect.left(), rect.top() + 1, self.TAG_W, QFontMetrics(option.font).height() - 2)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        tag_colour = {"quote": "#00703c", "position": "#1d70b8", "table": "#6a3d9a", "issue": "#d55e00"}.get(
+            kind, "#6f777b"
+        )
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(tag_colour) if not selected else QColor("#ffffff"))
+        painter.drawRoundedRect(tag_rect, 4, 4)
+        tag_font = QFont(option.font)
+        tag_font.setPointSizeF(tag_font.pointSizeF() * 0.75)
+        tag_font.setBold(True)
+        painter.setFont(tag_font)
+        painter.setPen(QColor("#ffffff") if not selected else QColor(tag_colour))
+        painter.drawText(tag_rect, Qt.AlignmentFlag.AlignCenter, KIND_TAGS.get(kind, "?"))
+        text_rect = QRect(rect.left() + self.TAG_W + self.PAD, rect.top(), self._text_width(index), rect.height())
+        font = self._item_font(option, index)
+        painter.setFont(font)
+        painter.setPen(text_colour)
+        fm = QFontMetrics(font)
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        full = fm.boundingRect(QRect(0, 0, text_rect.width(), 10_000), Qt.TextFlag.TextWordWrap, text)
+        if full.height() > text_rect.height():  # too long: show what fits and end with an ellipsis
+            lines = max(text_rect.height() // fm.lineSpacing(), 1)
+            approx = int(len(text) * lines * fm.lineSpacing() / max(full.height(), 1)) - 3
+            text = text[: max(approx, 1)].rstrip() + "\u2026"
+        painter.drawText(text_rect, Qt.TextFlag.TextWordWrap, text)
+
+    # -- editing
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+        editor = _ItemEditor(parent)
+        editor.setObjectName("itemEditor")
+        editor.setTabChangesFocus(True)
+        editor.commit.connect(self._on_commit)
+        if index.data(Role.KIND) == "quote":
+            editor.setPlaceholderText(self.tr("A lead-in before the quote (optional)"))
+        return editor
+
+    def _on_commit(self) -> None:
+        editor = self.sender()
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        assert isinstance(editor, QPlainTextEdit)
+        editor.setPlainText(index.data(Qt.ItemDataRole.EditRole) or "")
+        editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+        assert isinstance(editor, QPlainTextEdit)
+        model.setData(index, editor.toPlainText().strip(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        rect = QRect(option.rect)
+        rect.setLeft(rect.left() + self.TAG_W + self.PAD)
+        rect.setHeight(max(rect.height(), 90))
+        editor.setGeometry(rect)
+
+
+class OutlineView(QTreeView):
+    """The outline tree: drop excerpts and items into sections, reorder by drag."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("outlineView")
+        self.setHeaderHidden(True)
+        self.setUniformRowHeights(False)
+        self.setIndentation(14)
+        self.setWordWrap(True)
+        self.setAnimated(False)
+        self.setDragEnabled(True)
+        self.setAcceptDrops(True)
+        self.setDropIndicatorShown(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragDrop)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked | QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.setVerticalScrollMode(QAbstractItemView.ScrollMode.ScrollPerPixel)
+        self.setItemDelegate(OutlineDelegate(self))
+        self.setAccessibleName(self.tr("Outline of the brief"))
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        if event.size().width() != event.oldSize().width():
+            self.scheduleDelayedItemsLayout()  # wrapped rows change height with the width
+
+
+class BriefPane(QWidget):
+    """Metadata above the outline, with the items toolbar and the page estimate."""
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._doc = doc
+        self.menu_builder = None
+        title = QLabel(self.tr("Brief"), self)
+        title.setObjectName("paneTitle")
+        self.metadata = MetadataForm(doc, self)
+        outline_title = QLabel(self.tr("Outline"), self)
+        outline_title.setObjectName("paneTitle")
+        self.outline_view = OutlineView(self)
+        self.outline_view.setModel(doc.outline)
+        self.outline_view.customContextMenuRequested.connect(self._on_menu)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setObjectName("paneToolbar")
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.pages_label = QLabel(self)
+        self.pages_label.setObjectName("hint")
+        self.pages_bar = QProgressBar(self)
+        self.pages_bar.setObjectName("pagesBar")
+        self.pages_bar.setTextVisible(False)
+        self.pages_bar.setFixedHeight(6)
+        self.pages_bar.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.setSpacing(6)
+        layout.addWidget(title)
+        layout.addWidget(self.metadata)
+        layout.addWidget(outline_title)
+        layout.addWidget(self.outline_view, 1)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(self.pages_label)
+        layout.addWidget(self.pages_bar)
+        doc.outline.rowsInserted.connect(self._on_rows_inserted)
+        doc.outline.modelReset.connect(self.outline_view.expandAll)
+        doc.outline.words_changed.connect(self.update_pages)
+        doc.outline.rowsMoved.connect(self._on_rows_moved)
+        self.outline_view.expandAll()
+        self.update_pages()
+
+    def _on_rows_inserted(self, parent: QModelIndex, first: int, last: int) -> None:
+        if parent.isValid():
+            self.outline_view.expand(parent)
+        self.outline_view.scheduleDelayedItemsLayout()
+
+    def _on_rows_moved(self, *args: object) -> None:
+        self.outline_view.scheduleDelayedItemsLayout()
+
+    def _on_menu(self, pos) -> None:  # type: ignore[no-untyped-def]
+        if self.menu_builder is None:
+            return
+        menu = QMenu(self)
+        self.menu_builder(menu)
+        menu.exec(self.outline_view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def update_pages(self) -> None:
+        words = self._doc.total_words()
+        pages = self._doc.page_estimate()
+        budget = self._doc.page_budget()
+        if budget:
+            over = pages > budget
+            text = self.tr("%d words \u00b7 about %.1f of %d pages") % (words, pages, budget)
+            if over:
+                text = "\u26a0 " + text + self.tr(" \u2013 over the page budget")
+            self.pages_bar.setMaximum(budget * 10)
+            self.pages_bar.setValue(min(int(pages * 10), budget * 10))
+            self.pages_bar.setProperty("over", over)
+        else:
+            text = self.tr("%d words \u00b7 about %.1f pages") % (words, pages)
+            self.pages_bar.setMaximum(30)
+            self.pages_bar.setValue(min(int(pages * 10), 30))
+            self.pages_bar.setProperty("over", False)
+        self.pages_bar.style().unpolish(self.pages_bar)
+        self.pages_bar.style().polish(self.pages_bar)
+        self.pages_label.setText(text)
+
+    # -- selection
+
+    def current_index(self) -> QModelIndex:
+        return self.outline_view.currentIndex()
+
+    def current_section_row(self) -> int | None:
+        found = self._doc.outline.section_at(self.outline_view.currentIndex())
+        return found[0] if found else None
+
+    def current_item_id(self) -> str | None:
+        item = self._doc.outline.item_at(self.outline_view.currentIndex())
+        return item.id if item else None
+
+    def select_item(self, item_id: str) -> None:
+        index = self._doc.outline.item_index(item_id)
+        self.outline_view.setCurrentIndex(index)
+        self.outline_view.scrollTo(index)

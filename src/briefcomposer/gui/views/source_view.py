@@ -1,0 +1,607 @@
+"""The sources as numbered paragraphs, with actors, evidence and quotes highlighted."""
+
+from __future__ import annotations
+
+import json
+import logging
+import re
+from collections.abc import Callable
+
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QKeySequence,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMenu,
+    QStackedWidget,
+    QTabWidget,
+    QTextEdit,
+    QToolBar,
+    QToolButton,
+    QToolTip,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefcomposer.core.errors import SpanError
+from briefcomposer.core.model import Excerpt, Source, Status
+from briefcomposer.gui.document import Document
+from briefcomposer.gui.icons import EVIDENCE_COLOUR, FLASH_COLOUR, QUOTED_COLOUR, actor_colour, icon
+from briefcomposer.gui.models.roles import EXCERPT_MIME
+
+logger = logging.getLogger(__name__)
+
+NUMBER_SEP = "\u2002"  # an en space after the paragraph number
+
+
+class SelectionBar(QFrame):
+    """A small bar under the selected text: quote it, make it evidence, tag it."""
+
+    def __init__(self, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.setObjectName("selectionBar")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.toolbar = QToolBar(self)
+        self.toolbar.setIconSize(QSize(16, 16))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(2, 2, 2, 2)
+        layout.addWidget(self.toolbar)
+        self.hide()
+
+    def set_actions(self, actions: list[QAction]) -> None:
+        self.toolbar.clear()
+        self.toolbar.addActions(actions)
+        self.adjustSize()
+
+
+class SourceTextView(QTextEdit):
+    """One source, read-only, one text block per paragraph: ``¶n`` then the paragraph."""
+
+    def __init__(self, doc: Document, source: Source, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._doc, self.source = doc, source
+        self.setReadOnly(True)
+        self.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse | Qt.TextInteractionFlag.TextSelectableByKeyboard
+        )
+        self.setObjectName("sourceText")
+        self.setAccessibleName(self.tr("Source text: %s") % source.title)
+        self.menu_builder: Callable[[QMenu], None] | None = None
+        self._prefix: list[int] = []
+        self._flash: list[QTextEdit.ExtraSelection] = []
+        self.selection_bar = SelectionBar(self.viewport())
+        self.selectionChanged.connect(self._place_selection_bar)
+        self.verticalScrollBar().valueChanged.connect(self._place_selection_bar)
+        self._build()
+        self.rehighlight()
+
+    def _build(self) -> None:
+        document = QTextDocument(self)
+        document.setDocumentMargin(14)
+        cursor = QTextCursor(document)
+        number_fmt = QTextCharFormat()
+        number_fmt.setForeground(QColor("#6f777b"))
+        number_fmt.setFontPointSize(8.5)
+        body_fmt = QTextCharFormat()
+        body_fmt.setFontPointSize(10.5)
+        heading_fmt = QTextCharFormat(body_fmt)
+        heading_fmt.setFontWeight(QFont.Weight.Bold)
+        heading_fmt.setFontPointSize(12)
+        block_fmt = QTextBlockFormat()
+        block_fmt.setBottomMargin(9)
+        block_fmt.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
+        headings = set(self.source.headings)
+        self._prefix = []
+        for n, text in enumerate(self.source.paragraphs):
+            if n:
+                cursor.insertBlock(block_fmt)
+            else:
+                cursor.setBlockFormat(block_fmt)
+            prefix = f"\u00b6{n + 1}{NUMBER_SEP}"
+            cursor.insertText(prefix, number_fmt)
+            cursor.insertText(text, heading_fmt if n in headings else body_fmt)
+            self._prefix.append(len(prefix))
+        self.setDocument(document)
+
+    # -- positions
+
+    def _doc_pos(self, paragraph: int, offset: int) -> int:
+        block = self.document().findBlockByNumber(paragraph)
+        return block.position() + self._prefix[paragraph] + offset
+
+    def selection_span(self) -> tuple[int, int, int, bool] | None:
+        """`(paragraph, start, end, trimmed)` of the selection, clipped to its first paragraph.
+
+        `trimmed` is True when the selection ran into the next paragraph. None when
+        nothing is selected.
+        """
+        cursor = self.textCursor()
+        if not cursor.hasSelection():
+            return None
+        doc = self.document()
+        first = doc.findBlock(cursor.selectionStart())
+        last = doc.findBlock(cursor.selectionEnd())
+        paragraph = first.blockNumber()
+        if paragraph >= len(self._prefix):
+            return None
+        prefix = self._prefix[paragraph]
+        start = max(cursor.selectionStart() - first.position() - prefix, 0)
+        text = self.source.paragraphs[paragraph]
+        if last.blockNumber() != paragraph:
+            end, trimmed = len(text), True
+        else:
+            end, trimmed = cursor.selectionEnd() - first.position() - prefix, False
+        end = min(max(end, 0), len(text))
+        # A selection usually catches a space at either end: a quote does not want it.
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        return paragraph, start, end, trimmed
+
+    def selected_excerpt(self) -> Excerpt:
+        """The selection as an excerpt; raises `SpanError` if nothing usable is selected."""
+        span = self.selection_span()
+        if span is None:
+            raise SpanError(0, 0, 0, "nothing is selected")
+        paragraph, start, end, _ = span
+        return self.source.excerpt(paragraph, start, end)
+
+    # -- highlighting
+
+    def rehighlight(self) -> None:
+        selections: list[QTextEdit.ExtraSelection] = []
+        brief = self._doc.brief
+        sid = self.source.id
+        for excerpt in (e for p in brief.positions if p.status is not Status.REJECTED for e in p.evidence):
+            if excerpt.source_id == sid:
+                fmt = QTextCharFormat()
+                fmt.setBackground(QColor(EVIDENCE_COLOUR))
+                fmt.setToolTip(self.tr("Evidence of a position"))
+                selections.append(self._selection(excerpt.paragraph, excerpt.start, excerpt.end, fmt))
+        for _, item in brief.iter_items():
+            excerpt = getattr(item, "excerpt", None)
+            if excerpt is not None and excerpt.source_id == sid:
+                fmt = QTextCharFormat()
+                fmt.setBackground(QColor(QUOTED_COLOUR))
+                fmt.setFontUnderline(True)
+                fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
+                fmt.setUnderlineColor(QColor("#00703c"))
+                fmt.setToolTip(self.tr("Quoted in the brief"))
+                selections.append(self._selection(excerpt.paragraph, excerpt.start, excerpt.end, fmt))
+        # One pattern for every name of every actor, longest first, so one pass per paragraph.
+        owner: dict[str, int] = {}
+        for row, actor in enumerate(brief.actors):
+            for name in actor.names():
+                if len(name.strip()) > 1:
+                    owner.setdefault(name, row)
+        if owner:
+            names = sorted(owner, key=len, reverse=True)
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+            formats: dict[int, QTextCharFormat] = {}
+            for n, text in enumerate(self.source.paragraphs):
+                for m in pattern.finditer(text):
+                    row = owner[m.group(0)]
+                    if row not in formats:
+                        formats[row] = self._actor_format(row, brief.actors[row].name)
+                    selections.append(self._selection(n, m.start(), m.end(), formats[row]))
+        self.setExtraSelections(selections + self._flash)
+
+    @staticmethod
+    def _actor_format(row: int, name: str) -> QTextCharFormat:
+        colour = actor_colour(row)
+        fmt = QTextCharFormat()
+        fmt.setForeground(colour.darker(115))
+        fmt.setFontUnderline(True)  # an underline as well as a colour: colour is never the only cue
+        fmt.setUnderlineColor(colour)
+        fmt.setFontWeight(QFont.Weight.DemiBold)
+        fmt.setToolTip(name)
+        return fmt
+
+    def _selection(self, paragraph: int, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
+        sel = QTextEdit.ExtraSelection()
+        cursor = QTextCursor(self.document())
+        if 0 <= paragraph < len(self._prefix):
+            length = len(self.source.paragraphs[paragraph])
+            start, end = max(0, min(start, length)), max(0, min(end, length))
+            cursor.setPosition(self._doc_pos(paragraph, start))
+            cursor.setPosition(self._doc_pos(paragraph, end), QTextCursor.MoveMode.KeepAnchor)
+        sel.cursor = cursor  # type: ignore[attr-defined]
+        sel.format = fmt  # type: ignore[attr-defined]
+        return sel
+
+    def flash(self, paragraph: int, start: int = 0, end: int | None = None) -> None:
+        """Scroll to a span and flash it for a moment."""
+        if not 0 <= paragraph < len(self._prefix):
+            return
+        end = len(self.source.paragraphs[paragraph]) if end is None else end
+        fmt = QTextCharFormat()
+        fmt.setBackground(QColor(FLASH_COLOUR))
+        fmt.setFontUnderline(True)
+        fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
+        self._flash = [self._selection(paragraph, start, end, fmt)]
+        cursor = QTextCursor(self.document())
+        cursor.setPosition(self._doc_pos(paragraph, end))
+        self.setTextCursor(cursor)
+        cursor.setPosition(self._doc_pos(paragraph, start))
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        self.rehighlight()
+        QTimer.singleShot(1400, self._end_flash)
+
+    def _end_flash(self) -> None:
+        self._flash = []
+        self.rehighlight()
+
+    # -- the selection bar
+
+    def _place_selection_bar(self, *args: object) -> None:
+        """Show the bar just below the end of the selection, inside the viewport."""
+        bar = self.selection_bar
+        cursor = self.textCursor()
+        if not cursor.hasSelection() or bar.toolbar.actions() == [] or self.selection_span() is None:
+            bar.hide()
+            return
+        end = QTextCursor(cursor)
+        end.setPosition(cursor.selectionEnd())
+        rect = self.cursorRect(end)
+        bar.adjustSize()
+        x = min(max(rect.left() - bar.width() // 2, 4), self.viewport().width() - bar.width() - 4)
+        y = rect.bottom() + 6
+        if y + bar.height() > self.viewport().height():  # no room below: go above the line
+            y = max(rect.top() - bar.height() - 6, 0)
+        bar.move(x, y)
+        bar.show()
+        bar.raise_()
+
+    # -- hover
+
+    def describe_at(self, doc_pos: int) -> str:
+        """What the text at document position `doc_pos` is: actor, evidence, quote (for tooltips)."""
+        block = self.document().findBlock(doc_pos)
+        paragraph = block.blockNumber()
+        if not 0 <= paragraph < len(self._prefix):
+            return ""
+        offset = doc_pos - block.position() - self._prefix[paragraph]
+        if offset < 0:
+            return self.tr("Paragraph %d") % (paragraph + 1)
+        brief, sid, lines = self._doc.brief, self.source.id, []
+
+        def covers(e: Excerpt) -> bool:
+            return e.source_id == sid and e.paragraph == paragraph and e.start <= offset < e.end
+
+        for position in brief.positions:
+            if position.status is not Status.REJECTED and any(covers(e) for e in position.evidence):
+                try:
+                    actor = brief.actor(position.actor_id).name
+                except KeyError:
+                    actor = "?"
+                state = self.tr("suggested") if position.status is Status.SUGGESTED else self.tr("accepted")
+                lines.append(self.tr("Evidence (%s): %s: %s") % (state, actor, position.stance))
+        for section, item in brief.iter_items():
+            excerpt = getattr(item, "excerpt", None)
+            if excerpt is not None and covers(excerpt):
+                lines.append(self.tr("Quoted in \u201c%s\u201d") % section.heading)
+        return "\n".join(lines)
+
+    def viewportEvent(self, event) -> bool:  # type: ignore[no-untyped-def]
+        if event.type() == QEvent.Type.ToolTip:  # positions are in viewport coordinates here
+            text = self.describe_at(self.cursorForPosition(event.pos()).position())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self)
+            else:
+                QToolTip.hideText()
+            return True
+        return super().viewportEvent(event)
+
+    # -- drag and context menu
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        # QTextEdit's own mime data lists a fixed set of formats, so copy it into a plain one.
+        original = super().createMimeDataFromSelection()
+        mime = QMimeData()
+        mime.setText(original.text())
+        mime.setHtml(original.html())
+        span = self.selection_span()
+        if span is not None and span[1] < span[2]:
+            payload = {"source_id": self.source.id, "paragraph": span[0], "start": span[1], "end": span[2]}
+            mime.setData(EXCERPT_MIME, QByteArray(json.dumps(payload).encode()))
+        return mime
+
+    def contextMenuEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        menu = QMenu(self)
+        if self.menu_builder is not None:
+            self.menu_builder(menu)
+            menu.addSeparator()
+        copy = menu.addAction(icon("paste"), self.tr("Copy"), QKeySequence.StandardKey.Copy)
+        copy.triggered.connect(self.copy)
+        copy.setEnabled(self.textCursor().hasSelection())
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+class SourcePane(QWidget):
+    """Tabs of sources, a find bar and the legend."""
+
+    selection_changed = Signal(bool)
+
+    def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._doc = doc
+        self.menu_builder: Callable[[QMenu], None] | None = None
+        self._bar_actions: list[QAction] = []
+        self.tabs = QTabWidget(self)
+        self.tabs.setDocumentMode(True)
+        self.tabs.setObjectName("sourceTabs")
+        self.tabs.currentChanged.connect(self._on_tab_changed)
+        self.empty_label = QLabel(
+            self.tr(
+                "<h3>No sources yet</h3><p>Import an article with <b>File \u203a Import Source</b> (Ctrl+I)"
+                " or paste its text with <b>File \u203a Paste as Source</b> (Ctrl+Shift+V).</p>"
+            ),
+            self,
+        )
+        self.empty_label.setObjectName("emptyState")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.empty_label)
+        self.stack.addWidget(self.tabs)
+
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setPlaceholderText(self.tr("Find in source (Enter: next, Shift+Enter: previous)"))
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.textChanged.connect(self._on_find_text_changed)
+        self.find_edit.returnPressed.connect(self.find_next)
+        self.find_status = QLabel(self)
+        self.find_status.setObjectName("hint")
+        close = QToolButton(self)
+        close.setText("\u2715")
+        close.setToolTip(self.tr("Close the find bar (Esc)"))
+        close.clicked.connect(self.hide_find)
+        self.find_bar = QWidget(self)
+        self.find_bar.setObjectName("findBar")
+        find_layout = QHBoxLayout(self.find_bar)
+        find_layout.setContentsMargins(6, 4, 6, 4)
+        find_icon = QLabel(self.find_bar)
+        find_icon.setPixmap(icon("find").pixmap(16, 16))
+        find_layout.addWidget(find_icon)
+        find_layout.addWidget(self.find_edit, 1)
+        find_layout.addWidget(self.find_status)
+        find_layout.addWidget(close)
+        self.find_bar.hide()
+        escape = QAction(self.find_bar)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.triggered.connect(self.hide_find)
+        self.find_bar.addAction(escape)
+        previous = QAction(self.find_bar)
+        previous.setShortcut(QKeySequence("Shift+Return"))
+        previous.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        previous.triggered.connect(self.find_previous)
+        self.find_bar.addAction(previous)
+
+        self.legend = QLabel(self)
+        self.legend.setObjectName("legend")
+        self.legend.setWordWrap(True)
+        self.legend.setTextFormat(Qt.TextFormat.RichText)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        self.pane_title = QLabel(self.tr("Source"), self)
+        self.pane_title.setObjectName("paneTitle")
+        self.pane_title.setContentsMargins(8, 8, 8, 0)
+        layout.addWidget(self.pane_title)
+        self.caption = QLabel(self)
+        self.caption.setObjectName("sourceCaption")
+        self.caption.setWordWrap(True)
+        self.caption.setTextFormat(Qt.TextFormat.RichText)
+        layout.addWidget(self.caption)
+        layout.addWidget(self.find_bar)
+        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.legend)
+
+        self._views: dict[str, SourceTextView] = {}
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.rehighlight)
+        doc.sources.rowsInserted.connect(self._rebuild)
+        doc.sources.rowsRemoved.connect(self._rebuild)
+        doc.sources.modelReset.connect(self._rebuild)
+        # Highlights depend on actors, evidence and quotes only, so metadata typing costs nothing here.
+        for model in (doc.actors, doc.analysis):
+            for sig in (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset):
+                sig.connect(self._timer.start)
+        doc.outline.rowsInserted.connect(self._timer.start)
+        doc.outline.rowsRemoved.connect(self._timer.start)
+        self._rebuild()
+
+    # -- tabs
+
+    def _rebuild(self, *args: object) -> None:
+        current = self.current_source()
+        wanted = [s.id for s in self._doc.brief.sources]
+        for sid in list(self._views):
+            if sid not in wanted:
+                view = self._views.pop(sid)
+                self.tabs.removeTab(self.tabs.indexOf(view))
+                view.deleteLater()
+        for row, source in enumerate(self._doc.brief.sources):
+            if source.id not in self._views:
+                view = SourceTextView(self._doc, source, self.tabs)
+                view.menu_builder = self._build_menu
+                view.selection_bar.set_actions(self._bar_actions)
+                view.selectionChanged.connect(self._on_selection_changed)
+                self._views[source.id] = view
+                title = source.title if len(source.title) <= 28 else source.title[:27] + "\u2026"
+                self.tabs.insertTab(row, view, icon("source"), title)
+                self.tabs.setTabToolTip(row, source.title)
+                if current is not None:  # a newly imported source comes to the front
+                    self.tabs.setCurrentWidget(view)
+        self.stack.setCurrentWidget(self.tabs if self._views else self.empty_label)
+        self.tabs.tabBar().setVisible(len(self._views) > 1)
+        self._update_legend()
+        self._update_caption()
+
+    def set_selection_actions(self, actions: list[QAction]) -> None:
+        """The actions of the bar that appears under selected text."""
+        self._bar_actions = list(actions)
+        for view in self._views.values():
+            view.selection_bar.set_actions(self._bar_actions)
+
+    def _build_menu(self, menu: QMenu) -> None:
+        if self.menu_builder is not None:
+            self.menu_builder(menu)
+
+    def views(self) -> list[SourceTextView]:
+        return list(self._views.values())
+
+    def current_view(self) -> SourceTextView | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, SourceTextView) else None
+
+    def current_source(self) -> Source | None:
+        view = self.current_view()
+        return view.source if view else None
+
+    def view_of(self, source_id: str) -> SourceTextView | None:
+        return self._views.get(source_id)
+
+    def selected_excerpt(self) -> Excerpt:
+        view = self.current_view()
+        if view is None:
+            raise SpanError(0, 0, 0, "there is no source to select from")
+        return view.selected_excerpt()
+
+    def has_selection(self) -> bool:
+        view = self.current_view()
+        return bool(view and view.textCursor().hasSelection())
+
+    def show_span(self, source_id: str, paragraph: int, start: int = 0, end: int | None = None) -> None:
+        view = self._views.get(source_id)
+        if view is None:
+            return
+        self.tabs.setCurrentWidget(view)
+        view.flash(paragraph, start, end)
+
+    def show_excerpt(self, excerpt: Excerpt) -> None:
+        self.show_span(excerpt.source_id, excerpt.paragraph, excerpt.start, excerpt.end)
+
+    # -- highlighting and legend
+
+    def rehighlight(self) -> None:
+        for view in self._views.values():
+            view.rehighlight()
+        self._update_legend()
+
+    def _update_legend(self) -> None:
+        parts = []
+        holders = {p.actor_id for p in self._doc.brief.positions if p.status is not Status.REJECTED}
+        shown = [(row, a) for row, a in enumerate(self._doc.brief.actors) if a.id in holders]
+        for row, actor in shown[:8]:
+            colour = actor_colour(row).name()
+            parts.append(
+                f'<span style="color:{colour}; font-weight:600; text-decoration:underline;">'
+                f"\u25cf\u00a0{actor.name.replace(' ', chr(160))}</span>"
+            )
+        rest = len(self._doc.brief.actors) - len(shown[:8])
+        if rest > 0:
+            parts.append(self.tr("+%d more actors") % rest)
+        keys = (
+            f'<span style="background:{EVIDENCE_COLOUR};">&nbsp;{self.tr("evidence")}&nbsp;</span>'
+            f'&nbsp; <span style="background:{QUOTED_COLOUR}; text-decoration:underline;">'
+            f"&nbsp;{self.tr('quoted')}&nbsp;</span>"
+        )
+        actors = " &nbsp; ".join(parts) if parts else self.tr("no actors yet")
+        self.legend.setText(f"{keys} &nbsp;&nbsp; {actors}")
+        self.legend.setVisible(bool(self._views))
+
+    # -- find
+
+    def show_find(self) -> None:
+        self.find_bar.show()
+        self.find_edit.setFocus()
+        self.find_edit.selectAll()
+
+    def hide_find(self) -> None:
+        self.find_bar.hide()
+        view = self.current_view()
+        if view is not None:
+            view.setFocus()
+
+    def _on_find_text_changed(self, text: str) -> None:
+        view = self.current_view()
+        if view is None:
+            return
+        cursor = view.textCursor()
+        cursor.setPosition(cursor.selectionStart())
+        view.setTextCursor(cursor)
+        self._find(text, QTextDocument.FindFlag(0))
+
+    def find_next(self) -> None:
+        self._find(self.find_edit.text(), QTextDocument.FindFlag(0))
+
+    def find_previous(self) -> None:
+        self._find(self.find_edit.text(), QTextDocument.FindFlag.FindBackward)
+
+    def _find(self, text: str, flags: QTextDocument.FindFlag) -> bool:
+        view = self.current_view()
+        if view is None or not text:
+            self.find_status.setText("")
+            return False
+        found = view.find(text, flags)
+        if not found:  # wrap around
+            cursor = view.textCursor()
+            cursor.movePosition(
+                QTextCursor.MoveOperation.End
+                if flags & QTextDocument.FindFlag.FindBackward
+                else QTextCursor.MoveOperation.Start
+            )
+            view.setTextCursor(cursor)
+            found = view.find(text, flags)
+        self.find_status.setText("" if found else self.tr("Not found"))
+        return found
+
+    # -- slots
+
+    def _on_tab_changed(self, index: int) -> None:
+        self._update_caption()
+        self._on_selection_changed()
+
+    def _update_caption(self) -> None:
+        source = self.current_source() if hasattr(self, "caption") else None
+        if source is None:
+            if hasattr(self, "caption"):
+                self.caption.hide()
+            return
+        from html import escape
+
+        meta = " \u00b7 ".join(escape(p) for p in (source.author, source.publisher, source.date) if p)
+        count = self.tr("%d paragraphs") % len(source.paragraphs)
+        n = len(self._views)
+        self.pane_title.setText(
+            self.tr("Sources \u00b7 %d of %d") % (self.tabs.currentIndex() + 1, n) if n > 1 else self.tr("Source")
+        )
+        line = f"{meta} \u00b7 {count}" if meta else count
+        self.caption.setText(
+            f'<div style="font-size:12pt; font-weight:600;">{escape(source.title)}</div>'
+            f'<div style="color:#505a5f;">{line}</div>'
+        )
+        self.caption.show()
+
+    def _on_selection_changed(self) -> None:
+        self.selection_changed.emit(self.has_selection())

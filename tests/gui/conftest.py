@@ -1,0 +1,148 @@
+"""GUI fixtures: a small brief, settings in tmp_path, and dialogs that never block."""
+
+from __future__ import annotations
+
+import copy
+import datetime as dt
+
+import pytest
+from PySide6.QtCore import QSettings, QThreadPool
+from PySide6.QtWidgets import QMessageBox
+
+from briefcomposer.core.model import (
+    Actor,
+    ActorKind,
+    Brief,
+    Issue,
+    Marking,
+    ParagraphRef,
+    Position,
+    PositionTableItem,
+    Section,
+    Source,
+    Status,
+    TextItem,
+)
+
+PARAGRAPHS = [
+    "Dialogue matters",
+    "Russia says NATO expansion threatens its security. The UK wants more dialogue with Moscow.",
+    "NATO Secretary General Jens Stoltenberg called for 'more dialogue' with Russia.",
+    "Missile defence in Europe remains contested & <unresolved>.",
+]
+
+
+@pytest.fixture
+def source() -> Source:
+    return Source(
+        title="Dialogue matters", paragraphs=list(PARAGRAPHS), author="A. Writer", publisher="RUSI", headings=[0]
+    )
+
+
+@pytest.fixture
+def brief(source: Source) -> Brief:
+    """Two sections, one source, three actors, two issues (one suggested), three positions."""
+    russia = Actor("Russia", ActorKind.STATE, aliases=["Moscow"])
+    nato = Actor("NATO", ActorKind.ORGANISATION)
+    uk = Actor("United Kingdom", ActorKind.STATE, aliases=["UK"])
+    expansion = Issue("NATO expansion", status=Status.ACCEPTED, paragraphs=[ParagraphRef(source.id, 1)])
+    missile = Issue("Missile defence")
+    positions = [
+        Position(russia.id, expansion.id, "opposes expansion", [source.excerpt(1, 0, 49)]),
+        Position(nato.id, expansion.id, "wants more dialogue", [source.excerpt(2, 0, 40)], status=Status.ACCEPTED),
+        Position(uk.id, None, "wants dialogue with Moscow", [source.excerpt(1, 50, 89)]),
+    ]
+    sections = [
+        Section(
+            "summary",
+            "Summary",
+            guidance="Two or three sentences.",
+            word_limit=5,
+            items=[TextItem(text="A first paragraph.")],
+        ),
+        Section("positions", "Positions", guidance="Who holds which position.", items=[PositionTableItem()]),
+        Section("empty", "Lines to take", guidance="Short lines."),
+    ]
+    return Brief(
+        title="Russia and NATO",
+        reference="REF/1",
+        date=dt.date(2026, 11, 29),
+        marking=Marking.parse("OFFICIAL-SENSITIVE"),
+        template_id="uk-briefing-note",
+        sections=sections,
+        sources=[source],
+        actors=[russia, nato, uk],
+        issues=[expansion, missile],
+        positions=positions,
+    )
+
+
+@pytest.fixture
+def settings(tmp_path):
+    from briefcomposer.gui.settings import Settings
+
+    return Settings(QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat))
+
+
+@pytest.fixture
+def doc(qtbot, brief):
+    from briefcomposer.gui.document import Document
+
+    return Document(brief)
+
+
+class Shown:
+    """What the patched dialogs were asked, and what they answer."""
+
+    def __init__(self) -> None:
+        self.errors: list[tuple[str, str]] = []
+        self.questions: list[str] = []
+        self.answer = QMessageBox.StandardButton.Discard
+        self.about: list[str] = []
+
+
+@pytest.fixture(autouse=True)
+def shown(monkeypatch) -> Shown:
+    """No dialog ever blocks a test: errors and questions are recorded instead."""
+    from briefcomposer.gui import messages
+    from briefcomposer.gui.dialogs.crash_dialog import CrashDialog
+    from briefcomposer.gui.dialogs.simple_dialogs import ExportDoneDialog
+
+    record = Shown()
+    monkeypatch.setattr(
+        messages, "show_error", lambda parent, text, detail="", title="": record.errors.append((text, detail))
+    )
+
+    def question(parent, title, text, *args, **kwargs):  # noqa: ANN001, ANN202
+        record.questions.append(text)
+        return record.answer
+
+    monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
+    monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda parent, title, text: record.about.append(text)))
+    monkeypatch.setattr(ExportDoneDialog, "ask", classmethod(lambda cls, parent, path: None))
+    monkeypatch.setattr(CrashDialog, "ask", classmethod(lambda cls, parent, report, saved_to="": None))
+    return record
+
+
+_SAMPLE: list[Brief] = []
+
+
+@pytest.fixture
+def sample(qtbot) -> Brief:
+    """The sample brief (analysed once per session; each test gets its own copy)."""
+    if not _SAMPLE:
+        from briefcomposer.gui.main_window import sample_brief
+        from briefcomposer.structures.templates import find_template, new_brief
+
+        _SAMPLE.append(sample_brief(lambda template=None: new_brief(template or find_template("uk-briefing-note"))))
+    return copy.deepcopy(_SAMPLE[0])
+
+
+@pytest.fixture
+def window(qtbot, settings, brief):
+    from briefcomposer.gui.main_window import MainWindow
+
+    w = MainWindow(settings, brief)
+    qtbot.addWidget(w)
+    yield w
+    QThreadPool.globalInstance().waitForDone(30_000)  # no job may outlive its window

@@ -1,0 +1,369 @@
+"""Picking from sources, editing inline, drag and drop, and the panes' own controls."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtGui import QTextCursor
+
+from briefcomposer.core.model import ActorKind, Marking, QuoteItem, TextItem
+from briefcomposer.gui.dialogs.preferences_dialog import Preferences, PreferencesDialog
+from briefcomposer.gui.dialogs.simple_dialogs import ChooseDialog, PasteSourceDialog, PositionDialog, PositionInput
+from briefcomposer.gui.models.roles import EXCERPT_MIME, ITEM_MIME
+
+
+def select(view, paragraph: int, start: int, end: int) -> None:
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view._doc_pos(paragraph, start))
+    cursor.setPosition(view._doc_pos(paragraph, end), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+
+
+def test_source_view_numbers_paragraphs(window):
+    view = window.source_pane.current_view()
+    blocks = view.document().blockCount()
+    assert blocks == len(window.doc.brief.sources[0].paragraphs)
+    assert view.document().findBlockByNumber(1).text().startswith("\u00b62\u2002Russia says")
+
+
+def test_new_position_from_selection(window, monkeypatch):
+    view = window.source_pane.current_view()
+    select(view, 3, 0, 59)
+    seen = {}
+
+    def ask(cls, parent, actors, issues, quote, actor_id="", issue_id=None):
+        seen["quote"] = quote
+        return PositionInput("European Union", True, issues[1].id, "wants missile defence settled")
+
+    monkeypatch.setattr(PositionDialog, "ask", classmethod(ask))
+    window.position_action.trigger()
+    assert seen["quote"] == "Missile defence in Europe remains contested & <unresolved>."
+    brief = window.doc.brief
+    assert brief.actors[-1].name == "European Union"
+    assert brief.positions[-1].evidence[0].quote == seen["quote"]
+    assert window.doc.undo_stack.undoText() == "Add position: European Union on Missile defence"
+    window.doc.undo_stack.undo()
+    assert brief.actors[-1].name == "United Kingdom"
+
+
+def test_add_evidence_and_tag_issue_from_selection(window):
+    brief = window.doc.brief
+    view = window.source_pane.current_view()
+    select(view, 2, 0, 20)
+    window.analysis_pane.select(brief.positions[1].id)
+    window.evidence_action.trigger()
+    assert len(brief.positions[1].evidence) == 2
+    window.tag_action.trigger()  # the issue of the selected position
+    assert brief.issues[0].paragraphs[-1].paragraph == 2
+
+
+def test_new_issue_from_selection(window):
+    view = window.source_pane.current_view()
+    select(view, 3, 0, 16)
+    window.new_issue_action.trigger()
+    assert window.doc.brief.issues[-1].label == "Missile defence"
+    assert window.doc.brief.issues[-1].paragraphs[0].paragraph == 3
+
+
+def test_clicking_a_position_flashes_its_evidence(qtbot, window):
+    position = window.doc.brief.positions[0]
+    window.show_position_evidence(position)
+    view = window.source_pane.current_view()
+    cursor = view.textCursor()
+    assert cursor.position() == view._doc_pos(1, position.evidence[0].start)
+    assert view._flash
+
+
+def test_inline_stance_edit_is_one_undo_step(window):
+    model = window.doc.analysis
+    index = model.position_index(window.doc.brief.positions[0].id)
+    assert model.setData(index, "  firmly   opposes expansion ", Qt.ItemDataRole.EditRole)
+    assert window.doc.brief.positions[0].stance == "firmly opposes expansion"
+    assert window.doc.undo_stack.undoText().startswith("Edit position: Russia")
+
+
+def test_inline_item_edit_and_guidance(window):
+    model = window.doc.outline
+    index = model.index(0, 0, model.index(0, 0))
+    model.setData(index, "Rewritten summary.", Qt.ItemDataRole.EditRole)
+    assert window.doc.brief.sections[0].items[0].text == "Rewritten summary."
+    window.undo_action.trigger()
+    assert window.doc.brief.sections[0].items[0].text == "A first paragraph."
+
+
+def test_actor_rename_merge_and_kind(window, monkeypatch):
+    brief = window.doc.brief
+    russia, nato, uk = brief.actors
+    actors = window.doc.actors
+    actors.setData(actors.index(0, 0), "Russian Federation", Qt.ItemDataRole.EditRole)
+    assert russia.name == "Russian Federation"
+    window.analysis_pane.actor_list.setCurrentIndex(actors.index(2, 0))
+    monkeypatch.setattr(ChooseDialog, "ask", classmethod(lambda cls, parent, title, label, choices: russia.id))
+    window.merge_actor_action.trigger()
+    assert [a.name for a in brief.actors] == ["Russian Federation", "NATO"]
+    assert "UK" in russia.aliases
+    window.analysis_pane.actor_list.setCurrentIndex(actors.index(1, 0))
+    group = next(a for a in window.kind_group.actions() if a.data() is ActorKind.GROUP)
+    group.trigger()
+    assert nato.kind is ActorKind.GROUP
+    for _ in range(3):
+        window.undo_action.trigger()
+    assert [a.name for a in brief.actors] == ["Russia", "NATO", "United Kingdom"]
+
+
+def test_drop_excerpt_from_source_into_section(qtbot, window):
+    view = window.source_pane.current_view()
+    select(view, 1, 0, 6)
+    mime = view.createMimeDataFromSelection()
+    assert mime.hasFormat(EXCERPT_MIME)
+    model = window.doc.outline
+    assert model.canDropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, model.index(2, 0))
+    assert not model.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, model.index(2, 0))  # applied by a command
+    qtbot.waitUntil(lambda: bool(window.doc.brief.sections[2].items))
+    item = window.doc.brief.sections[2].items[0]
+    assert isinstance(item, QuoteItem)
+    assert item.excerpt.quote == "Russia"
+
+
+def test_drag_item_to_another_section(qtbot, window):
+    model = window.doc.outline
+    item = window.doc.brief.sections[0].items[0]
+    mime = model.mimeData([model.index(0, 0, model.index(0, 0))])
+    assert mime.hasFormat(ITEM_MIME)
+    model.dropMimeData(mime, Qt.DropAction.MoveAction, 1, 0, model.index(1, 0))
+    qtbot.waitUntil(lambda: window.doc.brief.locate_item(item.id) == (1, 1))  # after the table
+    assert window.doc.undo_stack.undoText() == "Move item to Positions"
+
+
+def test_move_to_section_and_delete(window):
+    item = window.doc.brief.sections[0].items[0]
+    window.brief_pane.select_item(item.id)
+    window.move_to_section(2)
+    assert window.doc.brief.locate_item(item.id) == (2, 0)
+    window.delete_action.trigger()
+    assert window.doc.brief.sections[2].items == []
+    window.undo_action.trigger()
+    assert window.doc.brief.sections[2].items == [item]
+
+
+def test_add_paragraph_goes_after_the_current_item(window, monkeypatch):
+    monkeypatch.setattr(window, "edit_item", lambda: None)
+    window.brief_pane.select_item(window.doc.brief.sections[0].items[0].id)
+    window.add_paragraph_action.trigger()
+    items = window.doc.brief.sections[0].items
+    assert len(items) == 2
+    assert isinstance(items[1], TextItem)
+
+
+def test_metadata_form_typing_is_one_step_and_follows_undo(qtbot, window):
+    form = window.brief_pane.metadata
+    edit = form.edits["to"]
+    edit.setFocus()
+    qtbot.keyClicks(edit, "PS/SoS")
+    assert window.doc.brief.to == "PS/SoS"
+    assert window.doc.undo_stack.count() == 1
+    window.undo_action.trigger()
+    assert edit.text() == ""
+
+
+def test_marking_choices_update_the_preview_string(window):
+    form = window.brief_pane.metadata
+    form.tier_combo.setCurrentIndex(form.tier_combo.findData(Marking.parse("SECRET").tier))
+    assert str(window.doc.brief.marking) == "SECRET"
+    form._extra_actions["UK EYES ONLY"].setChecked(True)
+    assert str(window.doc.brief.marking) == "SECRET UK EYES ONLY"
+    assert form.marking_preview.text() == "SECRET UK EYES ONLY"
+    assert not form.sensitive_check.isEnabled()
+    form.tier_combo.setCurrentIndex(0)
+    assert window.doc.brief.marking is None
+    assert form.marking_preview.text() == "CHOOSE A MARKING"
+
+
+def test_find_in_source(window):
+    window.show()
+    window.find_action.trigger()
+    pane = window.source_pane
+    assert pane.find_bar.isVisible()
+    pane.find_edit.setText("dialogue")
+    assert pane.current_view().textCursor().selectedText().casefold() == "dialogue"
+    pane.find_edit.setText("no such words")
+    assert pane.find_status.text() == "Not found"
+
+
+def test_search_and_actor_filter(window):
+    pane = window.analysis_pane
+    pane.search_edit.setText("moscow")
+    assert pane.proxy.rowCount() == 1
+    pane.search_edit.clear()
+    pane.actor_filter.setCurrentIndex(pane.actor_filter.findData(window.doc.brief.actors[1].id))
+    assert pane.proxy.rowCount() == 1
+
+
+def test_preferences_are_stored(window, settings, monkeypatch):
+    prefs = Preferences("Jo Bloggs", "Russia Unit", "020 7946 0000", "OFFICIAL-SENSITIVE", [], None)
+    monkeypatch.setattr(PreferencesDialog, "ask", classmethod(lambda cls, parent, current: prefs))
+    window.preferences_action.trigger()
+    assert settings.user_name == "Jo Bloggs"
+    assert settings.default_marking == "OFFICIAL-SENSITIVE"
+    brief = window.blank_brief()
+    assert brief.sender == "Jo Bloggs, Russia Unit"
+
+
+def test_paste_as_source_uses_the_dialog(window, monkeypatch):
+    started = []
+    monkeypatch.setattr(PasteSourceDialog, "ask", classmethod(lambda cls, parent, text="": ("Some text", "Title")))
+    monkeypatch.setattr(window, "start_import", lambda **kw: started.append(kw))
+    window.paste_action.trigger()
+    assert started == [{"text": "Some text", "title": "Title"}]
+
+
+def test_recent_menu_lists_files(window, settings, tmp_path):
+    settings.add_recent_file(tmp_path / "a.brief")
+    window._fill_recent_menu()
+    texts = [a.text() for a in window.recent_menu.actions()]
+    assert any("a.brief" in t for t in texts)
+
+
+def test_word_counts_and_page_estimate(window):
+    from briefcomposer.gui.models.roles import Role
+
+    summary = window.doc.outline.index(0, 0)
+    assert summary.data(Role.WORDS) == 3
+    window.doc.push(
+        __import__("briefcomposer.gui.commands", fromlist=["x"]).EditItemTextCommand(
+            window.doc, window.doc.brief.sections[0].items[0].id, "one two three four five six"
+        )
+    )
+    assert summary.data(Role.WORDS) == 6  # over its limit of five
+    assert "of 3 pages" in window.brief_pane.pages_label.text()
+
+
+def test_mime_without_payload_is_ignored(window):
+    model = window.doc.outline
+    assert not model.canDropMimeData(QMimeData(), Qt.DropAction.CopyAction, -1, 0, model.index(0, 0))
+
+
+def test_history_dock_lists_named_steps(window):
+    window.history_action.trigger()
+    window.accept_action.setEnabled(True)
+    window.analysis_pane.select(window.doc.brief.positions[0].id)
+    window.accept_action.trigger()
+    model = window.history_view.model()
+    assert model.rowCount() == 2  # the empty state and one step
+    assert model.index(1, 0).data() == "Accept position: Russia on NATO expansion"
+
+
+def test_dropped_files_open_or_import(window, monkeypatch, tmp_path):
+    opened, imported = [], []
+    monkeypatch.setattr(window, "open_file", lambda path: opened.append(path))
+    monkeypatch.setattr(window, "start_import", lambda path: imported.append(path))
+    window.open_dropped([tmp_path / "a.txt", tmp_path / "b.pdf"])
+    assert imported == [tmp_path / "a.txt", tmp_path / "b.pdf"]
+    window.open_dropped([tmp_path / "c.brief"])
+    assert opened == [tmp_path / "c.brief"]
+
+
+def test_remove_evidence_from_the_position_menu(window):
+    from PySide6.QtWidgets import QMenu
+
+    position = window.doc.brief.positions[0]
+    window.analysis_pane.select(position.id)
+    menu = QMenu()
+    window._build_analysis_menu(menu)
+    remove = next(a.menu() for a in menu.actions() if a.menu() is not None)
+    remove.actions()[0].trigger()
+    assert position.evidence == []
+    window.undo_action.trigger()
+    assert len(position.evidence) == 1
+
+
+def test_pdf_export_without_libreoffice_explains(window, monkeypatch, shown):
+    import briefcomposer.export.pdf as pdf
+
+    monkeypatch.setattr(pdf, "find_soffice", lambda: None)
+    assert window.export_pdf() is None
+    assert shown.errors[0][0].startswith("PDF export needs LibreOffice")
+
+
+def test_drag_position_from_issues_tree_into_section(qtbot, window):
+    from briefcomposer.core.model import PositionItem, Status
+
+    position = window.doc.brief.positions[0]
+    analysis = window.doc.analysis
+    mime = analysis.mimeData([analysis.position_index(position.id)])
+    outline = window.doc.outline
+    assert outline.canDropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, outline.index(2, 0))
+    outline.dropMimeData(mime, Qt.DropAction.CopyAction, -1, 0, outline.index(2, 0))
+    qtbot.waitUntil(lambda: bool(window.doc.brief.sections[2].items))
+    assert isinstance(window.doc.brief.sections[2].items[0], PositionItem)
+    assert position.status is Status.ACCEPTED
+    assert window.doc.undo_stack.undoText() == "Add position to Lines to take"
+    window.undo_action.trigger()  # one step undoes both
+    assert window.doc.brief.sections[2].items == []
+    assert position.status is Status.SUGGESTED
+
+
+def test_source_describes_evidence_and_quotes_on_hover(window, source):
+    view = window.source_pane.current_view()
+    text = view.describe_at(view._doc_pos(1, 3))
+    assert "Russia: opposes expansion" in text
+    assert "suggested" in text
+    window.quote_selection  # noqa: B018  # the action exists; quote through the model below
+    from briefcomposer.gui.commands import InsertItemCommand
+
+    window.doc.push(
+        InsertItemCommand(
+            window.doc, window.doc.brief.sections[2].id, None, QuoteItem(excerpt=source.excerpt(2, 0, 10))
+        )
+    )
+    assert "Quoted in \u201cLines to take\u201d" in view.describe_at(view._doc_pos(2, 5))
+    assert view.describe_at(view._doc_pos(2, 60)) == ""
+
+
+def test_tooltip_event_over_evidence(qtbot, window, monkeypatch):
+    from PySide6.QtCore import QEvent
+    from PySide6.QtGui import QHelpEvent
+    from PySide6.QtWidgets import QToolTip
+
+    shown = []
+    monkeypatch.setattr(QToolTip, "showText", staticmethod(lambda pos, text, w=None: shown.append(text)))
+    window.resize(1200, 800)
+    window.show()
+    view = window.source_pane.current_view()
+    rect = view.cursorRect(_cursor_at(view, 1, 3))
+    event = QHelpEvent(QEvent.Type.ToolTip, rect.center(), view.viewport().mapToGlobal(rect.center()))
+    assert view.viewportEvent(event)
+    assert shown
+    assert "opposes expansion" in shown[0]
+
+
+def _cursor_at(view, paragraph, offset):
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view._doc_pos(paragraph, offset))
+    return cursor
+
+
+def test_selection_bar_follows_the_selection(window):
+    window.resize(1200, 800)
+    window.show()
+    view = window.source_pane.current_view()
+    select(view, 1, 0, 20)
+    assert view.selection_bar.isVisible()
+    assert window.quote_action in view.selection_bar.toolbar.actions()
+    cursor = view.textCursor()
+    cursor.clearSelection()
+    view.setTextCursor(cursor)
+    assert not view.selection_bar.isVisible()
+
+
+def test_shortcuts_dialog_lists_commands(window, monkeypatch):
+    from briefcomposer.gui.dialogs.shortcuts_dialog import ShortcutsDialog
+
+    seen = []
+    monkeypatch.setattr(ShortcutsDialog, "ask", classmethod(lambda cls, parent, rows: seen.extend(rows)))
+    window.shortcuts_action.trigger()
+    rows = dict(seen)
+    assert rows["Save"] == "Ctrl+S"
+    assert rows["Redo"] == "Ctrl+Shift+Z, Ctrl+Y"
+    assert rows["Remove Item"] == "Del"
+    dialog = ShortcutsDialog(window, seen)
+    assert dialog.table.rowCount() == len(seen)

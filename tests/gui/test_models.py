@@ -1,0 +1,101 @@
+"""Every Qt model passes QAbstractItemModelTester, also while it changes."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QModelIndex, Qt
+
+from briefcomposer.core.model import Actor, Issue, Position, QuoteItem, Status, TextItem
+from briefcomposer.gui.models.actor_model import ActorModel
+from briefcomposer.gui.models.analysis_model import AnalysisModel
+from briefcomposer.gui.models.outline_model import OutlineModel
+from briefcomposer.gui.models.roles import Role
+from briefcomposer.gui.models.source_model import SourceModel
+from briefcomposer.gui.views.analysis_pane import AnalysisFilterModel
+
+
+def test_outline_model_passes_tester(qtmodeltester, brief):
+    model = OutlineModel(brief)
+    qtmodeltester.check(model)
+    model.insert_item(2, 0, TextItem(text="New line"))
+    model.insert_item(0, 1, QuoteItem(excerpt=brief.sources[0].excerpt(1, 0, 6)))
+    model.move_item(brief.sections[0].items[0].id, 2, 1)
+    model.take_item(2, 0)
+    qtmodeltester.check(model)
+
+
+def test_outline_model_shows_sections_and_items(brief):
+    model = OutlineModel(brief)
+    assert model.rowCount() == 3
+    summary = model.index(0, 0)
+    assert summary.data() == "Summary"
+    assert summary.data(Role.WORDS) == 3
+    assert summary.data(Role.LIMIT) == 5
+    assert model.index(0, 0, summary).data() == "A first paragraph."
+    assert model.parent(model.index(0, 0, summary)) == summary
+    assert model.index(2, 0).data(Role.GUIDANCE) == "Short lines."
+
+
+def test_outline_edit_is_requested_not_applied(qtbot, brief):
+    model = OutlineModel(brief)
+    item = model.index(0, 0, model.index(0, 0))
+    with qtbot.waitSignal(model.edit_requested) as blocker:
+        assert model.setData(item, "Changed", Qt.ItemDataRole.EditRole)
+    assert blocker.args == [brief.sections[0].items[0].id, "Changed"]
+    assert brief.sections[0].items[0].text == "A first paragraph."
+
+
+def test_analysis_model_passes_tester(qtmodeltester, brief):
+    model = AnalysisModel(brief)
+    qtmodeltester.check(model)
+    issue = Issue("New issue")
+    model.insert_issue(0, issue)
+    model.insert_position(Position(brief.actors[0].id, issue.id, "a stance"))
+    model.set_status(brief.positions[0].id, Status.REJECTED)
+    model.take_position(brief.positions[-1].id)
+    model.take_issue(issue.id)
+    qtmodeltester.check(model)
+
+
+def test_analysis_model_groups_positions_by_issue(brief):
+    model = AnalysisModel(brief)
+    assert model.rowCount() == 3  # two issues and "not on any issue"
+    expansion = model.index(0, 0)
+    assert model.rowCount(expansion) == 2
+    assert model.index(0, 0, expansion).data() == "Russia: opposes expansion"
+    assert model.rowCount(model.index(2, 0)) == 1
+    assert model.index(0, 0, model.index(2, 0)).data() == "United Kingdom: wants dialogue with Moscow"
+
+
+def test_filter_model_passes_tester_and_filters(qtmodeltester, brief):
+    model = AnalysisModel(brief)
+    proxy = AnalysisFilterModel()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.set_actor(brief.actors[1].id)  # NATO
+    assert proxy.rowCount() == 1
+    assert proxy.rowCount(proxy.index(0, 0)) == 1
+    proxy.set_actor(None)
+    proxy.set_text("moscow")
+    assert proxy.rowCount() == 1  # only the "not on any issue" group with the UK position
+    proxy.set_text("")
+    model.set_status(brief.positions[0].id, Status.REJECTED)
+    assert proxy.rowCount(proxy.index(0, 0)) == 1
+    proxy.set_show_rejected(True)
+    assert proxy.rowCount(proxy.index(0, 0)) == 2
+
+
+def test_actor_model_passes_tester(qtmodeltester, brief):
+    model = ActorModel(brief)
+    qtmodeltester.check(model)
+    model.insert_actor(1, Actor("EU"))
+    model.rename(brief.actors[0].id, "Russian Federation")
+    model.take_actor(brief.actors[1].id)
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data(Qt.ItemDataRole.EditRole) == "Russian Federation"
+
+
+def test_source_model_passes_tester(qtmodeltester, brief, source):
+    model = SourceModel(brief)
+    qtmodeltester.check(model)
+    assert model.index(0, 0).data() == "Dialogue matters"
+    assert model.rowCount(QModelIndex()) == 1
