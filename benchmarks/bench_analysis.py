@@ -1,0 +1,111 @@
+"""Speed of `analysis.suggest`, and the sentence-segmenter comparison.
+
+    .venv/bin/python benchmarks/bench_analysis.py
+
+Prints: the sample's analysis time in-process after imports (goal < 150 ms); the
+time for ~20,000 and ~200,000 words made by repeating the corpus articles (goal
+< 10 s, and 10x the words in at most 12x the time); peak memory (tracemalloc);
+and how pysbd, syntok and our wrapper split the cases of
+tests/data/expected/sentence_cases.json.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+import tracemalloc
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "analysis"))
+
+from reading import read_article, read_sample  # noqa: E402
+
+from briefcomposer.analysis import suggest  # noqa: E402
+from briefcomposer.core.model import Source  # noqa: E402
+
+CORPUS = REPO.parent / "shared" / "corpus"
+out = sys.stdout.write
+
+
+def _timed(source: Source) -> float:
+    start = time.perf_counter()
+    suggest(source)
+    return time.perf_counter() - start
+
+
+def _document(words: int) -> Source:
+    articles = [read_article(p) for p in sorted(CORPUS.glob("*.txt"))]
+    paragraphs: list[str] = []
+    count = 0
+    while count < words:
+        for article in articles:
+            for paragraph in article.paragraphs:
+                paragraphs.append(paragraph)
+                count += len(paragraph.split())
+                if count >= words:
+                    break
+            if count >= words:
+                break
+    return Source(title="Concatenated corpus", paragraphs=paragraphs, author="Various")
+
+
+def bench_speed() -> None:
+    sample = read_sample()
+    suggest(sample)  # imports, gazetteer, caches
+    runs = sorted(_timed(sample) for _ in range(11))
+    words = sum(len(p.split()) for p in sample.paragraphs)
+    out(f"sample ({words} words): median {runs[5] * 1000:.0f} ms, best {runs[0] * 1000:.0f} ms\n")
+    if not CORPUS.is_dir():
+        out("corpus not found: skipping the large documents\n")
+        return
+    small, large = _document(20_000), _document(200_000)
+    t_small, t_large = _timed(small), _timed(large)
+    out(f"~20,000 words: {t_small:.2f} s\n~200,000 words: {t_large:.2f} s\n")
+    out(f"10x the words -> {t_large / t_small:.1f}x the time\n")
+    tracemalloc.start()
+    suggest(large)
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    out(f"peak memory (tracemalloc) on ~200,000 words: {peak / 1e6:.0f} MB\n")
+
+
+def bench_segmenters() -> None:
+    import pysbd
+    from syntok import segmenter
+
+    from briefcomposer.analysis.sentences import sentences
+
+    cases = json.loads((REPO / "tests" / "data" / "expected" / "sentence_cases.json").read_text("utf-8"))["cases"]
+    pysbd_seg = pysbd.Segmenter(language="en", clean=False)
+
+    def by_pysbd(text: str) -> list[str]:
+        return [s.strip() for s in pysbd_seg.segment(text)]
+
+    def by_syntok(text: str) -> list[str]:
+        out_ = []
+        for paragraph in segmenter.analyze(text):
+            for sentence in paragraph:
+                out_.append("".join(t.spacing + t.value for t in sentence).strip())
+        return out_
+
+    text = (
+        " ".join(p for path in sorted(CORPUS.glob("*.txt")) for p in read_article(path).paragraphs)
+        if CORPUS.is_dir()
+        else ""
+    )
+    for name, split in (("pysbd", by_pysbd), ("syntok", by_syntok), ("briefcomposer (syntok + titles)", sentences)):
+        right = sum(1 for case, expected in cases if split(case) == expected)
+        failed = [case[:40] for case, expected in cases if split(case) != expected]
+        start = time.perf_counter()
+        split(text)
+        took = time.perf_counter() - start
+        out(f"{name:32} {right}/{len(cases)} cases right, corpus ({len(text.split())} words) in {took * 1000:.0f} ms\n")
+        for case in failed:
+            out(f"    wrong: {case}\n")
+
+
+if __name__ == "__main__":
+    bench_segmenters()
+    bench_speed()

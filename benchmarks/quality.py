@@ -1,0 +1,87 @@
+"""Quality of the suggestions against the hand annotations in tests/data/expected/.
+
+    .venv/bin/python benchmarks/quality.py [-v]
+
+Prints, per article and overall, actor recall, position recall (right actor,
+overlapping evidence) and precision of suggested positions, plus issue recall.
+Articles annotated with ``"tuned": false`` were never looked at while tuning: they
+are the leave-out check and are summed separately.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "tests" / "analysis"))
+
+from reading import read_article, read_sample  # noqa: E402
+
+from briefcomposer.analysis import suggest, to_json  # noqa: E402
+from briefcomposer.analysis.scoring import Score, score  # noqa: E402
+
+EXPECTED = REPO / "tests" / "data" / "expected"
+CORPUS = REPO.parent / "shared" / "corpus"
+
+
+def evaluate() -> list[tuple[str, bool, Score]]:
+    rows = []
+    for path in sorted(EXPECTED.glob("*.json")):
+        if path.name == "sentence_cases.json":
+            continue
+        ann = json.loads(path.read_text(encoding="utf-8"))
+        if ann["article"] == "sample":
+            source = read_sample()
+        else:
+            article = CORPUS / f"{ann['article']}.txt"
+            if not article.exists():
+                continue
+            source = read_article(article)
+        rows.append((path.stem, ann.get("tuned", True), score(to_json(source, suggest(source)), ann)))
+    return rows
+
+
+def _total(scores: list[Score]) -> tuple[float, float, float, float]:
+    def ratio(a: int, b: int) -> float:
+        return a / b if b else 1.0
+
+    return (
+        ratio(sum(s.actors_found for s in scores), sum(s.actors_expected for s in scores)),
+        ratio(sum(s.positions_found for s in scores), sum(s.positions_expected for s in scores)),
+        ratio(sum(s.suggested_correct for s in scores), sum(s.suggested for s in scores)),
+        ratio(sum(s.issues_found for s in scores), sum(s.issues_expected for s in scores)),
+    )
+
+
+def main() -> None:
+    verbose = "-v" in sys.argv
+    rows = evaluate()
+    out = sys.stdout.write
+    out(f"{'article':50} {'actors':>7} {'pos.rec':>8} {'prec':>6} {'issues':>7}  found/expected, correct/suggested\n")
+    for name, tuned, s in rows:
+        mark = "" if tuned else " (leave-out)"
+        out(
+            f"{name + mark:50} {s.actor_recall:7.0%} {s.position_recall:8.0%} {s.precision:6.0%} {s.issue_recall:7.0%}"
+            f"  {s.positions_found}/{s.positions_expected}, {s.suggested_correct}/{s.suggested}\n"
+        )
+        if verbose:
+            for a in s.missed_actors:
+                out(f"    missed actor: {a}\n")
+            for p in s.missed_positions:
+                out(f"    missed: {p}\n")
+            for p in s.wrong_positions:
+                out(f"    not annotated: {p}\n")
+    for label, subset in (
+        ("overall (tuned)", [s for _, t, s in rows if t]),
+        ("overall (leave-out)", [s for _, t, s in rows if not t]),
+        ("overall (all)", [s for _, _, s in rows]),
+    ):
+        if subset:
+            a, r, p, i = _total(subset)
+            out(f"{label:50} {a:7.0%} {r:8.0%} {p:6.0%} {i:7.0%}\n")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,189 @@
+"""Suggestions from a source: actors, issues and positions. Pure functions, no Qt.
+
+Everything returned is a suggestion (`Status.SUGGESTED`) for the officer to accept
+or reject. Importing this package is cheap: syntok and yake (with numpy) are
+imported inside the functions that need them.
+
+    suggestions = suggest(source)
+    to_json(source, suggestions)          # the shape `briefcomposer analyse` prints
+    added = merge_into(brief, source, suggestions)
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from briefcomposer.core.model import Actor, ActorKind, Brief, Issue, ParagraphRef, Position, Source, Status
+
+__all__ = ["Suggestions", "merge_into", "suggest", "to_json"]
+
+
+@dataclass
+class Suggestions:
+    actors: list[Actor] = field(default_factory=list)
+    issues: list[Issue] = field(default_factory=list)
+    positions: list[Position] = field(default_factory=list)
+
+
+_HEADING_END = re.compile(r"[.!?:;…\"”’)]$")
+
+
+def heading_indices(source: Source) -> set[int]:
+    """Paragraphs that are headings: those the importer marked, and short unpunctuated lines."""
+    out = set(source.headings)
+    for i, text in enumerate(source.paragraphs):
+        t = text.strip()
+        if t and len(t.split()) <= 12 and not _HEADING_END.search(t):
+            out.add(i)
+    return out
+
+
+def suggest(source: Source) -> Suggestions:
+    """Suggest the actors, issues and positions of `source`.
+
+    Evidence excerpts are whole sentences of `source.paragraphs`, so they stay
+    verbatim. A source without paragraphs gives empty suggestions.
+    """
+    from briefcomposer.analysis.actors import find_actors
+    from briefcomposer.analysis.issues import find_issues, issue_of
+    from briefcomposer.analysis.positions import find_positions
+    from briefcomposer.analysis.sentences import split
+
+    paragraphs = source.paragraphs
+    headings = heading_indices(source)
+    index = find_actors(paragraphs, source.author, headings=headings)
+    spans = [split(text) for text in paragraphs]
+    found = find_positions(paragraphs, spans, index, headings)
+    # Words that name actors: single-word names and aliases ("Russia", "Moscow", "NATO", "Russian") and
+    # every part of a person's name; not the parts of longer names ("defence" of "Ministry of Defence").
+    actor_words: set[str] = set()
+    for actor in index.actors.values():
+        if actor.kind is ActorKind.AUTHOR:
+            continue
+        for name in [actor.name, *actor.surfaces]:
+            parts = re.findall(r"[\w\u2011][\w\u2011’'\-]*", name)
+            if actor.kind is ActorKind.PERSON or len(parts) == 1:
+                actor_words.update(w.lower() for w in parts)
+    focus = [paragraphs[f.paragraph][s:e] for f in found for s, e in f.spans]
+    found_issues = find_issues(paragraphs, headings, actor_words, focus)
+
+    # Keep actors that hold a position or are named at least twice (or are titled people).
+    holders = {f.actor_key for f in found}
+    actors: dict[str, Actor] = {}
+    for fa in index.ordered():
+        if fa.key in holders or fa.count >= 2 or fa.titles or fa.kind is ActorKind.AUTHOR:
+            actors[fa.key] = Actor(fa.name, fa.kind, fa.aliases())
+    issues = {
+        fi.key: Issue(fi.label, keywords=fi.keywords, paragraphs=[ParagraphRef(source.id, p) for p in fi.paragraphs])
+        for fi in found_issues
+    }
+    positions = []
+    for f in found:
+        issue_key = issue_of(paragraphs[f.paragraph][f.spans[0][0] : f.spans[0][1]], f.paragraph, found_issues)
+        evidence = [source.excerpt(f.paragraph, s, e) for s, e in f.spans]
+        positions.append(
+            Position(
+                actors[f.actor_key].id,
+                issues[issue_key].id if issue_key else None,
+                f.stance,
+                evidence,
+                Status.SUGGESTED,
+            )
+        )
+    return Suggestions(list(actors.values()), list(issues.values()), positions)
+
+
+def to_json(source: Source, suggestions: Suggestions) -> dict:
+    """A plain dict of the suggestions, for printing and for tests (paragraph indices from 0)."""
+    names = {a.id: a.name for a in suggestions.actors}
+    return {
+        "source": {
+            "title": source.title,
+            "author": source.author,
+            "publisher": source.publisher,
+            "date": source.date,
+            "url": source.url,
+        },
+        "paragraphs": list(source.paragraphs),
+        "actors": [{"name": a.name, "kind": a.kind.value, "aliases": list(a.aliases)} for a in suggestions.actors],
+        "issues": [
+            {
+                "id": i.id,
+                "label": i.label,
+                "keywords": list(i.keywords),
+                "paragraphs": [r.paragraph for r in i.paragraphs],
+            }
+            for i in suggestions.issues
+        ],
+        "positions": [
+            {
+                "actor": names[p.actor_id],
+                "issue": p.issue_id,
+                "stance": p.stance,
+                "evidence": [e.quote for e in p.evidence],
+                "paragraph": p.evidence[0].paragraph if p.evidence else 0,
+            }
+            for p in suggestions.positions
+        ],
+    }
+
+
+def merge_into(brief: Brief, source: Source, suggestions: Suggestions) -> Suggestions:
+    """Add the suggestions of `source` (already in `brief.sources`) to `brief`; return what was added.
+
+    Actors with the same name or alias as one in the brief are reused (their new
+    aliases are added); issues with the same label (case-insensitive) too. A
+    position is skipped when it repeats one the brief holds, or one the officer
+    rejected: same actor with overlapping evidence, or same actor and stance.
+    """
+    added = Suggestions()
+    actor_map: dict[str, str] = {}
+    for actor in suggestions.actors:
+        existing = brief.actor_named(actor.name) or next(
+            (a for alias in actor.aliases if (a := brief.actor_named(alias)) and actor.kind is not ActorKind.AUTHOR),
+            None,
+        )
+        if existing is not None:
+            actor_map[actor.id] = existing.id
+            for name in actor.names():
+                if name.casefold() not in {n.casefold() for n in existing.names()}:
+                    existing.aliases.append(name)
+        else:
+            brief.actors.append(actor)
+            added.actors.append(actor)
+            actor_map[actor.id] = actor.id
+    issue_map: dict[str, str] = {}
+    for issue in suggestions.issues:
+        existing_issue = next((i for i in brief.issues if i.label.casefold() == issue.label.casefold()), None)
+        if existing_issue is not None:
+            issue_map[issue.id] = existing_issue.id
+            known = set(existing_issue.paragraphs)
+            existing_issue.paragraphs.extend(r for r in issue.paragraphs if r not in known)
+            existing_issue.keywords.extend(k for k in issue.keywords if k not in existing_issue.keywords)
+        else:
+            brief.issues.append(issue)
+            added.issues.append(issue)
+            issue_map[issue.id] = issue.id
+    for position in suggestions.positions:
+        actor_id = actor_map.get(position.actor_id, position.actor_id)
+        if any(_same_position(old, actor_id, position) for old in brief.positions):
+            continue
+        position.actor_id = actor_id
+        if position.issue_id is not None:
+            position.issue_id = issue_map.get(position.issue_id, position.issue_id)
+        brief.positions.append(position)
+        added.positions.append(position)
+    return added
+
+
+def _same_position(old: Position, actor_id: str, new: Position) -> bool:
+    if old.actor_id != actor_id:
+        return False
+    if " ".join(old.stance.casefold().split()) == " ".join(new.stance.casefold().split()):
+        return True
+    for a in old.evidence:
+        for b in new.evidence:
+            if a.source_id == b.source_id and a.paragraph == b.paragraph and a.start < b.end and b.start < a.end:
+                return True
+    return False

@@ -1,0 +1,503 @@
+"""Actors named in a source: states, organisations, people, groups and the author.
+
+States, international organisations and groups come from the gazetteer, with
+their capitals, demonyms, adjectives and abbreviations as aliases ("Moscow",
+"the Kremlin" and "Russian officials" all point at Russia). People and other
+organisations are found in the text itself:
+
+- a title before a capitalised name ("Ambassador Alexander Grushko", "[Secretary
+  of State] Tony Blinken", "IDF Chief of Staff Lt Gen Herzi Halevi");
+- a speaker label at the start of a paragraph ("Evan Medeiros: ...");
+- a full name that comes back, or that says or argues something;
+- a capitalised name ending in an organisation word ("Renewal Party"), with
+  "Name (ABBR)" making the abbreviation an alias.
+
+Back-references are merged: a surname ("Grushko") or a title on its own ("the
+Ambassador") goes to the person last named with it; "the X administration" is an
+organisation of its own; "the government" goes to the state whose government
+the text names, else the state named most often.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from briefcomposer.analysis import lexicon
+from briefcomposer.analysis.gazetteer import PLACE, TOKEN, Gazetteer, load, surface_key
+from briefcomposer.analysis.lexicon import words
+from briefcomposer.core.model import ActorKind
+
+ORG_HEADS = frozenset(
+    words(
+        "Council Party Ministry Department Agency Commission Committee Enterprises Corporation Company "
+        "Services Service Army Navy Force Forces Guard Guards Front Movement Organization Organisation "
+        "Institute Bank Fund Office Project Group Government Administration Parliament Assembly Senate "
+        "Brigade Brigades Coalition Authority Court Tribunal Corps Command Cabinet Directorate Bureau "
+        "Foundation Endowment Centre Center University Co Ltd Inc LLC plc Trading Holdings"
+    )
+)
+ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorate"})
+CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "via", "outside", "around", "into", "across"})
+COLLECTIVE_HEADS = frozenset({"administration", "team", "government", "camp"})
+_SPEAKER = re.compile(r"^((?:[A-Z][\w’'.\-]+\s){1,3}[A-Z][\w’'\-]+):\s")
+_DEFINITION = re.compile(r"([A-Z][\w’'\-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w’'\-]*))*)\s+\(([A-Z][A-Za-z]{1,9})\)")
+_GOVERNMENT = re.compile(r"\b[Tt]he government\b")
+_GENERIC = re.compile(r"\b(?:the|The) (%s)\b")
+
+
+@dataclass
+class Mention:
+    """A span of paragraph `paragraph` that names actor `key`."""
+
+    paragraph: int
+    start: int
+    end: int
+    key: str
+    adjective: bool = False  # "Russian officials": the actor is named by an adjective
+
+
+@dataclass
+class FoundActor:
+    key: str
+    name: str
+    kind: ActorKind
+    surfaces: Counter = field(default_factory=Counter)
+    titles: set[str] = field(default_factory=set)
+    first: tuple[int, int] = (0, 0)
+
+    @property
+    def count(self) -> int:
+        return sum(self.surfaces.values())
+
+    def aliases(self) -> list[str]:
+        seen = {self.name.casefold()}
+        out = []
+        for surface, _ in sorted(self.surfaces.items(), key=lambda kv: (-kv[1], kv[0])):
+            if surface.casefold() not in seen:
+                seen.add(surface.casefold())
+                out.append(surface)
+        return out
+
+
+@dataclass
+class ActorIndex:
+    """Every actor found and, per paragraph, the mentions in text order."""
+
+    actors: dict[str, FoundActor]
+    mentions: list[list[Mention]]
+    author_key: str | None = None
+
+    def ordered(self) -> list[FoundActor]:
+        return sorted(self.actors.values(), key=lambda a: a.first)
+
+
+@dataclass
+class _Raw:
+    paragraph: int
+    start: int
+    end: int
+    kind: str  # "gaz", "org", "person", "single", "collective", "back", "government"
+    name: str = ""
+    title: str = ""
+    gaz: int = -1
+    adjective: bool = False
+    speaker: bool = False
+
+
+def find_actors(
+    paragraphs: list[str],
+    author: str | None = None,
+    gazetteer: Gazetteer | None = None,
+    headings: set[int] | None = None,
+) -> ActorIndex:
+    """Find the actors of `paragraphs`; `author` (the byline) becomes an AUTHOR actor.
+
+    In `headings` (paragraph indices) capitalised words are not taken for names unless a title or the
+    gazetteer says so: "Defence Spending Does Not Bring Security" names nobody.
+    """
+    gaz = gazetteer or load()
+    definitions: dict[str, str] = {}
+    for text in paragraphs:
+        for match in _DEFINITION.finditer(text):
+            long_name, abbr = match.group(1), match.group(2)
+            long_toks = long_name.split()
+            while long_toks and (long_toks[0] in gaz.not_names and long_toks[0] not in ORG_LEADS):
+                long_toks = long_toks[1:]
+            if long_toks and (long_toks[-1] in ORG_HEADS or long_toks[0] in ORG_LEADS):
+                definitions[abbr] = " ".join(long_toks)
+    vocabulary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
+    raws: list[_Raw] = []
+    for p, text in enumerate(paragraphs):
+        found = _scan(p, text, gaz, definitions, vocabulary)
+        if headings and p in headings:
+            found = [r for r in found if r.kind not in ("single", "collective") and (r.kind != "person" or r.title)]
+        raws.extend(found)
+    return _resolve(raws, paragraphs, gaz, author)
+
+
+def _scan(p: int, text: str, gaz: Gazetteer, definitions: dict[str, str], vocabulary: set[str]) -> list[_Raw]:
+    toks = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
+    # Editorial brackets ("[Chinese President] Xi [Jinping]") are transparent inside names.
+    toks = [t for t in toks if t[0] not in "[]"]
+    out: list[_Raw] = []
+    speaker = _SPEAKER.match(text)
+    i = 0
+    if speaker:
+        out.append(_Raw(p, 0, len(speaker.group(1)), "person", name=speaker.group(1), speaker=True))
+        while i < len(toks) and toks[i][1] < speaker.end():
+            i += 1
+    n = len(toks)
+    while i < n:
+        word, start, end = toks[i]
+        hit = _gazetteer_at(toks, i, gaz)
+        if hit and word in ("the", "The"):
+            inner = _gazetteer_at(toks, i + 1, gaz)
+            if inner and inner[0] >= hit[0]:  # "the UN Security Council": the longer name wins
+                i += 1
+                continue
+        if hit and hit[1] == PLACE:
+            i += hit[0]
+            continue
+        if hit:
+            length, index, adjective = hit
+            entry = gaz.entries[index]
+            surface = text[start : toks[i + length - 1][2]]
+            prev = toks[i - 1][0] if i else ""
+            run_end = _run(toks, i + length, gaz)
+            if run_end > i + length and toks[run_end - 1][0] in ORG_HEADS and not _title_at(toks, i + length, gaz):
+                # "Indian Air Force", "Russian Security Council": an organisation of its own.
+                out.append(_Raw(p, start, toks[run_end - 1][2], "org", name=text[start : toks[run_end - 1][2]]))
+                i = run_end
+                continue
+            if not (surface in entry.places and prev in PLACE_PREPOSITIONS):
+                out.append(_Raw(p, start, toks[i + length - 1][2], "gaz", gaz=index, adjective=adjective, name=surface))
+            i += length
+            continue
+        if word in definitions:
+            out.append(_Raw(p, start, end, "org", name=definitions[word]))
+            i += 1
+            continue
+        if word in ("the", "The") and i + 1 < n:
+            nxt = toks[i + 1][0]
+            back = _title_at(toks, i + 1, gaz)
+            if back and back[1] in gaz.back_titles and not _starts_name(toks, back[0], gaz):
+                out.append(_Raw(p, start, toks[back[0] - 1][2], "back", title=back[1]))
+                i = back[0]
+                continue
+            if nxt == "government":
+                out.append(_Raw(p, start, toks[i + 1][2], "government"))
+                i += 2
+                continue
+        if not word[:1].isupper():
+            i += 1
+            continue
+        # A title, then a name
+        titles: list[str] = []
+        j = i
+        while True:
+            found = _title_at(toks, j, gaz)
+            if not found:
+                break
+            j, title = found
+            titles.append(title)
+        if titles:
+            k = _name_end(toks, j, gaz)
+            if k > j:
+                name = _clean(text[toks[j][1] : toks[k - 1][2]])
+                out.append(_Raw(p, start, toks[k - 1][2], "person", name=name, title=titles[-1]))
+                i = k
+                continue
+            i = j
+            continue
+        run_end = _run(toks, i, gaz)
+        first = i
+        while (
+            first < run_end - 1
+            and (toks[first][0] in gaz.not_names or toks[first][0] == "the")
+            and toks[first][0] not in ORG_LEADS
+        ):
+            first += 1
+        run = [t[0] for t in toks[first:run_end]]
+        if run_end > first + 1 and (run[-1] in ORG_HEADS or run[0] in ORG_LEADS):
+            s0 = toks[first][1]
+            out.append(_Raw(p, s0, toks[run_end - 1][2], "org", name=text[s0 : toks[run_end - 1][2]]))
+            i = run_end
+            continue
+        if _common_word(word, i, toks, vocabulary):
+            i += 1
+            continue
+        k = _name_end(toks, i, gaz)
+        if k > i + 1 and toks[k - 1][0][:1].isupper():
+            out.append(_Raw(p, start, toks[k - 1][2], "person", name=_clean(text[start : toks[k - 1][2]])))
+            i = k
+            continue
+        prev = toks[i - 1][0] if i else ""
+        after_name = prev[:1].isupper() and prev not in gaz.not_names
+        if k == i + 1 and word not in gaz.not_names and not word.isupper() and not after_name:
+            follow = toks[i + 1][0] if i + 1 < n else ""
+            if follow in COLLECTIVE_HEADS:
+                head = "administration" if follow in ("team", "camp") else follow
+                out.append(_Raw(p, start, toks[i + 1][2], "collective", name=f"{word} {head}"))
+                i += 2
+                continue
+            out.append(_Raw(p, start, end, "single", name=word))
+        i += 1
+    return out
+
+
+def _gazetteer_at(toks, i: int, gaz: Gazetteer):  # type: ignore[no-untyped-def]
+    if i >= len(toks) or toks[i][0] not in _first_tokens(gaz):
+        return None
+    for length in range(min(gaz.max_len, len(toks) - i), 0, -1):
+        key = tuple(t[0] for t in toks[i : i + length])
+        if key[0] == "The":
+            key = ("the", *key[1:])
+        hit = gaz.surfaces.get(key)
+        if hit:
+            # "US" and "UK" also appear inside hyphenated words; the tokenizer keeps those whole.
+            return length, hit[0], hit[1]
+    return None
+
+
+def _title_at(toks, i: int, gaz: Gazetteer):  # type: ignore[no-untyped-def]
+    """`(index after the title, title)` when a title starts at token `i`."""
+    if i >= len(toks) or toks[i][0] not in _title_words(gaz):
+        return None
+    for title, key in _title_keys(tuple(gaz.titles)):
+        if tuple(t[0] for t in toks[i : i + len(key)]) == key:
+            return i + len(key), title
+    return None
+
+
+_FIRST: dict[int, frozenset[str]] = {}
+
+
+def _first_tokens(gaz: Gazetteer) -> frozenset[str]:
+    firsts = _FIRST.get(id(gaz))
+    if firsts is None:
+        firsts = _FIRST[id(gaz)] = frozenset({k[0] for k in gaz.surfaces} | {"The"})
+    return firsts
+
+
+@lru_cache(maxsize=4)
+def _title_keys(titles: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], ...]:
+    return tuple((t, surface_key(t)) for t in titles)
+
+
+_LOWER_WORD = re.compile(r"\b[a-z][a-z\-]+\b")
+_ROLE_NOUNS = frozenset(
+    words(
+        "analysts experts officials observers critics reports sources diplomats donors mediators commentators "
+        "humanitarian scholars researchers journalists activists sceptics proponents supporters"
+    )
+)
+_SENTENCE_START = frozenset({".", "!", "?", ":", "“", '"', "‘", "(", "–", "—"})
+
+
+def _common_word(word: str, i: int, toks, vocabulary: set[str]) -> bool:  # type: ignore[no-untyped-def]
+    """A capitalised word at the start of a sentence that the text also uses in lower case."""
+    lower = word.lower()
+    if lower.endswith(("ian", "ese")) or lower in _ROLE_NOUNS:
+        return True  # "Sahelian", "Analysts": adjectives and role nouns, not names
+    at_start = i == 0 or toks[i - 1][0] in _SENTENCE_START
+    return at_start and (lower in vocabulary or lower.endswith(("ing", "ly", "ed", "ic")))
+
+
+def _bracket_gap(end: int, start: int, toks) -> bool:  # type: ignore[no-untyped-def]
+    return start - end <= 3
+
+
+def _clean(name: str) -> str:
+    return " ".join(name.replace("[", " ").replace("]", " ").split())
+
+
+def _is_name_token(word: str, gaz: Gazetteer) -> bool:
+    return (
+        word[:1].isupper()
+        and word not in gaz.not_names
+        and not (word.isupper() and len(word) > 1)
+        and (word.rstrip(".").isalpha() or "-" in word or "’" in word or "'" in word)
+        and surface_key(word) not in gaz.surfaces
+        and word not in _title_words(gaz)
+    )
+
+
+@lru_cache(maxsize=4)
+def _title_words_cached(titles: tuple[str, ...]) -> frozenset[str]:
+    return frozenset(surface_key(t)[0] for t in titles)
+
+
+def _title_words(gaz: Gazetteer) -> frozenset[str]:
+    return _title_words_cached(tuple(gaz.titles))
+
+
+def _starts_name(toks, i: int, gaz: Gazetteer) -> bool:  # type: ignore[no-untyped-def]
+    return i < len(toks) and _is_name_token(toks[i][0], gaz)
+
+
+def _name_end(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-def]
+    """Index after a personal name starting at `i` (== `i` when there is none); at most four tokens."""
+    j = i
+    while j < len(toks) and j - i < 4:
+        word = toks[j][0]
+        if j > i and _gazetteer_at(toks, j, gaz):
+            break  # "Certain European counterparts": a known actor starts here
+        if _is_name_token(word, gaz) or (j > i and word.casefold().rstrip("-") in gaz.particles):
+            # Names continue only across single spaces (or editorial brackets: "Xi [Jinping]")
+            if j > i and toks[j][1] - toks[j - 1][2] != 1 and not _bracket_gap(toks[j - 1][2], toks[j][1], toks):
+                break
+            j += 1
+            continue
+        break
+    while j > i and toks[j - 1][0].casefold().rstrip("-") in gaz.particles:
+        j -= 1
+    return j
+
+
+def _run(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-def]
+    """Index after a run of capitalised words (with "of", "for", ... between them) from `i`."""
+    j = i
+    end = i
+    while j < len(toks):
+        word = toks[j][0]
+        if word[:1].isupper() and word.replace("-", "").replace("’", "").replace(".", "").isalnum():
+            if j > i and toks[j][1] - toks[j - 1][2] > 1:
+                break
+            j += 1
+            end = j
+        elif word in CONNECTORS and j > i and j + 1 < len(toks) and toks[j + 1][0][:1].isupper():
+            j += 1
+        else:
+            break
+    return end
+
+
+def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: str | None) -> ActorIndex:
+    actors: dict[str, FoundActor] = {}
+    mentions: list[list[Mention]] = [[] for _ in paragraphs]
+
+    def add(key: str, name: str, kind: ActorKind, raw: _Raw, surface: str) -> None:
+        actor = actors.get(key)
+        if actor is None:
+            actor = actors[key] = FoundActor(key, name, kind, first=(raw.paragraph, raw.start))
+        actor.surfaces[_clean(surface)] += 1
+        if raw.title:
+            actor.titles.add(raw.title)
+        mentions[raw.paragraph].append(Mention(raw.paragraph, raw.start, raw.end, key, raw.adjective))
+
+    # People first: full names define the surnames that later mentions point back to.
+    full: dict[str, str] = {}  # surname -> person key
+    given: dict[str, str] = {}  # other parts of full names: "Xi" of "Xi Jinping"
+    person_counts: Counter = Counter()
+    for raw in raws:
+        if raw.kind == "person":
+            words = raw.name.split()
+            key = "person:" + raw.name
+            if len(words) == 1 and (words[0] in full or words[0] in given):
+                continue
+            person_counts[key] += 1
+            if len(words) > 1 or raw.title:
+                full.setdefault(words[-1], key)
+                for word in words[:-1]:
+                    if word.casefold() not in gaz.particles and len(word) > 1 and not word.endswith("."):
+                        given.setdefault(word, key)
+    for word, key in given.items():
+        full.setdefault(word, key)
+    for raw in raws:
+        if raw.kind == "single" and raw.name in full:
+            person_counts[full[raw.name]] += 1
+    author_names = set()
+    if author:
+        for part in re.split(r",\s*|\s+and\s+|\s*&\s*", author):
+            author_names.add(part.strip())
+    keep_people = set()
+    for raw in raws:
+        if raw.kind != "person":
+            continue
+        key = full.get(raw.name.split()[-1], "person:" + raw.name)
+        text = paragraphs[raw.paragraph]
+        if raw.title or raw.speaker or person_counts[key] >= 2 or _introduced(text, raw.start, raw.end):
+            keep_people.add(key)
+    for raw in raws:
+        if raw.kind == "single" and raw.name not in full and _says_something(paragraphs[raw.paragraph], raw.end):
+            key = "person:" + raw.name
+            full[raw.name] = key
+            keep_people.add(key)
+
+    last_titled: dict[str, str] = {}
+    state_counts: Counter = Counter()
+    explicit_governments: Counter = Counter()
+    for raw in raws:
+        text = paragraphs[raw.paragraph]
+        surface = text[raw.start : raw.end]
+        if raw.kind == "gaz":
+            entry = gaz.entries[raw.gaz]
+            key = f"gaz:{entry.name}"
+            add(key, entry.name, entry.kind, raw, surface)
+            if entry.kind is ActorKind.STATE:
+                state_counts[key] += 0 if raw.adjective else 1
+                if text[raw.end : raw.end + 11] == " government" or text[raw.end : raw.end + 13] == "’s government":
+                    explicit_governments[key] += 1
+        elif raw.kind == "org" or raw.kind == "collective":
+            add("org:" + raw.name, raw.name, ActorKind.ORGANISATION, raw, surface)
+        elif raw.kind in ("person", "single"):
+            words = raw.name.split()
+            key = full.get(words[-1], "person:" + raw.name) if raw.kind == "single" or len(words) == 1 else None
+            if key is None:
+                key = "person:" + raw.name
+                if key not in keep_people:
+                    key = full.get(words[-1], key)
+            if key not in keep_people:
+                continue
+            name = key.split(":", 1)[1]
+            add(key, name, ActorKind.PERSON, raw, surface)
+            if raw.title:
+                last_titled[raw.title] = key
+        elif raw.kind == "back":
+            key = last_titled.get(raw.title)
+            if key:
+                add(key, actors[key].name, ActorKind.PERSON, raw, surface)
+    # "the government": the state whose government the text names, else the state named most.
+    govs = [r for r in raws if r.kind == "government"]
+    if govs:
+        pick = explicit_governments.most_common(1) or state_counts.most_common(1)
+        if pick:
+            key = pick[0][0]
+            for raw in govs:
+                surface = paragraphs[raw.paragraph][raw.start : raw.end]
+                add(key, actors[key].name, actors[key].kind, raw, surface)
+    author_key = None
+    if author_names:
+        author_key = "author"
+        actors[author_key] = FoundActor(author_key, author or "", ActorKind.AUTHOR, first=(-1, 0))
+    for ms in mentions:
+        ms.sort(key=lambda m: m.start)
+    for p, ms in enumerate(mentions):
+        mentions[p] = [m for m in ms if m.key in actors]
+    return ActorIndex(actors, mentions, author_key)
+
+
+_INTRO = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:a|an|the|who|former|among|one of|then)\b|\s*\()")
+
+
+def _introduced(text: str, start: int, end: int) -> bool:
+    """A full name followed by an apposition or a verb of saying is a person even if named once."""
+    if _INTRO.match(text[end:]):
+        return True
+    if text[max(0, start - 16) : start].rstrip().endswith(("As", "as", "according to", "According to")):
+        return True
+    return _says_something(text, end)
+
+
+_SAYS = re.compile(r"^(?:,[^,]{1,60},)?\s+(?:(?:also|has|have|had|has also|once|recently|then)\s+)*(\w+)")
+
+
+def _says_something(text: str, end: int) -> bool:
+    if text[end : end + 13] in ("’s government", "'s government"):
+        return True
+    match = _SAYS.match(text[end:])
+    return bool(match) and match.group(1) in lexicon.VERB_FORMS

@@ -1,0 +1,497 @@
+"""Issues: the topics a source discusses, labelled like headings in a brief.
+
+YAKE scores candidate key phrases (at most `YAKE_WORDS` words of text are given to
+it, sampled evenly, so long documents cost a bounded time). Phrases that only name
+actors ("Sir Malcolm Rifkind", "Russia") or are generic ("areas") are dropped:
+an issue is what actors take positions *on*. The remaining phrases are grouped
+when they share a topic word ("missile defence", "missile-defence projects") or
+occur in the same sentences, and each group becomes an issue whose label is its
+best phrase in sentence case ("NATO expansion", "Missile defence"), with the
+paragraphs where any of its phrases occurs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from briefcomposer.analysis import lexicon
+from briefcomposer.analysis.lexicon import words
+
+YAKE_WORDS = 2_500  # at most this much text goes to YAKE (sampled evenly), so long texts cost a bounded time
+MAX_CANDIDATES = 600  # best-scored YAKE phrases considered
+_WORD = re.compile(r"[^\W_]+(?:[’'][^\W_]+)*")
+_TOKEN = re.compile(r"[\w\u2011][\w\u2011’'\-]*")
+_GENERIC = frozenset(
+    words(
+        "area areas issue issues way ways time times case cases fact facts question questions part parts form "
+        "forms level levels number numbers year years day days week weeks month months point points thing "
+        "things lot kind sort example examples term terms place side sides end start basis context course "
+        "result results view views today people person country countries state states world region event "
+        "events role efforts effort need needs ability capacity approach approaches use degree extent order "
+        "interest interests element elements aspect aspects piece pieces instance hand matter matters sense "
+        "share percent per cent mr ms dr sir ambassador president minister secretary general prime chief "
+        "officials official government administration analysis pretty billion million trillion back height heights "
+        "top bottom middle rest beginning onset aftermath wake lack absence presence argument arguments reason "
+        "reasons mind minds eyes face heart wave"
+    )
+)
+_LEADING = frozenset(
+    words(
+        "current future full recent new significant limited poor greater broader further other certain various "
+        "several main key major primary overall entire total only first last latest strong weak enormous huge "
+        "relatively rare such much many more most less least long short whole real genuine clear obvious existing "
+        "possible potential particular specific similar same little big large small high low good bad wider "
+        "increasingly very already commonly official unofficial tough aware unhelpful helpful hard easy able unable "
+        "keen willing unwilling ready eager difficult impossible possible"
+    )
+)
+_ING_NOUNS = frozenset(
+    words(
+        "spending training funding fighting peacekeeping bombing financing peace-making peacemaking shelling "
+        "trafficking smuggling screening building housing policing planning lending borrowing warming "
+        "state-building nation-building rebuilding bargaining"
+    )
+)
+_VERBISH = frozenset(
+    words(
+        "met fell went came took made gave got led left held ran rose saw spoke began brought built bought caught "
+        "chose did drew drove fought flew grew hid kept knew laid lost meant paid put read sent set shot shut sat "
+        "spent stood struck taught threw understood won become becomes speak speaks tend tends lean leans seem seems "
+        "remain remains include includes continue continues make makes take takes give gives go goes come comes "
+        "get gets keep keeps help helps show shows try tries use uses work works need needs visit visits "
+        "play plays serve serves lead leads face faces"
+    )
+)
+_VERB_CONTEXT = re.compile(
+    r"\b(?:he|she|it|they|we|i|will|would|can|could|should|may|might|must|did|does|do)\s+([a-z]+)\b"
+)
+_NOUN_ENDINGS = ("ing", "ion", "ment", "ity", "ness", "ence", "ance", "ism", "ship", "s", "age", "ure", "cy")
+_AFTER_TO = re.compile(r"\bto\s+([a-z]+)\b")
+_AFTER_DETERMINER = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|those|such|any|no|of)\s+([a-z]+)\b")
+_ADJECTIVE_ENDINGS = (
+    "ic",
+    "ive",
+    "ous",
+    "ful",
+    "less",
+    "able",
+    "ible",
+    "ical",
+    "ary",
+    "ant",
+    "ent",
+    "al",
+    "ian",
+    "ese",
+)
+_NOUNS_LIKE_ADJECTIVES = frozenset(
+    words(
+        "proposal potential arsenal referral withdrawal approval renewal trial survival tribunal rival capital "
+        "council deal appeal signal portal rental arrival denial dismissal removal proposal principal terminal "
+        "agent client incident element government agreement president resident settlement investment development "
+        "management movement payment statement treatment deployment commitment engagement enlargement "
+        "environment equipment establishment parliament assessment argument document moment percent talent "
+        "content event intent extent accident patent dissent consent continent opponent component student "
+        "parent ant giant migrant immigrant applicant assistant consultant defendant descendant tenant covenant "
+        "participant merchant servant sergeant lieutenant infant elephant restaurant peasant pageant grant "
+        "combatant claimant informant militant protestant emigrant occupant descendant entrant supplicant "
+        "legal-tender communiqué military-industrial"
+    )
+)
+_STOP_IN_LABEL = frozenset(
+    words(
+        "the a an is are was were be been has have had to and or but not no this that these those it its their "
+        "his her our they he she we i you can could would should will may might must do does did so very more "
+        "most less than then there here which who what when where how why if as at by from into out up down "
+        "about after before over under again further once"
+    )
+)
+_PREPOSITIONS = frozenset(words("with towards toward on against to in for of"))
+_SYNONYMS = {
+    "enlargement": "expansion",
+    "cooperation": "co-operation",
+    "defense": "defence",
+    "programme": "program",
+    "counterterrorism": "counter-terrorism",
+    "terrorist": "terrorism",
+    "sanction": "sanctions",
+    "soldier": "troop",
+    "expand": "expansion",
+    "expenditure": "spending",
+}
+
+
+_VERBS = frozenset(lexicon.VERB_FORMS)
+_GENERIC_NORMS = frozenset()  # filled below, once _norm exists
+_TITLES = frozenset(
+    words("ambassador representative secretary minister president sir general chief adviser advisor spokesperson")
+)
+
+
+@dataclass
+class FoundIssue:
+    key: str
+    label: str
+    keywords: list[str]
+    paragraphs: list[int]
+    score: float
+    extra: dict = field(default_factory=dict)
+
+
+@lru_cache(maxsize=65536)
+def _norm(word: str) -> str:
+    w = word.lower().replace("\u2011", "-").replace("’", "'")
+    if w.endswith("'s"):
+        w = w[:-2]
+    w = _SYNONYMS.get(w, w)
+    if len(w) > 4 and w.endswith("ies"):
+        w = w[:-3] + "y"
+    elif len(w) > 3 and w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        w = w[:-1]
+    return _SYNONYMS.get(w, w)
+
+
+_GENERIC_NORMS = frozenset(_norm(w) for w in _GENERIC | {"leader", "leaders"})
+
+
+@dataclass
+class _Group:
+    norms: frozenset[str]
+    phrases: dict[str, float] = field(default_factory=dict)  # phrase -> YAKE score
+    counts: dict[str, int] = field(default_factory=dict)  # phrase -> occurrences in the text
+    keys: set[tuple[str, ...]] = field(default_factory=set)  # the phrases' normalised token tuples
+    paras: set[int] = field(default_factory=set)
+    count: int = 0
+    score: float = 99.0
+    multi: bool = False  # has a phrase of several words ("NATO expansion")
+
+    @property
+    def multiword(self) -> bool:
+        return len(self.norms) > 1
+
+
+def find_issues(
+    paragraphs: list[str],
+    headings: set[int],
+    actor_words: set[str],
+    focus: list[str] | None = None,
+    max_issues: int | None = None,
+) -> list[FoundIssue]:
+    """Suggest issues for `paragraphs`.
+
+    `actor_words` are the lower-case words of actor names and aliases; a phrase made
+    only of them is not an issue. `focus` are sentences that carry positions: a topic
+    they name is more likely an issue. `max_issues` defaults to one per 120 words, 4 to 12.
+    """
+    body = [i for i in range(len(paragraphs)) if i not in headings and paragraphs[i].strip()]
+    if not body:
+        return []
+    n_words = sum(len(paragraphs[i].split()) for i in body)
+    if max_issues is None:
+        max_issues = max(4, min(12, n_words // 120))
+    import yake  # lazily: importing yake pulls in numpy and networkx
+
+    # dedup_lim=1.0 skips YAKE's pairwise de-duplication (the slow part); the grouping below does that job.
+    extractor = yake.KeywordExtractor(lan="en", n=3, top=5000, dedup_lim=1.0)
+    stop = set(getattr(extractor, "stopword_set", ()) or ())
+    texts = [paragraphs[i] for i in body]
+    lowered = [t.lower() for t in texts]
+    after_determiner = {m.group(1) for t in lowered for m in _AFTER_DETERMINER.finditer(t)}
+    verbs = set(_VERBISH) | {m.group(1) for t in lowered for m in _VERB_CONTEXT.finditer(t)}
+    verbs |= {
+        w
+        for t in lowered
+        for m in _AFTER_TO.finditer(t)
+        if not (w := m.group(1)).endswith(_NOUN_ENDINGS) and w not in after_determiner
+    }
+    # Theme words run through most of the text ("defence" in a piece on defence spending): they do not
+    # tell one issue from another, so topics are grouped without them.
+    tokenized = [_tokens(text) for text in texts]
+    spread: dict[str, int] = {}
+    for toks in tokenized:
+        for w in {t[0] for t in toks}:
+            spread[w] = spread.get(w, 0) + 1
+    theme_words = {w for w, n in spread.items() if len(body) >= 6 and n > 0.6 * len(body)}
+    sample = _sample(paragraphs, body)
+    first_seen = _first_surfaces(sample)
+    stop_verbs = stop | verbs
+    candidates: list[tuple[str, tuple[str, ...], float, frozenset[str], bool]] = []
+    for phrase, score in extractor.extract_keywords(sample):
+        if len(candidates) >= MAX_CANDIDATES:
+            break
+        surface = first_seen.get(tuple(_norm(w) for w in _WORD.findall(phrase)))
+        if surface is None:
+            continue
+        cleaned = _clean(surface, stop_verbs, actor_words)
+        if cleaned is None:
+            continue
+        parts = [t for t in re.split(r"[\s\-\u2011]+", cleaned) if t.lower() not in stop]
+        norms = frozenset(_norm(t) for t in parts if t.lower() not in actor_words and t.lower() not in _LEADING)
+        if not norms or norms & _GENERIC_NORMS:
+            continue
+        norms = norms - theme_words or frozenset({"<theme>"})
+        key = tuple(_norm(w) for w in _WORD.findall(cleaned))
+        candidates.append((cleaned, key, float(score), norms, len(parts) > 1))
+    wanted = {c[1] for c in candidates}
+    counts, where = _count(tokenized, body, wanted)
+    groups: dict[frozenset[str], _Group] = {}
+    for cleaned, key, score, norms, multi in candidates:
+        count = counts.get(key, 0)
+        if count == 0 or (count < 2 and len(key) < 2):
+            continue
+        if all(t[:1].isupper() for t in cleaned.split()) and count < 2:
+            continue  # a name (a conference, a document) mentioned once
+        group = groups.get(norms)
+        if group is None:
+            group = groups[norms] = _Group(norms)
+        group.multi = group.multi or multi
+        group.phrases[cleaned] = min(score, group.phrases.get(cleaned, 99.0))
+        group.counts[cleaned] = count
+        group.keys.add(key)
+        group.paras |= where[key]
+        group.count = max(group.count, count)
+        group.score = min(group.score, score)
+    # "missile defence" takes in "missile defence projects"; "NATO expansion" and "NATO enlargement" already share
+    # their key through the synonyms.
+    merged: list[_Group] = []
+    for group in sorted(groups.values(), key=lambda g: (-g.count, len(g.norms))):
+        # A general group ("dialogue") joins a specific one that contains it, never the other way round,
+        # so "policy" does not swallow "open door policy".
+        home = next(
+            (m for m in merged if group.norms <= m.norms or (len(m.norms) >= 2 and m.norms <= group.norms)), None
+        )
+        if home is None:
+            merged.append(group)
+            continue
+        home.phrases.update(group.phrases)
+        home.counts.update(group.counts)
+        home.keys |= group.keys
+        home.paras |= group.paras
+        home.count += group.count
+        home.score = min(home.score, group.score)
+        home.multi = home.multi or group.multi
+
+    def merit(g: _Group) -> float:
+        return (1 + len(g.paras)) ** 0.5 * (4.0 if g.multi else 1.0) / (0.05 + g.score) ** 0.25
+
+    # Issues are what positions are about: each sentence that carries a position votes for the most
+    # specific topic it names; the rest of the slots go to the topics the text keeps coming back to.
+    votes: dict[int, int] = {}
+    # The theme of the whole text (in over half of its paragraphs) is one issue, not a topic of sentences.
+    theme = {n for n, g in enumerate(merged) if len(body) >= 6 and len(g.paras) > len(body) / 2}
+    owner = {key: n for n, g in enumerate(merged) if n not in theme for key in g.keys}
+    for sentence in focus or []:
+        present = _present(_tokens(sentence), owner)
+        if present:
+            # a multi-word topic before a single word; among them, the one named first
+            best = min(present, key=lambda n: (not merged[n].multi, present[n]))
+            votes[best] = votes.get(best, 0) + 1
+    # Headings name the topics of their sections.
+    in_headings: set[int] = set()
+    for h in headings:
+        if 0 <= h < len(paragraphs):
+            in_headings.update(_present(_tokens(paragraphs[h]), owner))
+
+    def weight(n: int) -> float:
+        return merit(merged[n]) * (1 + votes.get(n, 0)) * (2.0 if n in in_headings else 1.0)
+
+    top_theme = sorted(theme, key=lambda n: -merit(merged[n]))[:1]
+    ranked = top_theme + sorted((n for n in range(len(merged)) if n not in theme), key=lambda n: -weight(n))
+    chosen: list[_Group] = []
+    for n in ranked:
+        group = merged[n]
+        if len(chosen) >= max_issues:
+            break
+        if not group.multi and len(group.paras) < 3:
+            continue  # a single word becomes an issue only when the text keeps coming back to it
+        if group.count < 2 and not votes.get(n):
+            continue  # named once and no position is about it
+        chosen.append(group)
+    issues: list[FoundIssue] = []
+    seen_labels: set[str] = set()
+    for n, group in enumerate(sorted(chosen, key=lambda g: min(g.paras))):
+        label = _label(group, texts)
+        if label.casefold() in seen_labels:
+            continue
+        seen_labels.add(label.casefold())
+        keywords = [p for p, _ in sorted(group.phrases.items(), key=lambda kv: kv[1])][:8]
+        issues.append(
+            FoundIssue(
+                f"i{n + 1}",
+                label,
+                keywords,
+                sorted(group.paras),
+                group.score,
+                {"keys": group.keys, "multi": group.multi},
+            )
+        )
+    return issues
+
+
+def _clean(phrase: str, stop: set[str], actor_words: set[str]) -> str | None:
+    """The phrase trimmed to a heading-like noun phrase, or None when it is not a topic."""
+    toks = phrase.split()
+    if any(t[:1] in "’'" for t in toks):
+        return None  # YAKE splits "Russia’s" into "Russia ’s"
+    while toks and (toks[0].lower().endswith("ing") and toks[0].lower() not in _ING_NOUNS):
+        toks = toks[1:]
+    while toks and toks[0].islower() and toks[0].endswith("ed") and len(toks) > 1:
+        toks = toks[1:]  # "increased defence spending" -> "defence spending"
+    while toks and (toks[0].lower() in _LEADING or toks[0].lower() in stop or toks[0].isdigit()):
+        toks = toks[1:]
+    while toks and _not_a_head(toks[-1], stop):
+        toks = toks[:-1]
+    if not toks:
+        return None
+    lower = [t.lower() for t in toks]
+    if any(t in _VERBS or t in _TITLES for t in lower):
+        return None  # "Ambassador Grushko highlighted", "Permanent Representative"
+    head = len(toks) - 1
+    if lower[-1] in actor_words:
+        # "dialogue with Russia", "policy towards Russia" name a topic; "impact Russia" does not;
+        # nor does "minds of Israeli", which ends on an adjective
+        if len(toks) >= 3 and lower[-2] in _PREPOSITIONS and lower[-1] not in _adjectives():
+            head = len(toks) - 3
+        else:
+            return None
+    if lower[head] in _GENERIC or lower[head] in actor_words or lower[head] in stop:
+        return None
+    content = [t for t in lower if t not in stop and t not in actor_words and t not in _GENERIC]
+    if not content:
+        return None
+    if any(t[:1].isupper() and t.lower() not in actor_words and not t.isupper() for t in toks[1:]) and not all(
+        t[:1].isupper() for t in toks
+    ):
+        return None  # fragments of names ("Secretary General Jens")
+    if len(toks) == 1 and toks[0][:1].isupper():
+        return None
+    return " ".join(toks)
+
+
+def _tokens(text: str) -> list[tuple[str, int, int]]:
+    """`(normalised word, start, end)` for the words of `text`; hyphens and dashes separate words."""
+    return [(_norm(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
+
+
+def _first_surfaces(text: str, longest: int = 4) -> dict[tuple[str, ...], str]:
+    """Each n-gram (normalised) of `text` with its first spelling; not inside a longer capitalised name."""
+    toks = _tokens(text)
+    out: dict[tuple[str, ...], str] = {}
+    for i in range(len(toks)):
+        prev_cap = i > 0 and text[toks[i - 1][1]].isupper() and toks[i][1] - toks[i - 1][2] <= 2
+        for n in range(1, longest + 1):
+            if i + n > len(toks):
+                break
+            key = tuple(t[0] for t in toks[i : i + n])
+            if key in out:
+                continue
+            surface = text[toks[i][1] : toks[i + n - 1][2]]
+            if "\n" in surface:
+                break
+            # "Commission review" inside "European Commission review" is a fragment, not a phrase
+            out[key] = "" if prev_cap and surface[:1].isupper() else surface
+    return {k: v for k, v in out.items() if v}
+
+
+def _count(
+    tokenized: list[list[tuple[str, int, int]]], body: list[int], wanted: set[tuple[str, ...]]
+) -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], set[int]]]:
+    """Occurrences and paragraphs of the `wanted` n-grams in the text: one pass over its words."""
+    firsts = {k[0] for k in wanted}
+    lengths = sorted({len(k) for k in wanted})
+    counts: dict[tuple[str, ...], int] = {}
+    where: dict[tuple[str, ...], set[int]] = {}
+    for p, toks in zip(body, tokenized, strict=True):
+        words_ = [t[0] for t in toks]
+        for i, w in enumerate(words_):
+            if w not in firsts:
+                continue
+            for n in lengths:
+                key = tuple(words_[i : i + n])
+                if key in wanted:
+                    counts[key] = counts.get(key, 0) + 1
+                    where.setdefault(key, set()).add(p)
+    return counts, where
+
+
+def _present(toks: list[tuple[str, int, int]], owner: dict[tuple[str, ...], int]) -> dict[int, int]:
+    """Group index -> offset of its first phrase in a sentence."""
+    words_ = [t[0] for t in toks]
+    out: dict[int, int] = {}
+    for i in range(len(words_)):
+        for n in (1, 2, 3, 4):
+            n_group = owner.get(tuple(words_[i : i + n]))
+            if n_group is not None and n_group not in out:
+                out[n_group] = toks[i][1]
+    return out
+
+
+@lru_cache(maxsize=1)
+def _adjectives() -> frozenset[str]:
+    """The gazetteer's adjectives of states ("israeli", "russian")."""
+    from briefcomposer.analysis.gazetteer import load
+
+    return frozenset(a.lower() for entry in load().entries for a in entry.adjectives)
+
+
+def _not_a_head(word: str, stop: set[str]) -> bool:
+    w = word.lower()
+    if w in stop or w in _VERBS or w.isdigit() or w in _LEADING:
+        return True
+    if w.endswith(("izes", "ises", "ized", "ised")):
+        return True
+    if w.endswith(_ADJECTIVE_ENDINGS) and w not in _NOUNS_LIKE_ADJECTIVES and not w.endswith("ment"):
+        return True
+    if w.endswith(("ed", "ly")) and w not in ("need", "speed", "seed", "creed", "greed", "bed"):
+        return True
+    return w.endswith("ing") and w not in _ING_NOUNS
+
+
+def _sample(paragraphs: list[str], body: list[int]) -> str:
+    total = sum(len(paragraphs[i].split()) for i in body)
+    if total <= YAKE_WORDS:
+        return "\n".join(paragraphs[i] for i in body)
+    step = total / YAKE_WORDS
+    picked, budget, acc = [], 0.0, 0.0
+    for i in body:
+        acc += len(paragraphs[i].split())
+        if acc >= budget:
+            picked.append(paragraphs[i])
+            budget += step * len(paragraphs[i].split())
+    return "\n".join(picked)
+
+
+def _label(group: _Group, texts: list[str]) -> str:
+    """The group's heading: its most frequent phrase (multi-word first), as written in the text, in sentence case."""
+
+    def preference(phrase: str) -> tuple:
+        toks = phrase.lower().split()
+        clean = all(t not in _STOP_IN_LABEL for t in toks)
+        count = group.counts.get(phrase, 0)
+        return (not clean, not (len(toks) > 1 and count >= 2), len(toks) < 2, -count, group.phrases[phrase])
+
+    best = min(group.phrases, key=preference)
+    parts = [re.escape(p) for p in re.split(r"[\s\-\u2011]+", best)]
+    pattern = re.compile(r"\b" + r"[\s\-\u2011]+".join(parts) + r"\b", re.IGNORECASE)
+    for text in texts:
+        m = pattern.search(text)
+        if m:
+            best = m.group()
+            break
+    return best[0].upper() + best[1:]
+
+
+def issue_of(sentence: str, paragraph: int, issues: list[FoundIssue]) -> str | None:
+    """The key of the issue a sentence is about: the multi-word topic it names first, else a single-word one;
+    else the first issue discussed in its paragraph; None when there is none."""
+    owner = {key: n for n, issue in enumerate(issues) for key in issue.extra.get("keys", ())}
+    present = _present(_tokens(sentence), owner)
+    if present:
+        best = min(present, key=lambda n: (not issues[n].extra.get("multi", False), present[n]))
+        return issues[best].key
+    for issue in issues:
+        if paragraph in issue.paragraphs:
+            return issue.key
+    return None

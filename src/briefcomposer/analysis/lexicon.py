@@ -1,0 +1,87 @@
+"""Word lists shared by the actor and position finders: verbs of saying and believing, cues.
+
+Verbs are listed by their base form; `inflect` adds the -s, -ed and -ing forms,
+with the irregular ones spelt out.
+"""
+
+from __future__ import annotations
+
+
+def words(text: str) -> list[str]:
+    """The white-space separated words of `text` (keeps long word lists readable)."""
+    return text.split()
+
+
+REPORTING = words(
+    "say argue highlight admit agree believe see warn claim state assert insist acknowledge conclude find "
+    "assess recognise recognize want reject urge note stress emphasise emphasize maintain consider fear "
+    "accuse blame demand allege reiterate affirm deny suggest propose call describe characterise "
+    "characterize label regard view think worry doubt hope expect contend cite point predict question "
+    "criticise criticize challenge welcome condemn announce pledge promise vow threaten declare tell "
+    "write add explain indicate signal concede dismiss oppose support favour favor prefer seek intend "
+    "commit justify press push remind caution recommend advocate accept refuse regret complain insist "
+    "hold doubt estimate observe acknowledge portray frame dispute reaffirm underline underscore lament "
+    "praise credit envisage raise rally voice express take"
+)
+
+IRREGULAR = {
+    "say": ["said", "says", "saying"],
+    "see": ["saw", "sees", "seen", "seeing"],
+    "think": ["thought", "thinks", "thinking"],
+    "find": ["found", "finds", "finding"],
+    "tell": ["told", "tells", "telling"],
+    "write": ["wrote", "written", "writes", "writing"],
+    "seek": ["sought", "seeks", "seeking"],
+    "hold": ["held", "holds", "holding"],
+    "feel": ["felt", "feels", "feeling"],
+    "hope": ["hoped", "hopes", "hoping"],
+    "take": ["took", "taken", "takes", "taking"],
+}
+
+# Verbs whose subject is reported as holding a view only with a complement ("sees X as Y").
+NEEDS_COMPLEMENT = {
+    "see",
+    "view",
+    "regard",
+    "hold",
+    "find",
+    "call",
+    "label",
+    "describe",
+    "push",
+    "press",
+    "maintain",
+    "state",
+}
+
+# Adjectival stances: "X is adamant that", "X is concerned about".
+STANCE_ADJECTIVES = words(
+    "adamant convinced concerned worried determined keen reluctant unwilling willing opposed committed "
+    "confident sceptical skeptical clear wary eager anxious insistent lukewarm blunt critical supportive "
+    "hostile"
+)
+
+
+def inflect(base: str) -> list[str]:
+    """The base form of a regular verb with its -s, -ed and -ing forms."""
+    if base in IRREGULAR:
+        return [base, *IRREGULAR[base]]
+    if base.endswith("e"):
+        past, ing = base + "d", base[:-1] + "ing"
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        past, ing = base[:-1] + "ied", base + "ing"
+    elif base in {"commit", "regret", "refer", "prefer", "admit", "omit", "permit", "submit"}:
+        past, ing = base + base[-1] + "ed", base + base[-1] + "ing"
+    else:
+        past, ing = base + "ed", base + "ing"
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        third = base + "es"
+    elif base.endswith("y") and base[-2] not in "aeiou":
+        third = base[:-1] + "ies"
+    else:
+        third = base + "s"
+    return [base, third, past, ing]
+
+
+VERB_FORMS: dict[str, str] = {form: base for base in REPORTING for form in inflect(base)}
+VERB_FORMS.pop("seen", None)  # "is seen as" is passive: handled as a pattern of its own

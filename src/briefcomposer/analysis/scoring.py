@@ -1,0 +1,103 @@
+"""Compare suggestions with a hand annotation (``tests/data/expected/*.json``).
+
+An annotation lists the actors a careful analyst would name (each as a list of
+acceptable names), the issues (each as a list of phrases, any of which may
+appear in a suggested issue's label or keywords) and the positions: an actor
+and a short, distinctive fragment of the evidence sentence. ``"author"`` stands
+for the byline. ``acceptable`` positions are right but not required: they count
+for precision, not against recall.
+
+A suggested position matches an annotated one when its actor carries one of the
+annotated names and one of its evidence sentences contains the fragment.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass
+class Score:
+    actors_found: int
+    actors_expected: int
+    positions_found: int
+    positions_expected: int
+    suggested_correct: int
+    suggested: int
+    issues_found: int
+    issues_expected: int
+    missed_actors: list[str]
+    missed_positions: list[str]
+    wrong_positions: list[str]
+
+    @property
+    def actor_recall(self) -> float:
+        return self.actors_found / self.actors_expected if self.actors_expected else 1.0
+
+    @property
+    def position_recall(self) -> float:
+        return self.positions_found / self.positions_expected if self.positions_expected else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.suggested_correct / self.suggested if self.suggested else 1.0
+
+    @property
+    def issue_recall(self) -> float:
+        return self.issues_found / self.issues_expected if self.issues_expected else 1.0
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').casefold().split())
+
+
+def score(result: dict, expected: dict) -> Score:
+    """Score `result` (the dict of `to_json`) against the annotation `expected`."""
+    names: dict[str, set[str]] = {}
+    kinds: dict[str, str] = {}
+    for actor in result["actors"]:
+        names[actor["name"]] = {_fold(n) for n in [actor["name"], *actor["aliases"]]}
+        kinds[actor["name"]] = actor["kind"]
+
+    def actor_matches(predicted: str, wanted: list[str]) -> bool:
+        if [w for w in wanted if w == "author"]:
+            return kinds.get(predicted) == "author"
+        return bool(names.get(predicted, set()) & {_fold(w) for w in wanted})
+
+    missed_actors = [a[0] for a in expected["actors"] if not any(actor_matches(p, a) for p in names)]
+
+    def position_matches(pos: dict, ann: dict) -> bool:
+        wanted = ann["actor"] if isinstance(ann["actor"], list) else [ann["actor"]]
+        if not actor_matches(pos["actor"], wanted):
+            return False
+        fragment = _fold(ann["evidence"])
+        return any(fragment in _fold(ev) for ev in pos["evidence"])
+
+    required = expected["positions"]
+    allowed = required + expected.get("acceptable", [])
+    found = [a for a in required if any(position_matches(p, a) for p in result["positions"])]
+    missed = [f"{_first(a['actor'])}: {a['evidence']}" for a in required if a not in found]
+    correct = [p for p in result["positions"] if any(position_matches(p, a) for a in allowed)]
+    wrong = [f"{p['actor']}: {p['evidence'][0][:90]}" for p in result["positions"] if p not in correct]
+
+    labels = [_fold(" ".join([i["label"], *i["keywords"]])) for i in result["issues"]]
+    issues_found = sum(
+        1 for terms in expected.get("issues", []) if any(_fold(t) in lab for t in terms for lab in labels)
+    )
+    return Score(
+        actors_found=len(expected["actors"]) - len(missed_actors),
+        actors_expected=len(expected["actors"]),
+        positions_found=len(found),
+        positions_expected=len(required),
+        suggested_correct=len(correct),
+        suggested=len(result["positions"]),
+        issues_found=issues_found,
+        issues_expected=len(expected.get("issues", [])),
+        missed_actors=missed_actors,
+        missed_positions=missed,
+        wrong_positions=wrong,
+    )
+
+
+def _first(actor: str | list[str]) -> str:
+    return actor[0] if isinstance(actor, list) else actor

@@ -1,0 +1,82 @@
+"""Sentence spans of a paragraph, as character offsets into it.
+
+syntok does the splitting: on the political-prose cases in
+``tests/data/expected/sentence_cases.json`` it got more right than pysbd and is
+about ten times faster (see ``benchmarks/bench_analysis.py``). Two things are
+repaired afterwards: a split after a title abbreviation that syntok does not know
+("Amb. Grushko", "Lt. Gen. Hemedti"), and leading/trailing white space, so every
+span is a verbatim, stripped substring of the paragraph.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from briefcomposer.analysis.lexicon import words
+
+# Abbreviations that come before a name; a sentence never ends on them.
+_TITLE_ABBREVIATIONS = frozenset(
+    words("amb pres lt gen col maj capt adm sen rep gov prof rev sgt cdr brig hon rt dr mr mrs ms st no vs approx cf")
+)
+_LOWER_ABBREVIATIONS = frozenset({"approx", "vs", "cf"})
+_LAST_WORD = re.compile(r"(\w+)\.\s*$")
+
+
+@lru_cache(maxsize=1)
+def _segmenter():  # type: ignore[no-untyped-def]
+    from syntok import segmenter  # lazily: keep `import briefcomposer.analysis` cheap
+
+    return segmenter
+
+
+def split(text: str) -> list[tuple[int, int]]:
+    """Return `(start, end)` spans of the sentences of `text`, in order.
+
+    Each span is stripped of white space at both ends; an empty or blank text has
+    no sentences.
+    """
+    if not text.strip():
+        return []
+    segmenter = _segmenter()
+    raw: list[tuple[int, int]] = []
+    for paragraph in segmenter.analyze(text):
+        for sentence in paragraph:
+            if not sentence:
+                continue
+            start = sentence[0].offset
+            last = sentence[-1]
+            raw.append((start, last.offset + len(last.value)))
+    spans: list[tuple[int, int]] = []
+    for start, end in raw:
+        if spans and _ends_on_title(text[spans[-1][0] : spans[-1][1]]):
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    # Closing quotes and brackets after the final stop belong to the sentence.
+    fixed: list[tuple[int, int]] = []
+    for i, (start, end) in enumerate(spans):
+        limit = spans[i + 1][0] if i + 1 < len(spans) else len(text)
+        while end < limit and text[end] in "’'”\")]":
+            end += 1
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start < end:
+            fixed.append((start, end))
+    return fixed
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of `text` as strings (see `split`)."""
+    return [text[s:e] for s, e in split(text)]
+
+
+def _ends_on_title(sentence: str) -> bool:
+    match = _LAST_WORD.search(sentence)
+    if not match:
+        return False
+    word = match.group(1)
+    # Titles are capitalised ("No. 10", "Gen. Burhan"); a lower-case "no." ends a sentence.
+    return word.casefold() in _TITLE_ABBREVIATIONS and (word[0].isupper() or word in _LOWER_ABBREVIATIONS)

@@ -1,0 +1,85 @@
+import pytest
+
+from briefcomposer.analysis.actors import find_actors
+from briefcomposer.core.model import ActorKind
+
+
+def _actor_of(index, surface):
+    for actor in index.actors.values():
+        if surface == actor.name or surface in actor.surfaces:
+            return actor
+    return None
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "same"),
+    [
+        (["Moscow objected. Russia has long said so."], ["Moscow", "Russia"]),
+        (["The Kremlin wants more. Russian officials agree with Moscow."], ["The Kremlin", "Russian", "Moscow"]),
+        (["NATO met. The Alliance needs more dialogue."], ["NATO", "The Alliance"]),
+        (
+            ["Ambassador Alexander Grushko spoke. Later Ambassador Grushko argued, as the Ambassador put it, that..."],
+            ["Ambassador Alexander Grushko", "Ambassador Grushko", "the Ambassador"],
+        ),
+        (["Sir Malcolm Rifkind replied. Rifkind said no."], ["Sir Malcolm Rifkind", "Rifkind"]),
+        (
+            ["The Ministry of State Security (MGB) is strong. The MGB takes orders."],
+            ["Ministry of State Security", "MGB"],
+        ),
+        (["[Chinese President] Xi [Jinping] met Biden. Then President Xi left."], ["Xi Jinping", "President Xi"]),
+        (["The Biden administration acted. The Biden team is different."], ["Biden administration", "Biden team"]),
+    ],
+)
+def test_aliases_are_merged(paragraphs, same):
+    index = find_actors(paragraphs)
+    actors = {id(_actor_of(index, s)) for s in same}
+    assert None not in [_actor_of(index, s) for s in same]
+    assert len(actors) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("NATO Secretary General Jens Stoltenberg admitted it.", "Jens Stoltenberg", ActorKind.PERSON),
+        ("Israeli Prime Minister Benjamin Netanyahu said so.", "Benjamin Netanyahu", ActorKind.PERSON),
+        ("Evan Medeiros: I think so.", "Evan Medeiros", ActorKind.PERSON),
+        ("As John Prendergast, among others, argues, sanctions work.", "John Prendergast", ActorKind.PERSON),
+        ("The West has been slow.", "the West", ActorKind.GROUP),
+        ("Certain European counterparts disagree.", "European counterparts", ActorKind.GROUP),
+        ("The Renewal Party holds 29 seats.", "Renewal Party", ActorKind.ORGANISATION),
+        ("Sudan is at war.", "Sudan", ActorKind.STATE),
+    ],
+)
+def test_actor_kinds(text, name, kind):
+    index = find_actors([text])
+    actor = _actor_of(index, name)
+    assert actor is not None
+    assert actor.kind is kind
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jake Sullivan met Yang Jiechi in Rome.",  # a capital used as a place is not Italy
+        "Trade across North America grew.",  # not the United States
+        "What Is Transnistria?",
+    ],
+)
+def test_places_are_not_actors(text):
+    index = find_actors([text])
+    assert _actor_of(index, "Italy") is None
+    assert _actor_of(index, "United States") is None
+    assert not any(a.name.startswith("Is ") for a in index.actors.values())
+
+
+def test_the_government_goes_to_the_state_named_most():
+    index = find_actors(["The UK spends more. The UK will grow. The government claims that jobs follow."])
+    assert "the government" in {s.casefold() for s in _actor_of(index, "United Kingdom").surfaces}
+
+
+def test_sample_actors(sample):
+    index = find_actors(sample.paragraphs, sample.author)
+    names = {a.name for a in index.actors.values()}
+    assert {"Russia", "Alexander Grushko", "Malcolm Rifkind", "Jens Stoltenberg", "the West"} <= names
+    assert "the Ambassador" in _actor_of(index, "Alexander Grushko").surfaces
+    assert index.actors[index.author_key].kind is ActorKind.AUTHOR

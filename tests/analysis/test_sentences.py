@@ -1,0 +1,31 @@
+import json
+from pathlib import Path
+
+import pytest
+
+from briefcomposer.analysis.sentences import sentences, split
+
+CASES = json.loads(
+    (Path(__file__).resolve().parents[1] / "data" / "expected" / "sentence_cases.json").read_text("utf-8")
+)
+
+
+@pytest.mark.parametrize(("text", "expected"), CASES["cases"])
+def test_split_political_prose(text, expected):
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n"])
+def test_blank_text_has_no_sentences(text):
+    assert split(text) == []
+
+
+def test_spans_are_stripped_verbatim_substrings(sample):
+    for paragraph in sample.paragraphs:
+        spans = split(paragraph)
+        assert spans
+        for start, end in spans:
+            piece = paragraph[start:end]
+            assert piece == piece.strip()
+            assert piece
+        assert [s for s, _ in spans] == sorted(s for s, _ in spans)

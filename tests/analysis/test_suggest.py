@@ -1,0 +1,156 @@
+import subprocess
+import sys
+
+import pytest
+
+from briefcomposer.analysis import Suggestions, merge_into, suggest, to_json
+from briefcomposer.core import brief_ops
+from briefcomposer.core.model import Brief, Source, Status
+
+KINDS = {"state", "organisation", "person", "author", "group"}
+
+
+def _check_shape(data: dict) -> None:
+    assert set(data) == {"source", "paragraphs", "actors", "issues", "positions"}
+    assert set(data["source"]) == {"title", "author", "publisher", "date", "url"}
+    assert all(isinstance(p, str) for p in data["paragraphs"])
+    names = set()
+    for actor in data["actors"]:
+        assert set(actor) == {"name", "kind", "aliases"}
+        assert actor["kind"] in KINDS
+        assert isinstance(actor["aliases"], list)
+        names.add(actor["name"])
+    ids = set()
+    for issue in data["issues"]:
+        assert set(issue) == {"id", "label", "keywords", "paragraphs"}
+        assert issue["label"]
+        assert all(0 <= p < len(data["paragraphs"]) for p in issue["paragraphs"])
+        ids.add(issue["id"])
+    for position in data["positions"]:
+        assert set(position) == {"actor", "issue", "stance", "evidence", "paragraph"}
+        assert position["actor"] in names
+        assert position["issue"] is None or position["issue"] in ids
+        assert position["stance"]
+        paragraph = data["paragraphs"][position["paragraph"]]
+        for evidence in position["evidence"]:
+            assert evidence
+            assert evidence in paragraph
+
+
+def test_sample_json_shape_and_evidence(sample):
+    suggestions = suggest(sample)
+    _check_shape(to_json(sample, suggestions))
+    assert all(p.status is Status.SUGGESTED for p in suggestions.positions)
+    assert all(i.status is Status.SUGGESTED for i in suggestions.issues)
+    for position in suggestions.positions:
+        assert all(sample.is_current(e) for e in position.evidence)
+
+
+def test_every_corpus_article_gives_valid_json(corpus_articles):
+    for source in corpus_articles.values():
+        data = to_json(source, suggest(source))
+        _check_shape(data)
+        assert data["positions"], source.title
+
+
+def test_empty_source_gives_empty_suggestions():
+    assert suggest(Source(title="Empty", paragraphs=[])) == Suggestions([], [], [])
+
+
+def test_agreement_gives_a_position_to_each_actor():
+    source = Source(
+        title="t",
+        paragraphs=[
+            "Both Ambassador Grushko and Sir Malcolm Rifkind agreed that it was unhelpful to suspend co-operation."
+        ],
+    )
+    data = to_json(source, suggest(source))
+    holders = {p["actor"] for p in data["positions"]}
+    assert {"Grushko", "Malcolm Rifkind"} <= holders
+
+
+def test_reported_belief_is_paraphrased():
+    source = Source(
+        title="t", paragraphs=["Russia also believes that missile defence remains a threat to its security."]
+    )
+    data = to_json(source, suggest(source))
+    assert data["positions"][0]["actor"] == "Russia"
+    assert data["positions"][0]["stance"] == "Missile defence remains a threat to its security."
+
+
+def test_interview_turns_belong_to_the_speaker():
+    source = Source(
+        title="t",
+        paragraphs=[
+            "Paul Haenle: What do you think about Taiwan?",
+            "Evan Medeiros: I think the United States needs to say less and do more.",
+            "We should remind Chinese officials about that.",
+        ],
+        author="Paul Haenle and Evan Medeiros",
+    )
+    data = to_json(source, suggest(source))
+    assert [p["actor"] for p in data["positions"]] == ["Evan Medeiros", "Evan Medeiros"]
+
+
+def _brief_with(source: Source) -> Brief:
+    brief = Brief(title="b")
+    brief_ops.add_source(brief, source)
+    return brief
+
+
+def test_merge_into_adds_everything_once(sample):
+    brief = _brief_with(sample)
+    added = merge_into(brief, sample, suggest(sample))
+    assert added.positions
+    assert len(brief.positions) == len(added.positions)
+    brief.check()
+    again = merge_into(brief, sample, suggest(sample))
+    assert again.positions == []
+    assert again.actors == []
+    assert again.issues == []
+
+
+def test_merge_into_skips_rejected_suggestions(sample):
+    brief = _brief_with(sample)
+    merge_into(brief, sample, suggest(sample))
+    rejected = brief.positions[0]
+    brief_ops.reject(brief, rejected.id)
+    for position in list(brief.positions[1:]):
+        brief_ops.remove_position(brief, position.id)
+    added = merge_into(brief, sample, suggest(sample))
+    assert all(
+        p.evidence[0].start != rejected.evidence[0].start or p.actor_id != rejected.actor_id for p in added.positions
+    )
+    assert len([p for p in brief.positions if p.status is Status.REJECTED]) == 1
+    assert len(added.positions) == len(brief.positions) - 1
+
+
+def test_merge_into_skips_rejected_stance_with_other_evidence(sample):
+    brief = _brief_with(sample)
+    merge_into(brief, sample, suggest(sample))
+    first = brief.positions[0]
+    brief_ops.reject(brief, first.id)
+    fresh = suggest(sample)
+    twin = next(p for p in fresh.positions if p.stance == first.stance)
+    twin.evidence = [sample.excerpt(len(sample.paragraphs) - 1, 0, 5)]  # other evidence, same stance
+    added = merge_into(brief, sample, fresh)
+    assert twin not in added.positions
+
+
+def test_merge_into_reuses_actors_by_alias(sample):
+    brief = _brief_with(sample)
+    merge_into(brief, sample, suggest(sample))
+    other = Source(title="o", paragraphs=["Moscow argued that sanctions are illegal."])
+    brief_ops.add_source(brief, other)
+    added = merge_into(brief, other, suggest(other))
+    assert all(a.name != "Russia" for a in added.actors)  # the sample's Russia is reused
+    russia = brief.actor_named("Moscow")
+    assert russia is not None
+    assert any(p.actor_id == russia.id for p in added.positions)
+    brief.check()
+
+
+@pytest.mark.parametrize("module", ["yake", "numpy", "syntok", "PySide6"])
+def test_import_is_cheap(module):
+    code = f"import sys, briefcomposer.analysis; assert {module!r} not in sys.modules"
+    subprocess.run([sys.executable, "-c", code], check=True)
