@@ -35,7 +35,8 @@ ISSUE_KEYS = ("key-issues", "argument", "points-to-make")
 POSITION_KEYS = ("positions", "argument", "points-to-make")
 LINE_KEYS = ("lines-to-take", "recommendation")
 
-DRAFT_POSITIONS = 10  # what fits the positions table of a three-page brief
+DRAFT_PARTY_POSITIONS = 8  # positions of the parties: what fits the table of a three-page brief
+DRAFT_AUTHOR_POSITIONS = 4  # the author's own conclusions, drafted as lines to take
 
 
 def brief_from_sources(
@@ -76,8 +77,13 @@ def _first_section(brief: Brief, keys: Sequence[str]) -> Section | None:
 def draft_brief(brief: Brief) -> None:
     """Accept the leading suggestions and lay them into the brief's sections."""
     source = brief.sources[0]
-    issues = [i for i in brief.issues if i.status is not Status.REJECTED]
-    positions = [p for p in brief.positions if p.status is not Status.REJECTED][:DRAFT_POSITIONS]
+    authors = {a.id for a in brief.actors if a.kind is ActorKind.AUTHOR}
+    open_positions = [p for p in brief.positions if p.status is not Status.REJECTED]
+    party = [p for p in open_positions if p.actor_id not in authors][:DRAFT_PARTY_POSITIONS]
+    own = [p for p in open_positions if p.actor_id in authors][:DRAFT_AUTHOR_POSITIONS]
+    positions = party + own
+    used_issues = {p.issue_id for p in positions}
+    issues = [i for i in brief.issues if i.status is not Status.REJECTED and i.id in used_issues]
     for issue in issues:
         issue.status = Status.ACCEPTED
     for position in positions:
@@ -107,13 +113,14 @@ def draft_brief(brief: Brief) -> None:
         issue_section.items.extend(IssueItem(issue_id=i.id) for i in issues)
 
     position_section = _first_section(brief, POSITION_KEYS)
-    if position_section is not None and not any(isinstance(i, PositionTableItem) for i in position_section.items):
-        position_section.items.extend(PositionItem(position_id=p.id) for p in positions)
+    if position_section is not None:
+        tables = [i for i in position_section.items if isinstance(i, PositionTableItem)]
+        if tables and party:  # the table shows the parties; the author's view goes to the lines
+            tables[0].actor_ids = list(dict.fromkeys(p.actor_id for p in party))
+        elif not tables:
+            position_section.items.extend(PositionItem(position_id=p.id) for p in party or own)
 
     lines = _first_section(brief, LINE_KEYS)
     if lines is not None:
-        authors = {a.id for a in brief.actors if a.kind is ActorKind.AUTHOR}
-        for position in positions:
-            if position.actor_id in authors:
-                lines.items.append(BulletItem(text=position.stance))
+        lines.items.extend(BulletItem(text=p.stance) for p in own)
     brief.check()

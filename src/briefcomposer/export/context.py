@@ -113,7 +113,12 @@ def build_context(brief: Brief, author: str = "") -> dict[str, Any]:
 
 def _section(brief: Brief, section: Section, cites: _Citations) -> dict[str, Any]:
     numbered = section.key not in UNNUMBERED_SECTIONS and not section.key.startswith("annex")
-    items = [d for item in section.items if (d := _item(brief, item, cites, numbered)) is not None]
+    items: list[dict[str, Any]] = []
+    for item in section.items:
+        if isinstance(item, PositionTableItem):
+            items += _tables(brief, item, cites)
+        elif (d := _item(brief, item, cites, numbered)) is not None:
+            items.append(d)
     return _section_dict(section.key, section.heading, items)
 
 
@@ -167,14 +172,22 @@ def _item(brief: Brief, item: Item, cites: _Citations, numbered: bool) -> dict[s
         issue = brief.issue(item.issue_id)
         return {"kind": "issue", "label": issue.label, "description": issue.description.strip(), "numbered": numbered}
     if isinstance(item, PositionTableItem):
-        return _table(brief, item, cites)
+        tables = _tables(brief, item, cites)
+        return tables[0] if tables else None
     return None
 
 
-def _table(brief: Brief, table: PositionTableItem, cites: _Citations) -> dict[str, Any] | None:
+MAX_TABLE_ISSUES = 3  # issue columns per table: more do not fit A4 portrait at a readable size
+
+
+def _tables(brief: Brief, table: PositionTableItem, cites: _Citations) -> list[dict[str, Any]]:
+    """The positions table, split into tables of at most `MAX_TABLE_ISSUES` issue columns.
+
+    Each part keeps only the actors who hold a position on one of its issues.
+    """
     positions = brief_ops.table_positions(brief, table)
     if not positions:
-        return None
+        return []
     issue_ids: list[str | None] = list(dict.fromkeys(p.issue_id for p in positions))
     # issues in the brief's order, positions on no issue last
     order = {i.id: n for n, i in enumerate(brief.issues)}
@@ -182,16 +195,21 @@ def _table(brief: Brief, table: PositionTableItem, cites: _Citations) -> dict[st
     actor_ids = list(dict.fromkeys(p.actor_id for p in positions))
     order = {a.id: n for n, a in enumerate(brief.actors)}
     actor_ids.sort(key=lambda a: order.get(a, len(order)))
-    rows = []
-    for actor_id in actor_ids:
-        cells = []
-        for issue_id in issue_ids:
-            held = [p for p in positions if p.actor_id == actor_id and p.issue_id == issue_id]
-            evidence = [e for p in held for e in p.evidence]
-            cells.append({"stance": "; ".join(p.stance.strip() for p in held), "cite": cites.cite(evidence)})
-        rows.append({"actor": brief.actor(actor_id).name, "cells": cells})
-    columns = [brief.issue(i).label if i is not None else NO_ISSUE for i in issue_ids]
-    return {"kind": "table", "columns": columns, "rows": rows}
+    tables = []
+    for first in range(0, len(issue_ids), MAX_TABLE_ISSUES):
+        part = issue_ids[first : first + MAX_TABLE_ISSUES]
+        rows = []
+        for actor_id in actor_ids:
+            cells = []
+            for issue_id in part:
+                held = [p for p in positions if p.actor_id == actor_id and p.issue_id == issue_id]
+                evidence = [e for p in held for e in p.evidence]
+                cells.append({"stance": "; ".join(p.stance.strip() for p in held), "cite": cites.cite(evidence)})
+            if any(c["stance"] for c in cells):
+                rows.append({"actor": brief.actor(actor_id).name, "cells": cells})
+        columns = [brief.issue(i).label if i is not None else NO_ISSUE for i in part]
+        tables.append({"kind": "table", "columns": columns, "rows": rows})
+    return tables
 
 
 # ---------------------------------------------------------------- sources

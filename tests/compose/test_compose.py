@@ -1,0 +1,39 @@
+"""Starting a brief from a template and sources: suggestions and the first draft."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from briefcomposer import sources, storage
+from briefcomposer.compose import brief_from_sources
+from briefcomposer.core.model import ActorKind, BulletItem, IssueItem, PositionTableItem, QuoteItem, Status
+from briefcomposer.structures import find_template
+
+
+def test_new_brief_holds_sample_and_its_suggestions():
+    sample = sources.load_sample()
+    brief = brief_from_sources(find_template("uk-briefing-note"), [sample], today=dt.date(2026, 11, 29))
+    assert brief.sources == [sample]
+    assert brief.title == sample.title
+    assert brief.positions and all(p.status is Status.SUGGESTED for p in brief.positions)
+    assert all(not s.items or isinstance(s.items[0], PositionTableItem) or s.key == "contact" for s in brief.sections)
+    assert storage.loads(storage.dumps(brief)) == brief
+
+
+def test_draft_lays_suggestions_into_sections():
+    brief = brief_from_sources(find_template("uk-briefing-note"), [sources.load_sample()], draft=True)
+    authors = {a.id for a in brief.actors if a.kind is ActorKind.AUTHOR}
+    accepted = [p for p in brief.positions if p.status is Status.ACCEPTED]
+    assert any(p.actor_id not in authors for p in accepted)
+    assert isinstance(brief.section_by_key("background").items[0], QuoteItem)
+    assert all(isinstance(i, IssueItem) for i in brief.section_by_key("key-issues").items)
+    (table,) = [i for i in brief.section_by_key("positions").items if isinstance(i, PositionTableItem)]
+    assert table.actor_ids and not authors & set(table.actor_ids)
+    lines = brief.section_by_key("lines-to-take").items
+    assert lines and all(isinstance(i, BulletItem) for i in lines)
+    brief.check()
+
+
+def test_without_analysis_only_the_sources_are_added():
+    brief = brief_from_sources(find_template("ministerial-submission"), [sources.load_sample()], analyse=False)
+    assert brief.sources and not brief.positions and not brief.actors
