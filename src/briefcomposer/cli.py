@@ -50,10 +50,25 @@ def _load_sources(args: argparse.Namespace) -> list:
 # ---------------------------------------------------------------- commands
 
 
+def has_display() -> bool:
+    """False on a Linux or BSD machine with no X11 or Wayland display and no Qt platform chosen."""
+    if not sys.platform.startswith(("linux", "freebsd", "openbsd", "netbsd")):
+        return True  # Windows and macOS always have a screen session for a desktop app
+    return any(os.environ.get(v) for v in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM"))
+
+
 def cmd_gui(args: argparse.Namespace) -> int:
+    if not has_display() and not args.screenshot:
+        raise CommandError(
+            "no display to open the window on; use the command line instead, "
+            "e.g. `briefcomposer export --sample -o brief.docx`"
+        )
+    if args.screenshot and not has_display():
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
     from briefcomposer.gui.app import run  # the only place the command line imports Qt
 
-    return run(path=Path(args.file) if args.file else None, sample=args.sample)
+    kwargs = {"screenshot": Path(args.screenshot)} if args.screenshot else {}
+    return run(path=Path(args.file) if args.file else None, sample=args.sample, **kwargs)
 
 
 def cmd_new(args: argparse.Namespace) -> int:
@@ -187,6 +202,9 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("gui", help="open the composer window (the default)")
     p.add_argument("file", nargs="?", metavar="FILE.brief", help="a brief to open")
     p.add_argument("--sample", action="store_true", help="start a new brief from the embedded sample article")
+    p.add_argument(
+        "--screenshot", metavar="OUT.png", help="open the window at 1400x900, save a PNG of it once painted, and quit"
+    )
     p.set_defaults(func=cmd_gui)
 
     def add_templates_dir(p: argparse.ArgumentParser) -> None:
@@ -244,6 +262,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     if args.command is None:  # plain `briefcomposer` opens the window
         args = parser.parse_args([*(["--debug"] if args.debug else []), "gui"])
+    if args.command == "gui":
+        # the render process of the Word export is started with "spawn"; frozen builds need this
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     from briefcomposer.core.errors import BriefError
 
     try:

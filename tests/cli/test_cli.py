@@ -27,7 +27,8 @@ def run(*args: str, cwd: Path | None = None, env: dict | None = None) -> subproc
 
 def test_version_and_help():
     out = run("--version")
-    assert out.returncode == 0 and out.stdout.strip() == f"briefcomposer {__version__}"
+    assert out.returncode == 0
+    assert out.stdout.strip() == f"briefcomposer {__version__}"
     out = run("--help")
     assert out.returncode == 0
     for command in ("gui", "new", "analyse", "export", "templates"):
@@ -38,7 +39,8 @@ def test_templates_list_shows_built_ins_with_origin():
     out = run("templates", "list")
     assert out.returncode == 0, out.stderr
     rows = {line.split()[0]: line for line in out.stdout.splitlines()[1:]}
-    assert "built-in" in rows["uk-briefing-note"] and "built-in" in rows["ministerial-submission"]
+    assert "built-in" in rows["uk-briefing-note"]
+    assert "built-in" in rows["ministerial-submission"]
     data = json.loads(run("templates", "list", "--json").stdout)
     by_name = {d["name"]: d for d in data}
     assert by_name["uk-briefing-note"]["origin"] == "built-in"
@@ -52,7 +54,8 @@ def test_templates_list_includes_shared_folder(tmp_path):
         json.dumps({"name": "desk-note", "title": "Desk note", "sections": [{"key": "a", "heading": "A"}]})
     )
     out = run("templates", "list", "--templates-dir", str(shared))
-    assert "desk-note" in out.stdout and "shared folder" in out.stdout
+    assert "desk-note" in out.stdout
+    assert "shared folder" in out.stdout
 
 
 def test_new_from_sample_writes_a_brief_that_loads_back_equal(tmp_path):
@@ -63,7 +66,8 @@ def test_new_from_sample_writes_a_brief_that_loads_back_equal(tmp_path):
     assert storage.loads(storage.dumps(brief)) == brief
     assert brief.template_id == "uk-briefing-note"
     assert brief.sources[0].title.startswith("Dialogue Matters")
-    assert brief.actors and brief.positions  # the sample's suggestions came along
+    assert brief.actors
+    assert brief.positions
     assert [s.key for s in brief.sections][0] == "summary"
 
 
@@ -122,3 +126,15 @@ def test_analyse_sample_prints_the_documented_json_shape():
         for evidence in position["evidence"]:
             assert evidence in data["paragraphs"][position["paragraph"]]
     assert run("analyze", "--sample").returncode == 0
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="Windows and macOS always have a screen session")
+def test_gui_without_a_display_says_so_in_one_line():
+    env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM")}
+    out = subprocess.run(
+        [sys.executable, "-m", "briefcomposer", "gui", "--sample"], capture_output=True, text=True, env=env, timeout=60
+    )
+    assert out.returncode == 1
+    assert out.stderr.strip().splitlines() == [out.stderr.strip()]
+    assert "no display" in out.stderr
+    assert "briefcomposer export --sample" in out.stderr

@@ -15,7 +15,8 @@ def test_new_brief_holds_sample_and_its_suggestions():
     brief = brief_from_sources(find_template("uk-briefing-note"), [sample], today=dt.date(2026, 11, 29))
     assert brief.sources == [sample]
     assert brief.title == sample.title
-    assert brief.positions and all(p.status is Status.SUGGESTED for p in brief.positions)
+    assert brief.positions
+    assert all(p.status is Status.SUGGESTED for p in brief.positions)
     assert all(not s.items or isinstance(s.items[0], PositionTableItem) or s.key == "contact" for s in brief.sections)
     assert storage.loads(storage.dumps(brief)) == brief
 
@@ -28,12 +29,16 @@ def test_draft_lays_suggestions_into_sections():
     assert isinstance(brief.section_by_key("background").items[0], QuoteItem)
     assert all(isinstance(i, IssueItem) for i in brief.section_by_key("key-issues").items)
     (table,) = [i for i in brief.section_by_key("positions").items if isinstance(i, PositionTableItem)]
-    assert table.actor_ids and not authors & set(table.actor_ids)
+    assert table.actor_ids
+    assert not authors & set(table.actor_ids)
     lines = brief.section_by_key("lines-to-take").items
-    assert lines and all(isinstance(i, BulletItem) for i in lines)
+    assert lines
+    assert all(isinstance(i, BulletItem) for i in lines)
     brief.check()
 
 
 def test_without_analysis_only_the_sources_are_added():
     brief = brief_from_sources(find_template("ministerial-submission"), [sources.load_sample()], analyse=False)
-    assert brief.sources and not brief.positions and not brief.actors
+    assert brief.sources
+    assert not brief.positions
+    assert not brief.actors

@@ -95,7 +95,10 @@ def test_edited_source_makes_excerpt_stale(source):
         (Marking(sensitive=True, handling=["recipients only"]), "OFFICIAL-SENSITIVE RECIPIENTS ONLY"),
         (Marking(Tier.SECRET, caveats=["UK EYES ONLY"]), "SECRET UK EYES ONLY"),
         (Marking(Tier.SECRET, sensitive=True), "SECRET"),
-        (Marking(Tier.TOP_SECRET, descriptors=["PERSONAL DATA"], caveats=["UK EYES ONLY"]), "TOP SECRET PERSONAL DATA UK EYES ONLY"),
+        (
+            Marking(Tier.TOP_SECRET, descriptors=["PERSONAL DATA"], caveats=["UK EYES ONLY"]),
+            "TOP SECRET PERSONAL DATA UK EYES ONLY",
+        ),
         (Marking(sensitive=True, descriptors=["commercial", "COMMERCIAL"]), "OFFICIAL-SENSITIVE COMMERCIAL"),
     ],
 )

@@ -45,7 +45,9 @@ def full_brief(text: str = "Russia sees NATO & the West <differently>.") -> Brie
         headings=[1],
     )
     russia = Actor("Russia", ActorKind.STATE, ["Moscow"])
-    issue = Issue("NATO enlargement", "Open door policy", ["enlargement"], [ParagraphRef(source.id, 0)], Status.ACCEPTED)
+    issue = Issue(
+        "NATO enlargement", "Open door policy", ["enlargement"], [ParagraphRef(source.id, 0)], Status.ACCEPTED
+    )
     position = Position(russia.id, issue.id, text or "stance", [source.excerpt(1, 0, 6)], Status.ACCEPTED)
     rejected = Position(russia.id, None, "Rejected one", [], Status.REJECTED)
     sections = [
@@ -205,4 +207,5 @@ def test_every_past_format_still_loads(data_dir):
     assert files, "tests/data/projects must keep a file of every past format"
     for path in files:
         brief = storage.load(path)
-        assert brief.sections and brief.sources
+        assert brief.sections
+        assert brief.sources

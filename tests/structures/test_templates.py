@@ -63,7 +63,8 @@ def test_new_brief_takes_sections_boilerplate_and_defaults():
     assert brief.date == dt.date(2026, 11, 29)
     assert isinstance(brief.section_by_key("positions").items[0], PositionTableItem)
     contact = brief.section_by_key("contact").items[0]
-    assert isinstance(contact, TextItem) and contact.boilerplate
+    assert isinstance(contact, TextItem)
+    assert contact.boilerplate
     brief.sender, brief.contact = "A. Officer", "020 7946 0000"
     assert render_boilerplate(contact.text, brief) == "A. Officer, 020 7946 0000"
 
@@ -96,7 +97,9 @@ def test_check_boilerplate_refuses_more_than_placeholders(text):
         check_boilerplate(text)
 
 
-@pytest.mark.parametrize(("date", "text"), [(dt.date(2026, 11, 29), "29 November 2026"), (dt.date(2027, 1, 3), "3 January 2027"), (None, "")])
+@pytest.mark.parametrize(
+    ("date", "text"), [(dt.date(2026, 11, 29), "29 November 2026"), (dt.date(2027, 1, 3), "3 January 2027"), (None, "")]
+)
 def test_format_date_is_gov_uk_style(date, text):
     assert format_date(date) == text
 
@@ -118,7 +121,10 @@ BAD_TEMPLATES = [
     ({**GOOD, "sections": []}, "no sections"),
     ({**GOOD, "sections": [{"key": "a", "heading": "A"}, {"key": "a", "heading": "B"}]}, "used twice"),
     ({**GOOD, "sections": [{"key": "a", "heading": "A", "word_limit": 0}]}, "word_limit"),
-    ({**GOOD, "sections": [{"key": "a", "heading": "A", "boilerplate": ["{% for x in y %}{% endfor %}"]}]}, "placeholders"),
+    (
+        {**GOOD, "sections": [{"key": "a", "heading": "A", "boilerplate": ["{% for x in y %}{% endfor %}"]}]},
+        "placeholders",
+    ),
     ({**GOOD, "marking": "RESTRICTED"}, "not a marking"),
     ({**GOOD, "metadata": {"id": "x"}}, "metadata"),
     ({**GOOD, "word_template": "../../etc/passwd"}, "file name"),
@@ -143,7 +149,8 @@ def test_list_includes_user_and_shared_folders_and_skips_bad_files(tmp_path):
     assert templates["mine"].origin is Origin.USER
     assert templates["team-note"].origin is Origin.SHARED
     assert templates["uk-briefing-note"].title == "UK briefing note"  # a shared file cannot shadow a built-in
-    assert len(problems) == 1 and "broken.json" in str(problems[0])
+    assert len(problems) == 1
+    assert "broken.json" in str(problems[0])
 
 
 def test_missing_shared_folder_lists_built_ins(tmp_path):

@@ -14,6 +14,7 @@ from briefcomposer.core.errors import RuleError
 from briefcomposer.core.model import (
     Actor,
     Brief,
+    BulletItem,
     Excerpt,
     Issue,
     IssueItem,
@@ -26,7 +27,6 @@ from briefcomposer.core.model import (
     Source,
     Status,
     TextItem,
-    BulletItem,
 )
 
 # ---------------------------------------------------------------- sections
@@ -251,9 +251,7 @@ def table_positions(brief: Brief, table: PositionTableItem) -> list[Position]:
     return [
         p
         for p in brief.positions
-        if p.status is Status.ACCEPTED
-        and (not actors or p.actor_id in actors)
-        and (not issues or p.issue_id in issues)
+        if p.status is Status.ACCEPTED and (not actors or p.actor_id in actors) and (not issues or p.issue_id in issues)
     ]
 
 

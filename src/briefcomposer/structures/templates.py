@@ -156,14 +156,10 @@ def parse_template(data: object, origin: Origin = Origin.BUILT_IN, path: Path | 
         except RuleError as exc:
             raise fail(str(exc)) from None
     metadata = data.get("metadata", {})
-    if not isinstance(metadata, dict) or not all(
-        k in _META_FIELDS and isinstance(v, str) for k, v in metadata.items()
-    ):
+    if not isinstance(metadata, dict) or not all(k in _META_FIELDS and isinstance(v, str) for k, v in metadata.items()):
         raise fail(f"metadata may only set {', '.join(_META_FIELDS)} to text")
     word_template = data.get("word_template")
-    if word_template is not None and (
-        not isinstance(word_template, str) or Path(word_template).name != word_template
-    ):
+    if word_template is not None and (not isinstance(word_template, str) or Path(word_template).name != word_template):
         raise fail("word_template must be a file name beside the template")
     return StructureTemplate(
         name=name,
@@ -209,9 +205,7 @@ def template_folders(shared: Sequence[Path] = ()) -> list[tuple[Path, Origin]]:
     return folders
 
 
-def list_templates(
-    shared: Sequence[Path] = (), on_problem=None
-) -> list[StructureTemplate]:  # type: ignore[no-untyped-def]
+def list_templates(shared: Sequence[Path] = (), on_problem=None) -> list[StructureTemplate]:  # type: ignore[no-untyped-def]
     """Every usable template, built-in first. Bad files go to `on_problem(error)` and are skipped.
 
     A name already taken by an earlier folder is skipped too (a user cannot shadow a
