@@ -99,6 +99,7 @@ class Shown:
         self.questions: list[str] = []
         self.answer = QMessageBox.StandardButton.Discard
         self.about: list[str] = []
+        self.conflicts: list[str] = []  # files that changed on disk before a save (answer: cancel)
 
 
 @pytest.fixture(autouse=True)
@@ -106,7 +107,7 @@ def shown(monkeypatch) -> Shown:
     """No dialog ever blocks a test: errors and questions are recorded instead."""
     from briefcomposer.gui import messages
     from briefcomposer.gui.dialogs.crash_dialog import CrashDialog
-    from briefcomposer.gui.dialogs.simple_dialogs import ExportDoneDialog
+    from briefcomposer.gui.dialogs.simple_dialogs import ConflictDialog, ExportDoneDialog
 
     record = Shown()
     monkeypatch.setattr(
@@ -120,6 +121,7 @@ def shown(monkeypatch) -> Shown:
     monkeypatch.setattr(QMessageBox, "question", staticmethod(question))
     monkeypatch.setattr(QMessageBox, "about", staticmethod(lambda parent, title, text: record.about.append(text)))
     monkeypatch.setattr(ExportDoneDialog, "ask", classmethod(lambda cls, parent, path: None))
+    monkeypatch.setattr(ConflictDialog, "ask", classmethod(lambda cls, parent, name: record.conflicts.append(name)))
     monkeypatch.setattr(CrashDialog, "ask", classmethod(lambda cls, parent, report, saved_to="": None))
     return record
 
@@ -146,3 +148,18 @@ def window(qtbot, settings, brief):
     qtbot.addWidget(w)
     yield w
     QThreadPool.globalInstance().waitForDone(30_000)  # no job may outlive its window
+
+
+@pytest.fixture
+def activate(qtbot):
+    """`activate(widget)` shows it as the active window: shortcuts reach the active window only."""
+    from PySide6.QtWidgets import QApplication
+
+    def activate(widget) -> None:  # noqa: ANN001
+        widget.resize(1200, 800)
+        widget.show()
+        qtbot.waitExposed(widget)
+        widget.activateWindow()
+        qtbot.waitUntil(lambda: QApplication.activeWindow() is widget)
+
+    return activate

@@ -68,3 +68,29 @@ def test_qt_calls_do_not_leak_references_to_none(qapp):
     for _ in range(2000):
         label.update()
     assert abs(sys.getrefcount(None) - before) < 100
+
+
+def test_screenshot_opens_the_sample_for_a_new_user_saves_a_png_and_quits(qtbot, monkeypatch, tmp_path):
+    from PySide6.QtGui import QImage
+
+    monkeypatch.setattr(app_module, "_setup_logging", lambda: None)
+    seen = {}
+    take = app_module._take_screenshot
+
+    def spy(window, target):
+        seen["window"] = window
+        take(window, target)
+
+    monkeypatch.setattr(app_module, "_take_screenshot", spy)
+    target = tmp_path / "shot.png"
+    try:
+        assert app_module.run(screenshot=target) == 0  # no --sample: there is no recent brief
+    finally:
+        QApplication.instance().setStyleSheet("")
+    window = seen["window"]
+    qtbot.addWidget(window)
+    assert window.doc.brief.sources  # the sample, analysed
+    assert not window._jobs
+    image = QImage(str(target))
+    assert (image.width(), image.height()) == (1400, 900)
+    window.doc.undo_stack.setClean()

@@ -30,3 +30,19 @@ def test_missing_marking_is_flagged(brief):
 
 def test_empty_section_shows_its_guidance(brief):
     assert "Short lines." in brief_html(brief)
+
+
+def test_positions_table_has_actors_down_and_issues_across_like_word(brief):
+    from briefcomposer.core.model import Issue, Position, Status
+
+    brief.positions[0].status = Status.ACCEPTED
+    html = brief_html(brief)
+    assert '<th width="25%">Who</th><th width="75%">NATO expansion</th>' in html
+    assert "<td><b>Russia</b></td><td>opposes expansion" in html
+    for n in range(3):  # more than three issues split into a second table, as in Word
+        issue = Issue(f"Issue {n}", status=Status.ACCEPTED)
+        brief.issues.append(issue)
+        brief.positions.append(Position(brief.actors[0].id, issue.id, f"view {n}", [], status=Status.ACCEPTED))
+    html = brief_html(brief)
+    assert html.count('<table class="positions"') == 2
+    assert "<td>\u2013</td>" in html  # an actor with nothing on an issue

@@ -4,20 +4,22 @@ from __future__ import annotations
 
 import logging
 import logging.handlers
+import os
 import platform
 import sys
 import traceback
 from pathlib import Path
 
-from PySide6.QtCore import QStandardPaths, qVersion
+from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator, qVersion
 from PySide6.QtWidgets import QApplication
 
 from briefcomposer import __version__
-from briefcomposer.paths import bundled_dir
+from briefcomposer.paths import bundled_dir, user_data_dir
 
 logger = logging.getLogger(__name__)
 
 _window = None  # the main window, for the crash handler
+_translators: list[QTranslator] = []
 
 
 def load_stylesheet() -> str:
@@ -52,7 +54,10 @@ def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
 
 
 def _setup_logging() -> None:
-    folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
+    if os.environ.get("BRIEFCOMPOSER_HOME"):
+        folder = user_data_dir()
+    else:
+        folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
     try:
         folder.mkdir(parents=True, exist_ok=True)
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
@@ -67,6 +72,33 @@ def _setup_logging() -> None:
         root.setLevel(logging.INFO)
 
 
+def install_translators(
+    app: QApplication, locale: QLocale | None = None, folder: Path | None = None
+) -> list[QTranslator]:
+    """Translate the interface into `locale` (default: the system's) where a .qm file exists.
+
+    Ours is ``resources/i18n/briefcomposer_<locale>.qm``, built from the committed .ts
+    files with ``pyside6-lrelease``; Qt's own (``qtbase_<locale>.qm``) translates its
+    standard buttons. Returns the translators installed; none is not an error.
+    """
+    global _translators
+    for old in _translators:
+        app.removeTranslator(old)
+    _translators = []
+    locale = locale or QLocale()
+    folder = folder or bundled_dir("resources") / "i18n"
+    for name, where in (
+        ("briefcomposer", str(folder)),
+        ("qtbase", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)),
+    ):
+        translator = QTranslator(app)
+        if translator.load(locale, name, "_", where, ".qm"):
+            app.installTranslator(translator)
+            _translators.append(translator)
+            logger.info("Translation loaded: %s", translator.filePath())
+    return list(_translators)
+
+
 def create_app(argv: list[str] | None = None) -> QApplication:
     app = QApplication.instance()
     if not isinstance(app, QApplication):
@@ -77,13 +109,25 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")
     app.setStyleSheet(load_stylesheet())
+    if not _translators:
+        install_translators(app)
     return app
 
 
-def run(path: Path | None = None, sample: bool = False, argv: list[str] | None = None) -> int:
+SCREENSHOT_SIZE = (1400, 900)
+SCREENSHOT_TIMEOUT_S = 90
+
+
+def run(
+    path: Path | None = None, sample: bool = False, argv: list[str] | None = None, screenshot: Path | None = None
+) -> int:
     """Show the composer window with the brief at `path`, the sample, or a new brief.
 
-    Returns the application's exit code.
+    With no `path`, unsaved work left by a crash is offered first; failing that, the
+    sample opens when asked for or when there is no recent brief (a new user sees the
+    whole idea at once). `screenshot` opens the window at 1400x900, waits for loading
+    and painting to finish, saves a PNG there and quits, asking nothing and saving no
+    settings. Returns the application's exit code.
     """
     global _window
     from briefcomposer.gui.main_window import MainWindow
@@ -93,13 +137,46 @@ def run(path: Path | None = None, sample: bool = False, argv: list[str] | None =
     window = MainWindow()
     _window = window
     sys.excepthook = _excepthook
+    if screenshot is not None:
+        window.resize(*SCREENSHOT_SIZE)
     window.show()
     if path is not None:
         window.load_path(Path(path))
-    elif not window.offer_recovery() and sample:
-        window.open_sample(ask=False)
+    else:
+        recovered = screenshot is None and window.offer_recovery()
+        if not recovered and (sample or not window.settings.recent_files):
+            window.open_sample(ask=False)
+    if screenshot is not None:
+        _take_screenshot(window, Path(screenshot))
     try:
         return app.exec()
     finally:
         sys.excepthook = sys.__excepthook__
         _window = None
+
+
+def _take_screenshot(window, target: Path) -> None:  # type: ignore[no-untyped-def]
+    """Once background loading has finished and the panes have painted, save `window` and quit."""
+    import time
+
+    from PySide6.QtCore import QTimer
+
+    deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
+
+    def wait_for_jobs() -> None:
+        if window._jobs and time.monotonic() < deadline:  # noqa: SLF001
+            QTimer.singleShot(50, wait_for_jobs)
+            return
+        window.preview_pane.refresh()  # now, rather than after the typing delay
+        QTimer.singleShot(400, shoot)  # delayed layouts (wrapped outline rows) settle
+
+    def shoot() -> None:
+        window.resize(*SCREENSHOT_SIZE)
+        saved = window.grab().save(str(target))
+        if saved:
+            logger.info("Screenshot saved to %s", target)
+        else:
+            logger.error("Could not save the screenshot to %s", target)
+        QApplication.exit(0 if saved else 1)
+
+    QTimer.singleShot(0, wait_for_jobs)

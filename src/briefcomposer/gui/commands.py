@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
 from briefcomposer.core.model import (
@@ -18,17 +18,24 @@ from briefcomposer.core.model import (
     ActorKind,
     Excerpt,
     Issue,
+    IssueItem,
     Item,
     Marking,
     ParagraphRef,
     Position,
+    PositionItem,
     PositionTableItem,
+    QuoteItem,
+    Section,
     Source,
     Status,
 )
 
 if TYPE_CHECKING:
     from briefcomposer.gui.document import Document
+
+
+translate = QCoreApplication.translate  # literal calls, so that pyside6-lupdate finds them
 
 
 def tr(text: str) -> str:
@@ -45,6 +52,7 @@ class MergeId(enum.IntEnum):
     STANCE = 1002
     METADATA = 1003
     ISSUE_LABEL = 1004
+    SECTION_HEADING = 1005
 
 
 def describe_position(doc: Document, position: Position) -> str:
@@ -67,6 +75,89 @@ class _Command(QUndoCommand):
         self._doc = doc
 
 
+# ---------------------------------------------------------------- sections
+
+
+class AddSectionCommand(_Command):
+    """Add a section at `row` (default: the end)."""
+
+    def __init__(self, doc: Document, section: Section, row: int | None = None) -> None:
+        super().__init__(doc, translate("commands", "Add section: %s") % _shorten(section.heading))
+        self._section, self._row = section, row
+
+    def redo(self) -> None:
+        row = len(self._doc.brief.sections) if self._row is None else self._row
+        self._row = self._doc.outline.insert_section(row, self._section)
+
+    def undo(self) -> None:
+        self._doc.outline.take_section(self._section.id)
+
+
+class RemoveSectionCommand(_Command):
+    """Remove a section with its items; undo puts it back at the same row."""
+
+    def __init__(self, doc: Document, section_id: str) -> None:
+        super().__init__(
+            doc, translate("commands", "Remove section: %s") % _shorten(doc.brief.section(section_id).heading)
+        )
+        self._section_id = section_id
+        self._row, self._section = 0, None
+
+    def redo(self) -> None:
+        self._row, self._section = self._doc.outline.take_section(self._section_id)
+
+    def undo(self) -> None:
+        assert self._section is not None
+        self._doc.outline.insert_section(self._row, self._section)
+
+
+class MoveSectionCommand(_Command):
+    """Move a section to `row` (counted after it has left its place)."""
+
+    def __init__(self, doc: Document, section_id: str, row: int) -> None:
+        super().__init__(
+            doc, translate("commands", "Move section: %s") % _shorten(doc.brief.section(section_id).heading)
+        )
+        self._section_id, self._row = section_id, row
+        self._old: int | None = None
+
+    def redo(self) -> None:
+        self._old = self._doc.outline.move_section(self._section_id, self._row)
+
+    def undo(self) -> None:
+        assert self._old is not None
+        self._doc.outline.move_section(self._section_id, self._old)
+
+
+class RenameSectionCommand(_Command):
+    """Rename a section; consecutive renames of one section merge into one step."""
+
+    def __init__(self, doc: Document, section_id: str, heading: str) -> None:
+        super().__init__(doc, translate("commands", "Rename section: %s") % _shorten(heading))
+        self._section_id, self._new = section_id, heading
+        self._old: str | None = None
+
+    def redo(self) -> None:
+        old = self._doc.outline.set_heading(self._section_id, self._new)
+        if self._old is None:
+            self._old = old
+
+    def undo(self) -> None:
+        assert self._old is not None
+        self._doc.outline.set_heading(self._section_id, self._old)
+
+    def id(self) -> int:
+        return MergeId.SECTION_HEADING
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, RenameSectionCommand) or other._section_id != self._section_id:
+            return False
+        self._new = other._new
+        self.setText(other.text())
+        self.setObsolete(self._new == self._old)
+        return True
+
+
 # ---------------------------------------------------------------- outline items
 
 
@@ -74,7 +165,7 @@ class InsertItemCommand(_Command):
     """Put a new item (paragraph, quote, position) into a section."""
 
     def __init__(self, doc: Document, section_id: str, row: int | None, item: Item, text: str = "") -> None:
-        super().__init__(doc, text or tr("Add %s") % item.kind)
+        super().__init__(doc, text or translate("commands", "Add %s") % item.kind)
         self._section_id, self._row, self._item = section_id, row, item
 
     def _section_row(self) -> int:
@@ -92,7 +183,7 @@ class InsertItemCommand(_Command):
 
 class RemoveItemCommand(_Command):
     def __init__(self, doc: Document, item_id: str) -> None:
-        super().__init__(doc, tr("Remove %s") % doc.brief.item(item_id).kind)
+        super().__init__(doc, translate("commands", "Remove %s") % doc.brief.item(item_id).kind)
         self._item_id = item_id
         self._where: tuple[int, int] | None = None
         self._item: Item | None = None
@@ -113,7 +204,9 @@ class MoveItemCommand(_Command):
     def __init__(self, doc: Document, item_id: str, section_row: int, row: int) -> None:
         s_row, _ = doc.brief.locate_item(item_id)
         where = (
-            tr("Move item") if s_row == section_row else tr("Move item to %s") % doc.brief.sections[section_row].heading
+            translate("commands", "Move item")
+            if s_row == section_row
+            else translate("commands", "Move item to %s") % doc.brief.sections[section_row].heading
         )
         super().__init__(doc, where)
         self._item_id, self._to = item_id, (section_row, row)
@@ -131,7 +224,7 @@ class EditItemTextCommand(_Command):
     """Change an item's text (a quote's comment); consecutive edits of one item merge."""
 
     def __init__(self, doc: Document, item_id: str, text: str) -> None:
-        super().__init__(doc, tr("Edit text"))
+        super().__init__(doc, translate("commands", "Edit text"))
         self._item_id, self._new = item_id, text
         self._old: str | None = None
 
@@ -157,7 +250,7 @@ class EditItemTextCommand(_Command):
 
 class SetTableActorsCommand(_Command):
     def __init__(self, doc: Document, item_id: str, actor_ids: list[str]) -> None:
-        super().__init__(doc, tr("Choose table actors"))
+        super().__init__(doc, translate("commands", "Choose table actors"))
         self._item_id, self._new = item_id, list(actor_ids)
         self._old: list[str] = []
 
@@ -174,15 +267,19 @@ class SetTableActorsCommand(_Command):
 class SetStatusCommand(_Command):
     """Accept, reject or restore a suggested position or issue."""
 
-    VERBS = {Status.ACCEPTED: "Accept", Status.REJECTED: "Reject", Status.SUGGESTED: "Restore"}
+    VERBS = {
+        Status.ACCEPTED: QT_TRANSLATE_NOOP("commands", "Accept"),
+        Status.REJECTED: QT_TRANSLATE_NOOP("commands", "Reject"),
+        Status.SUGGESTED: QT_TRANSLATE_NOOP("commands", "Restore"),
+    }
 
     def __init__(self, doc: Document, obj_id: str, status: Status) -> None:
         verb = tr(self.VERBS[status])
         try:
             position = doc.brief.position(obj_id)
-            text = tr("%s position: %s") % (verb, describe_position(doc, position))
+            text = translate("commands", "%s position: %s") % (verb, describe_position(doc, position))
         except KeyError:
-            text = tr("%s issue: %s") % (verb, _shorten(doc.brief.issue(obj_id).label))
+            text = translate("commands", "%s issue: %s") % (verb, _shorten(doc.brief.issue(obj_id).label))
         super().__init__(doc, text)
         self._obj_id, self._new = obj_id, status
         self._old: Status | None = None
@@ -197,7 +294,9 @@ class SetStatusCommand(_Command):
 
 class EditStanceCommand(_Command):
     def __init__(self, doc: Document, position_id: str, stance: str) -> None:
-        super().__init__(doc, tr("Edit position: %s") % describe_position(doc, doc.brief.position(position_id)))
+        super().__init__(
+            doc, translate("commands", "Edit position: %s") % describe_position(doc, doc.brief.position(position_id))
+        )
         self._position_id, self._new = position_id, stance
         self._old: str | None = None
 
@@ -223,7 +322,7 @@ class EditStanceCommand(_Command):
 
 class RenameIssueCommand(_Command):
     def __init__(self, doc: Document, issue_id: str, label: str) -> None:
-        super().__init__(doc, tr("Rename issue: %s") % _shorten(label))
+        super().__init__(doc, translate("commands", "Rename issue: %s") % _shorten(label))
         self._issue_id, self._new = issue_id, label
         self._old: str | None = None
 
@@ -251,7 +350,7 @@ class AddIssueCommand(_Command):
     """Add an issue, optionally tagged with the paragraph it came from."""
 
     def __init__(self, doc: Document, issue: Issue) -> None:
-        super().__init__(doc, tr("Add issue: %s") % _shorten(issue.label))
+        super().__init__(doc, translate("commands", "Add issue: %s") % _shorten(issue.label))
         self._issue = issue
 
     def redo(self) -> None:
@@ -268,8 +367,8 @@ class AddPositionCommand(_Command):
         actor = new_actor.name if new_actor else doc.brief.actor(position.actor_id).name
         issue = ""
         if position.issue_id:
-            issue = tr(" on %s") % _shorten(doc.brief.issue(position.issue_id).label)
-        super().__init__(doc, tr("Add position: %s%s") % (actor, issue))
+            issue = translate("commands", " on %s") % _shorten(doc.brief.issue(position.issue_id).label)
+        super().__init__(doc, translate("commands", "Add position: %s%s") % (actor, issue))
         self._position, self._actor = position, new_actor
 
     def redo(self) -> None:
@@ -285,7 +384,9 @@ class AddPositionCommand(_Command):
 
 class AddEvidenceCommand(_Command):
     def __init__(self, doc: Document, position_id: str, excerpt: Excerpt) -> None:
-        super().__init__(doc, tr("Add evidence: %s") % describe_position(doc, doc.brief.position(position_id)))
+        super().__init__(
+            doc, translate("commands", "Add evidence: %s") % describe_position(doc, doc.brief.position(position_id))
+        )
         self._position_id, self._excerpt = position_id, excerpt
 
     def redo(self) -> None:
@@ -297,7 +398,9 @@ class AddEvidenceCommand(_Command):
 
 class RemoveEvidenceCommand(_Command):
     def __init__(self, doc: Document, position_id: str, excerpt_id: str) -> None:
-        super().__init__(doc, tr("Remove evidence: %s") % describe_position(doc, doc.brief.position(position_id)))
+        super().__init__(
+            doc, translate("commands", "Remove evidence: %s") % describe_position(doc, doc.brief.position(position_id))
+        )
         self._position_id, self._excerpt_id = position_id, excerpt_id
         self._at, self._excerpt = 0, None
 
@@ -314,7 +417,7 @@ class TagParagraphCommand(_Command):
 
     def __init__(self, doc: Document, issue_id: str, ref: ParagraphRef) -> None:
         label = _shorten(doc.brief.issue(issue_id).label)
-        super().__init__(doc, tr("Tag \u00b6%d to issue: %s") % (ref.paragraph + 1, label))
+        super().__init__(doc, translate("commands", "Tag \u00b6%d to issue: %s") % (ref.paragraph + 1, label))
         self._issue_id, self._ref = issue_id, ref
         self._added = False
 
@@ -331,7 +434,7 @@ class TagParagraphCommand(_Command):
 
 class AddActorCommand(_Command):
     def __init__(self, doc: Document, actor: Actor) -> None:
-        super().__init__(doc, tr("Add actor: %s") % actor.name)
+        super().__init__(doc, translate("commands", "Add actor: %s") % actor.name)
         self._actor = actor
 
     def redo(self) -> None:
@@ -343,7 +446,7 @@ class AddActorCommand(_Command):
 
 class RenameActorCommand(_Command):
     def __init__(self, doc: Document, actor_id: str, name: str) -> None:
-        super().__init__(doc, tr("Rename actor: %s to %s") % (doc.brief.actor(actor_id).name, name))
+        super().__init__(doc, translate("commands", "Rename actor: %s to %s") % (doc.brief.actor(actor_id).name, name))
         self._actor_id, self._new = actor_id, name
         self._old = ""
 
@@ -356,7 +459,7 @@ class RenameActorCommand(_Command):
 
 class SetActorKindCommand(_Command):
     def __init__(self, doc: Document, actor_id: str, kind: ActorKind) -> None:
-        super().__init__(doc, tr("Set kind of %s") % doc.brief.actor(actor_id).name)
+        super().__init__(doc, translate("commands", "Set kind of %s") % doc.brief.actor(actor_id).name)
         self._actor_id, self._new = actor_id, kind
         self._old = kind
 
@@ -372,7 +475,7 @@ class MergeActorsCommand(_Command):
 
     def __init__(self, doc: Document, keep_id: str, drop_id: str) -> None:
         keep, drop = doc.brief.actor(keep_id), doc.brief.actor(drop_id)
-        super().__init__(doc, tr("Merge %s into %s") % (drop.name, keep.name))
+        super().__init__(doc, translate("commands", "Merge %s into %s") % (drop.name, keep.name))
         if keep_id == drop_id:
             from briefcomposer.core.errors import RuleError
 
@@ -422,7 +525,7 @@ class AddSourceCommand(_Command):
         issues: list[Issue] = (),  # type: ignore[assignment]
         positions: list[Position] = (),  # type: ignore[assignment]
     ) -> None:
-        super().__init__(doc, tr("Import source: %s") % _shorten(source.title))
+        super().__init__(doc, translate("commands", "Import source: %s") % _shorten(source.title))
         self._source = source
         self._actors, self._issues, self._positions = list(actors), list(issues), list(positions)
 
@@ -447,16 +550,97 @@ class AddSourceCommand(_Command):
         doc.sources.take_source(self._source.id)
 
 
+class RemoveSourceCommand(_Command):
+    """Remove a source with the suggestions that rest on it, as one step.
+
+    Refused (`RuleError`, raised before anything changes) while the brief quotes the
+    source or an accepted position cites it: that is the officer's work. Suggested
+    and rejected positions citing only this source go with it, their other evidence
+    stays; issues forget its paragraphs, and suggested issues left with nothing go too.
+    """
+
+    def __init__(self, doc: Document, source_id: str) -> None:
+        brief = doc.brief
+        source = brief.source(source_id)
+        super().__init__(doc, translate("commands", "Remove source: %s") % _shorten(source.title))
+        from briefcomposer.core.errors import RuleError
+
+        quotes = sum(1 for _, i in brief.iter_items() if isinstance(i, QuoteItem) and i.excerpt.source_id == source_id)
+        if quotes:
+            raise RuleError(
+                translate(
+                    "commands", "the source \u201c%s\u201d is quoted %d time(s) in the brief; remove those quotes first"
+                )
+                % (_shorten(source.title), quotes)
+            )
+        shown = {i.position_id for _, i in brief.iter_items() if isinstance(i, PositionItem)}
+        kept = [
+            p
+            for p in brief.positions
+            if any(e.source_id == source_id for e in p.evidence) and (p.status is Status.ACCEPTED or p.id in shown)
+        ]
+        if kept:
+            raise RuleError(
+                translate(
+                    "commands",
+                    "the source \u201c%s\u201d is the evidence of %d accepted position(s); remove that evidence first",
+                )
+                % (_shorten(source.title), len(kept))
+            )
+        self._source_id = source_id
+        self._undo_steps: list[tuple[str, object]] = []
+
+    def redo(self) -> None:
+        doc, brief, sid = self._doc, self._doc.brief, self._source_id
+        steps: list[tuple[str, object]] = []
+        for position in [p for p in brief.positions if any(e.source_id == sid for e in p.evidence)]:
+            if all(e.source_id == sid for e in position.evidence):
+                steps.append(("position", doc.analysis.take_position(position.id)))
+            else:
+                for excerpt in [e for e in position.evidence if e.source_id == sid]:
+                    at, _ = doc.analysis.remove_evidence(position.id, excerpt.id)
+                    steps.append(("evidence", (position.id, at, excerpt)))
+        shown = {i.issue_id for _, i in brief.iter_items() if isinstance(i, IssueItem)}
+        for issue in list(brief.issues):
+            for ref in [r for r in issue.paragraphs if r.source_id == sid]:
+                doc.analysis.remove_paragraph(issue.id, ref)
+                steps.append(("paragraph", (issue.id, ref)))
+            orphan = not issue.paragraphs and not any(p.issue_id == issue.id for p in brief.positions)
+            if orphan and issue.status is Status.SUGGESTED and issue.id not in shown:
+                steps.append(("issue", doc.analysis.take_issue(issue.id)))
+        steps.append(("source", doc.sources.take_source(sid)))
+        self._undo_steps = steps
+
+    def undo(self) -> None:
+        doc = self._doc
+        for kind, data in reversed(self._undo_steps):
+            if kind == "source":
+                row, source = data  # type: ignore[misc]
+                doc.sources.insert_source(row, source)
+            elif kind == "issue":
+                row, issue = data  # type: ignore[misc]
+                doc.analysis.insert_issue(row, issue)
+            elif kind == "paragraph":
+                issue_id, ref = data  # type: ignore[misc]
+                doc.analysis.add_paragraph(issue_id, ref)
+            elif kind == "evidence":
+                position_id, at, excerpt = data  # type: ignore[misc]
+                doc.analysis.add_evidence(position_id, excerpt, at)
+            else:
+                at, position = data  # type: ignore[misc]
+                doc.analysis.insert_position(position, at)
+
+
 # ---------------------------------------------------------------- metadata
 
 FIELD_LABELS = {
-    "title": "title",
-    "reference": "reference",
-    "to": "recipient",
-    "sender": "sender",
-    "date": "date",
-    "contact": "contact",
-    "marking": "marking",
+    "title": QT_TRANSLATE_NOOP("commands", "title"),
+    "reference": QT_TRANSLATE_NOOP("commands", "reference"),
+    "to": QT_TRANSLATE_NOOP("commands", "recipient"),
+    "sender": QT_TRANSLATE_NOOP("commands", "sender"),
+    "date": QT_TRANSLATE_NOOP("commands", "date"),
+    "contact": QT_TRANSLATE_NOOP("commands", "contact"),
+    "marking": QT_TRANSLATE_NOOP("commands", "marking"),
 }
 
 
@@ -464,7 +648,7 @@ class SetMetadataCommand(_Command):
     """Change one metadata field; typing into the same field merges into one step."""
 
     def __init__(self, doc: Document, field: str, value: object) -> None:
-        super().__init__(doc, tr("Edit %s") % tr(FIELD_LABELS.get(field, field)))
+        super().__init__(doc, translate("commands", "Edit %s") % tr(FIELD_LABELS.get(field, field)))
         self._field, self._new = field, value
         self._old: object = ...
 

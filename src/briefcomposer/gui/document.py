@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import logging
+from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -25,6 +27,21 @@ WORDS_PER_HEADING = 20
 WORDS_PER_TABLE_ROW = 18
 
 
+@dataclass(frozen=True)
+class DiskStamp:
+    """What a file on disk looked like when this document last read or wrote it."""
+
+    size: int
+    mtime_ns: int
+    sha256: str
+
+    @classmethod
+    def of(cls, path: Path) -> DiskStamp:
+        """Raises `OSError` when the file cannot be read."""
+        info = path.stat()
+        return cls(info.st_size, info.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest())
+
+
 class Document(QObject):
     """A brief being edited. Widgets read it and push commands onto `undo_stack`."""
 
@@ -42,6 +59,8 @@ class Document(QObject):
         self.analysis = AnalysisModel(brief, self)
         self.outline = OutlineModel(brief, self)
         self._template_cache: object = ...
+        self._disk_stamp: DiskStamp | None = None
+        self.record_disk_stamp()
         for model in (self.sources, self.actors, self.analysis, self.outline):
             for sig in (model.rowsInserted, model.rowsRemoved, model.dataChanged, model.modelReset):
                 sig.connect(self._emit_changed)
@@ -55,6 +74,7 @@ class Document(QObject):
         self.analysis.rowsRemoved.connect(self._on_positions_changed)
         self.metadata_changed.connect(self._on_metadata_changed)
         self.outline.edit_requested.connect(self._on_item_edit_requested)
+        self.outline.rename_requested.connect(self._on_section_rename_requested)
         self.analysis.edit_requested.connect(self._on_analysis_edit_requested)
         self.actors.rename_requested.connect(self._on_actor_rename_requested)
 
@@ -67,6 +87,41 @@ class Document(QObject):
     def set_path(self, path: Path | None) -> None:
         self._path = Path(path) if path else None
         self.path_changed.emit()
+
+    def record_disk_stamp(self) -> None:
+        """Remember the file as it is now (call after opening or saving it)."""
+        self._disk_stamp = None
+        if self._path is not None:
+            try:
+                self._disk_stamp = DiskStamp.of(self._path)
+            except OSError:
+                logger.info("Cannot read %s to remember it", self._path)
+
+    def changed_on_disk(self) -> bool:
+        """True when another program or window wrote the file since we read or wrote it.
+
+        A touched file with the same content does not count; a deleted one does not
+        either (saving simply writes it again).
+        """
+        if self._path is None or self._disk_stamp is None:
+            return False
+        try:
+            info = self._path.stat()
+        except FileNotFoundError:
+            return False
+        except OSError:
+            return True
+        old = self._disk_stamp
+        if (info.st_size, info.st_mtime_ns) == (old.size, old.mtime_ns):
+            return False
+        try:
+            now = DiskStamp.of(self._path)
+        except OSError:
+            return True
+        if now.sha256 == old.sha256:
+            self._disk_stamp = now
+            return False
+        return True
 
     @property
     def display_name(self) -> str:
@@ -158,6 +213,11 @@ class Document(QObject):
         from briefcomposer.gui.commands import EditItemTextCommand
 
         self.push(EditItemTextCommand(self, item_id, text))
+
+    def _on_section_rename_requested(self, section_id: str, heading: str) -> None:
+        from briefcomposer.gui.commands import RenameSectionCommand
+
+        self.push(RenameSectionCommand(self, section_id, heading))
 
     def _on_analysis_edit_requested(self, what: str, obj_id: str, text: str) -> None:
         from briefcomposer.gui.commands import EditStanceCommand, RenameIssueCommand

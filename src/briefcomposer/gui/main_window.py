@@ -8,7 +8,7 @@ import logging
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QFileSystemWatcher, QSize, Qt, QTimer, QUrl
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
     QFileDialog,
+    QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
@@ -30,6 +31,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTextBrowser,
     QToolBar,
+    QToolButton,
     QUndoView,
     QVBoxLayout,
     QWidget,
@@ -49,6 +51,7 @@ from briefcomposer.core.model import (
     Position,
     PositionItem,
     QuoteItem,
+    Section,
     Status,
     TextItem,
 )
@@ -57,12 +60,16 @@ from briefcomposer.gui.commands import (
     AddEvidenceCommand,
     AddIssueCommand,
     AddPositionCommand,
+    AddSectionCommand,
     AddSourceCommand,
     InsertItemCommand,
     MergeActorsCommand,
     MoveItemCommand,
+    MoveSectionCommand,
     RemoveEvidenceCommand,
     RemoveItemCommand,
+    RemoveSectionCommand,
+    RemoveSourceCommand,
     SetActorKindCommand,
     SetStatusCommand,
     TagParagraphCommand,
@@ -74,17 +81,19 @@ from briefcomposer.gui.dialogs.preferences_dialog import Preferences, Preference
 from briefcomposer.gui.dialogs.shortcuts_dialog import ShortcutsDialog, shortcut_rows
 from briefcomposer.gui.dialogs.simple_dialogs import (
     ChooseDialog,
+    ConflictDialog,
     ExportDoneDialog,
     PasteSourceDialog,
     PositionDialog,
     SaveTemplateDialog,
 )
+from briefcomposer.gui.dialogs.word_layout_dialog import WordLayoutDialog
 from briefcomposer.gui.document import Document
 from briefcomposer.gui.icons import icon
 from briefcomposer.gui.models.actor_model import KIND_LABELS
 from briefcomposer.gui.preview import brief_html
 from briefcomposer.gui.recovery import discard, list_recoveries, remove_recovery, write_recovery
-from briefcomposer.gui.settings import Settings
+from briefcomposer.gui.settings import Settings, autosave_seconds
 from briefcomposer.gui.views.analysis_pane import AnalysisPane
 from briefcomposer.gui.views.brief_pane import BriefPane
 from briefcomposer.gui.views.source_view import SourcePane
@@ -94,7 +103,7 @@ logger = logging.getLogger(__name__)
 
 APP_TITLE = "Brief Composer"
 BRIEF_FILTER = "Briefs (*.brief);;All files (*)"
-AUTOSAVE_MS = 30_000
+PDF_TIMEOUT_S = 120  # LibreOffice is killed after this long
 PREVIEW_DELAY_MS = 350
 
 
@@ -111,6 +120,11 @@ class PreviewPane(QWidget):
         self._doc = doc
         title = QLabel(self.tr("Preview"), self)
         title.setObjectName("paneTitle")
+        self.word_layout_button = QToolButton(self)
+        self.word_layout_button.setObjectName("wordLayoutButton")
+        self.word_layout_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.word_layout_button.setAutoRaise(True)
+        self.word_layout_button.setIconSize(QSize(16, 16))
         self.browser = QTextBrowser(self)
         self.browser.setObjectName("preview")
         self.browser.setOpenLinks(False)
@@ -119,7 +133,11 @@ class PreviewPane(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
         layout.setSpacing(6)
-        layout.addWidget(title)
+        header = QHBoxLayout()
+        header.setContentsMargins(0, 0, 0, 0)
+        header.addWidget(title, 1)
+        header.addWidget(self.word_layout_button)
+        layout.addLayout(header)
         layout.addWidget(self.browser, 1)
         self.timer = QTimer(self)
         self.timer.setSingleShot(True)
@@ -154,6 +172,8 @@ class MainWindow(QMainWindow):
         self._evidence_cycle: dict[str, int] = {}
         self._autosave_pending = False
         self._shown_once = False
+        self.watcher = QFileSystemWatcher(self)
+        self.watcher.fileChanged.connect(self._on_file_changed)
         self._create_actions()
         self._create_menus()
         self._create_toolbar()
@@ -167,7 +187,7 @@ class MainWindow(QMainWindow):
             self.restoreState(self.settings.window_state)
         self.set_document(Document(brief if brief is not None else self.blank_brief(), path))
         self.autosave_timer = QTimer(self)
-        self.autosave_timer.setInterval(AUTOSAVE_MS)
+        self.autosave_timer.setInterval(int(autosave_seconds() * 1000))
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
         app = QApplication.instance()
@@ -198,40 +218,83 @@ class MainWindow(QMainWindow):
     def _create_actions(self) -> None:
         a = self._action
         self.new_action = a(
-            "&New from Template\u2026",
+            QT_TRANSLATE_NOOP("MainWindow", "&New from Template\u2026"),
             self.new_brief,
             QKeySequence.StandardKey.New,
             "new",
-            "Start a new brief from a structure template",
+            QT_TRANSLATE_NOOP("MainWindow", "Start a new brief from a structure template"),
         )
-        self.open_action = a("&Open\u2026", self.open_file, QKeySequence.StandardKey.Open, "open", "Open a brief")
-        self.save_action = a("&Save", self.save, QKeySequence.StandardKey.Save, "save", "Save the brief")
+        self.open_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "&Open\u2026"),
+            self.open_file,
+            QKeySequence.StandardKey.Open,
+            "open",
+            QT_TRANSLATE_NOOP("MainWindow", "Open a brief"),
+        )
+        self.save_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "&Save"),
+            self.save,
+            QKeySequence.StandardKey.Save,
+            "save",
+            QT_TRANSLATE_NOOP("MainWindow", "Save the brief"),
+        )
         self.save_as_action = a(
-            "Save &As\u2026", self.save_as, "Ctrl+Shift+S", "save-as", "Save the brief under a new name"
+            QT_TRANSLATE_NOOP("MainWindow", "Save &As\u2026"),
+            self.save_as,
+            "Ctrl+Shift+S",
+            "save-as",
+            QT_TRANSLATE_NOOP("MainWindow", "Save the brief under a new name"),
         )
         self.save_template_action = a(
-            "Save as &Template\u2026", self.save_as_template, None, "", "Save this brief's structure as a template"
+            QT_TRANSLATE_NOOP("MainWindow", "Save as &Template\u2026"),
+            self.save_as_template,
+            None,
+            "",
+            QT_TRANSLATE_NOOP("MainWindow", "Save this brief's structure as a template"),
         )
         self.import_action = a(
-            "&Import Source\u2026",
+            QT_TRANSLATE_NOOP("MainWindow", "&Import Source\u2026"),
             self.import_source,
             "Ctrl+I",
             "import",
-            "Import an article (text, Markdown, web page, Word or PDF)",
+            QT_TRANSLATE_NOOP("MainWindow", "Import an article (text, Markdown, web page, Word or PDF)"),
         )
         self.paste_action = a(
-            "&Paste as Source\u2026",
+            QT_TRANSLATE_NOOP("MainWindow", "&Paste as Source\u2026"),
             self.paste_source,
             "Ctrl+Shift+V",
             "paste",
-            "Paste an article's text as a new source",
+            QT_TRANSLATE_NOOP("MainWindow", "Paste an article's text as a new source"),
         )
-        self.sample_action = a("Open &Sample Brief", self.open_sample, None, "", "A new brief from the sample article")
-        self.export_action = a("&Export to Word\u2026", self.export_word, "Ctrl+E", "export-word", "Export to Word")
+        self.remove_source_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "Re&move Source"),
+            self.remove_source,
+            None,
+            "delete",
+            QT_TRANSLATE_NOOP("MainWindow", "Remove the source shown, with the suggestions that rest on it"),
+        )
+        self.sample_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "Open &Sample Brief"),
+            self.open_sample,
+            None,
+            "",
+            QT_TRANSLATE_NOOP("MainWindow", "A new brief from the sample article"),
+        )
+        self.export_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "&Export to Word\u2026"),
+            self.export_word,
+            "Ctrl+E",
+            "export-word",
+            QT_TRANSLATE_NOOP("MainWindow", "Export to Word"),
+        )
         self.export_pdf_action = a(
-            "Export &PDF\u2026", self.export_pdf, "Ctrl+Shift+E", "export-pdf", "Export to PDF (needs LibreOffice)"
+            QT_TRANSLATE_NOOP("MainWindow", "Export &PDF\u2026"),
+            self.export_pdf,
+            "Ctrl+Shift+E",
+            "export-pdf",
+            QT_TRANSLATE_NOOP("MainWindow", "Export to PDF (needs LibreOffice)"),
         )
-        self.quit_action = a("&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self.quit_action = a(QT_TRANSLATE_NOOP("MainWindow", "&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
         self.undo_action = self.undo_group.createUndoAction(self, self.tr("&Undo"))
         self.undo_action.setShortcuts([QKeySequence("Ctrl+Z")])
@@ -242,68 +305,103 @@ class MainWindow(QMainWindow):
         for action in (self.undo_action, self.redo_action):
             self.addAction(action)
             action.changed.connect(self._update_undo_tips)
-        self.find_action = a("&Find in Source\u2026", self.show_find, QKeySequence.StandardKey.Find, "find")
-        self.search_action = a("Search &Issues and Positions", self.focus_search, "Ctrl+Shift+F")
-        self.preferences_action = a("&Preferences\u2026", self.edit_preferences, "Ctrl+,", "preferences")
+        self.find_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "&Find in Source\u2026"),
+            self.show_find,
+            QKeySequence.StandardKey.Find,
+            "find",
+        )
+        self.search_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "Search &Issues and Positions"), self.focus_search, "Ctrl+Shift+F"
+        )
+        self.preferences_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "&Preferences\u2026"), self.edit_preferences, "Ctrl+,", "preferences"
+        )
 
         self.quote_action = a(
-            "&Quote into Brief",
+            QT_TRANSLATE_NOOP("MainWindow", "&Quote into Brief"),
             self.quote_selection,
             "Ctrl+Return",
             "quote",
-            "Quote the selected text into the current section",
+            QT_TRANSLATE_NOOP("MainWindow", "Quote the selected text into the current section"),
         )
         self.position_action = a(
-            "New &Position from Selection\u2026",
+            QT_TRANSLATE_NOOP("MainWindow", "New &Position from Selection\u2026"),
             self.new_position,
             "Ctrl+Alt+P",
             "position",
-            "Make the selected text the evidence of a new position",
+            QT_TRANSLATE_NOOP("MainWindow", "Make the selected text the evidence of a new position"),
         )
         self.evidence_action = a(
-            "Add Selection as &Evidence",
+            QT_TRANSLATE_NOOP("MainWindow", "Add Selection as &Evidence"),
             self.add_evidence,
             "Ctrl+Alt+E",
             "evidence",
-            "Add the selected text as evidence of the selected position",
+            QT_TRANSLATE_NOOP("MainWindow", "Add the selected text as evidence of the selected position"),
         )
         self.tag_action = a(
-            "&Tag Paragraph to Issue",
+            QT_TRANSLATE_NOOP("MainWindow", "&Tag Paragraph to Issue"),
             self.tag_issue,
             "Ctrl+Alt+T",
             "tag",
-            "Tag the selected paragraph to the selected issue",
+            QT_TRANSLATE_NOOP("MainWindow", "Tag the selected paragraph to the selected issue"),
         )
         self.new_issue_action = a(
-            "New &Issue from Selection",
+            QT_TRANSLATE_NOOP("MainWindow", "New &Issue from Selection"),
             self.new_issue,
             "Ctrl+Alt+I",
             "issue",
-            "Make a new issue labelled with the selected text",
+            QT_TRANSLATE_NOOP("MainWindow", "Make a new issue labelled with the selected text"),
         )
 
-        self.accept_action = a("&Accept", self.accept_current, "Ctrl+Shift+A", "accept", "Accept the suggestion")
-        self.reject_action = a("&Reject", self.reject_current, "Ctrl+Shift+R", "reject", "Reject the suggestion")
+        self.accept_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "&Accept"),
+            self.accept_current,
+            "Ctrl+Shift+A",
+            "accept",
+            QT_TRANSLATE_NOOP("MainWindow", "Accept the suggestion"),
+        )
+        self.reject_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "&Reject"),
+            self.reject_current,
+            "Ctrl+Shift+R",
+            "reject",
+            QT_TRANSLATE_NOOP("MainWindow", "Reject the suggestion"),
+        )
         self.accept_all_action = a(
-            "Accept &All on Issue",
+            QT_TRANSLATE_NOOP("MainWindow", "Accept &All on Issue"),
             self.accept_all,
             "Ctrl+Alt+A",
             "accept-all",
-            "Accept every suggested position on this issue",
+            QT_TRANSLATE_NOOP("MainWindow", "Accept every suggested position on this issue"),
         )
         self.edit_stance_action = a(
-            "&Edit Stance", self.edit_stance, None, "edit", "Edit the stance in your words (F2)"
+            QT_TRANSLATE_NOOP("MainWindow", "&Edit Stance"),
+            self.edit_stance,
+            None,
+            "edit",
+            QT_TRANSLATE_NOOP("MainWindow", "Edit the stance in your words (F2)"),
         )
         self.add_to_brief_action = a(
-            "Add to &Brief",
+            QT_TRANSLATE_NOOP("MainWindow", "Add to &Brief"),
             self.add_to_brief,
             "Ctrl+Shift+B",
             "add",
-            "Put the selected position or issue into the current section",
+            QT_TRANSLATE_NOOP("MainWindow", "Put the selected position or issue into the current section"),
         )
-        self.rename_actor_action = a("Re&name Actor", self.rename_actor, None, "edit", "Rename the actor (F2)")
+        self.rename_actor_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "Re&name Actor"),
+            self.rename_actor,
+            None,
+            "edit",
+            QT_TRANSLATE_NOOP("MainWindow", "Rename the actor (F2)"),
+        )
         self.merge_actor_action = a(
-            "&Merge Actors\u2026", self.merge_actors, "Ctrl+Shift+M", "merge", "Merge aliases of one actor into another"
+            QT_TRANSLATE_NOOP("MainWindow", "&Merge Actors\u2026"),
+            self.merge_actors,
+            "Ctrl+Shift+M",
+            "merge",
+            QT_TRANSLATE_NOOP("MainWindow", "Merge aliases of one actor into another"),
         )
         self.kind_menu = QMenu(self.tr("Actor &Kind"), self)
         self.kind_menu.setIcon(icon("actor"))
@@ -317,36 +415,97 @@ class MainWindow(QMainWindow):
         self.kind_group.triggered.connect(self._on_kind_chosen)
 
         self.add_paragraph_action = a(
-            "Add &Paragraph", self.add_paragraph, "Ctrl+Shift+Return", "text", "Add a paragraph in your own words"
+            QT_TRANSLATE_NOOP("MainWindow", "Add &Paragraph"),
+            self.add_paragraph,
+            "Ctrl+Shift+Return",
+            "text",
+            QT_TRANSLATE_NOOP("MainWindow", "Add a paragraph in your own words"),
         )
-        self.add_bullet_action = a("Add &Bullet", self.add_bullet, None, "add", "Add a bullet point")
-        self.move_up_action = a("Move &Up", self.move_up, "Alt+Up", "up", "Move the item up")
-        self.move_down_action = a("Move &Down", self.move_down, "Alt+Down", "down", "Move the item down")
+        self.add_bullet_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "Add &Bullet"),
+            self.add_bullet,
+            None,
+            "add",
+            QT_TRANSLATE_NOOP("MainWindow", "Add a bullet point"),
+        )
+        self.move_up_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "Move &Up"),
+            self.move_up,
+            "Alt+Up",
+            "up",
+            QT_TRANSLATE_NOOP("MainWindow", "Move the item or section up"),
+        )
+        self.move_down_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "Move &Down"),
+            self.move_down,
+            "Alt+Down",
+            "down",
+            QT_TRANSLATE_NOOP("MainWindow", "Move the item or section down"),
+        )
+        self.add_section_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "Add &Section"),
+            self.add_section,
+            "Ctrl+Alt+N",
+            "section-add",
+            QT_TRANSLATE_NOOP("MainWindow", "Add a section after the current one"),
+        )
+        self.rename_section_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "Re&name Section"),
+            self.rename_section,
+            None,
+            "edit",
+            QT_TRANSLATE_NOOP("MainWindow", "Rename the current section (F2)"),
+        )
+        self.remove_section_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "Remo&ve Section"),
+            self.remove_section,
+            None,
+            "delete",
+            QT_TRANSLATE_NOOP("MainWindow", "Remove the current section and its items"),
+        )
         self.move_to_menu = QMenu(self.tr("Move &to Section"), self)
         self.move_to_menu.aboutToShow.connect(self._fill_move_to_menu)
         self.delete_action = a(
-            "&Remove Item",
+            QT_TRANSLATE_NOOP("MainWindow", "&Remove Item"),
             self.delete_item,
             QKeySequence.StandardKey.Delete,
             "delete",
-            "Remove the item from the brief",
+            QT_TRANSLATE_NOOP("MainWindow", "Remove the item from the brief"),
         )
         # Delete acts in the outline only: pressing it in the source or a list must not remove items.
         self.delete_action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.removeAction(self.delete_action)
-        self.edit_item_action = a("&Edit Text", self.edit_item, None, "edit", "Edit the item's text (F2)")
+        self.edit_item_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "&Edit Text"),
+            self.edit_item,
+            None,
+            "edit",
+            QT_TRANSLATE_NOOP("MainWindow", "Edit the item's text (F2)"),
+        )
 
-        self.preview_action = a("Show &Preview", self.toggle_preview, "F9", "preview")
+        self.word_layout_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "Preview in &Word Layout\u2026"),
+            self.preview_word_layout,
+            "Ctrl+Shift+P",
+            "word-layout",
+            QT_TRANSLATE_NOOP("MainWindow", "See the pages as Word will print them (made by LibreOffice)"),
+        )
+        self.word_layout_dialog: WordLayoutDialog | None = None
+        self.preview_action = a(QT_TRANSLATE_NOOP("MainWindow", "Show &Preview"), self.toggle_preview, "F9", "preview")
         self.preview_action.setCheckable(True)
         self.preview_action.setChecked(True)
         self.focus_actions = [
-            a("Go to &Source", lambda: self._focus(0), "Ctrl+1"),
-            a("Go to &Issues", lambda: self._focus(1), "Ctrl+2"),
-            a("Go to &Outline", lambda: self._focus(2), "Ctrl+3"),
-            a("Go to Pre&view", lambda: self._focus(3), "Ctrl+4"),
+            a(QT_TRANSLATE_NOOP("MainWindow", "Go to &Source"), lambda: self._focus(0), "Ctrl+1"),
+            a(QT_TRANSLATE_NOOP("MainWindow", "Go to &Issues"), lambda: self._focus(1), "Ctrl+2"),
+            a(QT_TRANSLATE_NOOP("MainWindow", "Go to &Outline"), lambda: self._focus(2), "Ctrl+3"),
+            a(QT_TRANSLATE_NOOP("MainWindow", "Go to Pre&view"), lambda: self._focus(3), "Ctrl+4"),
         ]
-        self.about_action = a("&About Brief Composer", self.about, None, "about")
-        self.shortcuts_action = a("&Keyboard Shortcuts", self.show_shortcuts, QKeySequence.StandardKey.HelpContents)
+        self.about_action = a(QT_TRANSLATE_NOOP("MainWindow", "&About Brief Composer"), self.about, None, "about")
+        self.shortcuts_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "&Keyboard Shortcuts"),
+            self.show_shortcuts,
+            QKeySequence.StandardKey.HelpContents,
+        )
         if not self.shortcuts_action.shortcuts():  # no platform default: use F1
             self.shortcuts_action.setShortcut(QKeySequence("F1"))
         self.history_dock = QDockWidget(self.tr("History"), self)
@@ -373,7 +532,7 @@ class MainWindow(QMainWindow):
         file_menu.addSeparator()
         file_menu.addActions([self.save_action, self.save_as_action, self.save_template_action])
         file_menu.addSeparator()
-        file_menu.addActions([self.import_action, self.paste_action])
+        file_menu.addActions([self.import_action, self.paste_action, self.remove_source_action])
         file_menu.addSeparator()
         file_menu.addActions([self.export_action, self.export_pdf_action])
         file_menu.addSeparator()
@@ -408,8 +567,11 @@ class MainWindow(QMainWindow):
         brief_menu.addMenu(self.move_to_menu)
         brief_menu.addSeparator()
         brief_menu.addAction(self.delete_action)
+        brief_menu.addSeparator()
+        brief_menu.addActions([self.add_section_action, self.rename_section_action, self.remove_section_action])
         view_menu = bar.addMenu(self.tr("&View"))
-        view_menu.addActions([self.preview_action, self.history_action])
+        view_menu.addActions([self.preview_action, self.word_layout_action, self.history_action])
+        view_menu.aboutToShow.connect(self.update_word_layout_action)
         view_menu.addSeparator()
         view_menu.addActions(self.focus_actions)
         help_menu = bar.addMenu(self.tr("&Help"))
@@ -502,6 +664,8 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self._restore_splitters()
         self.preview_pane.setVisible(self.preview_action.isChecked())
+        self.preview_pane.word_layout_button.setDefaultAction(self.word_layout_action)
+        self.update_word_layout_action()
 
         # wiring
         self.source_pane.menu_builder = self._build_source_menu
@@ -543,12 +707,17 @@ class MainWindow(QMainWindow):
                 self.delete_action,
             ]
         )
+        self.brief_pane.toolbar.addSeparator()
+        self.brief_pane.toolbar.addAction(self.add_section_action)
         doc.outline.move_requested.connect(self._on_move_requested, Qt.ConnectionType.QueuedConnection)
+        doc.outline.section_move_requested.connect(self._on_section_move_requested, Qt.ConnectionType.QueuedConnection)
         doc.outline.excerpt_dropped.connect(self._on_excerpt_dropped, Qt.ConnectionType.QueuedConnection)
         doc.outline.analysis_dropped.connect(self._on_analysis_dropped, Qt.ConnectionType.QueuedConnection)
         doc.undo_stack.cleanChanged.connect(self._update_title)
         doc.undo_stack.indexChanged.connect(self._on_stack_changed)
         doc.path_changed.connect(self._update_title)
+        doc.path_changed.connect(self._watch_path)
+        self._watch_path()
         doc.changed.connect(self._on_doc_changed)
         self._set_tab_order()
         self._update_title()
@@ -658,9 +827,17 @@ class MainWindow(QMainWindow):
         self.merge_actor_action.setEnabled(bool(actors) and len(self.doc.brief.actors) > 1)
         self.kind_menu.setEnabled(bool(actors))
         item_id = self.brief_pane.current_item_id()
+        s_row = self.brief_pane.current_section_row()
+        on_section = item_id is None and s_row is not None
         for action in (self.move_up_action, self.move_down_action, self.delete_action):
-            action.setEnabled(item_id is not None)
+            action.setEnabled(item_id is not None or on_section)
+        if on_section:
+            self.move_up_action.setEnabled(s_row > 0)  # type: ignore[operator]
+            self.move_down_action.setEnabled(s_row + 1 < len(self.doc.brief.sections))  # type: ignore[operator]
         self.move_to_menu.setEnabled(item_id is not None)
+        self.rename_section_action.setEnabled(s_row is not None)
+        self.remove_section_action.setEnabled(s_row is not None)
+        self.remove_source_action.setEnabled(self.source_pane.current_source() is not None)
         editable = False
         if item_id is not None:
             editable = isinstance(self.doc.brief.item(item_id), (TextItem, BulletItem, QuoteItem))
@@ -805,10 +982,22 @@ class MainWindow(QMainWindow):
         return self.write_to(path)
 
     def write_to(self, path: Path) -> bool:
-        """Save the brief at `path` (atomically); True on success."""
+        """Save the brief at `path` (atomically); True on success.
+
+        Saving over the brief's own file after another program or window changed it asks
+        first: overwrite, save under another name, or cancel.
+        """
         from briefcomposer import storage
 
         assert self.doc is not None
+        same = self.doc.path is not None and Path(path).resolve() == self.doc.path.resolve()
+        if same and self.doc.changed_on_disk():
+            choice = ConflictDialog.ask(self, Path(path).name)
+            if choice == "save_as":
+                return self.save_as()
+            if choice != "overwrite":
+                self.statusBar().showMessage(self.tr("Not saved: %s was changed elsewhere") % Path(path).name, 6000)
+                return False
         try:
             storage.save(self.doc.brief, path)
         except (BriefError, OSError) as exc:
@@ -816,6 +1005,7 @@ class MainWindow(QMainWindow):
             messages.show_exception(self, exc, path, lead=self.tr("The brief was not saved."))
             return False
         self.doc.set_path(path)
+        self.doc.record_disk_stamp()
         self.doc.undo_stack.setClean()
         remove_recovery(self.doc.brief.id)
         self._autosave_pending = False
@@ -851,6 +1041,23 @@ class MainWindow(QMainWindow):
             messages.show_exception(self, exc)
             return
         self.statusBar().showMessage(self.tr("Template saved as %s") % target.name, 5000)
+
+    def _watch_path(self) -> None:
+        """Watch the brief's file so a change by another program is noticed at once."""
+        if self.watcher.files():
+            self.watcher.removePaths(self.watcher.files())
+        if self.doc is not None and self.doc.path is not None and self.doc.path.exists():
+            self.watcher.addPath(str(self.doc.path))
+
+    def _on_file_changed(self, name: str) -> None:
+        if self.doc is None or self.doc.path is None or Path(name) != self.doc.path:
+            return
+        if self.doc.path.exists() and name not in self.watcher.files():
+            self.watcher.addPath(name)  # an atomic replace ends the watch on the old file
+        if self.doc.changed_on_disk():
+            self.statusBar().showMessage(
+                self.tr("%s was changed by another program; saving will ask before overwriting it") % self.doc.path.name
+            )
 
     # ---------------------------------------------------------------- background jobs
 
@@ -1242,6 +1449,11 @@ class MainWindow(QMainWindow):
         assert self.doc is not None
         item_id = self.brief_pane.current_item_id()
         if item_id is None:
+            s_row = self.brief_pane.current_section_row()
+            if s_row is not None and 0 <= s_row + step < len(self.doc.brief.sections):
+                section_id = self.doc.brief.sections[s_row].id
+                self.doc.push(MoveSectionCommand(self.doc, section_id, s_row + step))
+                self.brief_pane.select_section(section_id)
             return
         s_row, i_row = self.doc.brief.locate_item(item_id)
         sections = self.doc.brief.sections
@@ -1285,10 +1497,73 @@ class MainWindow(QMainWindow):
         self.brief_pane.select_item(item_id)
 
     def delete_item(self) -> None:
+        """Remove the current item, or the current section when a heading is selected."""
         assert self.doc is not None
         item_id = self.brief_pane.current_item_id()
         if item_id is not None:
             self.doc.push(RemoveItemCommand(self.doc, item_id))
+        elif self.brief_pane.current_section_row() is not None:
+            self.remove_section()
+
+    # ---------------------------------------------------------------- sections
+
+    def add_section(self, heading: str = "") -> Section | None:
+        """Add a section after the current one (or at the end) and open its heading for typing."""
+        assert self.doc is not None
+        heading = heading if isinstance(heading, str) and heading else self.tr("New section")
+        section = Section(key=self.doc.outline.unique_key(heading), heading=heading)
+        s_row = self.brief_pane.current_section_row()
+        row = len(self.doc.brief.sections) if s_row is None else s_row + 1
+        self.doc.push(AddSectionCommand(self.doc, section, row))
+        self.brief_pane.select_section(section.id)
+        self.rename_section()
+        return section
+
+    def rename_section(self) -> None:
+        s_row = self.brief_pane.current_section_row()
+        if s_row is None:
+            return
+        view = self.brief_pane.outline_view
+        index = self.doc.outline.section_index(s_row)  # type: ignore[union-attr]
+        view.setCurrentIndex(index)
+        view.edit(index)
+
+    def remove_section(self) -> None:
+        assert self.doc is not None
+        s_row = self.brief_pane.current_section_row()
+        if s_row is None:
+            return
+        section = self.doc.brief.sections[s_row]
+        self.doc.push(RemoveSectionCommand(self.doc, section.id))
+        undo = self.undo_action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        self.statusBar().showMessage(
+            self.tr("Removed \u201c%s\u201d and its %d items (%s to undo)")
+            % (_shorten(section.heading), len(section.items), undo),
+            6000,
+        )
+
+    def _on_section_move_requested(self, section_id: str, row: int) -> None:
+        assert self.doc is not None
+        try:
+            self.doc.push(MoveSectionCommand(self.doc, section_id, row))
+        except BriefError as exc:
+            messages.show_exception(self, exc)
+
+    # ---------------------------------------------------------------- removing a source
+
+    def remove_source(self) -> bool:
+        """Remove the source shown; refused with a sentence while the brief quotes it."""
+        assert self.doc is not None
+        source = self.source_pane.current_source()
+        if source is None:
+            return False
+        try:
+            self.doc.push(RemoveSourceCommand(self.doc, source.id))
+        except BriefError as exc:
+            messages.show_exception(self, exc, lead=self.tr("The source was not removed."))
+            return False
+        self.statusBar().showMessage(self.tr("Removed source \u201c%s\u201d") % _shorten(source.title), 5000)
+        return True
 
     def edit_item(self) -> None:
         view = self.brief_pane.outline_view
@@ -1341,6 +1616,8 @@ class MainWindow(QMainWindow):
             action = tag_menu.addAction(_shorten(issue.label, 60))
             action.triggered.connect(lambda _=False, iid=issue.id: self.tag_issue(iid))
         menu.addAction(self.new_issue_action)
+        menu.addSeparator()
+        menu.addAction(self.remove_source_action)
 
     def _build_analysis_menu(self, menu: QMenu) -> None:
         menu.addActions([self.accept_action, self.reject_action, self.accept_all_action])
@@ -1373,6 +1650,8 @@ class MainWindow(QMainWindow):
         menu.addMenu(self.move_to_menu)
         menu.addSeparator()
         menu.addAction(self.delete_action)
+        menu.addSeparator()
+        menu.addActions([self.add_section_action, self.rename_section_action, self.remove_section_action])
 
     # ---------------------------------------------------------------- export
 
@@ -1421,7 +1700,7 @@ class MainWindow(QMainWindow):
                     brief, Path(tmp) / (target.stem + ".docx"), template=template, author=author, progress=progress
                 )
                 progress(1, 2)
-                convert_to_pdf(docx, target, timeout=120)
+                convert_to_pdf(docx, target, timeout=PDF_TIMEOUT_S)
             return target
 
         job = Job(work, "export")
@@ -1463,6 +1742,51 @@ class MainWindow(QMainWindow):
             return None
         target = Path(name) if name.lower().endswith(".pdf") else Path(name + ".pdf")
         return self.start_export(target, pdf=True)
+
+    # ---------------------------------------------------------------- Word layout preview
+
+    def update_word_layout_action(self) -> None:
+        """Enable "Preview in Word layout" only where LibreOffice and pdftoppm exist; say why not."""
+        from briefcomposer.gui.word_layout import unavailable_reason
+
+        reason = unavailable_reason()
+        self.word_layout_action.setEnabled(reason is None)
+        tip = reason or self.tr("See the pages as Word will print them (made by LibreOffice)")
+        self.word_layout_action.setToolTip(f"{tip} (Ctrl+Shift+P)" if reason is None else tip)
+        self.word_layout_action.setStatusTip(tip)
+
+    def preview_word_layout(self) -> Job | None:
+        """Lay the real .docx out with LibreOffice off the GUI thread and show its pages."""
+        from briefcomposer.gui.word_layout import render_pages, unavailable_reason
+
+        assert self.doc is not None
+        reason = unavailable_reason()
+        if reason is not None:
+            self.update_word_layout_action()
+            messages.show_error(self, reason, self.tr("Install LibreOffice, or export to Word and open it in Word."))
+            return None
+        if self.doc.brief.marking is None:
+            messages.show_error(self, self.tr("Choose a protective marking before previewing the Word layout."))
+            return None
+        brief = copy.deepcopy(self.doc.brief)
+        template, author = self.settings.word_template, self.settings.user_name
+        timeout = PDF_TIMEOUT_S
+
+        def work(progress):  # type: ignore[no-untyped-def]
+            return render_pages(brief, progress, template=template, author=author, timeout=timeout)
+
+        job = Job(work, "word-layout")
+        self.run_job(job, self.tr("Laying out the brief with LibreOffice\u2026"), self._on_word_layout_ready)
+        return job
+
+    def _on_word_layout_ready(self, pages) -> None:  # type: ignore[no-untyped-def]
+        assert self.doc is not None
+        if self.word_layout_dialog is None:
+            self.word_layout_dialog = WordLayoutDialog(self)
+            self.word_layout_dialog.refresh_requested.connect(self.preview_word_layout)
+        self.word_layout_dialog.set_pages(pages, self.doc.display_name)
+        self.word_layout_dialog.show()
+        self.word_layout_dialog.raise_()
 
     # ---------------------------------------------------------------- preferences, about, view
 

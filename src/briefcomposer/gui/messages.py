@@ -7,6 +7,7 @@ the officer reads. `show_error` is the one way the GUI reports an explained fail
 
 from __future__ import annotations
 
+import errno
 import logging
 from pathlib import Path
 
@@ -28,8 +29,7 @@ from briefcomposer.core.errors import (
 logger = logging.getLogger(__name__)
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("messages", text)
+translate = QCoreApplication.translate  # literal calls, so that pyside6-lupdate finds them
 
 
 def explain(exc: BaseException, path: Path | None = None) -> tuple[str, str]:
@@ -37,39 +37,54 @@ def explain(exc: BaseException, path: Path | None = None) -> tuple[str, str]:
     name = path.name if path else ""
     detail = str(exc)
     if isinstance(exc, ProjectFormatError):
-        return _tr("This file cannot be opened as a brief."), detail
+        return translate("messages", "This file cannot be opened as a brief."), detail
     if isinstance(exc, SourceError):
-        return _tr("This file could not be imported as a source."), detail
+        return translate("messages", "This file could not be imported as a source."), detail
+    if type(exc).__name__ == "PdfError":  # export.pdf is optional: matched by name, not imported
+        reason = detail.rstrip(".")
+        return translate("messages", "The PDF could not be made: %s.") % reason, ""
     if isinstance(exc, TemplateError):
-        return _tr("The Word template cannot be used."), detail
+        return translate("messages", "The Word template cannot be used."), detail
     if isinstance(exc, StructureError):
-        return _tr("The brief structure template cannot be used."), detail
+        return translate("messages", "The brief structure template cannot be used."), detail
     if isinstance(exc, SpanError):
-        return _tr("Select some text within one paragraph first."), detail
+        return translate("messages", "Select some text within one paragraph first."), detail
     if isinstance(exc, AnalysisError):
-        return _tr("The source could not be analysed."), detail
+        return translate("messages", "The source could not be analysed."), detail
     if isinstance(exc, NotFoundError):
-        return _tr("That part of the brief no longer exists."), detail
+        return translate("messages", "That part of the brief no longer exists."), detail
     if isinstance(exc, RuleError):
         return detail[:1].upper() + detail[1:] + ("" if detail.endswith(".") else "."), ""
+    if isinstance(exc, OSError) and exc.errno == errno.ENOSPC:
+        return translate("messages", "The disk is full, so %s could not be written.") % (
+            name or translate("messages", "the file")
+        ), detail
+    if isinstance(exc, OSError) and exc.errno == errno.EROFS:
+        return translate("messages", "%s is on a read-only disk.") % (name or translate("messages", "The file")), detail
     if isinstance(exc, PermissionError):
-        return _tr("You do not have permission to write %s.") % (name or _tr("this file")), detail
+        return translate("messages", "You do not have permission to write %s.") % (
+            name or translate("messages", "this file")
+        ), detail
     if isinstance(exc, FileNotFoundError):
-        return _tr("The file or folder %s does not exist.") % (name or ""), detail
+        return translate("messages", "The file or folder %s does not exist.") % (name or ""), detail
     if isinstance(exc, OSError):
-        return _tr("Could not use the file %s.") % name if name else _tr("A file could not be used."), (
-            exc.strerror or detail
-        )
+        return translate("messages", "Could not use the file %s.") % name if name else translate(
+            "messages", "A file could not be used."
+        ), (exc.strerror or detail)
     if isinstance(exc, BriefError):
         return detail, ""
-    return _tr("Something went wrong."), f"{type(exc).__name__}: {detail}"
+    return translate("messages", "Something went wrong."), f"{type(exc).__name__}: {detail}"
 
 
 def show_error(parent: QWidget | None, text: str, detail: str = "", title: str = "") -> None:
     """Show `text` in a warning box; `detail` goes behind the "Show Details..." button."""
     logger.info("Error shown: %s (%s)", text, detail)
     box = QMessageBox(
-        QMessageBox.Icon.Warning, title or _tr("Brief Composer"), text, QMessageBox.StandardButton.Ok, parent
+        QMessageBox.Icon.Warning,
+        title or translate("messages", "Brief Composer"),
+        text,
+        QMessageBox.StandardButton.Ok,
+        parent,
     )
     if detail:
         box.setDetailedText(detail)

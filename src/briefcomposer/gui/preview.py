@@ -23,6 +23,7 @@ from briefcomposer.core.model import (
     Status,
     TextItem,
 )
+from briefcomposer.export.context import MAX_TABLE_ISSUES, NO_ISSUE  # split tables where Word does
 from briefcomposer.structures.templates import format_date, render_boilerplate
 
 CSS = """
@@ -38,8 +39,9 @@ p.body { margin: 0 0 6px 0; }
 .cite { color: #505a5f; font-size: 9pt; }
 .empty { color: #8a8f94; font-style: italic; }
 table.positions { border-collapse: collapse; margin: 4px 0 8px 0; }
-table.positions th { background: #e8edf2; text-align: left; padding: 3px 6px; border: 1px solid #b1b4b6; }
-table.positions td { padding: 3px 6px; border: 1px solid #b1b4b6; vertical-align: top; }
+table.positions th { background: #e8edf2; text-align: left; padding: 2px 3px; border: 1px solid #b1b4b6; }
+table.positions th { font-size: small; }
+table.positions td { padding: 2px 3px; border: 1px solid #b1b4b6; vertical-align: top; font-size: small; }
 """
 
 
@@ -61,18 +63,36 @@ def _position_text(brief: Brief, position_id: str) -> str:
 
 
 def _table(brief: Brief, item: PositionTableItem) -> str:
+    """Actors down, issues across, at most three issues a table: the Word layout's positions table."""
     positions = brief_ops.table_positions(brief, item)
     if not positions:
         return '<p class="empty">[Positions table: accept positions to fill it]</p>'
-    rows = ['<table class="positions" width="100%"><tr><th>Issue</th><th>Actor</th><th>Position</th></tr>']
-    for position in positions:
-        issue = brief.issue(position.issue_id).label if position.issue_id else ""
-        rows.append(
-            f"<tr><td>{escape(issue)}</td><td>{escape(brief.actor(position.actor_id).name)}</td>"
-            f"<td>{escape(position.stance)}</td></tr>"
+    order = {i.id: n for n, i in enumerate(brief.issues)}
+    issue_ids: list[str | None] = list(dict.fromkeys(p.issue_id for p in positions))
+    issue_ids.sort(key=lambda i: order.get(i, len(order)) if i is not None else len(order) + 1)
+    actor_order = {a.id: n for n, a in enumerate(brief.actors)}
+    actor_ids = sorted(dict.fromkeys(p.actor_id for p in positions), key=lambda a: actor_order.get(a, len(actor_order)))
+    out = []
+    for first in range(0, len(issue_ids), MAX_TABLE_ISSUES):
+        part = issue_ids[first : first + MAX_TABLE_ISSUES]
+        width = 75 // len(part)
+        head = "".join(
+            f'<th width="{width}%">{escape(brief.issue(i).label if i is not None else NO_ISSUE)}</th>' for i in part
         )
-    rows.append("</table>")
-    return "".join(rows)
+        rows = [f'<table class="positions" width="100%"><tr><th width="25%">Who</th>{head}</tr>']
+        for actor_id in actor_ids:
+            cells = []
+            for issue_id in part:
+                held = [p for p in positions if p.actor_id == actor_id and p.issue_id == issue_id]
+                stance = "; ".join(escape(p.stance.strip()) for p in held)
+                cites = " ".join(sorted({_cite(brief, e.source_id, e.paragraph) for p in held for e in p.evidence}))
+                cells.append(stance + (f' <span class="cite">{cites}</span>' if cites else "") if stance else "\u2013")
+            if any(c != "\u2013" for c in cells):
+                row = "".join(f"<td>{c}</td>" for c in cells)
+                rows.append(f"<tr><td><b>{escape(brief.actor(actor_id).name)}</b></td>{row}</tr>")
+        rows.append("</table>")
+        out.append("".join(rows))
+    return "".join(out)
 
 
 def _item_html(brief: Brief, item: Item) -> tuple[str, bool]:

@@ -39,13 +39,15 @@ def write_recovery(brief: Brief, original: Path | None) -> Path:
     folder = recovery_dir()
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{brief.id}.brief"
-    write_atomically(target, storage.dumps(brief))
+    data = storage.dumps(brief)
     note = {
         "original": str(original) if original else None,
         "saved_at": dt.datetime.now().isoformat(timespec="seconds"),
         "title": brief.title,
     }
+    # The note first: a kill between the two writes must not leave a copy without its file name.
     write_atomically(target.with_suffix(".json"), json.dumps(note).encode("utf-8"))
+    write_atomically(target, data)
     logger.info("Recovery file written: %s", target)
     return target
 

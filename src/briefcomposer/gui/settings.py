@@ -2,22 +2,43 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
 
 MAX_RECENT = 10
+AUTOSAVE_SECONDS = 30  # the most typing a crash may cost
+
+
+def autosave_seconds() -> float:
+    """Seconds between recovery copies; ``BRIEFCOMPOSER_AUTOSAVE_SECONDS`` shortens it (tests)."""
+    try:
+        value = float(os.environ.get("BRIEFCOMPOSER_AUTOSAVE_SECONDS", AUTOSAVE_SECONDS))
+    except ValueError:
+        return AUTOSAVE_SECONDS
+    return min(max(value, 0.1), AUTOSAVE_SECONDS)
 
 
 class Settings:
     """Typed access to the application's settings.
 
-    `qsettings` defaults to the user's native settings store; tests pass an INI file
+    `qsettings` defaults to the user's native settings store, or to an INI file in
+    ``$BRIEFCOMPOSER_HOME/config`` when that variable is set (portable installs, child
+    processes in tests); tests pass an INI file
     (`QSettings(str(tmp_path / "s.ini"), QSettings.Format.IniFormat)`).
     """
 
     def __init__(self, qsettings: QSettings | None = None) -> None:
-        self._s = qsettings if qsettings is not None else QSettings("briefcomposer", "briefcomposer")
+        if qsettings is None:
+            if os.environ.get("BRIEFCOMPOSER_HOME"):
+                from briefcomposer.paths import user_config_dir
+
+                ini = user_config_dir() / "settings.ini"
+                qsettings = QSettings(str(ini), QSettings.Format.IniFormat)
+            else:
+                qsettings = QSettings("briefcomposer", "briefcomposer")
+        self._s = qsettings
 
     def sync(self) -> None:
         self._s.sync()

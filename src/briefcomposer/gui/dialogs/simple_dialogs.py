@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -201,16 +202,60 @@ class ExportDoneDialog:
 
         box = QMessageBox(parent)
         box.setIcon(QMessageBox.Icon.Information)
-        box.setWindowTitle(box.tr("Export Finished"))
-        box.setText(box.tr("Saved %s.") % path.name)
+        box.setWindowTitle(QCoreApplication.translate("ExportDoneDialog", "Export Finished"))
+        box.setText(QCoreApplication.translate("ExportDoneDialog", "Saved %s.") % path.name)
         box.setInformativeText(str(path.parent))
-        open_button = box.addButton(box.tr("Open"), QMessageBox.ButtonRole.AcceptRole)
-        folder_button = box.addButton(box.tr("Show in Folder"), QMessageBox.ButtonRole.ActionRole)
+        open_button = box.addButton(
+            QCoreApplication.translate("ExportDoneDialog", "Open"), QMessageBox.ButtonRole.AcceptRole
+        )
+        folder_button = box.addButton(
+            QCoreApplication.translate("ExportDoneDialog", "Show in Folder"), QMessageBox.ButtonRole.ActionRole
+        )
         box.addButton(QMessageBox.StandardButton.Close)
         box.setDefaultButton(open_button)
         try:
             box.exec()
             clicked = box.clickedButton()
             return "open" if clicked is open_button else "folder" if clicked is folder_button else None
+        finally:
+            box.deleteLater()
+
+
+class ConflictDialog:
+    """Before saving over a file that changed on disk since it was opened or saved here."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, name: str) -> str | None:
+        """ "overwrite", "save_as" or None (cancel, the default)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        box = QMessageBox(parent)
+        box.setIcon(QMessageBox.Icon.Warning)
+        box.setWindowTitle(QCoreApplication.translate("ConflictDialog", "File Changed on Disk"))
+        box.setText(
+            QCoreApplication.translate(
+                "ConflictDialog", "\u201c%s\u201d was changed by another program or window since you opened it."
+            )
+            % name
+        )
+        box.setInformativeText(
+            QCoreApplication.translate(
+                "ConflictDialog",
+                "Overwrite it with your version, save yours under another name, or cancel and keep both as they are.",
+            )
+        )
+        overwrite = box.addButton(
+            QCoreApplication.translate("ConflictDialog", "Overwrite"), QMessageBox.ButtonRole.DestructiveRole
+        )
+        save_as = box.addButton(
+            QCoreApplication.translate("ConflictDialog", "Save As\u2026"), QMessageBox.ButtonRole.AcceptRole
+        )
+        cancel = box.addButton(QMessageBox.StandardButton.Cancel)
+        box.setDefaultButton(save_as)
+        box.setEscapeButton(cancel)
+        try:
+            box.exec()
+            clicked = box.clickedButton()
+            return "overwrite" if clicked is overwrite else "save_as" if clicked is save_as else None
         finally:
             box.deleteLater()

@@ -29,7 +29,7 @@ from briefcomposer.core.model import (
     Section,
     TextItem,
 )
-from briefcomposer.gui.models.roles import ANALYSIS_MIME, EXCERPT_MIME, ITEM_MIME, Role
+from briefcomposer.gui.models.roles import ANALYSIS_MIME, EXCERPT_MIME, ITEM_MIME, SECTION_MIME, Role
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +80,8 @@ class OutlineModel(QAbstractItemModel):
     """
 
     edit_requested = Signal(str, str)  # item id, new text
+    rename_requested = Signal(str, str)  # section id, new heading
+    section_move_requested = Signal(str, int)  # section id, row (counted after it left)
     move_requested = Signal(str, int, int)  # item id, section row, row
     excerpt_dropped = Signal(dict, int, int)  # {"source_id", "paragraph", "start", "end"}, section row, row
     analysis_dropped = Signal(str, str, int, int)  # "issue" or "position", its id, section row, row
@@ -175,8 +177,10 @@ class OutlineModel(QAbstractItemModel):
             return self.section_words(section)
         if role == Role.LIMIT:
             return section.word_limit
-        if role == Role.GUIDANCE:
-            return section.guidance
+        if role == Role.GUIDANCE:  # shown while the section is empty
+            return section.guidance or QCoreApplication.translate(
+                "OutlineModel", "Empty: drag a passage here, or add a paragraph (Ctrl+Shift+Return)."
+            )
         if role == Role.SEARCH:
             return section.heading
         if role == Qt.ItemDataRole.AccessibleTextRole:
@@ -216,7 +220,7 @@ class OutlineModel(QAbstractItemModel):
             return Qt.ItemFlag.ItemIsDropEnabled
         base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.internalPointer() is None:
-            return base | Qt.ItemFlag.ItemIsDropEnabled
+            return base | Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsEditable
         flags = base | Qt.ItemFlag.ItemIsDragEnabled
         item = self.item_at(index)
         if item is not None and editable_text(item) is not None:
@@ -224,6 +228,14 @@ class OutlineModel(QAbstractItemModel):
         return flags
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # type: ignore[no-untyped-def]
+        if role == Qt.ItemDataRole.EditRole and index.isValid() and index.internalPointer() is None:
+            section = self._brief.sections[index.row()]
+            heading = " ".join(str(value).split())
+            if not heading:
+                return False
+            if heading != section.heading:
+                self.rename_requested.emit(section.id, heading)
+            return True
         item = self.item_at(index)
         if role != Qt.ItemDataRole.EditRole or item is None or editable_text(item) is None:
             return False
@@ -240,18 +252,35 @@ class OutlineModel(QAbstractItemModel):
         return Qt.DropAction.MoveAction
 
     def mimeTypes(self) -> list[str]:
-        return [ITEM_MIME, EXCERPT_MIME, ANALYSIS_MIME]
+        return [ITEM_MIME, SECTION_MIME, EXCERPT_MIME, ANALYSIS_MIME]
 
     def mimeData(self, indexes) -> QMimeData:  # type: ignore[no-untyped-def]
         ids = [self.item_at(i).id for i in indexes if self.item_at(i) is not None]  # type: ignore[union-attr]
         mime = QMimeData()
+        sections = [self._brief.sections[i.row()] for i in indexes if i.isValid() and i.internalPointer() is None]
+        if sections and not ids:  # dragging section headings reorders sections
+            mime.setData(SECTION_MIME, QByteArray(json.dumps([s.id for s in sections]).encode()))
+            mime.setText("\n".join(s.heading for s in sections))
+            return mime
         mime.setData(ITEM_MIME, QByteArray(json.dumps(ids).encode()))
         mime.setText("\n\n".join(item_display_text(self._brief, self._brief.item(i)) for i in ids))
         return mime
 
     def canDropMimeData(self, data, action, row, column, parent) -> bool:  # type: ignore[no-untyped-def]
+        if data.hasFormat(SECTION_MIME):
+            return self._section_drop_row(row, parent) is not None
         ours = any(data.hasFormat(f) for f in (ITEM_MIME, EXCERPT_MIME, ANALYSIS_MIME))
         return ours and self._drop_target(row, parent) is not None
+
+    def _section_drop_row(self, row: int, parent: Index) -> int | None:
+        """Where dropped sections go, counted before they leave: a gap between sections,
+        or the place of the section dropped on (or of the section of the item dropped on)."""
+        if not self._brief.sections:
+            return None
+        if not parent.isValid():
+            return row if 0 <= row <= len(self._brief.sections) else len(self._brief.sections)
+        found = self.section_at(parent)
+        return found[0] if found else None
 
     def _drop_target(self, row: int, parent: Index) -> tuple[int, int] | None:
         if not parent.isValid():
@@ -268,6 +297,8 @@ class OutlineModel(QAbstractItemModel):
         return section_row, parent.row()
 
     def dropMimeData(self, data, action, row, column, parent) -> bool:  # type: ignore[no-untyped-def]
+        if data.hasFormat(SECTION_MIME):
+            return self._drop_sections(data, row, parent)
         target = self._drop_target(row, parent)
         if target is None:
             return False
@@ -303,7 +334,82 @@ class OutlineModel(QAbstractItemModel):
         # remove the dragged rows itself.
         return False
 
+    def _drop_sections(self, data: QMimeData, row: int, parent: Index) -> bool:
+        at = self._section_drop_row(row, parent)
+        try:
+            ids = json.loads(bytes(data.data(SECTION_MIME).data()).decode())
+        except ValueError:
+            return False
+        if at is None:
+            return False
+        for section_id in ids:
+            rows = [s.id for s in self._brief.sections]
+            if section_id not in rows:
+                continue
+            old = rows.index(section_id)
+            row_after = at - 1 if old < at else at
+            self.section_move_requested.emit(section_id, row_after)
+            at = row_after + 1
+        return False  # applied through the undo stack, like item moves
+
     # -- mutators (called by commands only)
+
+    def insert_section(self, row: int, section: Section) -> int:
+        """Insert `section` at `row`; return the row used. Raises `RuleError` first if invalid."""
+        if any(s.id == section.id for s in self._brief.sections):
+            raise RuleError(f"the section {section.heading!r} is already in the brief")
+        if any(s.key == section.key for s in self._brief.sections):
+            raise RuleError(f"a section with the key {section.key!r} is already in the brief")
+        for item in section.items:
+            brief_ops._check_item_refs(self._brief, item)  # noqa: SLF001
+        row = max(0, min(row, len(self._brief.sections)))
+        self.beginInsertRows(QModelIndex(), row, row)
+        brief_ops.add_section(self._brief, section, row)
+        self.endInsertRows()
+        self.words_changed.emit()
+        return row
+
+    def take_section(self, section_id: str) -> tuple[int, Section]:
+        """Remove a section with its items; return its row and the section."""
+        row = self._brief.sections.index(self._brief.section(section_id))
+        self.beginRemoveRows(QModelIndex(), row, row)
+        _, section = brief_ops.remove_section(self._brief, section_id)
+        self.endRemoveRows()
+        self.words_changed.emit()
+        return row, section
+
+    def move_section(self, section_id: str, row: int) -> int:
+        """Move a section to `row` (counted after it left); return its old row."""
+        old = self._brief.sections.index(self._brief.section(section_id))
+        row = max(0, min(row, len(self._brief.sections) - 1))
+        if row == old:
+            return old
+        dest = row + 1 if row > old else row
+        self.beginMoveRows(QModelIndex(), old, old, QModelIndex(), dest)
+        brief_ops.move_section(self._brief, section_id, row)
+        self.endMoveRows()
+        return old
+
+    def set_heading(self, section_id: str, heading: str) -> str:
+        """Rename a section; return the old heading."""
+        if not heading.strip():
+            raise RuleError("a section needs a heading")
+        section = self._brief.section(section_id)
+        old, section.heading = section.heading, heading
+        index = self.index(self._brief.sections.index(section), 0)
+        self.dataChanged.emit(index, index)
+        return old
+
+    def unique_key(self, heading: str) -> str:
+        """A section key made from `heading` that no section of the brief uses yet."""
+        import re
+
+        base = re.sub(r"[^a-z0-9]+", "-", heading.casefold()).strip("-") or "section"
+        keys = {s.key for s in self._brief.sections}
+        key, n = base, 2
+        while key in keys:
+            key, n = f"{base}-{n}", n + 1
+        return key
 
     def insert_item(self, section_row: int, row: int, item: Item) -> None:
         """Insert `item` at `row` of the section at `section_row`; raise `BriefError` first if invalid."""

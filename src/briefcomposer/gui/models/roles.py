@@ -9,6 +9,7 @@ from PySide6.QtCore import Qt
 ITEM_MIME = "application/x-briefcomposer-items"
 EXCERPT_MIME = "application/x-briefcomposer-excerpt"
 ANALYSIS_MIME = "application/x-briefcomposer-analysis"  # issue and position ids
+SECTION_MIME = "application/x-briefcomposer-sections"  # section ids, for reordering
 
 
 class Role(enum.IntEnum):

@@ -376,6 +376,13 @@ class OutlineDelegate(QStyledItemDelegate):
     # -- editing
 
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+        if not index.parent().isValid():  # a section heading: one line, Enter commits, Esc cancels
+            line = QLineEdit(parent)
+            line.setObjectName("headingEditor")
+            line.setAccessibleName(self.tr("Section heading"))
+            line.setPlaceholderText(self.tr("Section heading"))
+            line.setFont(self._section_font(option))
+            return line
         editor = _ItemEditor(parent)
         editor.setObjectName("itemEditor")
         editor.setTabChangesFocus(True)
@@ -390,16 +397,29 @@ class OutlineDelegate(QStyledItemDelegate):
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if isinstance(editor, QLineEdit):
+            text = index.data(Qt.ItemDataRole.EditRole) or ""
+            if editor.text() != text:
+                editor.setText(text)
+                editor.selectAll()
+            return
         assert isinstance(editor, QPlainTextEdit)
         editor.setPlainText(index.data(Qt.ItemDataRole.EditRole) or "")
         editor.selectAll()
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+        if isinstance(editor, QLineEdit):
+            model.setData(index, editor.text(), Qt.ItemDataRole.EditRole)
+            return
         assert isinstance(editor, QPlainTextEdit)
         model.setData(index, editor.toPlainText().strip(), Qt.ItemDataRole.EditRole)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         rect = QRect(option.rect)
+        if isinstance(editor, QLineEdit):
+            rect.setHeight(max(editor.sizeHint().height(), QFontMetrics(self._section_font(option)).height() + 8))
+            editor.setGeometry(rect)
+            return
         rect.setLeft(rect.left() + self.TAG_W + self.PAD)
         rect.setHeight(max(rect.height(), 90))
         editor.setGeometry(rect)
@@ -525,6 +545,12 @@ class BriefPane(QWidget):
     def current_item_id(self) -> str | None:
         item = self._doc.outline.item_at(self.outline_view.currentIndex())
         return item.id if item else None
+
+    def select_section(self, section_id: str) -> None:
+        rows = [s.id for s in self._doc.brief.sections]
+        index = self._doc.outline.section_index(rows.index(section_id))
+        self.outline_view.setCurrentIndex(index)
+        self.outline_view.scrollTo(index)
 
     def select_item(self, item_id: str) -> None:
         index = self._doc.outline.item_index(item_id)
