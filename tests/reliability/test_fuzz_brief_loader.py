@@ -49,7 +49,11 @@ def _load(data: bytes) -> None:
     try:
         storage.loads(data)
     except ProjectFormatError as exc:
-        assert str(exc) and "\n" not in str(exc)
+        message = str(exc)
+    else:
+        return
+    assert message
+    assert "\n" not in message
 
 
 @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -65,14 +65,24 @@ def check_template(path: Path) -> list[Problem]:
     from briefcomposer.export.docx_writer import check_bounded
 
     problems: list[Problem] = []
-    problems += _split_tag_problems(data)
+    problems += _unreadable(_split_tag_problems, data, path.name)
     try:
         problems += [Problem(m, s) for m, s in check_bounded(data)]
     except TemplateError as exc:
         problems.append(Problem(str(exc)))
-    problems += _style_and_marking_problems(data)
-    problems += _leftover_problems(data)
+    problems += _unreadable(_style_and_marking_problems, data, path.name)
+    problems += _unreadable(_leftover_problems, data, path.name)
     return sorted(problems, key=lambda p: p.severity != ERROR)
+
+
+def _unreadable(step, data: bytes, name: str) -> list[Problem]:  # type: ignore[no-untyped-def]
+    """`step(data)`, or one error when the package passed the safety checks but is not a
+    readable Word document (a part its relationships name is missing, say)."""
+    try:
+        return step(data)
+    except Exception as exc:  # noqa: BLE001 - python-docx and zipfile report a broken package in many ways
+        detail = " ".join(str(exc).split())[:120]
+        return [Problem(f"{name} cannot be opened as a Word document ({type(exc).__name__}: {detail})")]
 
 
 # ---------------------------------------------------------------- Jinja tags

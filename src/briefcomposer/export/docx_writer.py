@@ -164,7 +164,9 @@ def export_bytes(
         raise TemplateError("the brief has no protective marking; choose one (OFFICIAL included) before exporting")
     path = Path(template) if template is not None else default_template(brief)
     data = read_template(path)
-    context = build_context(brief, author)
+    # Text typed or pasted into a brief may hold characters XML cannot carry (NUL, other
+    # C0 controls); left in, they break the render ("invalid template") or python-docx.
+    context = _clean_context(build_context(brief, author))
     report(1, steps)
     rendered = render_template(data, context) if in_process else render_bounded(data, context)
     problems = safety.package_problems(rendered, "the rendered document", max_ratio=None)
@@ -418,6 +420,7 @@ def assemble(rendered: bytes, context: Mapping[str, Any], brief: Brief, author: 
     for part in _story_parts(doc):
         scrub(part.element)
     _drop_comment_parts(doc)
+    _drop_leftovers(doc)
     _scrub_settings(doc)
     _set_properties(doc, brief, author)
     out = io.BytesIO()
@@ -457,6 +460,17 @@ _BAD_XML_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udff
 
 def _clean(text: str) -> str:
     return _BAD_XML_CHARS.sub("", unicodedata.normalize("NFC", text))
+
+
+def _clean_context(value: Any) -> Any:
+    """`value` with `_clean` applied to every string in it (the context is plain JSON-like data)."""
+    if isinstance(value, str):
+        return _clean(value)
+    if isinstance(value, dict):
+        return {key: _clean_context(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_clean_context(item) for item in value]
+    return value
 
 
 def _nbsp(cite: str) -> str:
@@ -679,6 +693,33 @@ def _drop_comment_parts(doc) -> None:  # type: ignore[no-untyped-def]
             doc.part.rels.pop(r_id)
 
 
+# Parts a template carries that the brief does not show: custom properties (client,
+# SharePoint metadata), the thumbnail of the template's first page, custom XML data and
+# building blocks (Quick Parts) holding the template author's text.
+_PACKAGE_LEFTOVERS = ("custom-properties", "thumbnail")
+_DOCUMENT_LEFTOVERS = ("customXml", "glossaryDocument")
+APP_XML = (
+    b'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+    b'<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties">'
+    b"<Application>briefcomposer</Application></Properties>"
+)
+
+
+def _drop_leftovers(doc) -> None:  # type: ignore[no-untyped-def]
+    """Drop the template's leftover parts and replace its extended properties (company,
+    manager, the path of the template on its author's disk) with the application name."""
+    package = doc.part.package
+    for r_id, rel in list(package.rels.items()):
+        kind = rel.reltype.rsplit("/", 1)[-1]
+        if kind in _PACKAGE_LEFTOVERS:
+            package.rels.pop(r_id)
+        elif kind == "extended-properties" and not rel.is_external:
+            rel.target_part._blob = APP_XML  # a plain Part: python-docx does not model app.xml
+    for r_id, rel in list(doc.part.rels.items()):
+        if rel.reltype.rsplit("/", 1)[-1] in _DOCUMENT_LEFTOVERS:
+            doc.part.rels.pop(r_id)
+
+
 def _scrub_settings(doc) -> None:  # type: ignore[no-untyped-def]
     settings = doc.settings.element
     for tag in ("trackRevisions", "attachedTemplate", "removePersonalInformation"):
@@ -688,17 +729,17 @@ def _scrub_settings(doc) -> None:  # type: ignore[no-untyped-def]
 
 def _set_properties(doc, brief: Brief, author: str) -> None:  # type: ignore[no-untyped-def]
     props = doc.core_properties
-    who = (author or brief.sender or "").strip()
+    who = _clean(author or brief.sender or "").strip()
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
-    props.title = brief.title
-    props.subject = _structure_title(brief)
+    props.title = _clean(brief.title)
+    props.subject = _clean(_structure_title(brief))
     props.author = who
     props.last_modified_by = who
-    props.keywords = "; ".join(i.label for i in brief.issues if i.status is Status.ACCEPTED)
-    props.category = str(brief.marking)
-    props.content_status = str(brief.marking)
+    props.keywords = _clean("; ".join(i.label for i in brief.issues if i.status is Status.ACCEPTED))
+    props.category = _clean(str(brief.marking))
+    props.content_status = _clean(str(brief.marking))
     props.comments = ""
-    props.identifier = brief.reference
+    props.identifier = _clean(brief.reference)
     props.language = "en-GB"
     props.revision = 1
     props.created = now

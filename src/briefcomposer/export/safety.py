@@ -11,7 +11,11 @@ bounded reads and a parser that resolves no entities and loads no DTD:
 - macros and active content: ``.docm``/``.dotm``, ``vbaProject.bin``, macro-enabled
   or ActiveX/OLE content types, external relationships other than hyperlinks
   (a remote ``attachedTemplate`` is a known phishing trick);
-- XML with a DTD or entity declarations (billion laughs, XXE) and malformed XML.
+- XML with a DTD or entity declarations (billion laughs, XXE) and malformed XML;
+- links that are not ``http``, ``https`` or ``mailto`` (``javascript:``, ``file:``,
+  UNC paths), and Word fields that run programs or fetch files when the document is
+  opened or updated (``DDE``, ``DDEAUTO``, ``INCLUDETEXT``, ``INCLUDEPICTURE``, ``LINK``,
+  ``IMPORT``), whose targets would travel into every exported brief.
 """
 
 from __future__ import annotations
@@ -19,6 +23,7 @@ from __future__ import annotations
 import io
 import re
 import zipfile
+import zlib
 from pathlib import PurePosixPath
 
 from lxml import etree
@@ -93,7 +98,15 @@ def package_problems(data: bytes, name: str = "template", max_ratio: int | None 
         try:
             with zf.open(info) as fh:
                 blob = fh.read(info.file_size + 1)
-        except (zipfile.BadZipFile, NotImplementedError, OSError, EOFError, ValueError, RuntimeError) as exc:
+        except (
+            zipfile.BadZipFile,
+            NotImplementedError,
+            OSError,
+            EOFError,
+            ValueError,
+            RuntimeError,
+            zlib.error,
+        ) as exc:
             return [f"{name}: cannot read the part {part} ({exc})"]
         unpacked += len(blob)
         if len(blob) > info.file_size or unpacked > MAX_UNPACKED_BYTES:
@@ -124,12 +137,57 @@ def _xml_problems(name: str, part: str, blob: bytes) -> list[str]:
     if _DTD.search(text):
         return [f"{name}: {part} declares a DTD or entities, which Word files never need (refused: entity attacks)"]
     try:
-        etree.fromstring(blob, _PARSER)
+        root = etree.fromstring(blob, _PARSER)
     except etree.XMLSyntaxError as exc:
         line = exc.lineno if exc.lineno else "-"
-        msg = str(exc.msg if hasattr(exc, "msg") else exc).splitlines()[0]
+        msg = (str(exc.msg if hasattr(exc, "msg") else exc).splitlines() or ["unreadable"])[0]
         return [f"{name}: {part} line {line}: malformed XML ({msg})"]
-    return []
+    return _field_problems(name, part, root)
+
+
+SAFE_LINK = re.compile(r"^(https?://|mailto:)", re.I)
+_ACTIVE_FIELDS = frozenset({"DDE", "DDEAUTO", "INCLUDETEXT", "INCLUDEPICTURE", "LINK", "IMPORT", "INCLUDE"})
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+
+
+def _field_codes(root) -> list[str]:  # type: ignore[no-untyped-def]
+    """The instructions of every field in a story part: simple fields and complex ones,
+    whose instruction Word may split over several runs."""
+    codes = [el.get(f"{_W}instr", "") for el in root.iter(f"{_W}fldSimple")]
+    current: list[str] | None = None
+    for el in root.iter(f"{_W}fldChar", f"{_W}instrText"):
+        if el.tag == f"{_W}instrText":
+            if current is None:
+                current = []
+            current.append(el.text or "")
+        elif el.get(f"{_W}fldCharType") == "begin":
+            if current is not None:
+                codes.append("".join(current))
+            current = []
+        elif el.get(f"{_W}fldCharType") in ("separate", "end") and current is not None:
+            codes.append("".join(current))
+            current = None
+    if current is not None:
+        codes.append("".join(current))
+    return codes
+
+
+def _field_problems(name: str, part: str, root) -> list[str]:  # type: ignore[no-untyped-def]
+    problems = []
+    for code in _field_codes(root):
+        words = code.split()
+        keyword = words[0].upper() if words else ""
+        if keyword in _ACTIVE_FIELDS:
+            problems.append(f"{name}: {part} has a {keyword} field, which can run programs or fetch files; refused")
+        elif keyword == "HYPERLINK":
+            if any(w.lower() == "\\l" for w in words[1:]):
+                continue  # a link to a bookmark in the document itself
+            target = next((w.strip('"') for w in words[1:] if not re.fullmatch(r"\\[a-zA-Z]", w)), "")
+            if target and not SAFE_LINK.match(target):
+                problems.append(
+                    f"{name}: {part} links to {target[:60]!r}; only http, https and mailto links are allowed"
+                )
+    return problems
 
 
 def _package_semantics(name: str, zf: zipfile.ZipFile) -> list[str]:
@@ -155,4 +213,9 @@ def _package_semantics(name: str, zf: zipfile.ZipFile) -> list[str]:
             if rel.get("TargetMode") == "External" and rel.get("Type") != _HYPERLINK:
                 kind = (rel.get("Type") or "").rsplit("/", 1)[-1]
                 problems.append(f"{name}: {info.filename} links to an external {kind} ({rel.get('Target')!r}); refused")
+            elif rel.get("TargetMode") == "External" and not SAFE_LINK.match((rel.get("Target") or "").strip()):
+                target = (rel.get("Target") or "")[:60]
+                problems.append(
+                    f"{name}: {info.filename} links to {target!r}; only http, https and mailto links are allowed"
+                )
     return problems

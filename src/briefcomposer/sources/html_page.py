@@ -67,6 +67,7 @@ _STANDFIRST = re.compile(
     re.IGNORECASE,
 )
 _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]{0,200}\?>")
+_CONTROL_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
 _SITE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{2,80}$")
 
 
@@ -79,6 +80,9 @@ def load_html(data: bytes, problems: Problems, what: str) -> Source:
     from lxml import etree
 
     text = _XML_DECLARATION.sub("", _decode(data), count=1)  # lxml refuses str with an encoding declaration
+    # NUL and other C0 controls are not text (browsers drop or replace them); left in,
+    # lxml refuses to edit the tree ("All strings must be XML compatible").
+    text = _CONTROL_CHARS.sub("", text)
     try:
         parser = lxml.html.HTMLParser(remove_comments=True, remove_pis=True, no_network=True, huge_tree=False)
         root = lxml.html.document_fromstring(text, parser=parser)

@@ -7,8 +7,9 @@ they are real (not Word's or python-docx's defaults), else from the first "Title
 heading paragraph, else the first short line.
 
 Before python-docx sees the file, the zip is checked: at most `MAX_PARTS` parts and
-`MAX_UNPACKED_BYTES` unpacked (zip bombs), and no XML part may hold a DTD (entity
-expansion and external entities, XXE).
+`MAX_UNPACKED_BYTES` unpacked, no large part compressed more than `MAX_RATIO` times
+(zip bombs), no part name that climbs out of the package (``../``, absolute names),
+no macros, and no XML part may hold a DTD (entity expansion and external entities, XXE).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ import io
 import logging
 import re
 import zipfile
+import zlib
 from typing import Any
 
 from briefcomposer.core.errors import SourceError
@@ -29,6 +31,11 @@ logger = logging.getLogger(__name__)
 MAX_PARTS = 2_000
 MAX_UNPACKED_BYTES = 200 * 1024 * 1024  # all parts together, as declared in the zip
 MAX_XML_PART_BYTES = 100 * 1024 * 1024  # one XML part
+# Word XML deflates 5-20 times; a bomb of repeated elements 1000 times. Parts under
+# RATIO_FLOOR may compress as they like.
+MAX_RATIO = 200
+RATIO_FLOOR = 1024 * 1024
+_MACRO_PART = re.compile(r"(^|/)(vbaProject\.bin|vbaData\.xml)$", re.IGNORECASE)
 
 _DTD = re.compile(rb"<!(?:DOCTYPE|ENTITY)", re.IGNORECASE)
 _PLACEHOLDER_TITLES = frozenset({"", "word document", "document", "document1", "untitled", "title", "microsoft word"})
@@ -39,7 +46,8 @@ _HEADING_STYLE = re.compile(r"^(?:heading|überschrift|titre|titolo|título|kop)
 
 
 def check_package(data: bytes, what: str) -> None:
-    """Refuse a .docx that is not a Word package, is a zip bomb or carries a DTD.
+    """Refuse a .docx that is not a Word package, is a zip bomb, has unsafe part names,
+    macros or a DTD.
 
     Raises `SourceError`.
     """
@@ -54,6 +62,12 @@ def check_package(data: bytes, what: str) -> None:
             raise SourceError(f"{what} is not a Word document (it is some other kind of zip file).")
         if len(infos) > MAX_PARTS or sum(info.file_size for info in infos) > MAX_UNPACKED_BYTES:
             raise SourceError(f"{what} unpacks to an unreasonable size; it may be damaged or malicious.")
+        if any(i.file_size > RATIO_FLOOR and i.file_size > MAX_RATIO * max(i.compress_size, 1) for i in infos):
+            raise SourceError(f"{what} unpacks to an unreasonable size; it may be damaged or malicious.")
+        if not all(_safe_part_name(name) for name in names):
+            raise SourceError(f"{what} holds a part whose name points outside the document; refused.")
+        if any(_MACRO_PART.search(name) for name in names):
+            raise SourceError(f"{what} contains macros; save a copy as a plain .docx (without macros) and import that.")
         for info in infos:
             if not info.filename.lower().endswith((".xml", ".rels")):
                 continue
@@ -61,12 +75,23 @@ def check_package(data: bytes, what: str) -> None:
                 raise SourceError(f"{what} unpacks to an unreasonable size; it may be damaged or malicious.")
             try:
                 part = archive.read(info)
-            except (zipfile.BadZipFile, NotImplementedError, OSError, ValueError, EOFError) as exc:
+            except (zipfile.BadZipFile, NotImplementedError, OSError, ValueError, EOFError, zlib.error) as exc:
                 raise SourceError(f"{what} is damaged (part {info.filename} cannot be unpacked).") from exc
             if part.startswith((b"\xff\xfe", b"\xfe\xff")):
                 part = part.decode("utf-16", errors="replace").encode("utf-8")
             if _DTD.search(part):
                 raise SourceError(f"{what} contains a document type declaration, which Word never writes; refused.")
+            if info.filename == "[Content_Types].xml" and re.search(rb"macroEnabled|vbaProject", part, re.IGNORECASE):
+                raise SourceError(
+                    f"{what} contains macros; save a copy as a plain .docx (without macros) and import that."
+                )
+
+
+def _safe_part_name(name: str) -> bool:
+    """False for names no Word package holds: absolute, drive letters, backslashes, ``..``, NUL."""
+    if not name or name.startswith("/") or "\\" in name or "\x00" in name or re.match(r"^[A-Za-z]:", name):
+        return False
+    return all(segment not in ("..", ".") for segment in name.split("/"))
 
 
 def load_docx(data: bytes, problems: Problems, what: str, fallback_title: str | None = None) -> Source:

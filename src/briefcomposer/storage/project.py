@@ -45,6 +45,12 @@ logger = logging.getLogger(__name__)
 FORMAT = 1
 MAGIC = "briefcomposer"
 MAX_FILE_BYTES = 200 * 1024 * 1024  # far above any real brief; refuses files that would exhaust memory
+# A real brief holds a few thousand JSON objects (items, excerpts, actors...) and no
+# text longer than a source (the importers keep at most 5,000,000 characters). Files
+# beyond these are refused while they are parsed, before they can use much memory:
+# 10^6 items would otherwise take ~8 s and ~800 MB to load.
+MAX_OBJECTS = 100_000
+MAX_TEXT_CHARS = 5_000_000
 
 
 # ---------------------------------------------------------------- writing
@@ -67,7 +73,9 @@ def dumps(brief: Brief) -> bytes:
         },
         "marking": _marking_out(brief.marking),
         "sources": [_source_out(s) for s in brief.sources],
-        "actors": [{"id": a.id, "name": a.name, "kind": a.kind.value, "aliases": list(a.aliases)} for a in brief.actors],
+        "actors": [
+            {"id": a.id, "name": a.name, "kind": a.kind.value, "aliases": list(a.aliases)} for a in brief.actors
+        ],
         "issues": [
             {
                 "id": i.id,
@@ -132,7 +140,14 @@ def _source_out(s: Source) -> dict:
 
 
 def _excerpt_out(e: Excerpt) -> dict:
-    return {"id": e.id, "source": e.source_id, "paragraph": e.paragraph, "start": e.start, "end": e.end, "quote": e.quote}
+    return {
+        "id": e.id,
+        "source": e.source_id,
+        "paragraph": e.paragraph,
+        "start": e.start,
+        "end": e.end,
+        "quote": e.quote,
+    }
 
 
 def _item_out(item: Item) -> dict:
@@ -250,7 +265,9 @@ def loads(data: bytes | str) -> Brief:
     else:
         text = data
     try:
-        raw = json.loads(text)
+        raw = json.loads(text, object_hook=_Limits().check)
+    except _TooBig as exc:
+        raise ProjectFormatError(f"this brief is too large to open: {exc}") from None
     except RecursionError:
         raise ProjectFormatError("this is not a brief: the JSON is nested too deeply") from None
     except ValueError as exc:
@@ -275,6 +292,28 @@ def loads(data: bytes | str) -> Brief:
     except RecursionError:
         raise ProjectFormatError("the brief is nested too deeply") from None
     return brief
+
+
+class _TooBig(Exception):
+    """Raised inside `json.loads` to stop parsing a file beyond `MAX_OBJECTS` or `MAX_TEXT_CHARS`."""
+
+
+class _Limits:
+    """A `json.loads` object hook that counts objects and measures the text in them."""
+
+    def __init__(self) -> None:
+        self.objects = 0
+
+    def check(self, obj: dict) -> dict:
+        self.objects += 1
+        if self.objects > MAX_OBJECTS:
+            raise _TooBig(f"it holds more than {MAX_OBJECTS:,} objects")
+        for value in obj.values():
+            texts = value if isinstance(value, list) else (value,)
+            for text in texts:
+                if isinstance(text, str) and len(text) > MAX_TEXT_CHARS:
+                    raise _TooBig(f"it holds a text of {len(text):,} characters (at most {MAX_TEXT_CHARS:,})")
+        return obj
 
 
 def load(path: Path) -> Brief:
@@ -347,7 +386,9 @@ def _brief_in(r: _Reader) -> Brief:
     for excerpt in brief.iter_excerpts():
         source = sources.get(excerpt.source_id)
         if source is not None and not 0 <= excerpt.paragraph < len(source.paragraphs):
-            raise r.fail(f"an excerpt cites paragraph {excerpt.paragraph + 1} of {source.title!r}, which has no such paragraph")
+            raise r.fail(
+                f"an excerpt cites paragraph {excerpt.paragraph + 1} of {source.title!r}, which has no such paragraph"
+            )
     return brief
 
 
