@@ -46,7 +46,7 @@ def suggest(source: Source) -> Suggestions:
     verbatim. A source without paragraphs gives empty suggestions.
     """
     from briefcomposer.analysis.actors import find_actors
-    from briefcomposer.analysis.issues import find_issues, issue_of
+    from briefcomposer.analysis.issues import find_issues, issue_of, issue_owner
     from briefcomposer.analysis.positions import find_positions
     from briefcomposer.analysis.sentences import split
 
@@ -65,6 +65,8 @@ def suggest(source: Source) -> Suggestions:
             parts = re.findall(r"[\w\u2011][\w\u2011’'\-]*", name)
             if actor.kind is ActorKind.PERSON or len(parts) == 1:
                 actor_words.update(w.lower() for w in parts)
+            else:  # acronyms inside longer names: "UK" of "the UK", "RSF" of "RSF fighters"
+                actor_words.update(w.lower() for w in parts if len(w) > 1 and w.isupper())
     focus = [paragraphs[f.paragraph][s:e] for f in found for s, e in f.spans]
     found_issues = find_issues(paragraphs, headings, actor_words, focus)
 
@@ -79,8 +81,12 @@ def suggest(source: Source) -> Suggestions:
         for fi in found_issues
     }
     positions = []
+    owner = issue_owner(found_issues)
     for f in found:
-        issue_key = issue_of(paragraphs[f.paragraph][f.spans[0][0] : f.spans[0][1]], f.paragraph, found_issues)
+        # the stance is the claim, so the topic it names comes first; then the evidence and its paragraph
+        issue_key = issue_of(f.stance, -1, found_issues, owner) or issue_of(
+            paragraphs[f.paragraph][f.spans[0][0] : f.spans[0][1]], f.paragraph, found_issues, owner
+        )
         evidence = [source.excerpt(f.paragraph, s, e) for s, e in f.spans]
         positions.append(
             Position(

@@ -481,6 +481,7 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
     return ActorIndex(actors, mentions, author_key)
 
 
+_LISTED = re.compile(r"\b(?:like|such as|including)\s+(?:[A-Z][\w’'\-]*(?:\s+|,\s*)|and\s+)*$")
 _INTRO = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:a|an|the|who|former|among|one of|then)\b|\s*\()")
 
 
@@ -490,6 +491,9 @@ def _introduced(text: str, start: int, end: int) -> bool:
         return True
     if text[max(0, start - 16) : start].rstrip().endswith(("As", "as", "according to", "According to")):
         return True
+    window = text[max(0, start - 80) : start]
+    if ("like " in window or "such as " in window or "including " in window) and _LISTED.search(window):
+        return True  # "experts like Joshua Craze, Kholood Khair and Raga Makawi"
     return _says_something(text, end)
 
 

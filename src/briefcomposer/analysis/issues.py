@@ -1,13 +1,22 @@
 """Issues: the topics a source discusses, labelled like headings in a brief.
 
-YAKE scores candidate key phrases (at most `YAKE_WORDS` words of text are given to
-it, sampled evenly, so long documents cost a bounded time). Phrases that only name
-actors ("Sir Malcolm Rifkind", "Russia") or are generic ("areas") are dropped:
-an issue is what actors take positions *on*. The remaining phrases are grouped
-when they share a topic word ("missile defence", "missile-defence projects") or
-occur in the same sentences, and each group becomes an issue whose label is its
-best phrase in sentence case ("NATO expansion", "Missile defence"), with the
-paragraphs where any of its phrases occurs.
+Candidates come from two places. YAKE scores key phrases (at most `YAKE_WORDS` words
+of text are given to it, sampled evenly, so long documents cost a bounded time), and
+the policy vocabulary (``resources/gazetteer/policy_terms.txt``: enlargement,
+sanctions, missile defence, ceasefire, tariffs, ...) adds the phrases built around
+its terms: with the actor before them ("NATO enlargement", "Russia–NATO
+relations"), the actor or place after a preposition ("dialogue with Russia", "war
+in Gaza") and the owner of a policy ("UK policy towards Russia"); its verbs count
+for their nouns ("coerce" for "coercion"). Phrases that only name actors, that are
+generic ("areas"), that join two things ("judicious and smart") or that end on an
+adjective are dropped, and a phrase outside the vocabulary must recur to count.
+
+Phrases are grouped when they share a topic word ("missile defence",
+"missile-defence projects"), and groups that name the same line of the vocabulary
+are one issue ("Israeli strike" joins "Military operations"). Groups are ranked by
+how widely the text discusses them, by the vocabulary, by the positions that are
+about them and by the headings; 4 to 9 become issues, labelled by their best phrase
+as the text spells it, in sentence case with acronyms and names kept.
 """
 
 from __future__ import annotations
@@ -34,7 +43,8 @@ _GENERIC = frozenset(
         "share percent per cent mr ms dr sir ambassador president minister secretary general prime chief "
         "officials official government administration analysis pretty billion million trillion back height heights "
         "top bottom middle rest beginning onset aftermath wake lack absence presence argument arguments reason "
-        "reasons mind minds eyes face heart wave"
+        "reasons mind minds eyes face heart wave criticism criticisms difference differences perception perceptions "
+        "concern concerns opinion opinions discussion discussions conversation question debate focus off"
     )
 )
 _LEADING = frozenset(
@@ -44,7 +54,10 @@ _LEADING = frozenset(
         "relatively rare such much many more most less least long short whole real genuine clear obvious existing "
         "possible potential particular specific similar same little big large small high low good bad wider "
         "increasingly very already commonly official unofficial tough aware unhelpful helpful hard easy able unable "
-        "keen willing unwilling ready eager difficult impossible possible"
+        "keen willing unwilling ready eager difficult impossible possible expansive episodic important unfair "
+        "judicious smart genuine actual massive effective ineffective successful failed meaningful robust "
+        "credible decisive concerted comprehensive sustainable lasting durable stronger better worse best "
+        "fundamental serious growing mounting ongoing continued renewed"
     )
 )
 _ING_NOUNS = frozenset(
@@ -62,6 +75,14 @@ _VERBISH = frozenset(
         "remain remains include includes continue continues make makes take takes give gives go goes come comes "
         "get gets keep keeps help helps show shows try tries use uses work works need needs visit visits "
         "play plays serve serves lead leads face faces"
+    )
+)
+# Verbs that open recommendations ("Cement U.S. energy dominance"): never the start of a topic.
+_IMPERATIVES = frozenset(
+    words(
+        "expand cement secure build strengthen protect promote deepen launch negotiate ensure modernize modernise "
+        "institutionalize institutionalise streamline guarantee prioritise prioritize reinforce bolster boost "
+        "accelerate establish create adopt pursue impose designate enforce"
     )
 )
 _VERB_CONTEXT = re.compile(
@@ -166,6 +187,7 @@ class _Group:
     count: int = 0
     score: float = 99.0
     multi: bool = False  # has a phrase of several words ("NATO expansion")
+    concepts: set[int] = field(default_factory=set)  # lines of the policy vocabulary its phrases name
 
     @property
     def multiword(self) -> bool:
@@ -183,14 +205,14 @@ def find_issues(
 
     `actor_words` are the lower-case words of actor names and aliases; a phrase made
     only of them is not an issue. `focus` are sentences that carry positions: a topic
-    they name is more likely an issue. `max_issues` defaults to one per 120 words, 4 to 12.
+    they name is more likely an issue. `max_issues` defaults to one per 120 words, 4 to 9.
     """
     body = [i for i in range(len(paragraphs)) if i not in headings and paragraphs[i].strip()]
     if not body:
         return []
     n_words = sum(len(paragraphs[i].split()) for i in body)
     if max_issues is None:
-        max_issues = max(4, min(12, n_words // 120))
+        max_issues = max(4, min(9, n_words // 120))
     import yake  # lazily: importing yake pulls in numpy and networkx
 
     # dedup_lim=1.0 skips YAKE's pairwise de-duplication (the slow part); the grouping below does that job.
@@ -236,13 +258,33 @@ def find_issues(
         candidates.append((cleaned, key, float(score), norms, len(parts) > 1))
     wanted = {c[1] for c in candidates}
     counts, where = _count(tokenized, body, wanted)
+    # Policy vocabulary the keyword extractor missed or cut badly ("NATO enlargement", "policy towards Russia").
+    extra = _lexicon_candidates(texts, tokenized, body, actor_words)
+    for phrase, key, count, paras in extra:
+        if key in wanted:
+            counts[key] = max(counts.get(key, 0), count)
+            where[key] = where.get(key, set()) | paras
+            # the vocabulary's phrase may name the owner the extractor left out ("UK policy towards Russia")
+            candidates = [(phrase if c[1] == key and len(phrase) > len(c[0]) else c[0], *c[1:]) for c in candidates]
+            continue
+        parts = [t for t in re.split(r"[\s\-\u2011]+", phrase) if t.lower() not in stop]
+        norms = frozenset(_norm(t) for t in parts if t.lower() not in actor_words and t.lower() not in _LEADING)
+        if not norms or norms & _GENERIC_NORMS:
+            continue
+        norms = norms - theme_words or frozenset({"<theme>"})
+        wanted.add(key)
+        counts[key], where[key] = count, paras
+        candidates.append((phrase, key, 0.1, norms, len(parts) > 1))
     groups: dict[frozenset[str], _Group] = {}
     for cleaned, key, score, norms, multi in candidates:
         count = counts.get(key, 0)
+        concepts = _concepts(key)
         if count == 0 or (count < 2 and len(key) < 2):
             continue
         if all(t[:1].isupper() for t in cleaned.split()) and count < 2:
             continue  # a name (a conference, a document) mentioned once
+        if not concepts and (count < 2 or not multi):
+            continue  # outside the policy vocabulary, only a phrase the text repeats is a topic
         group = groups.get(norms)
         if group is None:
             group = groups[norms] = _Group(norms)
@@ -253,6 +295,7 @@ def find_issues(
         group.paras |= where[key]
         group.count = max(group.count, count)
         group.score = min(group.score, score)
+        group.concepts |= concepts
     # "missile defence" takes in "missile defence projects"; "NATO expansion" and "NATO enlargement" already share
     # their key through the synonyms.
     merged: list[_Group] = []
@@ -272,9 +315,11 @@ def find_issues(
         home.count += group.count
         home.score = min(home.score, group.score)
         home.multi = home.multi or group.multi
+        home.concepts |= group.concepts
 
     def merit(g: _Group) -> float:
-        return (1 + len(g.paras)) ** 0.5 * (4.0 if g.multi else 1.0) / (0.05 + g.score) ** 0.25
+        policy = 3.0 if g.concepts else 1.0
+        return policy * (1 + len(g.paras)) ** 0.5 * (4.0 if g.multi else 1.0) / (0.05 + g.score) ** 0.25
 
     # Issues are what positions are about: each sentence that carries a position votes for the most
     # specific topic it names; the rest of the slots go to the topics the text keeps coming back to.
@@ -300,23 +345,38 @@ def find_issues(
     top_theme = sorted(theme, key=lambda n: -merit(merged[n]))[:1]
     ranked = top_theme + sorted((n for n in range(len(merged)) if n not in theme), key=lambda n: -weight(n))
     chosen: list[_Group] = []
+    by_concept: dict[int, _Group] = {}
     for n in ranked:
         group = merged[n]
+        concept = _head_concept(group)
+        if concept is not None and concept in by_concept and n not in top_theme:
+            # One issue per topic of the vocabulary: "Israeli strike" joins "Military operations".
+            home = by_concept[concept]
+            home.keys |= group.keys
+            home.paras |= group.paras
+            for phrase, value in group.phrases.items():
+                home.phrases.setdefault(phrase, value + 1.0)  # after the home group's own phrases
+                home.counts.setdefault(phrase, group.counts.get(phrase, 0))
+            continue
         if len(chosen) >= max_issues:
-            break
-        if not group.multi and len(group.paras) < 3:
+            continue
+        if not group.multi and len(group.paras) < 3 and not (group.concepts and group.count >= 3):
             continue  # a single word becomes an issue only when the text keeps coming back to it
         if group.count < 2 and not votes.get(n):
             continue  # named once and no position is about it
         chosen.append(group)
+        if concept is not None:
+            by_concept.setdefault(concept, group)
     issues: list[FoundIssue] = []
     seen_labels: set[str] = set()
     for n, group in enumerate(sorted(chosen, key=lambda g: min(g.paras))):
-        label = _label(group, texts)
+        # only the group's own paragraphs are searched for spellings (at most 40): long texts stay fast
+        own = [paragraphs[i] for i in sorted(group.paras)[:40]] or texts
+        label = _label(group, own)
         if label.casefold() in seen_labels:
             continue
         seen_labels.add(label.casefold())
-        keywords = [p for p, _ in sorted(group.phrases.items(), key=lambda kv: kv[1])][:8]
+        keywords = _keywords(group, chosen, own)
         issues.append(
             FoundIssue(
                 f"i{n + 1}",
@@ -324,10 +384,150 @@ def find_issues(
                 keywords,
                 sorted(group.paras),
                 group.score,
-                {"keys": group.keys, "multi": group.multi},
+                {"keys": group.keys, "multi": group.multi, "theme": any(group is merged[t] for t in top_theme)},
             )
         )
     return issues
+
+
+@lru_cache(maxsize=1)
+def _vocabulary() -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], str]]:
+    """The policy vocabulary (``resources/gazetteer/policy_terms.txt``).
+
+    Returns the normalised terms with their line, and the "~" variants (verbs, adjectives) with the
+    line's first term, which stands for them.
+    """
+    from briefcomposer.paths import bundled_dir
+
+    path = bundled_dir("resources") / "gazetteer" / "policy_terms.txt"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    terms: dict[tuple[str, ...], int] = {}
+    variants: dict[tuple[str, ...], str] = {}
+    for n, line in enumerate(lines):
+        cells = [c.strip() for c in line.split(";") if c.strip()]
+        head = next((c for c in cells if not c.startswith("~")), "")
+        for cell in cells:
+            key = tuple(_norm(w) for w in _WORD.findall(cell.lstrip("~")))
+            if key:
+                terms.setdefault(key, n)
+                if cell.startswith("~") and head:
+                    variants.setdefault(key, head)
+    return terms, variants
+
+
+def _policy_terms() -> dict[tuple[str, ...], int]:
+    return _vocabulary()[0]
+
+
+@lru_cache(maxsize=65536)
+def _concepts(key: tuple[str, ...], nouns_only: bool = False) -> frozenset[int]:
+    """Lines of the policy vocabulary named by the phrase `key` (normalised words); with `nouns_only`,
+    not through a "~" variant ("coercive power" names coercion, but is no heading for it)."""
+    terms, variants = _vocabulary()
+    return frozenset(
+        terms[key[i : i + n]]
+        for n in (1, 2, 3)
+        for i in range(len(key) - n + 1)
+        if key[i : i + n] in terms and not (nouns_only and key[i : i + n] in variants)
+    )
+
+
+def _head_concept(group: _Group) -> int | None:
+    """The vocabulary line of the group's most used phrase's head ("spending" of "defence spending")."""
+    terms = _policy_terms()
+    for phrase in sorted(group.phrases, key=lambda ph: (-group.counts.get(ph, 0), group.phrases[ph])):
+        key = tuple(_norm(w) for w in _WORD.findall(phrase))
+        for end in range(len(key), 0, -1):
+            for n in (3, 2, 1):
+                if end - n >= 0 and key[end - n : end] in terms:
+                    return terms[key[end - n : end]]
+    return None
+
+
+_NOUN_PREFIXES = frozenset(words("anti counter de non post pre re co"))
+_LINKS = frozenset(words("with towards toward on against in within over"))
+_OWNED = frozenset(words("policy policies strategy approach doctrine relations"))
+_PAIRED = frozenset(words("relation tie"))
+
+
+def _lexicon_candidates(
+    texts: list[str], tokenized: list[list[tuple[str, int, int]]], body: list[int], actor_words: set[str]
+) -> list[tuple[str, tuple[str, ...], int, set[int]]]:
+    """Phrases built around the policy vocabulary: the term, an actor before it ("NATO enlargement") and
+    an actor after a preposition ("dialogue with Russia", "UK policy towards Russia").
+
+    Returns `(phrase, normalised key, occurrences, paragraphs)`.
+    """
+    terms = _policy_terms()
+    adjectives = _adjectives()
+    names = {w for w in actor_words if w not in adjectives and w not in _STOP_IN_LABEL}
+    firsts = {key[0] for key in terms}
+    found: dict[tuple[str, ...], list] = {}
+    for p, text, toks in zip(body, texts, tokenized, strict=True):
+        if not any(t[0] in firsts for t in toks):
+            continue
+        lower = [text[s:e].lower() for _, s, e in toks]
+        i = 0
+        while i < len(toks):
+            if toks[i][0] not in firsts:
+                i += 1
+                continue
+            n = next((n for n in (3, 2, 1) if i + n <= len(toks) and tuple(t[0] for t in toks[i : i + n]) in terms), 0)
+            if not n:
+                i += 1
+                continue
+            start, end = i, i + n
+            head = _vocabulary()[1].get(tuple(t[0] for t in toks[i:end]))
+            if head is not None:  # "coerce" counts for "coercion"
+                key = tuple(_norm(w) for w in _WORD.findall(head))
+                entry = found.setdefault(key, [head, 0, set()])
+                entry[1] += 1
+                entry[2].add(p)
+                i = end
+                continue
+            if end < len(toks) and not _gap(text, toks, end - 1, end) and text[toks[end - 1][2]] in "-\u2011":
+                i = end  # "trade" of "trade-offs"
+                continue
+            if i > 0 and text[toks[i][1] - 1] in "-\u2011" and lower[i - 1] not in _NOUN_PREFIXES:
+                i = end  # "border" of "cross-border"
+                continue
+            while start > 0 and lower[start - 1] in names and not _gap(text, toks, start - 1, start, "-–\u2011"):
+                start -= 1  # "NATO enlargement", "Ukraine crisis", "Russia–NATO relations"
+            linked = end
+            if end + 1 < len(toks) and lower[end] in _LINKS and not _gap(text, toks, end - 1, end):
+                k = end + 1 + (lower[end + 1] == "the")
+                proper = k < len(toks) and text[toks[k][1]].isupper() and lower[k] not in _STOP_IN_LABEL
+                longer = k + 1 < len(toks) and text[toks[k + 1][1]].isupper() and not _gap(text, toks, k, k + 1)
+                possessive = k < len(toks) and lower[k].endswith(("’s", "'s"))
+                if proper and not longer and not possessive and (lower[k] in names or lower[k] not in actor_words):
+                    linked = k + 1  # "dialogue with Russia", "war in Gaza"; not "sanctions on Russia’s defence"
+            owner = ""
+            if linked > end and toks[i][0] in _OWNED and start == i:
+                # "the UK government’s more absent policy towards Russia" -> "UK policy towards Russia"
+                for b in range(i - 1, max(-1, i - 5), -1):
+                    if _gap(text, toks, b, b + 1):
+                        break
+                    if lower[b].removesuffix("’s").removesuffix("'s") in actor_words:
+                        owner = text[toks[b][1] : toks[b][2]].removesuffix("’s").removesuffix("'s") + " "
+                        break
+            for s_, e_ in {(start, end), (start, linked)}:
+                if toks[i][0] in _PAIRED and sum(lower[k] in names for k in range(s_, e_)) < 2:
+                    continue  # "relations" are between two actors: "Russia–NATO relations", "ties with China"
+                surface = text[toks[s_][1] : toks[e_ - 1][2]]
+                key = tuple(_norm(w) for w in _WORD.findall(surface))
+                entry = found.setdefault(key, [surface, 0, set()])
+                if owner and e_ == linked:
+                    entry[0] = owner + surface  # the label names the owner; the key stays the phrase
+                entry[1] += 1
+                entry[2].add(p)
+            i = end
+    return [(surface, key, count, paras) for key, (surface, count, paras) in found.items()]
+
+
+def _gap(text: str, toks: list[tuple[str, int, int]], a: int, b: int, joiners: str = "-\u2011") -> bool:
+    """Punctuation between tokens `a` and `b`: a phrase does not run across it."""
+    between = text[toks[a][2] : toks[b][1]]
+    return len(between) > 1 or bool(between.strip(" " + joiners))
 
 
 def _clean(phrase: str, stop: set[str], actor_words: set[str]) -> str | None:
@@ -339,13 +539,19 @@ def _clean(phrase: str, stop: set[str], actor_words: set[str]) -> str | None:
         toks = toks[1:]
     while toks and toks[0].islower() and toks[0].endswith("ed") and len(toks) > 1:
         toks = toks[1:]  # "increased defence spending" -> "defence spending"
-    while toks and (toks[0].lower() in _LEADING or toks[0].lower() in stop or toks[0].isdigit()):
-        toks = toks[1:]
+    while toks and (
+        toks[0].lower() in _LEADING or toks[0].lower() in stop or toks[0].isdigit() or toks[0].lower() in _IMPERATIVES
+    ):
+        toks = toks[1:]  # "Expand cross-border banking" -> "cross-border banking"
     while toks and _not_a_head(toks[-1], stop):
         toks = toks[:-1]
-    if not toks:
-        return None
+    if not toks or toks[-1].endswith(("’s", "'s")) or toks[-1].endswith(("-border", "-wide", "-based", "-led")):
+        return None  # "North America’s", "cross-border": no head noun
     lower = [t.lower() for t in toks]
+    if any(t in _STOP_IN_LABEL or t in stop and t not in _PREPOSITIONS for t in lower[1:-1]):
+        return None  # "judicious and smart", "Russia that missile-defence": not one noun phrase
+    if lower[-1] in ("relations", "ties") and sum(t in actor_words for t in lower) < 2:
+        return None  # "Western relations": relations between whom?
     if any(t in _VERBS or t in _TITLES for t in lower):
         return None  # "Ambassador Grushko highlighted", "Permanent Representative"
     head = len(toks) - 1
@@ -438,8 +644,10 @@ def _adjectives() -> frozenset[str]:
 
 def _not_a_head(word: str, stop: set[str]) -> bool:
     w = word.lower()
-    if w in stop or w in _VERBS or w.isdigit() or w in _LEADING:
+    if w in stop or w in _VERBS or w.isdigit() or w in _LEADING or w in ("inside", "alongside"):
         return True
+    if w.endswith("s") and w[:-1] in stop and w[:-1] not in _GENERIC:
+        return True  # "relations prevents"
     if w.endswith(("izes", "ises", "ized", "ised")):
         return True
     if w.endswith(_ADJECTIVE_ENDINGS) and w not in _NOUNS_LIKE_ADJECTIVES and not w.endswith("ment"):
@@ -467,29 +675,82 @@ def _label(group: _Group, texts: list[str]) -> str:
     """The group's heading: its most frequent phrase (multi-word first), as written in the text, in sentence case."""
 
     def preference(phrase: str) -> tuple:
-        toks = phrase.lower().split()
+        toks = re.split(r"[\s\-\u2011]+", phrase.lower())
         clean = all(t not in _STOP_IN_LABEL for t in toks)
         count = group.counts.get(phrase, 0)
-        return (not clean, not (len(toks) > 1 and count >= 2), len(toks) < 2, -count, group.phrases[phrase])
+        key = tuple(_norm(w) for w in _WORD.findall(phrase))
+        return (
+            not clean,
+            not _concepts(key, nouns_only=True),
+            toks[0] in _LEADING,
+            not (len(toks) > 1 and count >= 2),
+            len(toks) < 2,
+            -count,
+            group.phrases[phrase],
+        )
 
     best = min(group.phrases, key=preference)
     parts = [re.escape(p) for p in re.split(r"[\s\-\u2011]+", best)]
     pattern = re.compile(r"\b" + r"[\s\-\u2011]+".join(parts) + r"\b", re.IGNORECASE)
+    # the spelling the text uses most; "missile defence" before "missile-defence" when they tie
+    spellings: dict[str, int] = {}
     for text in texts:
-        m = pattern.search(text)
-        if m:
-            best = m.group()
-            break
+        for m in pattern.finditer(text):
+            spellings[m.group()] = spellings.get(m.group(), 0) + 1
+    if spellings:
+        best = min(spellings, key=lambda sp: (-spellings[sp], "-" in sp or "\u2011" in sp, sp[:1].isupper()))
+    last = best.split()[-1].lower()
+    if last.endswith(("ist", "ian", "ese", "al", "ic", "ary", "ive")) and last not in _NOUNS_LIKE_ADJECTIVES:
+        # "Lebanese terrorist" is an adjective without its noun: "Lebanese terrorist group"
+        longer = [ph for ph in group.phrases if ph.lower().startswith(best.lower() + " ")]
+        if longer:
+            best = min(longer, key=len)
     return best[0].upper() + best[1:]
 
 
-def issue_of(sentence: str, paragraph: int, issues: list[FoundIssue]) -> str | None:
-    """The key of the issue a sentence is about: the multi-word topic it names first, else a single-word one;
-    else the first issue discussed in its paragraph; None when there is none."""
-    owner = {key: n for n, issue in enumerate(issues) for key in issue.extra.get("keys", ())}
+_DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|this|that|these|those|its|their|his|her|our|it|them|us)\b")
+
+
+def _keywords(group: _Group, groups: list[_Group], texts: list[str]) -> list[str]:
+    """Up to eight phrases of `group`, best first; not fragments of a longer phrase ("door policy" of
+    "open door policy") nor phrases that end on a verb ("engagement facilitates the ...")."""
+    longer = {ph.lower(): g.counts.get(ph, 0) for g in groups for ph in g.phrases}
+    out = []
+    for phrase, _ in sorted(group.phrases.items(), key=lambda kv: kv[1]):
+        low, count = phrase.lower(), group.counts.get(phrase, 0)
+        if any(
+            low != q and n >= count and re.search(r"\w[\s\-]+" + re.escape(low) + r"$", q) for q, n in longer.items()
+        ):
+            continue  # only ever part of the longer phrase
+        if group.counts.get(phrase, 0) <= 1 and " " in phrase:
+            first = next((m for t in texts if (m := re.search(re.escape(phrase), t))), None)
+            if first is not None and _DETERMINER_AFTER.match(first.string, first.end()):
+                continue
+        out.append(phrase)
+        if len(out) == 8:
+            break
+    return out
+
+
+def issue_owner(issues: list[FoundIssue]) -> dict[tuple[str, ...], int]:
+    """The normalised phrases of `issues`, each with the index of its issue (for `issue_of`)."""
+    return {key: n for n, issue in enumerate(issues) for key in issue.extra.get("keys", ())}
+
+
+def issue_of(
+    sentence: str, paragraph: int, issues: list[FoundIssue], owner: dict[tuple[str, ...], int] | None = None
+) -> str | None:
+    """The key of the issue a sentence is about: the multi-word topic it names first, else a single-word one,
+    else the theme of the whole text; else the first issue discussed in its paragraph; None when there is none."""
+    if owner is None:
+        owner = issue_owner(issues)
     present = _present(_tokens(sentence), owner)
     if present:
-        best = min(present, key=lambda n: (not issues[n].extra.get("multi", False), present[n]))
+        # a specific topic before the theme of the whole text; a multi-word one before a single word
+        best = min(
+            present,
+            key=lambda n: (issues[n].extra.get("theme", False), not issues[n].extra.get("multi", False), present[n]),
+        )
         return issues[best].key
     for issue in issues:
         if paragraph in issue.paragraphs:

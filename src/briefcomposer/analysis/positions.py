@@ -12,10 +12,19 @@ Four kinds of evidence are recognised, sentence by sentence:
   modal and evaluative sentences) are positions, questions are not;
 - the author's recommendations ("should", "there is a pressing need", "the
   obvious conclusion ... is") and hedged assessments ("likely", "appears");
-- "X is adamant that", "X is concerned about" (adjectival stances).
+- "X is adamant that", "X is concerned about" (adjectival stances);
+- participle clauses ("X spoke ..., blaming Ukraine", "with A and B both
+  concluding that"), a verb coordinated with the subject's first ("X began ...
+  and warned"), "he"/"she" (the last person named) and "they" (the actor that
+  opened the sentence before), a passive with its agent ("deemed “inadequate”
+  by MSF"), "As A and B make clear, ..." and "“...,” said X";
+- recommendations in the imperative ("Negotiate a chapter on ..."), and in
+  "While X argues A, B" the author's main clause B as well as X's A.
 
-The stance is a plain-English paraphrase: the reported clause or the
-recommendation without its frame, quote marks and discourse openers.
+The stance is a short plain-English paraphrase (about 20 words): the reported
+clause or the recommendation without its frame, quote marks, discourse openers,
+brackets and asides, leading subordinate clauses and trailing qualifications,
+cut at a clause boundary. The evidence stays the verbatim sentence.
 """
 
 from __future__ import annotations
@@ -64,7 +73,9 @@ _EVALUATIVE = (
     "limited|weak|poor|ineffective|risky|dangerous|unsustainable|unrealistic|costly|wrong|mistaken|"
     "overstated|exaggerated|misleading|doomed|futile|fragile|vital|essential|crucial|critical|necessary|"
     "urgent|welcome|justified|unjustified|inevitable|premature|naive|shortsighted|short-sighted|untenable|"
-    "unclear|uncertain|questionable|doubtful|instructive"
+    "unclear|uncertain|questionable|doubtful|instructive|imperative|feasible|catastrophic|"
+    "self-defeating|unworkable|unwise|promising|encouraging|worrying|troubling|alarming|"
+    "indispensable|paramount|unacceptable|insufficient|inadequate|ineffectual|misplaced"
 )
 _AUTHOR_CUES = re.compile(
     r"\b(should|shouldn[’']t|must|ought to|needs? to|there is a (?:pressing |clear |real |urgent )?need|"
@@ -76,8 +87,11 @@ _AUTHOR_CUES = re.compile(
     r"there are (?:good )?reasons|least effective|most effective|limitations|misguided|flawed|inadequate|insufficient|"
     r"unhelpful|counterproductive|would be (?:better|wise|prudent)|"
     r"(?:is|are|was|were|remains?|be|proves?) (?:\w+ ){0,2}(?:" + _EVALUATIVE + r")|"
-    r"will (?:also |likely |probably |certainly |only |not |further )?(?:deepen|worsen|undermine|harm|fail|"
-    r"prove|depend|determine|shape|persist|intensify|erode|weaken|strengthen|complicate|damage|jeopardi[sz]e))\b",
+    r"(?:will|would) (?:also |likely |probably |certainly |only |not |further |inevitably )?(?:deepen|worsen|"
+    r"undermine|harm|fail|prove|depend|determine|shape|persist|intensify|erode|weaken|strengthen|complicate|"
+    r"damage|jeopardi[sz]e|risk|cost|backfire|embolden|destabili[sz]e|suffer)|"
+    r"risks? (?:fuell?ing|undermining|alienating|escalating|provoking|repeating|losing|weakening|entrenching)|"
+    r"can no longer|is far from)\b",
     re.IGNORECASE,
 )
 _HEDGES = re.compile(
@@ -98,13 +112,15 @@ _PASSIVE_VIEW = re.compile(r"\b(?:is|are|was|were|being)\s+(?:seen|regarded|view
 _QUOTE_AFTER_COLON = re.compile(r":\s*[“\"‘]")
 _REPORT_NOUN = re.compile(
     r"(?:’s|'s)?\s+(?:\w+\s+)?(?:allegations?|claims?|assertions?|warnings?|insistence|demands?|accusations?|"
-    r"argument|position|view)\s+(?:that|of)\s+"
+    r"argument|position|view)\s+(?:(?:is|was|remains)\s+)?(?:that|of)\s+"
 )
 _LEADING_QUOTE = re.compile(r"^[“\"‘]([^”\"’]{10,}?)[,.]?[”\"’],?\s+$")
 _ADJECTIVE = re.compile(
     r"\b(?:is|are|was|were|remains?)\s+(?:also\s+|so\s+|very\s+)?(?:{})\b".format("|".join(lexicon.STANCE_ADJECTIVES))
 )
-_PRONOUN = re.compile(r"(?:^|[,;]\s*|\band\s+)(He|She|he|she)\s+(?:(?:also|has|had|then|later|once)\s+)*$")
+_PRONOUN = re.compile(
+    r"(?:^|[,;]\s*|\band\s+)(He|She|he|she|They|they)\s+(?:(?:also|has|have|had|then|later|once|still)\s+)*$"
+)
 
 
 def find_positions(
@@ -119,23 +135,29 @@ def find_positions(
     found: list[Found] = []
     seen: set[tuple[str, int, int]] = set()
     last_person: str | None = None
+    last_group: str | None = None  # the last state, organisation or group named: "they" may point back to it
     for p, text in enumerate(paragraphs):
         if p in headings:
             continue
         mentions = index.mentions[p]
         speaker = speakers.get(p)
+        last_group = None
         for s_start, s_end in sentence_spans[p]:
             sentence = text[s_start:s_end]
             inside = [m for m in mentions if s_start <= m.start < s_end]
-            results = _attributed(text, s_start, s_end, inside, index, last_person)
+            results = _attributed(text, s_start, s_end, inside, index, (last_person, last_group))
             if not results and sentence.rstrip().endswith("?"):
                 continue
             if results:
-                pass
+                # "While some analysts have questioned X, the evidence suggests Y": the concession is theirs,
+                # the main clause the author's
+                main = _CONCESSION.match(sentence)
+                if main and not interview and index.author_key and _authorial(main.group(1)):
+                    results = [*results, (index.author_key, _paraphrase(main.group(1)), "author")]
             elif interview and speaker:
                 if _OPINION.search(sentence) or _AUTHOR_CUES.search(sentence):
                     results = [(speaker, _paraphrase(sentence), "speaker")]
-            elif not interview and index.author_key and _authorial(sentence):
+            elif not interview and index.author_key and (_authorial(sentence) or _imperative(sentence)):
                 results = [(index.author_key, _paraphrase(sentence), "author")]
             for key, stance, cue in results:
                 if (key, p, s_start) in seen or not stance:
@@ -145,7 +167,17 @@ def find_positions(
             for m in inside:
                 if index.actors[m.key].kind is ActorKind.PERSON:
                     last_person = m.key
+            # "they" points back to the actor that opened the sentence before, within the paragraph
+            opener = _sentence_subject(text, s_start, inside, index)
+            last_group = opener[0] if opener and index.actors[opener[0]].kind is not ActorKind.PERSON else None
     return found
+
+
+_INVERTED = re.compile(
+    r"[”\"’],?\s*(?:said|says|argued|argues|added|adds|noted|notes|warned|warns|wrote|writes|insisted|insists|"
+    r"explained|explains|told reporters|declared|stated)\s+(?:the\s+)?"
+)
+_CONCESSION = re.compile(r"^(?:While|Whilst|Although|Though|Whereas|Even though|Even if)\b[^,]{5,200},\s+(.{20,})$")
 
 
 def _authorial(sentence: str) -> bool:
@@ -166,13 +198,29 @@ def _speakers(paragraphs: list[str], index: ActorIndex) -> dict[int, str | None]
 
 
 def _attributed(
-    text: str, s_start: int, s_end: int, inside: list[Mention], index: ActorIndex, last_person: str | None
+    text: str,
+    s_start: int,
+    s_end: int,
+    inside: list[Mention],
+    index: ActorIndex,
+    last: tuple[str | None, str | None] = (None, None),
 ) -> list[tuple[str, str, str]]:
-    """`(actor key, stance, cue)` for each actor a sentence reports as holding a view."""
+    """`(actor key, stance, cue)` for each actor a sentence reports as holding a view.
+
+    `last` is the person and the other actor named last before the sentence, for "he"/"she" and "they".
+    """
+    last_person, last_group = last
     sentence = text[s_start:s_end]
     results: list[tuple[str, str, str]] = []
     # A speaker label opens the paragraph: the label is not a subject.
     inside = [m for m in inside if not (m.start == 0 and text[m.end : m.end + 2] == ": ")]
+    # "As John Prendergast, among others, argues, sanctions ...", "As experts like A and B make clear, ..."
+    lead = _AS_LEAD.match(sentence) if sentence.startswith("As ") else None
+    if lead:
+        holders = [m for m in inside if m.end - s_start <= lead.start("verb")]
+        if holders and lead.group("rest"):
+            stance = _paraphrase(lead.group("rest"))
+            return _unique([(m.key, stance, "according") for m in holders if _not_author(index, m.key)])
     # "as the Ambassador put it", "according to Indian officials"
     for m in inside:
         before = text[s_start : m.start]
@@ -189,15 +237,32 @@ def _attributed(
             results.append((m.key, _paraphrase(held), "according"))
     if results:
         return _unique(results)
+    inverted = _INVERTED.search(sentence) if any(q in sentence for q in '”"’') else None
+    if inverted:
+        # "“The strikes were legal,” said the minister" / "..., said Maria Corina Machado."
+        at = s_start + inverted.end()
+        holder = next((m for m in inside if at <= m.start <= at + 4), None)
+        if holder is not None and _not_author(index, holder.key):
+            quoted = sentence[: inverted.start()]
+            return [(holder.key, _paraphrase(quoted), "verb")]
     for verb in _WORD.finditer(sentence):
         word = verb.group()
         base = lexicon.VERB_FORMS.get(word) if word[0].islower() else None
+        if (
+            base is None
+            and word in ("make", "makes", "made")
+            and re.match(r"\s+(?:it\s+)?clear\b", sentence[verb.end() :])
+        ):
+            base = "state"  # "X has made clear that ..."
         if base is None:
             continue
         prev_words = _WORD.findall(sentence[: verb.start()])
         prev = prev_words[-1].lower() if prev_words else ""
-        if word.endswith("ing") and prev != "both":
-            continue
+        participle = word.endswith("ing")
+        with_ = _WITH_SUBJECTS.search(sentence[: verb.start()]) if participle else None
+        after_comma = participle and re.search(r",\s*$", sentence[: verb.start()])
+        if participle and prev != "both" and not (with_ or after_comma):
+            continue  # "by emphasising their ties" is how, not what they hold
         prev_raw = prev_words[-1] if prev_words else ""
         ambiguous = base in _NOUNLIKE and word in (base, base + "s")
         after_adjective = any(m.adjective and 0 <= s_start + verb.start() - m.end <= 1 for m in inside)
@@ -216,15 +281,35 @@ def _attributed(
         if base == "rally" and not re.match(r"\s+(?:behind|around|to)\b", sentence[verb.end() :]):
             continue
         rest = sentence[verb.end() :]
-        complement = re.search(r"\b(?:as|that)\b", rest) or (base == "call" and re.match(r"\s+for\b", rest))
+        complement = re.search(r"\b(?:as|that)\b", rest) or (
+            base in ("call", "push", "press") and re.match(r"\s+for\b", rest)
+        )
         if base in lexicon.NEEDS_COMPLEMENT and not complement:
             continue
         v_start = s_start + verb.start()
-        subjects = _subjects(text, s_start, v_start, inside, index)
+        if with_:
+            # "with A and B both concluding that": A and B hold the view
+            span = (s_start + with_.start(1), v_start)
+            inner = [m for m in inside if span[0] <= m.start < span[1]]
+            left = text[span[0] : v_start]
+            for m in reversed(inner):
+                left = left[: m.start - span[0]] + left[m.end - span[0] :]
+            if inner and not set(_WORD.findall(left.lower())) - {"and", "both", "all", "the", "s"}:
+                subjects = list(dict.fromkeys(m.key for m in inner if _not_author(index, m.key)))
+            else:
+                subjects = []
+        elif after_comma:
+            subjects = _sentence_subject(text, s_start, inside, index)  # "X spoke ..., blaming Ukraine"
+        else:
+            subjects = _subjects(text, s_start, v_start, inside, index)
+        if not subjects and prev == "and" and not participle:
+            subjects = _sentence_subject(text, s_start, inside, index)  # "X began ... and warned of ..."
         if not subjects:
             pron = _PRONOUN.search(text[s_start:v_start])
-            if pron and last_person:
+            if pron and pron.group(1).lower() in ("he", "she") and last_person:
                 subjects = [last_person]
+            elif pron and last_group:
+                subjects = [last_group]  # the subject of the sentence before
         if subjects:
             quoted = _LEADING_QUOTE.match(
                 text[s_start : min((m.start for m in inside if m.key in subjects), default=v_start)]
@@ -232,7 +317,13 @@ def _attributed(
             if quoted:  # "“We are going to run the country,” Trump argued"
                 stance = _paraphrase(quoted.group(1))
             else:
-                stance = _paraphrase(_complement(base, sentence, verb.end(), text[s_start:v_start]))
+                said = sentence
+                concession = _CONCESSION.match(sentence)
+                if concession and verb.end() < concession.start(1):
+                    # "While the US assesses that A, B": what the US assesses is A
+                    comma = sentence.find(",", verb.end())
+                    said = sentence[:comma] if comma > 0 else sentence
+                stance = _paraphrase(_complement(base, said, verb.end(), text[s_start:v_start]))
             for key in subjects:
                 results.append((key, stance, "verb"))
             break
@@ -244,6 +335,24 @@ def _attributed(
                 results.append((m.key, _paraphrase(text[noun.end() : s_end]), "noun"))
                 break
     if not results:
+        # "pledges deemed “gravely inadequate” by Médecins Sans Frontières", "a move condemned by the UN"
+        for m in inside if " by " in sentence else ():
+            by = _BY_AGENT.search(text[s_start : m.start])
+            if by is None or not _not_author(index, m.key):
+                continue
+            clause_start = max(by.string.rfind(c, 0, by.start()) for c in ",;:–—")
+            obj = by.string[clause_start + 1 : by.start()].strip()
+            comp = by.group("comp").strip(" ,")
+            participle = by.group("verb")
+            if participle.lower() in _EVALUATION_PARTICIPLES:
+                plural = obj.split()[-1].endswith("s") if obj else False
+                stance = f"{obj} {'are' if plural else 'is'} {comp}" if obj and comp else ""
+            else:
+                stance = f"{participle} {obj}" if obj else ""
+            if stance:
+                results.append((m.key, _paraphrase(stance), "passive"))
+                break
+    if not results:
         # "X was blunt ...: “I don’t know ...”" and "X is adamant that ..."
         adj = _ADJECTIVE.search(sentence)
         quote = _QUOTE_AFTER_COLON.search(sentence)
@@ -253,10 +362,89 @@ def _attributed(
         near = first is not None and first.start - s_start < 60 and cut - first.end < 50
         long_quote = bool(adj) or (quote is not None and len(sentence) - quote.start() > 40)
         if near and long_quote and index.actors[first.key].kind is not ActorKind.AUTHOR:
-            results.append((first.key, _paraphrase(sentence), "adjective" if adj else "quote"))
+            held = sentence
+            if adj:
+                # "X is adamant that Y" holds Y; "X is concerned about Y" is concerned about Y
+                after = sentence[adj.end() :]
+                that = re.match(r"\s+(?:\w+\s+)?that\s+(.+)$", after)
+                held = that.group(1) if that else " ".join(adj.group().split()[1:]) + after
+            results.append((first.key, _paraphrase(held), "adjective" if adj else "quote"))
     # "NATO's open door policy is seen as ..., as the Ambassador put it" is caught above; a bare
     # passive "is seen as" with no holder says nothing about who holds the view.
     return _unique(results)
+
+
+def _not_author(index: ActorIndex, key: str) -> bool:
+    return index.actors[key].kind is not ActorKind.AUTHOR
+
+
+def _sentence_subject(text: str, s_start: int, inside: list[Mention], index: ActorIndex) -> list[str]:
+    """The actor that opens the sentence as its subject ("Transnistria’s president ...", "Russian officials ..."),
+    or nothing when the sentence opens otherwise."""
+    if not inside:
+        return []
+    first = inside[0]
+    lead = _WORD.findall(text[s_start : first.start])
+    if len(lead) > 1 or (lead and lead[0].lower() not in ("the", "both", "senior", "many", "some")):
+        return []
+    owned = re.match(r"(?:’s|')?s?\s+(\w+)", text[first.end :]) if text[first.end : first.end + 1] in "’'" else None
+    if owned and owned.group(1).lower() not in _ROLE_WORDS:
+        return []  # "Russia’s tendency to ..." is not Russia
+    return [first.key] if _not_author(index, first.key) else []
+
+
+_ROLE_WORDS = frozenset(
+    words(
+        "president prime minister ministers government leader leaders leadership officials spokesman spokeswoman "
+        "spokesperson foreign defence envoy ambassador administration military army authorities parliament chief"
+    )
+)
+_WITH_SUBJECTS = re.compile(r"\bwith\s+([^,;]{1,80})$")
+
+
+def _imperative(sentence: str) -> bool:
+    """A recommendation in the imperative ("Negotiate a chapter on ...", "Expand cross-border banking.")."""
+    words_ = _WORD.findall(sentence[:60])
+    if len(words_) < 3 or not words_[0][:1].isupper():
+        return False
+    first, second = words_[0].lower(), words_[1].lower()
+    return first in _IMPERATIVE_VERBS and second not in _NOT_AFTER_IMPERATIVE
+
+
+_IMPERATIVE_VERBS = frozenset(
+    words(
+        "build strengthen expand launch use create establish ensure negotiate secure protect promote deepen invest "
+        "adopt develop modernize modernise institutionalize institutionalise lead cement guarantee streamline align "
+        "prioritise prioritize end stop avoid maintain increase reduce restore reform engage pursue consider "
+        "designate impose provide fund deploy reinforce encourage keep limit reject resist coordinate implement "
+        "convene appoint clarify enforce revise extend accelerate bolster boost expedite tighten loosen "
+        "halt suspend resume press push require allow enable empower recognise recognize "
+        "withdraw rebuild replace integrate harmonise harmonize diversify rethink reconsider "
+        "reaffirm commit make seek"
+    )
+)
+_NOT_AFTER_IMPERATIVE = frozenset(
+    words("for of is are was were has have had will would can could should may might must to as from by than at")
+)
+_EVALUATION_PARTICIPLES = frozenset(
+    words(
+        "deemed described called labelled labeled branded seen viewed regarded considered judged characterised "
+        "characterized dubbed termed"
+    )
+)
+_BY_AGENT = re.compile(
+    r"\b(?P<verb>deemed|described|called|labell?ed|branded|seen|viewed|regarded|considered|judged|characteri[sz]ed|"
+    r"dubbed|termed|critici[sz]ed|condemned|rejected|welcomed|dismissed|praised|opposed|disputed|denounced|"
+    r"endorsed|backed|questioned|challenged)\s+(?:as\s+)?(?P<comp>[^.;:()]{0,80}?)\s*,?\s+by\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_AS_LEAD = re.compile(
+    r"^As\s+(?![a-z]+ed\b)[^,]{2,140}?\s+(?:(?:has|have|had|also|rightly|correctly)\s+)*"
+    r"(?P<verb>(?:argues|argued|notes|noted|observes|observed|warns|warned|writes|wrote|puts it|put it|points out|"
+    r"pointed out|makes clear|make clear|made clear|contends|contended|suggests|suggested|says|said|insists|"
+    r"insisted|explains|explained|concludes|concluded|shows|showed|has shown|demonstrates|demonstrated)),"
+    r"\s*(?P<rest>.+)$"
+)
 
 
 def _subjects(text: str, s_start: int, v_start: int, inside: list[Mention], index: ActorIndex) -> list[str]:
@@ -388,31 +576,103 @@ _OPENERS = re.compile(
 )
 _FRAMES = re.compile(
     r"^(?:the obvious conclusion(?:, therefore,)? is that|it is (?:clear|important to remember|worth noting) that|"
-    r"there is good reason to believe that|my broader point is,?)\s*",
+    r"there is good reason to believe that|my broader point is,?|one can see (?:how|why)|it seems that|"
+    r"it is (?:likely|unlikely|possible|probable|true|no surprise|no coincidence) that|there is little doubt that|"
+    r"(?:the|this) (?:brief|report|paper|commentary|article) (?:argues|suggests|finds|shows) that|"
+    r"(?:yes|no|well|look|so|now),|in (?:short|sum|other words|the end|this context|that sense|this sense),)\s*",
     re.IGNORECASE,
 )
 
 
-def _paraphrase(text: str, max_words: int = 32) -> str:
-    """A one-sentence stance: the clause without openers, frames or quote marks, at most `max_words` words."""
+def _paraphrase(text: str, max_words: int = 20) -> str:
+    """A one-sentence stance in plain words: the claim without openers, frames, quote marks, asides and
+    hedging clauses; about `max_words` words when the sentence allows it, cut at a clause boundary."""
+    text = _SPEAKER_LABEL.sub("", text)
     text = re.sub(r"(?<!\w)[‘“\"]|[’”\"](?!\w)", "", text)
+    text = text.replace("[", "").replace("]", "")
     text = " ".join(text.split())
     for _ in range(3):
         text = _FRAMES.sub("", _OPENERS.sub("", text))
     text = re.sub(r",?\s*therefore,?", "", text, count=1)
     if ";" in text:
         text = text.split(";", 1)[0]
-    words = text.split()
-    if len(words) > max_words:
-        cut = " ".join(words[:max_words])
-        stop = max(cut.rfind(","), cut.rfind(" – "), cut.rfind(" — "))
-        text = cut[:stop] if stop > len(cut) // 2 else cut + " …"
+    text = _shorten(text.strip(" ,;:–—"), max_words)
     text = text.strip(" ,;:–—")
     if not text:
         return ""
     text = text[0].upper() + text[1:]
     if text[-1] not in ".!?…":
-        text += "."
+        text = text.rstrip(".!?") + "."
+    return text
+
+
+_SPEAKER_LABEL = re.compile(r"^(?:[A-Z][\w’'.\-]+\s){0,3}[A-Z][\w’'\-]+:\s+")
+# Asides that never carry the claim: brackets, dashes and short comma-enclosed adverbials.
+_ASIDES = (
+    re.compile(r"\s*\([^()]{0,200}\)"),
+    re.compile(r"\s+(?:at the very least|at least|realistically|arguably|perhaps|possibly|ultimately)\b(?=\s)"),
+    re.compile(r"\s+[–—]\s+[^–—]{1,160}?\s+[–—](?=\s)"),
+    re.compile(
+        r",\s+(?:which|who|whose)\b[^,]{1,140},|,\s+(?:for example|for instance|however|of course|in turn|in part|"
+        r"realistically|at least|at best|in particular|among others|nevertheless|moreover|notably|crucially|"
+        r"too|again|indeed|perhaps|arguably|therefore|thus|then|once again|in short|in effect|in fact|"
+        r"as well as [^,]{1,40}|not least [^,]{1,60}|among other things),",
+        re.IGNORECASE,
+    ),
+)
+# A leading subordinate or adverbial clause ("Although ..., ", "Given ..., ", "In March, ").
+_LEAD_CLAUSE = re.compile(
+    r"^(?:although|though|while|whilst|given|since|despite|as|with|against|in|at|for|by|after|before|when|once|"
+    r"because|even|under|amid|amidst|following|unlike|beyond|to|without|now|until|through|from|on|over|during|"
+    r"having|if|unless|whether|rather than|instead of)\b",
+    re.IGNORECASE,
+)
+_SUBJECT_START = re.compile(
+    r"^(?:there|it|we|they|he|she|this|these|those|that|the|a|an|such|any|its|their|his|her|our|no|both|each|"
+    r"many|most|some|all|one|much|more|few|little|several|other|every|what|none|[A-Z0-9])",
+)
+# Trailing clauses that qualify the claim rather than make it.
+_TAIL = re.compile(
+    r"(?:,|\s[–—])\s+(?:particularly|especially|even|given|if only|despite|which|so that|as well as|including|"
+    r"not least|such as|while|whilst|although|though|rather than|in order to|because|since|supposedly|"
+    r"as|with|by|for|compared|at the expense|and|but|or|allowing|leaving|making|creating|raising|thereby)\b",
+    re.IGNORECASE,
+)
+
+
+def _shorten(text: str, limit: int) -> str:
+    """Drop asides, then a leading clause, then trailing qualifications, while the text is over `limit` words."""
+
+    def n_words(t: str) -> int:
+        return len(t.split())
+
+    for aside in _ASIDES:
+        if n_words(text) <= limit:
+            break
+        shorter = " ".join(aside.sub("", text).split())
+        if n_words(shorter) >= 5:
+            text = shorter
+    if n_words(text) > limit and _LEAD_CLAUSE.match(text):
+        for m in re.finditer(r",\s+", text):
+            rest = text[m.end() :]
+            if _SUBJECT_START.match(rest) and n_words(rest) >= 5 and not re.match(r"(?:and|but|or)\b", rest):
+                text = rest
+                break
+    text = re.sub(r"\b(that|and|but|as|if|when|because),\s", r"\1 ", text)
+    if n_words(text) > limit:
+        # the longest claim within a few words of the limit, else the shortest one over it
+        cuts = [m.start() for m in _TAIL.finditer(text) if n_words(text[: m.start()]) >= 6]
+        cuts = [c for c in cuts if not re.match(r"\W*(?:and|or|but)\b", text[c:]) or n_words(text[:c]) >= 10]
+        fitting = [c for c in cuts if n_words(text[:c]) <= limit + 2]
+        if fitting:
+            text = text[: fitting[-1]]
+        elif cuts:
+            text = text[: cuts[0]]
+    if n_words(text) > limit + 6:
+        words = text.split()
+        head = " ".join(words[: limit + 2])
+        stop = max(head.rfind(", "), head.rfind(" – "), head.rfind(" — "))
+        text = head[:stop] if stop > len(head) // 2 else head + " …"
     return text
 
 

@@ -1,0 +1,75 @@
+"""Issues read like a policy officer's headings and cover what the source discusses."""
+
+import re
+
+import pytest
+
+from briefcomposer.analysis import suggest, to_json
+from briefcomposer.analysis.issues import _concepts, _lexicon_candidates, _norm, _tokens, _vocabulary
+from briefcomposer.core.model import Source
+
+
+def _labels(source: Source) -> list[str]:
+    return [i["label"] for i in to_json(source, suggest(source))["issues"]]
+
+
+def test_sample_issues_are_headings(sample):
+    labels = _labels(sample)
+    folded = [label.casefold() for label in labels]
+    for wanted in ("dialogue with russia", "nato expansion", "missile defence", "uk policy towards russia"):
+        assert wanted in folded, labels
+    assert any("engagement" in label for label in folded), labels
+    assert any("ukraine" in label for label in folded), labels
+    assert 4 <= len(labels) <= 9
+
+
+def test_issues_are_noun_phrases_on_the_corpus(corpus_articles):
+    for source in corpus_articles.values():
+        data = to_json(source, suggest(source))
+        assert 4 <= len(data["issues"]) <= 9, source.title
+        for issue in data["issues"]:
+            words = issue["label"].split()
+            assert issue["label"][0].isupper()
+            assert not {"and", "or", "that", "which", "is", "are"} & {w.lower() for w in words}, issue["label"]
+            assert issue["paragraphs"]
+            assert issue["keywords"]
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("Given the UK government’s more absent policy towards Russia, the UK could help.", "UK policy towards Russia"),
+        ("The debate on NATO enlargement continues; NATO enlargement is divisive.", "NATO enlargement"),
+        ("Talk of war in Gaza spreads.", "war in Gaza"),
+        ("Moscow tried to coerce Chisinau.", "coercion"),  # a verb of the vocabulary stands for its noun
+    ],
+)
+def test_vocabulary_phrases(text, phrase):
+    actor_words = {"uk", "russia", "nato", "moscow", "chisinau"}
+    found = [c[0] for c in _lexicon_candidates([text], [_tokens(text)], [0], actor_words)]
+    assert phrase in found
+
+
+def test_relations_need_two_sides():
+    text = "Western relations are poor, and Russia–NATO relations are worse."
+    found = [c[0] for c in _lexicon_candidates([text], [_tokens(text)], [0], {"russia", "nato", "western"})]
+    assert "Russia–NATO relations" in found
+    assert "Western relations" not in found
+
+
+def test_vocabulary_file_is_well_formed():
+    terms, variants = _vocabulary()
+    assert len(terms) > 150
+    assert all(re.fullmatch(r"[\w\-' ]+", " ".join(k)) for k in terms)
+    assert _concepts(("missile", "defence"))
+    assert _concepts((_norm("sanctions"),))
+    # a variant ("~coerce") stands for a noun term of its line ("coercion")
+    assert all(tuple(_norm(w) for w in re.findall(r"[^\W_]+", head)) in terms for head in variants.values())
+
+
+def test_positions_point_at_issues(sample):
+    data = to_json(sample, suggest(sample))
+    labels = {i["id"]: i["label"] for i in data["issues"]}
+    by_stance = {p["stance"]: labels.get(p["issue"]) for p in data["positions"]}
+    missile = next(s for s in by_stance if "missile" in s.lower())
+    assert by_stance[missile] == "Missile defence"
