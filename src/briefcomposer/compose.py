@@ -74,6 +74,23 @@ def _first_section(brief: Brief, keys: Sequence[str]) -> Section | None:
     return None
 
 
+def _in_sentence(label: str, source: Source) -> str:
+    """A heading-style label as it reads mid-sentence: "Missile defence" -> "missile defence".
+
+    The first word is lowered only when the source itself writes it in lower case, so
+    proper nouns and acronyms ("Russia", "NATO") keep their capitals.
+    """
+    first, _, rest = label.partition(" ")
+    lowered = first[:1].lower() + first[1:]
+    if first[:1].isupper() and not first.isupper() and any(lowered in p.split() for p in source.paragraphs):
+        return f"{lowered} {rest}".strip()
+    return label
+
+
+def _join(words: list[str]) -> str:
+    return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
+
+
 def draft_brief(brief: Brief) -> None:
     """Accept the leading suggestions and lay them into the brief's sections."""
     source = brief.sources[0]
@@ -93,7 +110,7 @@ def draft_brief(brief: Brief) -> None:
     if summary is not None:
         by = f" by {source.author}" if source.author else ""
         outlet = f" ({source.publisher})" if source.publisher else ""
-        topics = ", ".join(i.label for i in issues[:4])
+        topics = _join([_in_sentence(i.label, source) for i in issues[:4]])
         text = f"‘{source.title}’{by}{outlet} argues the case summarised below."
         if topics:
             text = f"‘{source.title}’{by}{outlet} discusses {topics}."

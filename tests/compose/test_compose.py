@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from briefcomposer import sources, storage
-from briefcomposer.compose import brief_from_sources
-from briefcomposer.core.model import ActorKind, BulletItem, IssueItem, PositionTableItem, QuoteItem, Status
+from briefcomposer.compose import _in_sentence, _join, brief_from_sources
+from briefcomposer.core.model import ActorKind, BulletItem, IssueItem, PositionTableItem, QuoteItem, Source, Status
 from briefcomposer.structures import find_template
 
 
@@ -42,3 +44,27 @@ def test_without_analysis_only_the_sources_are_added():
     assert brief.sources
     assert not brief.positions
     assert not brief.actors
+
+
+def test_summary_names_the_issues_in_running_text():
+    brief = brief_from_sources(find_template("uk-briefing-note"), [sources.load_sample()], draft=True)
+    summary = brief.section_by_key("summary").items[0].text
+    assert summary.startswith("‘Dialogue Matters")
+    assert " and " in summary
+    assert "NATO" in summary  # acronyms keep their capitals
+
+
+@pytest.mark.parametrize(
+    ("label", "expected"),
+    [("Missile defence", "missile defence"), ("Russia policy", "Russia policy"), ("NATO expansion", "NATO expansion")],
+)
+def test_labels_read_mid_sentence(label, expected):
+    source = Source("t", ["Russia opposes missile defence and NATO expansion."])
+    assert _in_sentence(label, source) == expected
+
+
+@pytest.mark.parametrize(
+    ("words", "text"), [([], ""), (["a"], "a"), (["a", "b"], "a and b"), (["a", "b", "c"], "a, b and c")]
+)
+def test_join(words, text):
+    assert _join(words) == text
