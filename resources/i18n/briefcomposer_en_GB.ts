@@ -12,7 +12,7 @@
 <context>
     <name>AnalysisModel</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/models/analysis_model.py" line="+212"/>
+        <location filename="../../src/briefcomposer/gui/models/analysis_model.py" line="+213"/>
         <source>Positions on this issue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -76,7 +76,7 @@
 <context>
     <name>BriefPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+464"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+466"/>
         <source>Brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -186,7 +186,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="+221"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="+244"/>
         <source>&amp;New from Template…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -282,12 +282,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+1387"/>
+        <location line="+1416"/>
         <source>Export to Word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1384"/>
+        <location line="-1413"/>
         <source>Export &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -558,12 +558,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+1263"/>
+        <location line="+1293"/>
         <source>See the pages as Word will print them (made by LibreOffice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1260"/>
+        <location line="-1290"/>
         <source>Show &amp;Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -668,7 +668,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+198"/>
+        <location line="+227"/>
         <source>Suggestions to review: %d · accepted: %d · sources: %d</source>
         <translation type="unfinished"></translation>
     </message>
@@ -915,12 +915,12 @@
     </message>
     <message>
         <location line="+35"/>
-        <location line="+58"/>
+        <location line="+59"/>
         <source>Choose a protective marking before exporting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-57"/>
+        <location line="-58"/>
         <source>Every exported brief carries a marking at its top and bottom.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -935,7 +935,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+31"/>
         <source>Exporting %s…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -980,7 +980,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+12"/>
         <source>Laying out the brief with LibreOffice…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1011,14 +1011,27 @@
     </message>
     <message>
         <location line="+1"/>
+        <location line="+27"/>
         <source>Untitled brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="-2"/>
+        <source>Unsaved Work Cannot Be Restored</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>The unsaved copy of “%s” cannot be restored: %s
+
+Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-448"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-449"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1040,6 +1053,11 @@
     <message>
         <location line="+1"/>
         <source>OFFICIAL-SENSITIVE: applies to OFFICIAL only</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Sensitive (OFFICIAL-SENSITIVE)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -1072,7 +1090,7 @@
 <context>
     <name>NewBriefDialog</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/dialogs/new_brief_dialog.py" line="+28"/>
+        <location filename="../../src/briefcomposer/gui/dialogs/new_brief_dialog.py" line="+29"/>
         <source>New Brief from Template</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1284,12 +1302,12 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="-1769"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="-1826"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+9"/>
         <source>Preview of the brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1353,7 +1371,12 @@
 <context>
     <name>SourcePane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/source_view.py" line="+351"/>
+        <location filename="../../src/briefcomposer/gui/views/source_view.py" line="+408"/>
+        <source>Sources</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
         <source>&lt;h3&gt;No sources yet&lt;/h3&gt;&lt;p&gt;Import an article with &lt;b&gt;File › Import Source&lt;/b&gt; (Ctrl+I) or paste its text with &lt;b&gt;File › Paste as Source&lt;/b&gt; (Ctrl+Shift+V).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1363,13 +1386,28 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+2"/>
+        <source>Find in source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
         <source>Close the find bar (Esc)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
-        <location line="+193"/>
+        <location line="+1"/>
+        <source>Close the find bar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+26"/>
+        <source>Legend of the highlights</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+7"/>
+        <location line="+195"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1402,12 +1440,12 @@
 <context>
     <name>SourceTextView</name>
     <message>
-        <location line="-517"/>
+        <location line="-578"/>
         <source>Source text: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+92"/>
+        <location line="+104"/>
         <source>Evidence of a position</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1417,7 +1455,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+97"/>
+        <location line="+139"/>
         <source>Paragraph %d</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1805,7 +1843,7 @@
 <context>
     <name>word_layout</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/word_layout.py" line="+42"/>
+        <location filename="../../src/briefcomposer/gui/word_layout.py" line="+43"/>
         <source>Preview in Word layout is not available in this installation.</source>
         <translation type="unfinished"></translation>
     </message>

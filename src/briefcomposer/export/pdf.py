@@ -16,6 +16,8 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
+import time
 from pathlib import Path
 
 from briefcomposer.atomic import write_atomically
@@ -31,6 +33,14 @@ _CANDIDATES = (
     r"C:\Program Files\LibreOffice\program\soffice.exe",
     r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
 )
+
+
+class PdfCancelled(BriefError):
+    """The conversion was cancelled; LibreOffice was stopped."""
+
+    def __init__(self, path: object = None) -> None:
+        self.path = path
+        super().__init__("The PDF conversion was cancelled")
 
 
 class PdfError(BriefError):
@@ -56,12 +66,13 @@ def find_soffice() -> str | None:
     return next((c for c in _CANDIDATES if Path(c).is_file()), None)
 
 
-def convert_to_pdf(docx: Path, target_pdf: Path, timeout: float = 120) -> Path:
+def convert_to_pdf(docx: Path, target_pdf: Path, timeout: float = 120, cancel: threading.Event | None = None) -> Path:
     """Convert `docx` to `target_pdf` with LibreOffice and return `target_pdf`.
 
     Raises `PdfError` when LibreOffice is absent, runs past `timeout` seconds (it is
-    killed) or produces no PDF. `target_pdf` is replaced atomically; a failure leaves
-    it untouched.
+    killed) or produces no PDF. When `cancel` is set while LibreOffice runs, its whole
+    process group is killed at once and `PdfCancelled` is raised. `target_pdf` is
+    replaced atomically; a failure leaves it untouched.
     """
     soffice = find_soffice()
     if soffice is None:
@@ -93,12 +104,10 @@ def convert_to_pdf(docx: Path, target_pdf: Path, timeout: float = 120) -> Path:
             kwargs["creationflags"] = getattr(subprocess, "CREATE_NO_WINDOW", 0)
         else:
             kwargs["start_new_session"] = True  # so a hang can be killed with all its children
+        if cancel is not None and cancel.is_set():
+            raise PdfCancelled(docx)
         proc = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE, **kwargs)
-        try:
-            out, err = proc.communicate(timeout=timeout)
-        except subprocess.TimeoutExpired:
-            _kill(proc)
-            raise PdfError(f"LibreOffice took longer than {timeout:g} seconds to convert {docx.name}", docx) from None
+        out, err = _wait(proc, docx, timeout, cancel)
         produced = work / "in.pdf"
         if not produced.is_file() or produced.stat().st_size == 0:
             detail = (err or out).decode("utf-8", "replace").strip().splitlines()
@@ -107,6 +116,29 @@ def convert_to_pdf(docx: Path, target_pdf: Path, timeout: float = 120) -> Path:
         write_atomically(target_pdf, produced.read_bytes())
     logger.info("Converted %s to PDF", docx.name)
     return target_pdf
+
+
+def _wait(
+    proc: subprocess.Popen,  # type: ignore[type-arg]
+    docx: Path,
+    timeout: float,
+    cancel: threading.Event | None,
+) -> tuple[bytes, bytes]:
+    """Wait for LibreOffice, polling `cancel` every 0.1 s; kill it on timeout or cancel."""
+    deadline = time.monotonic() + timeout
+    while True:
+        step = 0.1 if cancel is not None else max(deadline - time.monotonic(), 0)
+        try:
+            return proc.communicate(timeout=min(step, max(deadline - time.monotonic(), 0)))
+        except subprocess.TimeoutExpired:
+            pass
+        if cancel is not None and cancel.is_set():
+            _kill(proc)
+            logger.info("PDF conversion of %s cancelled", docx.name)
+            raise PdfCancelled(docx)
+        if time.monotonic() >= deadline:
+            _kill(proc)
+            raise PdfError(f"LibreOffice took longer than {timeout:g} seconds to convert {docx.name}", docx)
 
 
 def _kill(proc: subprocess.Popen) -> None:  # type: ignore[type-arg]

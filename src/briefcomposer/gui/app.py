@@ -22,13 +22,11 @@ _window = None  # the main window, for the crash handler
 _translators: list[QTranslator] = []
 
 
-def load_stylesheet() -> str:
-    path = bundled_dir("resources") / "app.qss"
-    try:
-        return path.read_text("utf-8")
-    except OSError:
-        logger.warning("No stylesheet at %s", path)
-        return ""
+def load_stylesheet(dark: bool = False) -> str:
+    """The light stylesheet, with the dark overrides on top when `dark`."""
+    from briefcomposer.gui.theme import stylesheet
+
+    return stylesheet(dark)
 
 
 def crash_report(exc_type, exc, tb) -> str:  # type: ignore[no-untyped-def]
@@ -108,7 +106,9 @@ def create_app(argv: list[str] | None = None) -> QApplication:
     app.setOrganizationName("briefcomposer")
     app.setApplicationVersion(__version__)
     app.setStyle("Fusion")
-    app.setStyleSheet(load_stylesheet())
+    from briefcomposer.gui.theme import apply_theme
+
+    apply_theme(app)  # light or dark, as the system's palette is
     if not _translators:
         install_translators(app)
     return app
@@ -168,7 +168,7 @@ def _take_screenshot(window, target: Path) -> None:  # type: ignore[no-untyped-d
             QTimer.singleShot(50, wait_for_jobs)
             return
         window.preview_pane.refresh()  # now, rather than after the typing delay
-        QTimer.singleShot(400, shoot)  # delayed layouts (wrapped outline rows) settle
+        QTimer.singleShot(150, shoot)  # delayed layouts (wrapped outline rows) settle
 
     def shoot() -> None:
         window.resize(*SCREENSHOT_SIZE)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from functools import cache
+from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QIcon, QPainter, QPixmap
@@ -34,10 +35,38 @@ def icon_path(name: str) -> str:
     return str(bundled_dir("resources") / "icons" / f"{name}.svg")
 
 
-@cache
+# In a dark palette the icons' dark ink is swapped for light ink of the same hue.
+DARK_INK = {"#33475b": "#c9d3dc", "#0b0c0c": "#e8eaed", "#505a5f": "#b8c0c6", "#1d70b8": "#5aa6e6"}
+
+
 def icon(name: str) -> QIcon:
-    """The icon `name` (a file in resources/icons without `.svg`); an empty icon if missing."""
-    return QIcon(icon_path(name))
+    """The icon `name` (a file in resources/icons without `.svg`); an empty icon if missing.
+
+    Drawn with light ink when the palette is dark (see `gui.theme`).
+    """
+    from briefcomposer.gui.theme import is_dark
+
+    return _icon(name, is_dark())
+
+
+@cache
+def _icon(name: str, dark: bool) -> QIcon:
+    if not dark:
+        return QIcon(icon_path(name))
+    try:
+        svg = Path(icon_path(name)).read_text("utf-8")
+    except OSError:
+        return QIcon()
+    for old, new in DARK_INK.items():
+        svg = svg.replace(old, new)
+    result = QIcon()
+    for size in (16, 20, 24, 32, 48):
+        pix = QPixmap()
+        if pix.loadFromData(
+            svg.encode("utf-8").replace(b'width="24" height="24"', f'width="{size}" height="{size}"'.encode()), "SVG"
+        ):
+            result.addPixmap(pix)
+    return result
 
 
 def actor_colour(row: int) -> QColor:

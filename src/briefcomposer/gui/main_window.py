@@ -8,7 +8,7 @@ import logging
 import tempfile
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QFileSystemWatcher, QSize, Qt, QTimer, QUrl
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QFileSystemWatcher, QSize, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -94,6 +94,7 @@ from briefcomposer.gui.models.actor_model import KIND_LABELS
 from briefcomposer.gui.preview import brief_html
 from briefcomposer.gui.recovery import discard, list_recoveries, remove_recovery, write_recovery
 from briefcomposer.gui.settings import Settings, autosave_seconds
+from briefcomposer.gui.theme import scale_font
 from briefcomposer.gui.views.analysis_pane import AnalysisPane
 from briefcomposer.gui.views.brief_pane import BriefPane
 from briefcomposer.gui.views.source_view import SourcePane
@@ -112,6 +113,29 @@ def _shorten(text: str, width: int = 48) -> str:
     return text if len(text) <= width else text[: width - 1].rstrip() + "\u2026"
 
 
+class OfflineBrowser(QTextBrowser):
+    """A QTextBrowser that loads nothing: no file, no network, no image from the brief's text.
+
+    The preview escapes every text it shows, so nothing should ask; this is the second lock.
+    Only ``data:`` URLs (which carry their own bytes) would be honoured, and the preview uses none.
+    """
+
+    refused = Signal(str)  # the URL of each refused resource (tests watch it)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setOpenLinks(False)
+        self.setOpenExternalLinks(False)
+        self.setSearchPaths([])
+
+    def loadResource(self, kind: int, url: QUrl) -> object:  # noqa: N802  # Qt calls it
+        if url.scheme() == "data":
+            return super().loadResource(kind, url)
+        logger.info("Preview refused to load %s", url.toString()[:200])
+        self.refused.emit(url.toString())
+        return None
+
+
 class PreviewPane(QWidget):
     """The live preview, refreshed a moment after each edit."""
 
@@ -125,9 +149,8 @@ class PreviewPane(QWidget):
         self.word_layout_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.word_layout_button.setAutoRaise(True)
         self.word_layout_button.setIconSize(QSize(16, 16))
-        self.browser = QTextBrowser(self)
+        self.browser = OfflineBrowser(self)
         self.browser.setObjectName("preview")
-        self.browser.setOpenLinks(False)
         self.browser.setAccessibleName(self.tr("Preview of the brief"))
         self.browser.document().setDocumentMargin(18)
         layout = QVBoxLayout(self)
@@ -673,6 +696,7 @@ class MainWindow(QMainWindow):
             [self.quote_action, self.position_action, self.evidence_action, self.tag_action, self.new_issue_action]
         )
         self.source_pane.selection_changed.connect(self.update_actions)
+        self.source_pane.views_changed.connect(self._set_tab_order)
         self.analysis_pane.menu_builder = self._build_analysis_menu
         self.analysis_pane.actor_menu_builder = self._build_actor_menu
         self.analysis_pane.position_activated.connect(self.show_position_evidence)
@@ -720,9 +744,20 @@ class MainWindow(QMainWindow):
         self._watch_path()
         doc.changed.connect(self._on_doc_changed)
         self._set_tab_order()
+        self._scale_small_text()
         self._update_title()
         self.update_actions()
         self._update_counts()
+
+    # Smaller text is a fraction of the system font, never a fixed size, so it scales with it.
+    SMALL_TEXT = {"paneTitle": 0.92, "legend": 0.92, "wordLayoutButton": 0.92, "hint": 0.95}
+
+    def _scale_small_text(self) -> None:
+        for widget in self.findChildren(QWidget):
+            factor = self.SMALL_TEXT.get(widget.objectName())
+            if factor is not None:
+                title = widget.objectName() == "paneTitle"
+                scale_font(widget, factor, bold=True if title else None, caps=title)
 
     SPLIT = (0.3, 0.25, 0.26, 0.19)
 
@@ -744,18 +779,35 @@ class MainWindow(QMainWindow):
 
     def _set_tab_order(self) -> None:
         order = [
-            self.source_pane.tabs,
+            self.source_pane.find_edit,
+            *self.source_pane.views(),
             self.analysis_pane.search_edit,
             self.analysis_pane.actor_filter,
             self.analysis_pane.show_rejected,
             self.analysis_pane.tree,
             self.analysis_pane.actor_list,
-            *self.brief_pane.metadata.edits.values(),
+            *self._metadata_tab_order(),
             self.brief_pane.outline_view,
             self.preview_pane.browser,
         ]
         for first, second in zip(order, order[1:], strict=False):
             QWidget.setTabOrder(first, second)
+
+    def _metadata_tab_order(self) -> list[QWidget]:
+        """The metadata form row by row, left to right, as it is laid out."""
+        form = self.brief_pane.metadata
+        edits = form.edits
+        return [
+            edits["title"],
+            edits["reference"],
+            form.date_edit,
+            edits["to"],
+            edits["sender"],
+            edits["contact"],
+            form.tier_combo,
+            form.sensitive_check,
+            form.extras_button,
+        ]
 
     def _update_title(self, *args: object) -> None:
         if self.doc is None:
@@ -1061,8 +1113,8 @@ class MainWindow(QMainWindow):
 
     # ---------------------------------------------------------------- background jobs
 
-    def run_job(self, job: Job, label: str, on_success) -> QProgressDialog:  # type: ignore[no-untyped-def]
-        """Run `job` off the GUI thread with a cancellable progress dialog."""
+    def run_job(self, job: Job, label: str, on_success, path: Path | None = None) -> QProgressDialog:  # type: ignore[no-untyped-def]
+        """Run `job` off the GUI thread with a cancellable progress dialog; failures name `path`."""
         dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
         dialog.setWindowTitle(APP_TITLE)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -1072,7 +1124,7 @@ class MainWindow(QMainWindow):
         dialog.canceled.connect(job.cancel)
         job.signals.progressed.connect(lambda done, total: (dialog.setMaximum(total), dialog.setValue(done)))
         job.signals.succeeded.connect(on_success)
-        job.signals.failed.connect(lambda exc: messages.show_exception(self, exc))
+        job.signals.failed.connect(lambda exc: messages.show_exception(self, exc, path))
         job.signals.cancelled.connect(lambda: self.statusBar().showMessage(self.tr("Cancelled"), 3000))
         job.signals.finished.connect(dialog.close)
         job.signals.finished.connect(dialog.deleteLater)
@@ -1700,11 +1752,12 @@ class MainWindow(QMainWindow):
                     brief, Path(tmp) / (target.stem + ".docx"), template=template, author=author, progress=progress
                 )
                 progress(1, 2)
-                convert_to_pdf(docx, target, timeout=PDF_TIMEOUT_S)
+                # Cancel kills LibreOffice at once rather than at the next progress step.
+                convert_to_pdf(docx, target, timeout=PDF_TIMEOUT_S, cancel=job.cancel_event)
             return target
 
         job = Job(work, "export")
-        self.run_job(job, self.tr("Exporting %s\u2026") % target.name, self._on_export_done)
+        self.run_job(job, self.tr("Exporting %s\u2026") % target.name, self._on_export_done, path=target)
         return job
 
     def _on_export_done(self, path: Path) -> None:
@@ -1773,7 +1826,9 @@ class MainWindow(QMainWindow):
         timeout = PDF_TIMEOUT_S
 
         def work(progress):  # type: ignore[no-untyped-def]
-            return render_pages(brief, progress, template=template, author=author, timeout=timeout)
+            return render_pages(
+                brief, progress, template=template, author=author, timeout=timeout, cancel=job.cancel_event
+            )
 
         job = Job(work, "word-layout")
         self.run_job(job, self.tr("Laying out the brief with LibreOffice\u2026"), self._on_word_layout_ready)
@@ -1896,14 +1951,30 @@ class MainWindow(QMainWindow):
                 continue
             try:
                 brief = storage.load(entry.path)
-            except (BriefError, OSError) as exc:
-                messages.show_exception(self, exc, entry.path)
+            except (BriefError, OSError) as exc:  # damaged, too large, from a newer version...
+                logger.warning("Recovery file %s cannot be loaded", entry.path, exc_info=True)
+                self._offer_to_discard(entry, exc)
                 continue
             self.set_document(Document(brief, entry.original))
             self.doc.undo_stack.resetClean()  # type: ignore[union-attr]
             self._update_title()
             return True
         return False
+
+    def _offer_to_discard(self, entry, exc: BaseException) -> None:  # type: ignore[no-untyped-def]
+        """Say why the recovery copy `entry` cannot be restored and offer to delete it."""
+        sentence, detail = messages.explain(exc, entry.path)
+        reason = f"{sentence} ({detail})" if detail else sentence
+        answer = QMessageBox.question(
+            self,
+            self.tr("Unsaved Work Cannot Be Restored"),
+            self.tr("The unsaved copy of \u201c%s\u201d cannot be restored: %s\n\nDiscard it? (No keeps it in %s.)")
+            % (entry.title or self.tr("Untitled brief"), reason, str(entry.path.parent)),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        if answer == QMessageBox.StandardButton.Yes:
+            discard(entry)
 
     def show_crash(self, report: str) -> None:
         saved = self.emergency_save()

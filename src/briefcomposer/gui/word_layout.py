@@ -12,6 +12,7 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
 from collections.abc import Callable
 from pathlib import Path
 
@@ -58,11 +59,13 @@ def render_pages(
     template: Path | None = None,
     author: str = "",
     timeout: float = 120,
+    cancel: threading.Event | None = None,
 ) -> list[QImage]:
     """Export `brief` to Word, lay it out with LibreOffice and return its pages as images.
 
     Raises `PdfError` when LibreOffice or pdftoppm is missing, hangs past `timeout`
-    or fails, and `TemplateError` when the brief cannot be exported.
+    or fails, `PdfCancelled` as soon as `cancel` is set while LibreOffice runs (it is
+    killed), and `TemplateError` when the brief cannot be exported.
     """
     from briefcomposer.export.docx_writer import export_docx
     from briefcomposer.export.pdf import PdfError, convert_to_pdf
@@ -76,7 +79,7 @@ def render_pages(
         progress(0, steps)
         docx = export_docx(brief, work / "brief.docx", template=template, author=author)
         progress(1, steps)
-        pdf = convert_to_pdf(docx, work / "brief.pdf", timeout=timeout)
+        pdf = convert_to_pdf(docx, work / "brief.pdf", timeout=timeout, cancel=cancel)
         progress(2, steps)
         command = [pdftoppm, "-png", "-r", str(DPI), "-l", str(MAX_PAGES), str(pdf), str(work / "page")]
         try:

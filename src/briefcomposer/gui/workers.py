@@ -44,6 +44,11 @@ class Job(QRunnable):
         self._cancel.set()
 
     @property
+    def cancel_event(self) -> threading.Event:
+        """Set by `cancel()`: for work that waits on something else (LibreOffice) and polls it."""
+        return self._cancel
+
+    @property
     def is_cancelled(self) -> bool:
         return self._cancel.is_set()
 

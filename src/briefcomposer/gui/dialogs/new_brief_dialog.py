@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefcomposer.gui.theme import colours
 from briefcomposer.structures.templates import Origin, StructureTemplate
 
 ORIGIN_LABELS = {Origin.BUILT_IN: "Built-in", Origin.USER: "Your templates", Origin.SHARED: "Shared folder"}
@@ -65,13 +66,13 @@ class NewBriefDialog(QDialog):
         t = self._templates[row]
         sections = "".join(
             f"<li><b>{s.heading}</b>"
-            + (f" <span style='color:#6f777b'>({s.word_limit} words)</span>" if s.word_limit else "")
+            + (f" <span style='color:{colours().muted}'>({s.word_limit} words)</span>" if s.word_limit else "")
             + "</li>"
             for s in t.sections
         )
         budget = self.tr("Page budget: %d") % t.page_budget if t.page_budget else ""
         self.details.setHtml(
-            f"<h3>{t.title}</h3><p>{t.description}</p><p style='color:#505a5f'>{budget}"
+            f"<h3>{t.title}</h3><p>{t.description}</p><p style='color:{colours().muted}'>{budget}"
             f"{' &middot; ' + t.marking if t.marking else ''}</p><ol>{sections}</ol>"
         )
 

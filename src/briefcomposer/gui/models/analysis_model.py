@@ -25,6 +25,7 @@ from briefcomposer.core.errors import BriefError, RuleError
 from briefcomposer.core.model import Brief, Excerpt, Issue, ParagraphRef, Position, Status
 from briefcomposer.gui.icons import actor_colour, icon, swatch
 from briefcomposer.gui.models.roles import ANALYSIS_MIME, Role
+from briefcomposer.gui.theme import colours
 
 logger = logging.getLogger(__name__)
 
@@ -180,9 +181,9 @@ class AnalysisModel(QAbstractItemModel):
             return font
         if role == Qt.ItemDataRole.ForegroundRole:
             if status is Status.REJECTED:
-                return QBrush(QColor("#8a8f94"))
+                return QBrush(QColor(colours().faint))
             if status is Status.SUGGESTED:
-                return QBrush(QColor("#4b5560"))
+                return QBrush(QColor(colours().muted))
         if role == Role.STATUS:
             return status
         return None

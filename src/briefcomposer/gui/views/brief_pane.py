@@ -32,6 +32,7 @@ from briefcomposer.core.model import DESCRIPTORS, HANDLING_INSTRUCTIONS, NATIONA
 from briefcomposer.gui.commands import SetMetadataCommand
 from briefcomposer.gui.document import Document
 from briefcomposer.gui.models.roles import Role
+from briefcomposer.gui.theme import colours
 
 MAX_ITEM_LINES = 6
 KIND_TAGS = {
@@ -87,6 +88,7 @@ class MetadataForm(QWidget):
             self.tier_combo.addItem(tier.value, tier)
         self.sensitive_check = QCheckBox(self.tr("-SENSITIVE"), self)
         self.sensitive_check.setToolTip(self.tr("OFFICIAL-SENSITIVE: applies to OFFICIAL only"))
+        self.sensitive_check.setAccessibleName(self.tr("Sensitive (OFFICIAL-SENSITIVE)"))
         self.extras_button = QToolButton(self)
         self.extras_button.setText(self.tr("Caveats"))
         self.extras_button.setToolTip(self.tr("Descriptors, national caveats and handling instructions"))
@@ -331,7 +333,7 @@ class OutlineDelegate(QStyledItemDelegate):
             fm.elidedText(index.data() or "", Qt.TextElideMode.ElideRight, head_rect.width()),
         )
         painter.setFont(small)
-        painter.setPen(QColor("#c3312f") if over else dim)
+        painter.setPen(QColor(colours().warning) if over else dim)
         painter.drawText(
             QRect(rect.right() - count_w, rect.top(), count_w, fm.height()),
             Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter,

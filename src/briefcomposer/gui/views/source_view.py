@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QTextDocument,
 )
 from PySide6.QtWidgets import (
+    QApplication,
     QFrame,
     QHBoxLayout,
     QLabel,
@@ -37,12 +38,16 @@ from PySide6.QtWidgets import (
 from briefcomposer.core.errors import SpanError
 from briefcomposer.core.model import Excerpt, Source, Status
 from briefcomposer.gui.document import Document
-from briefcomposer.gui.icons import EVIDENCE_COLOUR, FLASH_COLOUR, QUOTED_COLOUR, actor_colour, icon
+from briefcomposer.gui.icons import actor_colour, icon
 from briefcomposer.gui.models.roles import EXCERPT_MIME
+from briefcomposer.gui.theme import colours
 
 logger = logging.getLogger(__name__)
 
 NUMBER_SEP = "\u2002"  # an en space after the paragraph number
+# Actor mentions are highlighted only this many paragraphs either side of the visible ones,
+# so that a 200,000-word source does not stall the window on every edit (issue 5, speed).
+HIGHLIGHT_MARGIN = 40
 
 
 class SelectionBar(QFrame):
@@ -78,12 +83,20 @@ class SourceTextView(QTextEdit):
         )
         self.setObjectName("sourceText")
         self.setAccessibleName(self.tr("Source text: %s") % source.title)
+        self.setTabChangesFocus(True)  # Tab moves on to the next pane; the text is read-only
         self.menu_builder: Callable[[QMenu], None] | None = None
         self._prefix: list[int] = []
         self._flash: list[QTextEdit.ExtraSelection] = []
         self.selection_bar = SelectionBar(self.viewport())
         self.selectionChanged.connect(self._place_selection_bar)
         self.verticalScrollBar().valueChanged.connect(self._place_selection_bar)
+        self._window: tuple[int, int] = (0, -1)  # paragraphs whose actor mentions are highlighted
+        self._pattern: tuple[tuple[tuple[str, int], ...], re.Pattern[str] | None] = ((), None)
+        self._scroll_timer = QTimer(self)
+        self._scroll_timer.setSingleShot(True)
+        self._scroll_timer.setInterval(30)
+        self._scroll_timer.timeout.connect(self._on_scrolled)
+        self.verticalScrollBar().valueChanged.connect(self._schedule_window_check)
         self._build()
         self.rehighlight()
 
@@ -91,14 +104,16 @@ class SourceTextView(QTextEdit):
         document = QTextDocument(self)
         document.setDocumentMargin(14)
         cursor = QTextCursor(document)
+        # Sizes relative to the system font (9 pt gives 8.5, 10.5 and 12 pt), so reading text scales.
+        base = QApplication.font().pointSizeF()
         number_fmt = QTextCharFormat()
-        number_fmt.setForeground(QColor("#6f777b"))
-        number_fmt.setFontPointSize(8.5)
+        number_fmt.setForeground(QColor(colours().number))
+        number_fmt.setFontPointSize(base * 0.94)
         body_fmt = QTextCharFormat()
-        body_fmt.setFontPointSize(10.5)
+        body_fmt.setFontPointSize(base * 1.17)
         heading_fmt = QTextCharFormat(body_fmt)
         heading_fmt.setFontWeight(QFont.Weight.Bold)
-        heading_fmt.setFontPointSize(12)
+        heading_fmt.setFontPointSize(base * 1.33)
         block_fmt = QTextBlockFormat()
         block_fmt.setBottomMargin(9)
         block_fmt.setLineHeight(135, QTextBlockFormat.LineHeightTypes.ProportionalHeight.value)
@@ -114,6 +129,7 @@ class SourceTextView(QTextEdit):
             cursor.insertText(text, heading_fmt if n in headings else body_fmt)
             self._prefix.append(len(prefix))
         self.setDocument(document)
+        document.documentLayout().documentSizeChanged.connect(self._schedule_window_check)
 
     # -- positions
 
@@ -165,20 +181,21 @@ class SourceTextView(QTextEdit):
         selections: list[QTextEdit.ExtraSelection] = []
         brief = self._doc.brief
         sid = self.source.id
+        theme = colours()
         for excerpt in (e for p in brief.positions if p.status is not Status.REJECTED for e in p.evidence):
             if excerpt.source_id == sid:
                 fmt = QTextCharFormat()
-                fmt.setBackground(QColor(EVIDENCE_COLOUR))
+                fmt.setBackground(QColor(theme.evidence))
                 fmt.setToolTip(self.tr("Evidence of a position"))
                 selections.append(self._selection(excerpt.paragraph, excerpt.start, excerpt.end, fmt))
         for _, item in brief.iter_items():
             excerpt = getattr(item, "excerpt", None)
             if excerpt is not None and excerpt.source_id == sid:
                 fmt = QTextCharFormat()
-                fmt.setBackground(QColor(QUOTED_COLOUR))
+                fmt.setBackground(QColor(theme.quoted))
                 fmt.setFontUnderline(True)
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-                fmt.setUnderlineColor(QColor("#00703c"))
+                fmt.setUnderlineColor(QColor(theme.quoted_line))
                 fmt.setToolTip(self.tr("Quoted in the brief"))
                 selections.append(self._selection(excerpt.paragraph, excerpt.start, excerpt.end, fmt))
         # One pattern for every name of every actor, longest first, so one pass per paragraph.
@@ -187,23 +204,65 @@ class SourceTextView(QTextEdit):
             for name in actor.names():
                 if len(name.strip()) > 1:
                     owner.setdefault(name, row)
-        if owner:
-            names = sorted(owner, key=len, reverse=True)
-            pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)")
+        pattern = self._actor_pattern(owner)
+        if pattern is not None:
+            first, last = self._window = self._wanted_window()
             formats: dict[int, QTextCharFormat] = {}
-            for n, text in enumerate(self.source.paragraphs):
-                for m in pattern.finditer(text):
+            paragraphs = self.source.paragraphs
+            for n in range(first, last + 1):
+                for m in pattern.finditer(paragraphs[n]):
                     row = owner[m.group(0)]
                     if row not in formats:
-                        formats[row] = self._actor_format(row, brief.actors[row].name)
+                        formats[row] = self._actor_format(row, brief.actors[row].name, theme)
                     selections.append(self._selection(n, m.start(), m.end(), formats[row]))
         self.setExtraSelections(selections + self._flash)
 
+    def _actor_pattern(self, owner: dict[str, int]) -> re.Pattern[str] | None:
+        key = tuple(sorted(owner.items()))
+        if key != self._pattern[0]:
+            names = sorted(owner, key=len, reverse=True)
+            pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in names) + r")(?!\w)") if names else None
+            self._pattern = (key, pattern)
+        return self._pattern[1]
+
+    def _visible_paragraphs(self) -> tuple[int, int]:
+        """The first and last paragraph shown in the viewport."""
+        rect = self.viewport().rect()
+        top = self.cursorForPosition(rect.topLeft()).blockNumber()
+        bottom = self.cursorForPosition(rect.bottomRight()).blockNumber()
+        return top, max(top, bottom)
+
+    def _wanted_window(self) -> tuple[int, int]:
+        count = len(self.source.paragraphs)
+        if count <= 4 * HIGHLIGHT_MARGIN:
+            return 0, count - 1
+        top, bottom = self._visible_paragraphs()
+        # While Qt still lays the document out, the hit test can answer far too many paragraphs;
+        # the window is capped, and checked again once the layout grows (documentSizeChanged).
+        bottom = min(bottom, top + 2 * HIGHLIGHT_MARGIN)
+        return max(0, top - HIGHLIGHT_MARGIN), min(count - 1, bottom + HIGHLIGHT_MARGIN)
+
+    def _schedule_window_check(self, *args: object) -> None:
+        self._scroll_timer.start()  # not connected directly: start(int) would take the value as its interval
+
+    def _on_scrolled(self) -> None:
+        """Highlight the actors of newly visible paragraphs once scrolling leaves the highlighted ones."""
+        if self._pattern[1] is None:
+            return
+        top, bottom = self._visible_paragraphs()
+        first, last = self._window
+        if top < first or bottom > last:
+            self.rehighlight()
+
+    def resizeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().resizeEvent(event)
+        self._scroll_timer.start()
+
     @staticmethod
-    def _actor_format(row: int, name: str) -> QTextCharFormat:
+    def _actor_format(row: int, name: str, theme) -> QTextCharFormat:  # type: ignore[no-untyped-def]
         colour = actor_colour(row)
         fmt = QTextCharFormat()
-        fmt.setForeground(colour.darker(115))
+        fmt.setForeground(theme.actor(colour))
         fmt.setFontUnderline(True)  # an underline as well as a colour: colour is never the only cue
         fmt.setUnderlineColor(colour)
         fmt.setFontWeight(QFont.Weight.DemiBold)
@@ -228,7 +287,7 @@ class SourceTextView(QTextEdit):
             return
         end = len(self.source.paragraphs[paragraph]) if end is None else end
         fmt = QTextCharFormat()
-        fmt.setBackground(QColor(FLASH_COLOUR))
+        fmt.setBackground(QColor(colours().flash))
         fmt.setFontUnderline(True)
         fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
         self._flash = [self._selection(paragraph, start, end, fmt)]
@@ -336,6 +395,7 @@ class SourcePane(QWidget):
     """Tabs of sources, a find bar and the legend."""
 
     selection_changed = Signal(bool)
+    views_changed = Signal()  # a source view was added or removed (the tab order follows)
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -345,6 +405,7 @@ class SourcePane(QWidget):
         self.tabs = QTabWidget(self)
         self.tabs.setDocumentMode(True)
         self.tabs.setObjectName("sourceTabs")
+        self.tabs.tabBar().setAccessibleName(self.tr("Sources"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self.empty_label = QLabel(
             self.tr(
@@ -363,6 +424,7 @@ class SourcePane(QWidget):
         self.find_edit = QLineEdit(self)
         self.find_edit.setPlaceholderText(self.tr("Find in source (Enter: next, Shift+Enter: previous)"))
         self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.setAccessibleName(self.tr("Find in source"))
         self.find_edit.textChanged.connect(self._on_find_text_changed)
         self.find_edit.returnPressed.connect(self.find_next)
         self.find_status = QLabel(self)
@@ -370,6 +432,7 @@ class SourcePane(QWidget):
         close = QToolButton(self)
         close.setText("\u2715")
         close.setToolTip(self.tr("Close the find bar (Esc)"))
+        close.setAccessibleName(self.tr("Close the find bar"))
         close.clicked.connect(self.hide_find)
         self.find_bar = QWidget(self)
         self.find_bar.setObjectName("findBar")
@@ -395,6 +458,7 @@ class SourcePane(QWidget):
 
         self.legend = QLabel(self)
         self.legend.setObjectName("legend")
+        self.legend.setAccessibleName(self.tr("Legend of the highlights"))
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
 
@@ -456,6 +520,7 @@ class SourcePane(QWidget):
         self.tabs.tabBar().setVisible(len(self._views) > 1)
         self._update_legend()
         self._update_caption()
+        self.views_changed.emit()
 
     def set_selection_actions(self, actions: list[QAction]) -> None:
         """The actions of the bar that appears under selected text."""
@@ -510,10 +575,11 @@ class SourcePane(QWidget):
 
     def _update_legend(self) -> None:
         parts = []
+        theme = colours()
         holders = {p.actor_id for p in self._doc.brief.positions if p.status is not Status.REJECTED}
         shown = [(row, a) for row, a in enumerate(self._doc.brief.actors) if a.id in holders]
         for row, actor in shown[:8]:
-            colour = actor_colour(row).name()
+            colour = theme.actor(actor_colour(row)).name()
             parts.append(
                 f'<span style="color:{colour}; font-weight:600; text-decoration:underline;">'
                 f"\u25cf\u00a0{actor.name.replace(' ', chr(160))}</span>"
@@ -522,8 +588,8 @@ class SourcePane(QWidget):
         if rest > 0:
             parts.append(self.tr("+%d more actors") % rest)
         keys = (
-            f'<span style="background:{EVIDENCE_COLOUR};">&nbsp;{self.tr("evidence")}&nbsp;</span>'
-            f'&nbsp; <span style="background:{QUOTED_COLOUR}; text-decoration:underline;">'
+            f'<span style="background:{theme.evidence};">&nbsp;{self.tr("evidence")}&nbsp;</span>'
+            f'&nbsp; <span style="background:{theme.quoted}; text-decoration:underline;">'
             f"&nbsp;{self.tr('quoted')}&nbsp;</span>"
         )
         actors = " &nbsp; ".join(parts) if parts else self.tr("no actors yet")
@@ -598,8 +664,8 @@ class SourcePane(QWidget):
         )
         line = f"{meta} \u00b7 {count}" if meta else count
         self.caption.setText(
-            f'<div style="font-size:12pt; font-weight:600;">{escape(source.title)}</div>'
-            f'<div style="color:#505a5f;">{line}</div>'
+            f'<div style="font-size:large; font-weight:600;">{escape(source.title)}</div>'
+            f'<div style="color:{colours().muted};">{line}</div>'
         )
         self.caption.show()
 

@@ -1,0 +1,51 @@
+"""The source view with a long source: actor mentions are highlighted around what is visible,
+and scrolling brings the highlights along (issue 5: no stall with 200,000 words)."""
+
+from __future__ import annotations
+
+from PySide6.QtGui import QTextCursor
+
+from briefcomposer.core.model import Source
+from briefcomposer.gui.views import source_view
+
+
+def _highlighted_paragraphs(view) -> set[int]:  # noqa: ANN001
+    doc = view.document()
+    return {doc.findBlock(s.cursor.selectionStart()).blockNumber() for s in view.extraSelections()}
+
+
+def test_long_source_highlights_actors_near_the_visible_text_and_follows_scrolling(qtbot, window):
+    paragraphs = [f"Paragraph {n}: Russia and NATO met again, and Moscow said little." for n in range(2000)]
+    source = Source(title="Long", paragraphs=paragraphs)
+    window.add_source(source)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    view = window.source_pane.view_of(source.id)
+    qtbot.waitUntil(lambda: 0 in _highlighted_paragraphs(view), timeout=3000)  # once laid out
+    first = _highlighted_paragraphs(view)
+    assert max(first) < 2 * source_view.HIGHLIGHT_MARGIN + 100  # not all 2,000 paragraphs
+    view.verticalScrollBar().setValue(view.verticalScrollBar().maximum())
+    qtbot.waitUntil(lambda: 1999 in _highlighted_paragraphs(view), timeout=3000)
+    assert 0 not in _highlighted_paragraphs(view)
+
+
+def test_evidence_and_quotes_are_highlighted_wherever_they_are(qtbot, window):
+    paragraphs = [f"Paragraph {n}: nothing to see." for n in range(1000)]
+    source = Source(title="Long", paragraphs=paragraphs)
+    window.add_source(source)
+    view = window.source_pane.view_of(source.id)
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view._doc_pos(900, 0))
+    cursor.setPosition(view._doc_pos(900, 9), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+    window.quote_selection()
+    view.verticalScrollBar().setValue(0)
+    view.rehighlight()
+    assert 900 in _highlighted_paragraphs(view)  # the quote, far below the visible text
+
+
+def test_short_source_highlights_everything(window):
+    view = window.source_pane.current_view()
+    assert len(view.source.paragraphs) <= 4 * source_view.HIGHLIGHT_MARGIN
+    assert _highlighted_paragraphs(view) >= {1, 2}
