@@ -48,6 +48,22 @@ def test_aliases_are_merged(paragraphs, same):
         ("Certain European counterparts disagree.", "European counterparts", ActorKind.GROUP),
         ("The Renewal Party holds 29 seats.", "Renewal Party", ActorKind.ORGANISATION),
         ("Sudan is at war.", "Sudan", ActorKind.STATE),
+        # the gazetteer holds every UN member, regional bodies, legislatures and armed groups
+        ("Malawi and Zambia signed the accord.", "Zambia", ActorKind.STATE),
+        ("Lusaka objected to the plan.", "Zambia", ActorKind.STATE),
+        (
+            "The OECD revised its forecast. The OECD was cautious.",
+            "Organisation for Economic Co-operation and Development",
+            ActorKind.ORGANISATION,
+        ),
+        ("The Knesset passed the bill.", "Knesset", ActorKind.ORGANISATION),
+        ("Al-Shabaab attacked the base.", "al-Shabaab", ActorKind.GROUP),
+        ("Farah Ali “Sparrow” Osman spoke. Sparrow left.", "Farah Ali Osman", ActorKind.PERSON),
+        (
+            "The Bureau of Water Oversight (BWO) met. The BWO refused.",
+            "Bureau of Water Oversight",
+            ActorKind.ORGANISATION,
+        ),
     ],
 )
 def test_actor_kinds(text, name, kind):
@@ -83,3 +99,35 @@ def test_sample_actors(sample):
     assert {"Russia", "Alexander Grushko", "Malcolm Rifkind", "Jens Stoltenberg", "the West"} <= names
     assert "the Ambassador" in _actor_of(index, "Alexander Grushko").surfaces
     assert index.actors[index.author_key].kind is ActorKind.AUTHOR
+
+
+def test_a_capital_after_a_preposition_is_a_place():
+    index = find_actors(["Officials in Lusaka objected."])
+    assert _actor_of(index, "Zambia") is None
+
+
+def test_nickname_is_an_alias_of_the_full_name():
+    index = find_actors(["Farah Ali “Sparrow” Osman spoke. Later, Sparrow said no."])
+    actor = _actor_of(index, "Farah Ali Osman")
+    assert actor is not None
+    assert "Sparrow" in actor.surfaces
+
+
+def test_event_names_are_not_people():
+    index = find_actors(["Operation Granite Shield ended. Granite Shield showed that airpower fails."])
+    assert not any(a.kind is ActorKind.PERSON for a in index.actors.values())
+
+
+def test_acronym_of_a_measure_is_no_organisation():
+    index = find_actors(["The Gross Domestic Product (GDP) fell. The GDP has fallen before."])
+    assert all(a.kind is not ActorKind.ORGANISATION for a in index.actors.values())
+
+
+def test_the_state_of_a_titled_person_is_kept(sample):
+    from briefcomposer.analysis import suggest
+    from briefcomposer.core.model import Source
+
+    source = Source(title="t", paragraphs=["Kenyan President William Ruto said the deal would hold."], author="A")
+    names = [a.name for a in suggest(source).actors]
+    assert "Kenya" in names
+    assert "William Ruto" in names

@@ -5,7 +5,17 @@ import re
 import pytest
 
 from briefcomposer.analysis import suggest, to_json
-from briefcomposer.analysis.issues import _concepts, _lexicon_candidates, _norm, _tokens, _vocabulary
+from briefcomposer.analysis.issues import (
+    _concepts,
+    _junk_label,
+    _lexicon_candidates,
+    _norm,
+    _reorder,
+    _same_conflict,
+    _tokens,
+    _verb_in,
+    _vocabulary,
+)
 from briefcomposer.core.model import Source
 
 
@@ -73,3 +83,64 @@ def test_positions_point_at_issues(sample):
     by_stance = {p["stance"]: labels.get(p["issue"]) for p in data["positions"]}
     missile = next(s for s in by_stance if "missile" in s.lower())
     assert by_stance[missile] == "Missile defence"
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Indian Air Force",  # an actor's name
+        "Kalar River",  # a place
+        "Ruto lite",  # a person's name with a word
+        "Coastal Air",  # a fragment of "Coastal Air Command"
+        "Narrative obscures",  # ends on a verb
+        "Moldovan leadership",  # an actor, not a topic
+        "Moral outrage",  # only a speaker's words in quotation marks
+        "Policy",  # too general to head anything
+        "Pacific coast",  # a place
+        "Stocks of air-defence",  # a modifier without its noun ("air-defence interceptors")
+    ],
+)
+def test_junk_labels_are_rejected(label):
+    texts = [
+        "The Coastal Air Command and the Indian Air Force met. The narrative obscures the facts of the case.",
+        "She called it “a moral outrage”.",
+        "European stocks of air-defence interceptors are low.",
+    ]
+    assert _junk_label(label, texts, {"indian air force"}, {"ruto", "william"})
+
+
+@pytest.mark.parametrize("label", ["Missile defence", "War in Gaza", "Trade with Canada", "Air defence"])
+def test_policy_labels_are_kept(label):
+    assert not _junk_label(label, ["Missile defence and air defence matter."], set(), {"ruto"})
+
+
+@pytest.mark.parametrize(
+    ("label", "heading"),
+    [
+        ("Contraction in GDP", "GDP contraction"),
+        ("Militias in Kordofan", "Kordofan militias"),
+        ("War in Gaza", "War in Gaza"),
+    ],
+)
+def test_labels_read_as_headings(label, heading):
+    assert _reorder(label) == heading
+
+
+def test_conflicts_over_one_place_are_one_issue():
+    assert _same_conflict("Invasion of Ukraine", ["Trade", "War in Ukraine"]) == 1
+    assert _same_conflict("Sanctions on Ukraine", ["War in Ukraine"]) is None
+
+
+@pytest.mark.parametrize(
+    ("phrase", "verb"),
+    [
+        ("secures supply chains", True),  # "to secure" is a verb in the text
+        ("likewise prioritising conflict", True),
+        ("energy policy exacerbate", True),
+        ("supply chains", False),
+        ("arms sales", False),
+    ],
+)
+def test_keywords_with_verbs_are_dropped(phrase, verb):
+    texts = ["The plan aims to secure inputs, and arms sales and supply chains grew; tariffs exacerbate costs."]
+    assert _verb_in(phrase, texts, {"exacerbate", "secure"}) is verb

@@ -58,23 +58,32 @@ def suggest(source: Source) -> Suggestions:
     # Words that name actors: single-word names and aliases ("Russia", "Moscow", "NATO", "Russian") and
     # every part of a person's name; not the parts of longer names ("defence" of "Ministry of Defence").
     actor_words: set[str] = set()
+    actor_names: set[str] = set()
+    person_words: set[str] = set()
     for actor in index.actors.values():
         if actor.kind is ActorKind.AUTHOR:
             continue
         for name in [actor.name, *actor.surfaces]:
             parts = re.findall(r"[\w\u2011][\w\u2011’'\-]*", name)
+            actor_names.add(name.casefold())
+            if actor.kind is ActorKind.PERSON:
+                person_words.update(w.lower() for w in parts if w[:1].isupper() and len(w) > 2)
+            elif actor.kind is ActorKind.ORGANISATION and parts[-1].lower() in ("administration", "team", "camp"):
+                person_words.add(parts[0].lower())  # "Trump" of "the Trump administration"
             if actor.kind is ActorKind.PERSON or len(parts) == 1:
                 actor_words.update(w.lower() for w in parts)
             else:  # acronyms inside longer names: "UK" of "the UK", "RSF" of "RSF fighters"
                 actor_words.update(w.lower() for w in parts if len(w) > 1 and w.isupper())
     focus = [paragraphs[f.paragraph][s:e] for f in found for s, e in f.spans]
-    found_issues = find_issues(paragraphs, headings, actor_words, focus)
+    found_issues = find_issues(
+        paragraphs, headings, actor_words, focus, actor_names=actor_names, person_words=person_words
+    )
 
     # Keep actors that hold a position or are named at least twice (or are titled people).
     holders = {f.actor_key for f in found}
     actors: dict[str, Actor] = {}
     for fa in index.ordered():
-        if fa.key in holders or fa.count >= 2 or fa.titles or fa.kind is ActorKind.AUTHOR:
+        if fa.key in holders or fa.count >= 2 or fa.titles or fa.affiliated or fa.kind is ActorKind.AUTHOR:
             actors[fa.key] = Actor(fa.name, fa.kind, fa.aliases())
     issues = {
         fi.key: Issue(fi.label, keywords=fi.keywords, paragraphs=[ParagraphRef(source.id, p) for p in fi.paragraphs])

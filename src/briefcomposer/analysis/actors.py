@@ -10,7 +10,17 @@ organisations are found in the text itself:
 - a speaker label at the start of a paragraph ("Evan Medeiros: ...");
 - a full name that comes back, or that says or argues something;
 - a capitalised name ending in an organisation word ("Renewal Party"), with
-  "Name (ABBR)" making the abbreviation an alias.
+  "Name (ABBR)" making the abbreviation an alias; "the X (ABBR)" is an
+  organisation also without such a word when ABBR spells X's initials;
+- an unknown acronym that accuses, denies, warns ... ("SARH has denied"), or
+  whose people speak ("KMT legislators argue");
+- people named without a title when they say something, also coordinated
+  ("A and B have argued") or listed ("experts like A, B and C"); a title with
+  the name in apposition ("the UN Secretary-General, António Guterres,"); a
+  quoted nickname inside a name is an alias ("Mohamed Hamdan “Hemedti” Dagalo").
+
+"Operation X" names an event, never a person. The state of a titled person
+("Kenyan President William Ruto") is kept as an actor even if named once.
 
 Back-references are merged: a surname ("Grushko") or a title on its own ("the
 Ambassador") goes to the person last named with it; "the X administration" is an
@@ -45,6 +55,19 @@ PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "via", "outsid
 COLLECTIVE_HEADS = frozenset({"administration", "team", "government", "camp"})
 _SPEAKER = re.compile(r"^((?:[A-Z][\w’'.\-]+\s){1,3}[A-Z][\w’'\-]+):\s")
 _DEFINITION = re.compile(r"([A-Z][\w’'\-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w’'\-]*))*)\s+\(([A-Z][A-Za-z]{1,9})\)")
+NOT_ORG_HEADS = frozenset(
+    words(
+        "Product Index Agreement Treaty Act Initiative Programme Program Strategy Plan Framework Partnership "
+        "Protocol Convention Declaration Zone Area Rate System Systems Report Review Law Bill Deal Accord Summit "
+        "Conference Dialogue Process Mechanism Facility Corridor Operation Exercise Doctrine Policy"
+    )
+)
+EVENT_LEADS = frozenset({"Operation", "Exercise"})
+_EVENT = re.compile(r"\b(?:Operation|Exercise)\s+([A-Z][\w’'\-]+)")
+_ROLE_AFTER = re.compile(
+    r"\s+(?:officials|leaders|legislators|lawmakers|spokesman|spokeswoman|spokesperson|commanders|fighters|"
+    r"negotiators|representatives|members|leadership)\b"
+)
 _GOVERNMENT = re.compile(r"\b[Tt]he government\b")
 _GENERIC = re.compile(r"\b(?:the|The) (%s)\b")
 
@@ -68,6 +91,7 @@ class FoundActor:
     surfaces: Counter = field(default_factory=Counter)
     titles: set[str] = field(default_factory=set)
     first: tuple[int, int] = (0, 0)
+    affiliated: bool = False  # names the state or organisation of a titled person ("US President ...")
 
     @property
     def count(self) -> int:
@@ -106,6 +130,7 @@ class _Raw:
     gaz: int = -1
     adjective: bool = False
     speaker: bool = False
+    affiliation: bool = False
 
 
 def find_actors(
@@ -125,21 +150,29 @@ def find_actors(
         for match in _DEFINITION.finditer(text):
             long_name, abbr = match.group(1), match.group(2)
             long_toks = long_name.split()
+            spelled = long_toks[1:] if long_toks[0] in ("The", "the") else long_toks
+            if _is_acronym(abbr, spelled) and spelled[-1] not in NOT_ORG_HEADS and _after_the(text, match):
+                definitions[abbr] = " ".join(spelled)  # "the National Authority for Water Oversight (NAWO)"
+                continue
             while long_toks and (long_toks[0] in gaz.not_names and long_toks[0] not in ORG_LEADS):
                 long_toks = long_toks[1:]
             if long_toks and (long_toks[-1] in ORG_HEADS or long_toks[0] in ORG_LEADS):
                 definitions[abbr] = " ".join(long_toks)
     vocabulary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
+    # "Operation Sindoor", "Exercise Zapad": names of events, never of people, also when used alone
+    events = {m.group(1) for text in paragraphs for m in _EVENT.finditer(text)}
     raws: list[_Raw] = []
     for p, text in enumerate(paragraphs):
-        found = _scan(p, text, gaz, definitions, vocabulary)
+        found = _scan(p, text, gaz, definitions, vocabulary, events)
         if headings and p in headings:
             found = [r for r in found if r.kind not in ("single", "collective") and (r.kind != "person" or r.title)]
         raws.extend(found)
     return _resolve(raws, paragraphs, gaz, author)
 
 
-def _scan(p: int, text: str, gaz: Gazetteer, definitions: dict[str, str], vocabulary: set[str]) -> list[_Raw]:
+def _scan(
+    p: int, text: str, gaz: Gazetteer, definitions: dict[str, str], vocabulary: set[str], events: set[str]
+) -> list[_Raw]:
     toks = [(m.group(), m.start(), m.end()) for m in TOKEN.finditer(text)]
     # Editorial brackets ("[Chinese President] Xi [Jinping]") are transparent inside names.
     toks = [t for t in toks if t[0] not in "[]"]
@@ -174,11 +207,34 @@ def _scan(p: int, text: str, gaz: Gazetteer, definitions: dict[str, str], vocabu
                 i = run_end
                 continue
             if not (surface in entry.places and prev in PLACE_PREPOSITIONS):
-                out.append(_Raw(p, start, toks[i + length - 1][2], "gaz", gaz=index, adjective=adjective, name=surface))
+                # "Kenyan President William Ruto": the state of a titled person is an actor of the text
+                affiliation = bool(_title_at(toks, i + length, gaz))
+                out.append(
+                    _Raw(
+                        p,
+                        start,
+                        toks[i + length - 1][2],
+                        "gaz",
+                        gaz=index,
+                        adjective=adjective,
+                        name=surface,
+                        affiliation=affiliation,
+                    )
+                )
             i += length
             continue
         if word in definitions:
             out.append(_Raw(p, start, end, "org", name=definitions[word]))
+            i += 1
+            continue
+        if word in events or (word in EVENT_LEADS and i + 1 < n and toks[i + 1][0][:1].isupper()):
+            i = max(i + 1, _run(toks, i, gaz))  # an event's name ("Operation Sindoor"), not an actor
+            continue
+        role = _ROLE_AFTER.match(text, end) if word.isupper() else None
+        said_at = role.end() if role else end  # "KMT legislators argue": the party's people speak for it
+        verbs = lexicon.VERB_FORMS if role else _AGENT_VERBS
+        if 2 <= len(word) <= 8 and word.isupper() and word.isalpha() and _says_something(text, said_at, verbs):
+            out.append(_Raw(p, start, end, "org", name=word))  # "SARH has warned": an organisation's acronym
             i += 1
             continue
         if word in ("the", "The") and i + 1 < n:
@@ -211,9 +267,24 @@ def _scan(p: int, text: str, gaz: Gazetteer, definitions: dict[str, str], vocabu
                 out.append(_Raw(p, start, toks[k - 1][2], "person", name=name, title=titles[-1]))
                 i = k
                 continue
+            # "The UN Secretary-General, António Guterres, said": the name in apposition to the title
+            if j + 2 < n and toks[j][0] == "," and toks[j][2] == toks[j + 1][1] - 1:
+                k = _name_end(toks, j + 1, gaz)
+                if k > j + 2 and k < n and toks[k][0] == ",":
+                    name = _clean(text[toks[j + 1][1] : toks[k - 1][2]])
+                    out.append(_Raw(p, toks[j + 1][1], toks[k - 1][2], "person", name=name, title=titles[-1]))
+                    i = k
+                    continue
             i = j
             continue
         run_end = _run(toks, i, gaz)
+        if run_end > i + 1 and _defined_at(text, toks, i, run_end, definitions):
+            abbr = re.match(r"\s+\(([A-Z][A-Za-z]{1,9})\)", text[toks[run_end - 1][2] :]).group(1)  # type: ignore[union-attr]
+            e0 = toks[run_end - 1][2]
+            s0 = e0 - len(definitions[abbr])
+            out.append(_Raw(p, s0, e0, "org", name=definitions[abbr]))
+            i = run_end
+            continue
         first = i
         while (
             first < run_end - 1
@@ -231,7 +302,7 @@ def _scan(p: int, text: str, gaz: Gazetteer, definitions: dict[str, str], vocabu
             i += 1
             continue
         k = _name_end(toks, i, gaz)
-        if k > i + 1 and toks[k - 1][0][:1].isupper():
+        if k > i + 1 and (toks[k - 1][0][:1].isupper() or toks[k - 1][0][3:4].isupper()):
             out.append(_Raw(p, start, toks[k - 1][2], "person", name=_clean(text[start : toks[k - 1][2]])))
             i = k
             continue
@@ -250,9 +321,14 @@ def _scan(p: int, text: str, gaz: Gazetteer, definitions: dict[str, str], vocabu
 
 
 def _gazetteer_at(toks, i: int, gaz: Gazetteer):  # type: ignore[no-untyped-def]
-    if i >= len(toks) or toks[i][0] not in _first_tokens(gaz):
+    if i >= len(toks):
         return None
-    for length in range(min(gaz.max_len, len(toks) - i), 0, -1):
+    lengths = _lengths(gaz).get(toks[i][0])
+    if lengths is None:
+        return None
+    for length in lengths:
+        if length > len(toks) - i:
+            continue
         key = tuple(t[0] for t in toks[i : i + length])
         if key[0] == "The":
             key = ("the", *key[1:])
@@ -273,14 +349,19 @@ def _title_at(toks, i: int, gaz: Gazetteer):  # type: ignore[no-untyped-def]
     return None
 
 
-_FIRST: dict[int, frozenset[str]] = {}
+_LENGTHS: dict[int, dict[str, tuple[int, ...]]] = {}
 
 
-def _first_tokens(gaz: Gazetteer) -> frozenset[str]:
-    firsts = _FIRST.get(id(gaz))
-    if firsts is None:
-        firsts = _FIRST[id(gaz)] = frozenset({k[0] for k in gaz.surfaces} | {"The"})
-    return firsts
+def _lengths(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
+    """First token of a surface -> the lengths of the surfaces it starts, longest first ("The" as "the")."""
+    table = _LENGTHS.get(id(gaz))
+    if table is None:
+        found: dict[str, set[int]] = {}
+        for key in gaz.surfaces:
+            found.setdefault(key[0], set()).add(len(key))
+        found.setdefault("The", set()).update(found.get("the", set()))
+        table = _LENGTHS[id(gaz)] = {w: tuple(sorted(n, reverse=True)) for w, n in found.items()}
+    return table
 
 
 @lru_cache(maxsize=4)
@@ -304,7 +385,11 @@ def _common_word(word: str, i: int, toks, vocabulary: set[str]) -> bool:  # type
     if lower.endswith(("ian", "ese")) or lower in _ROLE_NOUNS:
         return True  # "Sahelian", "Analysts": adjectives and role nouns, not names
     at_start = i == 0 or toks[i - 1][0] in _SENTENCE_START
-    return at_start and (lower in vocabulary or lower.endswith(("ing", "ly", "ed", "ic")))
+    if not at_start:
+        return False
+    # "Increasingly", "Unsurprisingly"; but "Mohamed Hamdan" goes on with a name
+    followed = i + 1 < len(toks) and toks[i + 1][0][:1].isupper() and toks[i + 1][1] - toks[i][2] == 1
+    return lower in vocabulary or (lower.endswith(("ing", "ly", "ed", "ic")) and not followed)
 
 
 def _bracket_gap(end: int, start: int, toks) -> bool:  # type: ignore[no-untyped-def]
@@ -312,6 +397,7 @@ def _bracket_gap(end: int, start: int, toks) -> bool:  # type: ignore[no-untyped
 
 
 def _clean(name: str) -> str:
+    name = _NICKNAME.sub("", name)  # the nickname is an alias: "Mohamed Hamdan Dagalo"
     return " ".join(name.replace("[", " ").replace("]", " ").split())
 
 
@@ -342,11 +428,18 @@ def _starts_name(toks, i: int, gaz: Gazetteer) -> bool:  # type: ignore[no-untyp
 def _name_end(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-def]
     """Index after a personal name starting at `i` (== `i` when there is none); at most four tokens."""
     j = i
-    while j < len(toks) and j - i < 4:
+    skipped = 0  # tokens of a quoted nickname, which do not count towards the four
+    while j < len(toks) and j - i - skipped < 4:
         word = toks[j][0]
         if j > i and _gazetteer_at(toks, j, gaz):
             break  # "Certain European counterparts": a known actor starts here
-        if _is_name_token(word, gaz) or (j > i and word.casefold().rstrip("-") in gaz.particles):
+        nick = _nickname_at(toks, j) if j > i else 0
+        if nick and toks[j + nick][0][:1].isupper():
+            j += nick  # Mohamed Hamdan “Hemedti” Dagalo
+            skipped += nick
+            continue
+        prefixed = j > i and word[:3].casefold() in ("al-", "el-") and word[3:4].isupper()  # "Khalil al-Hayya"
+        if _is_name_token(word, gaz) or prefixed or (j > i and word.casefold().rstrip("-") in gaz.particles):
             # Names continue only across single spaces (or editorial brackets: "Xi [Jinping]")
             if j > i and toks[j][1] - toks[j - 1][2] != 1 and not _bracket_gap(toks[j - 1][2], toks[j][1], toks):
                 break
@@ -358,13 +451,24 @@ def _name_end(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-d
     return j
 
 
+def _nickname_at(toks, j: int) -> int:  # type: ignore[no-untyped-def]
+    """Tokens of a quoted nickname at `j` (“Hemedti”, three tokens) or 0."""
+    quoted = j + 3 < len(toks) and toks[j][0] in '“"' and toks[j + 2][0] in '”"' and toks[j + 1][0][:1].isupper()
+    tight = quoted and toks[j + 1][1] == toks[j][2] and toks[j + 2][1] == toks[j + 1][2]
+    return 3 if tight and toks[j + 3][1] - toks[j + 2][2] == 1 else 0
+
+
+_NICKNAME = re.compile(r"\s*[“\"]([A-Z][\w’'\-]+)[”\"]")
+
+
 def _run(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-def]
     """Index after a run of capitalised words (with "of", "for", ... between them) from `i`."""
     j = i
     end = i
     while j < len(toks):
         word = toks[j][0]
-        if word[:1].isupper() and word.replace("-", "").replace("’", "").replace(".", "").isalnum():
+        particle = j > i and word[:3].casefold() in ("al-", "el-") and word[3:4].isupper()  # "Jaish al-Nasr"
+        if (word[:1].isupper() or particle) and word.replace("-", "").replace("’", "").replace(".", "").isalnum():
             if j > i and toks[j][1] - toks[j - 1][2] > 1:
                 break
             j += 1
@@ -385,6 +489,7 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         if actor is None:
             actor = actors[key] = FoundActor(key, name, kind, first=(raw.paragraph, raw.start))
         actor.surfaces[_clean(surface)] += 1
+        actor.affiliated = actor.affiliated or raw.affiliation
         if raw.title:
             actor.titles.add(raw.title)
         mentions[raw.paragraph].append(Mention(raw.paragraph, raw.start, raw.end, key, raw.adjective))
@@ -402,6 +507,8 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             person_counts[key] += 1
             if len(words) > 1 or raw.title:
                 full.setdefault(words[-1], key)
+                for nick in _NICKNAME.findall(paragraphs[raw.paragraph][raw.start : raw.end]):
+                    given.setdefault(nick, key)
                 for word in words[:-1]:
                     if word.casefold() not in gaz.particles and len(word) > 1 and not word.endswith("."):
                         given.setdefault(word, key)
@@ -482,7 +589,9 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
 
 
 _LISTED = re.compile(r"\b(?:like|such as|including)\s+(?:[A-Z][\w’'\-]*(?:\s+|,\s*)|and\s+)*$")
-_INTRO = re.compile(r"^(?:’s|'s)?\s*(?:,\s*(?:a|an|the|who|former|among|one of|then)\b|\s*\()")
+_INTRO = re.compile(
+    r"^(?:’s|'s)?\s*(?:,\s*(?:a|an|the|who|former|among|one of|then)\b|\s*\(|,\s*[A-Z][\w.\-]*(?:’s|'s)\s+[A-Za-z])"
+)  # "X, a former envoy," "X (Reuters)", "Mark Rutte, NATO’s Secretary General,"
 
 
 def _introduced(text: str, start: int, end: int) -> bool:
@@ -491,17 +600,61 @@ def _introduced(text: str, start: int, end: int) -> bool:
         return True
     if text[max(0, start - 16) : start].rstrip().endswith(("As", "as", "according to", "According to")):
         return True
+    if _ROLE_BEFORE.search(text[max(0, start - 60) : start]) and text[end : end + 1] == ",":
+        return True  # "Turkey’s president, Recep Tayyip Erdoğan, said"
     window = text[max(0, start - 80) : start]
     if ("like " in window or "such as " in window or "including " in window) and _LISTED.search(window):
         return True  # "experts like Joshua Craze, Kholood Khair and Raga Makawi"
     return _says_something(text, end)
 
 
-_SAYS = re.compile(r"^(?:,[^,]{1,60},)?\s+(?:(?:also|has|have|had|has also|once|recently|then)\s+)*(\w+)")
+_NAME = r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3}"
+_ROLE_BEFORE = re.compile(
+    r"\b(?:president|minister|leader|premier|chief|envoy|ambassador|spokesman|spokeswoman|spokesperson|negotiator|"
+    r"commander|head|secretary|adviser|advisor|general|director|chair|chairman|founder|analyst|researcher|"
+    r"economist|expert|scholar|governor|mayor|senator|lawmaker|official|diplomat|ruler|king|emir|author),\s*$"
+)
+_SAYS = re.compile(
+    r"^(?:(?:,\s*" + _NAME + r")*,?\s+and\s+" + _NAME + r")?(?:,[^,]{1,60},)?\s+"
+    r"(?:(?:also|has|have|had|has also|once|recently|then|both|all|each|jointly|separately)\s+)*(\w+)"
+)
 
 
-def _says_something(text: str, end: int) -> bool:
+# Verbs that only bodies and people do: documents "say", "note" and "commit to", but do not accuse or deny.
+_AGENT_VERBS = frozenset(
+    form
+    for base in words(
+        "warn insist accuse deny reject urge demand threaten condemn welcome announce pledge vow refuse blame "
+        "allege dismiss oppose claim"
+    )
+    for form in lexicon.inflect(base)
+)
+
+
+def _says_something(text: str, end: int, verbs: frozenset[str] | dict[str, str] = lexicon.VERB_FORMS) -> bool:
     if text[end : end + 13] in ("’s government", "'s government"):
         return True
     match = _SAYS.match(text[end:])
-    return bool(match) and match.group(1) in lexicon.VERB_FORMS
+    return bool(match) and match.group(1) in verbs
+
+
+def _defined_at(text: str, toks, first: int, end: int, definitions: dict[str, str]) -> bool:  # type: ignore[no-untyped-def]
+    """The run of capitalised words `first:end` is a long name that a "(ABBR)" after it defines."""
+    after = re.match(r"\s+\(([A-Z][A-Za-z]{1,9})\)", text[toks[end - 1][2] :])
+    if after is None or after.group(1) not in definitions:
+        return False
+    # the run may have swallowed a leading word the definition does not have ("The", "National")
+    return text[toks[first][1] : toks[end - 1][2]].endswith(definitions[after.group(1)])
+
+
+def _is_acronym(abbr: str, long_toks: list[str]) -> bool:
+    """ "NAWO" abbreviates "National Authority for Water Oversight": the initials of the capitalised words."""
+    initials = "".join(t[0] for t in long_toks if t[:1].isupper()).upper()
+    # "ACLED" for "Armed Conflict Location and Event Data Project": abbreviations may stop early
+    return len(initials) >= 2 and (initials == abbr.upper() or (len(abbr) >= 4 and initials.startswith(abbr.upper())))
+
+
+def _after_the(text: str, match: re.Match) -> bool:
+    """The defined name follows "the" ("the National Authority ... (NAWO)"): a body, not a measure like GDP."""
+    first = match.group(1).split()[0]
+    return first in ("The", "the") or text[max(0, match.start() - 4) : match.start()].lower() == "the "

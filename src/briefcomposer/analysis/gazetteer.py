@@ -101,10 +101,13 @@ def load(folder: Path | None = None) -> Gazetteer:
             gaz.max_len = max(gaz.max_len, len(key))
     for index, entry in enumerate(entries):
         for surface, adjective in [(n, False) for n in entry.nouns] + [(a, True) for a in entry.adjectives]:
-            key = surface_key(surface)
-            if key and key not in gaz.surfaces:
-                gaz.surfaces[key] = (index, adjective)
-                gaz.max_len = max(gaz.max_len, len(key))
+            # "aid agencies" also opens sentences: "Aid agencies have warned ..."
+            variants = [surface, surface[0].upper() + surface[1:]] if surface[:1].islower() else [surface]
+            for variant in variants:
+                key = surface_key(variant)
+                if key and key not in gaz.surfaces:
+                    gaz.surfaces[key] = (index, adjective)
+                    gaz.max_len = max(gaz.max_len, len(key))
     return gaz
 
 

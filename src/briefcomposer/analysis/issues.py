@@ -16,12 +16,17 @@ Phrases are grouped when they share a topic word ("missile defence",
 are one issue ("Israeli strike" joins "Military operations"). Groups are ranked by
 how widely the text discusses them, by the vocabulary, by the positions that are
 about them and by the headings; 4 to 9 become issues, labelled by their best phrase
-as the text spells it, in sentence case with acronyms and names kept.
+as the text spells it, in sentence case with acronyms and names kept. A label that
+names an actor, a place, a person, a fragment of a longer name, a speaker's quoted
+words or ends on a verb is passed over for the next group; "Contraction in GDP"
+reads "GDP contraction"; two conflicts over one place ("War in Ukraine", "Invasion
+of Ukraine") are one issue; keywords with verbs or adverbs in them are dropped.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -82,7 +87,8 @@ _IMPERATIVES = frozenset(
     words(
         "expand cement secure build strengthen protect promote deepen launch negotiate ensure modernize modernise "
         "institutionalize institutionalise streamline guarantee prioritise prioritize reinforce bolster boost "
-        "accelerate establish create adopt pursue impose designate enforce"
+        "accelerate establish create adopt pursue impose designate enforce fund provide support use condition "
+        "tighten restore reform stop end avoid halt"
     )
 )
 _VERB_CONTEXT = re.compile(
@@ -200,12 +206,17 @@ def find_issues(
     actor_words: set[str],
     focus: list[str] | None = None,
     max_issues: int | None = None,
+    actor_names: set[str] | None = None,
+    person_words: set[str] | None = None,
 ) -> list[FoundIssue]:
     """Suggest issues for `paragraphs`.
 
     `actor_words` are the lower-case words of actor names and aliases; a phrase made
     only of them is not an issue. `focus` are sentences that carry positions: a topic
     they name is more likely an issue. `max_issues` defaults to one per 120 words, 4 to 9.
+    `actor_names` (whole names and aliases, case-folded) and `person_words` (parts of
+    people's names, lower case) keep actors and people out of the labels ("Indian Air
+    Force", "Trump lite").
     """
     body = [i for i in range(len(paragraphs)) if i not in headings and paragraphs[i].strip()]
     if not body:
@@ -345,6 +356,8 @@ def find_issues(
     top_theme = sorted(theme, key=lambda n: -merit(merged[n]))[:1]
     ranked = top_theme + sorted((n for n in range(len(merged)) if n not in theme), key=lambda n: -weight(n))
     chosen: list[_Group] = []
+    chosen_labels: list[str] = []
+    min_paras = 3 if len(body) >= 12 else 2  # a short commentary comes back to a topic less often
     by_concept: dict[int, _Group] = {}
     for n in ranked:
         group = merged[n]
@@ -360,11 +373,30 @@ def find_issues(
             continue
         if len(chosen) >= max_issues:
             continue
-        if not group.multi and len(group.paras) < 3 and not (group.concepts and group.count >= 3):
+        if not group.multi and len(group.paras) < min_paras and not (group.concepts and group.count >= 3):
             continue  # a single word becomes an issue only when the text keeps coming back to it
         if group.count < 2 and not votes.get(n):
             continue  # named once and no position is about it
+        own = [paragraphs[i] for i in sorted(group.paras)[:40]] or texts
+
+        def junk(label: str, own: list[str] = own) -> bool:
+            return _junk_label(label, own, actor_names or set(), person_words or set())
+
+        label = _label(group, own, junk)
+        if junk(label):
+            continue
+        same = _same_conflict(label, chosen_labels)
+        if same is not None:
+            # "War in Ukraine" and "Invasion of Ukraine" are one issue
+            home = chosen[same]
+            home.keys |= group.keys
+            home.paras |= group.paras
+            for phrase, value in group.phrases.items():
+                home.phrases.setdefault(phrase, value + 1.0)
+                home.counts.setdefault(phrase, group.counts.get(phrase, 0))
+            continue
         chosen.append(group)
+        chosen_labels.append(label)
         if concept is not None:
             by_concept.setdefault(concept, group)
     issues: list[FoundIssue] = []
@@ -372,11 +404,13 @@ def find_issues(
     for n, group in enumerate(sorted(chosen, key=lambda g: min(g.paras))):
         # only the group's own paragraphs are searched for spellings (at most 40): long texts stay fast
         own = [paragraphs[i] for i in sorted(group.paras)[:40]] or texts
-        label = _label(group, own)
+        label = _label(
+            group, own, lambda lab, own=own: _junk_label(lab, own, actor_names or set(), person_words or set())
+        )
         if label.casefold() in seen_labels:
             continue
         seen_labels.add(label.casefold())
-        keywords = _keywords(group, chosen, own)
+        keywords = _keywords(group, chosen, own, verbs) or [label.lower() if not label.isupper() else label]
         issues.append(
             FoundIssue(
                 f"i{n + 1}",
@@ -671,8 +705,140 @@ def _sample(paragraphs: list[str], body: list[int]) -> str:
     return "\n".join(picked)
 
 
-def _label(group: _Group, texts: list[str]) -> str:
-    """The group's heading: its most frequent phrase (multi-word first), as written in the text, in sentence case."""
+_GEO_HEADS = frozenset(
+    words(
+        "River Sea Ocean Strait Straits Gulf Mountains Valley Province Region Peninsula Island Islands Basin Desert "
+        "Lake Canal America Africa Asia Europe Heights Plateau Coast Bay Delta State"
+    )
+)
+_TOO_GENERAL = frozenset(words("policy policies strategy strategies relations ties approach issue"))
+_ARMED_GROUPS = frozenset(words("militias militia proxies rebels insurgents gangs cartels"))
+_CONFLICT_HEADS = frozenset(words("war wars conflict conflicts crisis fighting violence invasion offensive insurgency"))
+
+
+def _junk_label(label: str, texts: list[str], actor_names: set[str], person_words: set[str]) -> bool:
+    """A label that is no policy heading: an actor's or a place's name, a fragment of a longer name ("Indian
+    Air" of "Indian Air Force"), a person's name with a word ("Trump lite"), or a phrase ending on a verb
+    ("Narrative obscures")."""
+    toks = label.split()
+    lower = [t.lower() for t in toks]
+    if label.casefold() in actor_names or label.casefold().removeprefix("the ") in actor_names:
+        return True
+    if len(toks) == 1 and lower[0] in _TOO_GENERAL:
+        return True  # "Policy" alone heads nothing
+    if len(toks) > 1 and (toks[-1] in _GEO_HEADS or lower[-1] in ("coast", "coastline", "mountains", "river")):
+        return True  # "Litani River", "North America": places
+    if any(w in person_words for w in lower):
+        return True
+    if len(toks) > 1 and lower[-1] in _ACTOR_HEADS:
+        return True  # "Transnistrian leadership", "Lebanese terrorist group": actors, not topics
+    pattern = re.compile(r"\b" + r"[\s\-\u2011]+".join(re.escape(t) for t in toks) + r"\b")
+    hits = [m for t in texts for m in pattern.finditer(t)]
+    if toks[0][:1].isupper() and all(t[:1].isupper() for t in toks) and hits:
+        longer = sum(1 for m in hits if re.match(r"\s+[A-Z]", m.string[m.end() :]))
+        if 2 * longer >= len(hits):
+            return True  # mostly part of a longer name
+    anycase = re.compile(pattern.pattern, re.IGNORECASE)
+    quoted = [m for t in texts for m in anycase.finditer(t)]
+    after = [m.string[m.end() :] for m in quoted]
+    if "-" in toks[-1] and after and all(re.match(r"\s+[a-z]{3,}", a) and not re.match(_NOT_A_NOUN, a) for a in after):
+        return True  # "Stocks of air-defence" of "stocks of air-defence interceptors": a modifier without its noun
+    if quoted and all(_quoted(m.string, m.start()) for m in quoted):
+        return True  # only ever inside quotation marks: "a moral outrage" is a speaker's words, not a topic
+    last = lower[-1]
+    # "narrative obscures the ..."
+    return len(toks) > 1 and last.endswith("s") and not last.endswith(("ss", "us", "is")) and _used_as_verb(last, texts)
+
+
+_ACTOR_HEADS = frozenset(
+    words(
+        "leadership leaders government authorities officials regime elite elites group groups administration "
+        "ministry ministries department office agency"
+    )
+)
+
+
+def _same_conflict(label: str, labels: list[str]) -> int | None:
+    """The index in `labels` of a conflict over the same place as `label` ("War in Ukraine", "Invasion of Ukraine")."""
+    m = re.fullmatch(r"(\w+) (?:in|of|on|against|with) (.+)", label)
+    if m is None or m.group(1).lower() not in _CONFLICT_HEADS:
+        return None
+    for n, other in enumerate(labels):
+        o = re.fullmatch(r"(\w+) (?:in|of|on|against|with) (.+)", other)
+        if o and o.group(1).lower() in _CONFLICT_HEADS and o.group(2) == m.group(2):
+            return n
+    return None
+
+
+def _verb_in(phrase: str, texts: list[str], verbs: set[str]) -> bool:
+    """A keyword with a verb or an adverb in it ("secures supply chains", "Taiwan policy exacerbate", "likewise
+    prioritising conflict"): not a topic. `verbs` are the words the text uses as verbs."""
+    toks = [t.lower() for t in re.split(r"[\s\u2011]+", phrase)]
+    if len(toks) < 2:
+        return False
+    first, last = toks[0], toks[-1]
+    if (first.endswith("ly") and first not in _LY_NOUNS) or first in _ADVERBS or first in _IMPERATIVES:
+        return True
+    if any(t.endswith("ing") and t not in _ING_NOUNS for t in toks[:-1]):
+        return True  # "prioritising conflict"
+    if first.endswith("s") and not first.endswith("ss") and first not in _LEXICON_WORDS():
+        stem = first[:-1]
+        e = re.escape(stem)
+        inflected = re.compile(r"\b(?:" + e + r"d|" + e + r"ed|to " + e + r")\b")
+        if stem in verbs or any(inflected.search(t.lower()) for t in texts):
+            return True  # "secures supply chains"
+    if first[:-1] in _IMPERATIVES or first[:-2] in _IMPERATIVES:
+        return True  # "secures supply chains", "strengthens ties"
+    if any(t in _VERBISH for t in toks) or last in _IMPERATIVES:
+        return True  # "supply chains protect"
+    if last in verbs and not last.endswith(_NOUN_ENDINGS) and (last,) not in _policy_terms():
+        return True
+    return _used_as_verb(last, texts)
+
+
+_LY_NOUNS = frozenset(words("supply assembly monopoly family ally rally anomaly reply italy july oligopoly"))
+_ADVERBS = frozenset(words("likewise also thus hence still instead even already otherwise"))
+
+
+@lru_cache(maxsize=1)
+def _LEXICON_WORDS() -> frozenset[str]:  # noqa: N802
+    return frozenset(w for key in _policy_terms() for w in key)
+
+
+def _used_as_verb(word: str, texts: list[str]) -> bool:
+    """`word` is followed by a determiner somewhere ("secures the ...") and never follows one."""
+    verb_use = re.compile(
+        r"\b" + re.escape(word) + r"\s+(?:the|a|an|its|their|his|her|our|this|that|these)\b|"
+        r"\b(?:to|will|would|could|can|may|might|must|should)\s+" + re.escape(word) + r"\b"
+    )
+    noun_use = re.compile(r"\b(?:the|a|an|its|their|his|her|our|this|these|of|and)\s+" + re.escape(word) + r"\b")
+    low = [t.lower() for t in texts]
+    return any(verb_use.search(t) for t in low) and not any(noun_use.search(t) for t in low)
+
+
+_NOT_A_NOUN = r"\s+(?:and|or|in|of|to|the|is|are|was|were|will|would|has|have|had|for|with|on|at)\b"
+
+
+def _quoted(text: str, at: int) -> bool:
+    before = text[:at]
+    return before.count("“") > before.count("”")
+
+
+def _reorder(label: str) -> str:
+    """ "Contraction in GDP" -> "GDP contraction", "Militias in Amhara" -> "Amhara militias"; a conflict keeps its
+    place ("War in Gaza")."""
+    m = re.fullmatch(r"(\w[\w\-]*) in ([A-Z][\w\-]*)", label)
+    if m is None or not (m.group(2).isupper() or m.group(1).lower() in _ARMED_GROUPS):
+        return label  # "War in Gaza", "Influence in Transnistria", "Troops in Ukraine" read well
+    return f"{m.group(2)} {m.group(1).lower()}"
+
+
+def _label(group: _Group, texts: list[str], reject: Callable[[str], bool] | None = None) -> str:
+    """The group's heading: its most frequent phrase (multi-word first), as written in the text, in sentence case.
+
+    `reject` passes over labels that are no headings (see `_junk_label`); when it rejects them all, the first
+    is returned.
+    """
 
     def preference(phrase: str) -> tuple:
         toks = re.split(r"[\s\-\u2011]+", phrase.lower())
@@ -689,7 +855,16 @@ def _label(group: _Group, texts: list[str]) -> str:
             group.phrases[phrase],
         )
 
-    best = min(group.phrases, key=preference)
+    ranked = sorted(group.phrases, key=preference)[:6]
+    first = _spelled(ranked[0], group, texts)
+    if reject is None or not reject(first):
+        return first
+    later = (_spelled(best, group, texts) for best in ranked[1:])  # spelled only when needed
+    return next((label for label in later if not reject(label)), first)
+
+
+def _spelled(best: str, group: _Group, texts: list[str]) -> str:
+    """The phrase `best` as the text spells it most, in sentence case."""
     parts = [re.escape(p) for p in re.split(r"[\s\-\u2011]+", best)]
     pattern = re.compile(r"\b" + r"[\s\-\u2011]+".join(parts) + r"\b", re.IGNORECASE)
     # the spelling the text uses most; "missile defence" before "missile-defence" when they tie
@@ -705,13 +880,13 @@ def _label(group: _Group, texts: list[str]) -> str:
         longer = [ph for ph in group.phrases if ph.lower().startswith(best.lower() + " ")]
         if longer:
             best = min(longer, key=len)
-    return best[0].upper() + best[1:]
+    return _reorder(best[0].upper() + best[1:])
 
 
 _DETERMINER_AFTER = re.compile(r"\s+(?:the|a|an|this|that|these|those|its|their|his|her|our|it|them|us)\b")
 
 
-def _keywords(group: _Group, groups: list[_Group], texts: list[str]) -> list[str]:
+def _keywords(group: _Group, groups: list[_Group], texts: list[str], verbs: set[str] | None = None) -> list[str]:
     """Up to eight phrases of `group`, best first; not fragments of a longer phrase ("door policy" of
     "open door policy") nor phrases that end on a verb ("engagement facilitates the ...")."""
     longer = {ph.lower(): g.counts.get(ph, 0) for g in groups for ph in g.phrases}
@@ -726,6 +901,8 @@ def _keywords(group: _Group, groups: list[_Group], texts: list[str]) -> list[str
             first = next((m for t in texts if (m := re.search(re.escape(phrase), t))), None)
             if first is not None and _DETERMINER_AFTER.match(first.string, first.end()):
                 continue
+        if _verb_in(phrase, texts, verbs or set()):
+            continue  # "secures supply chains", "Taiwan policy exacerbate", "likewise prioritising conflict"
         out.append(phrase)
         if len(out) == 8:
             break

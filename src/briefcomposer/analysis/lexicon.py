@@ -52,13 +52,14 @@ NEEDS_COMPLEMENT = {
     "press",
     "maintain",
     "state",
+    "add",  # "added that ..." reports speech; "added three firms to the list" does not
 }
 
 # Adjectival stances: "X is adamant that", "X is concerned about".
 STANCE_ADJECTIVES = words(
     "adamant convinced concerned worried determined keen reluctant unwilling willing opposed committed "
     "confident sceptical skeptical clear wary eager anxious insistent lukewarm blunt critical supportive "
-    "hostile"
+    "hostile cautious divided split ambivalent hesitant optimistic pessimistic resistant"
 )
 
 
@@ -74,13 +75,16 @@ def inflect(base: str) -> list[str]:
         past, ing = base + base[-1] + "ed", base + base[-1] + "ing"
     else:
         past, ing = base + "ed", base + "ing"
+    british = []
+    if base.endswith("l") and not base.endswith("ll") and base[-2] in "aeiou" and base[-3:-2] not in "aeiou":
+        british = [base + "led", base + "ling"]  # "signalled", "labelled"
     if base.endswith(("s", "sh", "ch", "x", "z")):
         third = base + "es"
     elif base.endswith("y") and base[-2] not in "aeiou":
         third = base[:-1] + "ies"
     else:
         third = base + "s"
-    return [base, third, past, ing]
+    return [base, third, past, ing, *british]
 
 
 VERB_FORMS: dict[str, str] = {form: base for base in REPORTING for form in inflect(base)}

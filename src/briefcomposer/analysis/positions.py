@@ -19,7 +19,13 @@ Four kinds of evidence are recognised, sentence by sentence:
   opened the sentence before), a passive with its agent ("deemed “inadequate”
   by MSF"), "As A and B make clear, ..." and "“...,” said X";
 - recommendations in the imperative ("Negotiate a chapter on ..."), and in
-  "While X argues A, B" the author's main clause B as well as X's A.
+  "While X argues A, B" the author's main clause B as well as X's A;
+- "it" (the state or organisation of the sentence before), "in X's view", "in
+  the assessment of X", "in her view"; the actor before an apposition ("Egypt
+  and Qatar, the two main mediators, blame") or before "in" ("Republicans in
+  Congress want");
+- the author's verdicts: an evaluative adverb or an inference opening the
+  sentence ("Unfortunately, ...", "In effect, ...", "This suggests ...").
 
 The stance is a short plain-English paraphrase (about 20 words): the reported
 clause or the recommendation without its frame, quote marks, discourse openers,
@@ -51,7 +57,7 @@ class Found:
     extra: dict = field(default_factory=dict)
 
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z’'\-]*")
+_WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'\-])*")  # letters of any script: "Erdoğan" is one word
 _GAP_WORDS = frozenset(
     words(
         "largely broadly generally widely mostly increasingly quickly swiftly governments states countries "
@@ -62,8 +68,11 @@ _GAP_WORDS = frozenset(
         "simply basically who which to likely correctly probably apparently allegedly reportedly rightly "
         "wrongly strongly officials leaders government president leadership politicians authorities ministers "
         "minister spokesperson spokesman military officers establishment intelligence and community team "
-        "administration policymakers diplomats elites analysts commanders generals security services forces "
-        "negotiators envoys representatives chief"
+        "administration policymakers diplomats elites commanders generals security services forces "
+        "negotiators envoys representatives chief foreign defence defense interior finance trade economy "
+        "deputy senior top former national security adviser advisers advisor secretary spokeswoman ministry "
+        "army navy cabinet prime own ruling junta regime rulers premier high command legislators members "
+        "fighters spokespeople"
     )
 )
 _REPORT_NOUNS = frozenset(
@@ -86,14 +95,33 @@ _AUTHOR_CUES = re.compile(
     r"cannot afford|is far from sufficient|is (?:a|the) central contradiction|(?:good )?reasons? to believe|"
     r"there are (?:good )?reasons|least effective|most effective|limitations|misguided|flawed|inadequate|insufficient|"
     r"unhelpful|counterproductive|would be (?:better|wise|prudent)|"
-    r"(?:is|are|was|were|remains?|be|proves?) (?:\w+ ){0,2}(?:" + _EVALUATIVE + r")|"
+    r"(?:is|are|was|were|remains?|be|proves?|appears?|seems?|looks?) (?:\w+ ){0,2}(?:" + _EVALUATIVE + r")|"
+    r"falls? short|fell short|(?:has|have|had|carries|carry) (?:\w+ )?(?:important|significant|serious|profound|"
+    r"major|far-reaching|grave) (?:implications|consequences)|(?:offers?|provides?|holds?|teaches?) (?:\w+ ){0,2}"
+    r"lessons?|(?:is|are) (?:gambling|betting|risking)|"
     r"(?:will|would) (?:also |likely |probably |certainly |only |not |further |inevitably )?(?:deepen|worsen|"
     r"undermine|harm|fail|prove|depend|determine|shape|persist|intensify|erode|weaken|strengthen|complicate|"
     r"damage|jeopardi[sz]e|risk|cost|backfire|embolden|destabili[sz]e|suffer)|"
     r"risks? (?:fuell?ing|undermining|alienating|escalating|provoking|repeating|losing|weakening|entrenching)|"
-    r"can no longer|is far from)\b",
+    r"can no longer|is far from|"
+    # judgements by metaphor and framing: "acts as a silent tax", "is a recipe for", "the real risk is"
+    r"acts? as an? (?:\w+ )?(?:tax|brake|drag|barrier|deterrent|check|lifeline)|(?:is|are|would be) a recipe for|"
+    r"amounts? to|is tantamount to|(?:is|are) no substitute for|a false (?:choice|dichotomy)|"
+    r"the (?:real |bigger |central |key |main |underlying )?(?:risk|danger|problem|challenge|question|lesson) "
+    r"(?:is|remains|here is)|what is (?:needed|required|missing)|"
+    r"marks? a (?:\w+ )?(?:shift|turning point|departure))\b",
     re.IGNORECASE,
 )
+# The author's verdict on what was just said: an evaluative sentence adverb ("Unfortunately, ...") or an
+# inference ("In effect, ...", "This suggests ...") opening the sentence.
+_VERDICT = re.compile(
+    r"^\s*[“\"]?(?:unfortunately|regrettably|worryingly|encouragingly|ironically|paradoxically|tellingly|"
+    r"fortunately|sadly|alarmingly|predictably|in effect|in reality|in practice|in truth|in other words|"
+    r"(?:this|it|that|such \w+) (?:suggests|indicates|shows|demonstrates|reflects|underscores|underlines|"
+    r"highlights|means))\b",
+    re.IGNORECASE,
+)
+_EVIDENTIAL = frozenset(words("suggest indicate show demonstrate reflect underscore underline highlight signal"))
 _HEDGES = re.compile(
     r"\b(likely|unlikely|probably|appears? to|appeared to|seems? to|suggests? that|indicates? that|"
     r"assess(?:es)? that|may well|arguably|almost certainly|is clear that|demonstrates?|illustrates?|"
@@ -106,20 +134,38 @@ _OPINION = re.compile(
     r"I (?:believe|would|want))\b",
     re.IGNORECASE,
 )
-_ACCORDING = re.compile(r"\b(?:according to|as|in the eyes of|in the view of)\s+(?:the\s+)?$", re.IGNORECASE)
+_ACCORDING = re.compile(
+    r"\b(?:according to|as|in the (?:eyes|view|assessment|judgement|judgment|estimation|words) of)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_ACCORDING_LEADS = (
+    "according to",
+    "in the eyes of",
+    "in the view of",
+    "in the assessment of",
+    "in the judgement of",
+    "in the judgment of",
+    "in the estimation of",
+    "in the words of",
+)
 _PUT_IT = re.compile(r"^\s*(?:put it|puts it|said|says|noted|argued|argues|has argued|claimed|observed|stated)\b")
 _PASSIVE_VIEW = re.compile(r"\b(?:is|are|was|were|being)\s+(?:seen|regarded|viewed|considered|perceived)\s+as\b")
 _QUOTE_AFTER_COLON = re.compile(r":\s*[“\"‘]")
 _REPORT_NOUN = re.compile(
     r"(?:’s|'s)?\s+(?:\w+\s+)?(?:allegations?|claims?|assertions?|warnings?|insistence|demands?|accusations?|"
-    r"argument|position|view)\s+(?:(?:is|was|remains)\s+)?(?:that|of)\s+"
+    r"argument|position|view|line|stance|contention|belief|assessment|conclusion|narrative|message|case)\s+"
+    r"(?:(?:is|was|remains)\s+)?(?:that|of)\s+"
 )
 _LEADING_QUOTE = re.compile(r"^[“\"‘]([^”\"’]{10,}?)[,.]?[”\"’],?\s+$")
 _ADJECTIVE = re.compile(
-    r"\b(?:is|are|was|were|remains?)\s+(?:also\s+|so\s+|very\s+)?(?:{})\b".format("|".join(lexicon.STANCE_ADJECTIVES))
+    r"\b(?:is|are|was|were|remains?|(?:has|have|had) (?:long |also )?been)\s+"
+    r"(?:also\s+|so\s+|very\s+|more\s+|less\s+|increasingly\s+|deeply\s+)?(?:{})\b".format(
+        "|".join(lexicon.STANCE_ADJECTIVES)
+    )
 )
 _PRONOUN = re.compile(
-    r"(?:^|[,;]\s*|\band\s+)(He|She|he|she|They|they)\s+(?:(?:also|has|have|had|then|later|once|still)\s+)*$"
+    r"(?:^|[,;]\s*|\band\s+|\bbut\s+)(He|She|he|she|They|they|It|it)\s+"
+    r"(?:(?:also|has|have|had|then|later|once|still|now|repeatedly|publicly|further|again|long)\s+)*$"
 )
 
 
@@ -136,16 +182,17 @@ def find_positions(
     seen: set[tuple[str, int, int]] = set()
     last_person: str | None = None
     last_group: str | None = None  # the last state, organisation or group named: "they" may point back to it
+    last_body: str | None = None  # the state or organisation "it" may point back to
     for p, text in enumerate(paragraphs):
         if p in headings:
             continue
         mentions = index.mentions[p]
         speaker = speakers.get(p)
-        last_group = None
+        last_group = last_body = None
         for s_start, s_end in sentence_spans[p]:
             sentence = text[s_start:s_end]
             inside = [m for m in mentions if s_start <= m.start < s_end]
-            results = _attributed(text, s_start, s_end, inside, index, (last_person, last_group))
+            results = _attributed(text, s_start, s_end, inside, index, (last_person, last_group, last_body))
             if not results and sentence.rstrip().endswith("?"):
                 continue
             if results:
@@ -154,6 +201,9 @@ def find_positions(
                 main = _CONCESSION.match(sentence)
                 if main and not interview and index.author_key and _authorial(main.group(1)):
                     results = [*results, (index.author_key, _paraphrase(main.group(1)), "author")]
+                elif _VERDICT.match(sentence) and not interview and index.author_key:
+                    # "In effect, India accepted ...": the author's reading of what the actor did
+                    results = [*results, (index.author_key, _paraphrase(sentence), "author")]
             elif interview and speaker:
                 if _OPINION.search(sentence) or _AUTHOR_CUES.search(sentence):
                     results = [(speaker, _paraphrase(sentence), "speaker")]
@@ -170,6 +220,7 @@ def find_positions(
             # "they" points back to the actor that opened the sentence before, within the paragraph
             opener = _sentence_subject(text, s_start, inside, index)
             last_group = opener[0] if opener and index.actors[opener[0]].kind is not ActorKind.PERSON else None
+            last_body = _body_named(opener, inside, index)
     return found
 
 
@@ -182,7 +233,11 @@ _CONCESSION = re.compile(r"^(?:While|Whilst|Although|Though|Whereas|Even though|
 
 def _authorial(sentence: str) -> bool:
     """A recommendation, judgement or hedged assessment in the author's own voice."""
-    return bool(_AUTHOR_CUES.search(sentence)) or (bool(_HEDGES.search(sentence)) and len(sentence.split()) >= 8)
+    return (
+        bool(_AUTHOR_CUES.search(sentence))
+        or bool(_VERDICT.match(sentence))
+        or (bool(_HEDGES.search(sentence)) and len(sentence.split()) >= 8)
+    )
 
 
 def _speakers(paragraphs: list[str], index: ActorIndex) -> dict[int, str | None]:
@@ -203,15 +258,22 @@ def _attributed(
     s_end: int,
     inside: list[Mention],
     index: ActorIndex,
-    last: tuple[str | None, str | None] = (None, None),
+    last: tuple[str | None, str | None, str | None] = (None, None, None),
 ) -> list[tuple[str, str, str]]:
     """`(actor key, stance, cue)` for each actor a sentence reports as holding a view.
 
-    `last` is the person and the other actor named last before the sentence, for "he"/"she" and "they".
+    `last` is the person, the other actor and the state or organisation named last before the sentence,
+    for "he"/"she", "they" and "it".
     """
-    last_person, last_group = last
+    last_person, last_group, last_body = last
     sentence = text[s_start:s_end]
     results: list[tuple[str, str, str]] = []
+    # "In her view, ...": the view of the person (or body, or group) named last
+    own = _OWN_VIEW.match(sentence)
+    if own:
+        holder = {"his": last_person, "her": last_person, "its": last_body, "their": last_group}[own.group(1).lower()]
+        if holder and len(sentence[own.end() :].split()) >= 4:
+            return [(holder, _paraphrase(sentence[own.end() :]), "according")]
     # A speaker label opens the paragraph: the label is not a subject.
     inside = [m for m in inside if not (m.start == 0 and text[m.end : m.end + 2] == ": ")]
     # "As John Prendergast, among others, argues, sanctions ...", "As experts like A and B make clear, ..."
@@ -221,14 +283,22 @@ def _attributed(
         if holders and lead.group("rest"):
             stance = _paraphrase(lead.group("rest"))
             return _unique([(m.key, stance, "according") for m in holders if _not_author(index, m.key)])
-    # "as the Ambassador put it", "according to Indian officials"
+    # "as the Ambassador put it", "according to Indian officials", "in Ottawa’s view, ..."
     for m in inside:
         before = text[s_start : m.start]
         after = text[m.end : s_end]
+        owned = (
+            _IN_VIEW.match(after)
+            if after[:2] in ("’s", "'s") and re.search(r"(?:^|,\s*|\s)[Ii]n\s+(?:the\s+)?$", before[-12:])
+            else None
+        )
+        if owned and _not_author(index, m.key):
+            held = after[owned.end() :] or before.rstrip()[: -len("in")].rstrip(" ,")
+            if len(held.split()) >= 3:
+                results.append((m.key, _paraphrase(held), "according"))
+            continue
         lead = re.sub(r"\s+the$", "", before.rstrip().lower())
-        if _ACCORDING.search(before[-28:]) and (
-            lead.endswith(("according to", "in the eyes of", "in the view of")) or _PUT_IT.match(after)
-        ):
+        if _ACCORDING.search(before[-32:]) and (lead.endswith(_ACCORDING_LEADS) or _PUT_IT.match(after)):
             held = _drop_attribution(sentence, m.start - s_start, m.end - s_start)
             # the holder is named, so "is seen as" is simply "is"
             held = re.sub(
@@ -266,8 +336,14 @@ def _attributed(
         prev_raw = prev_words[-1] if prev_words else ""
         ambiguous = base in _NOUNLIKE and word in (base, base + "s")
         after_adjective = any(m.adjective and 0 <= s_start + verb.start() - m.end <= 1 for m in inside)
-        named_before = prev_raw[:1].isupper() and not after_adjective
-        noun_use = prev in _DETERMINERS or (ambiguous and prev not in _GAP_WORDS and not named_before)
+        after_mention = any(
+            not m.adjective
+            and re.fullmatch(r",?\s?", text[m.end : s_start + verb.start()] if m.end <= s_start + verb.start() else "x")
+            for m in inside
+        )
+        named_before = (prev_raw[:1].isupper() or after_mention) and not after_adjective
+        possessed = prev_raw.endswith(("’s", "'s", "s’")) and base in _NOUNLIKE  # "India’s signal of intent"
+        noun_use = possessed or prev in _DETERMINERS or (ambiguous and prev not in _GAP_WORDS and not named_before)
         if noun_use and not (base in _NOUNLIKE and re.match(r"\s+that\b", sentence[verb.end() :])):
             continue
         if base == "maintain" and not re.match(r"\s+that\b", sentence[verb.end() :]):
@@ -281,8 +357,13 @@ def _attributed(
         if base == "rally" and not re.match(r"\s+(?:behind|around|to)\b", sentence[verb.end() :]):
             continue
         rest = sentence[verb.end() :]
-        complement = re.search(r"\b(?:as|that)\b", rest) or (
-            base in ("call", "push", "press") and re.match(r"\s+for\b", rest)
+        complement = (
+            re.search(r"\b(?:as|that)\b", rest)
+            or (
+                base in ("call", "push", "press")
+                and re.match(r"\s+(?:for\b|(?:[\w’'\-]+\s+){1,3}?(?:to|for|into)\s)", rest)
+            )
+            or (base == "call" and re.match(r"\s+(?:on\s+\w|(?:[\w’'\-]+\s+){1,4}?[“\"‘])", rest))
         )
         if base in lexicon.NEEDS_COMPLEMENT and not complement:
             continue
@@ -306,9 +387,12 @@ def _attributed(
             subjects = _sentence_subject(text, s_start, inside, index)  # "X began ... and warned of ..."
         if not subjects:
             pron = _PRONOUN.search(text[s_start:v_start])
-            if pron and pron.group(1).lower() in ("he", "she") and last_person:
+            said_by = pron.group(1).lower() if pron else ""
+            if said_by in ("he", "she") and last_person:
                 subjects = [last_person]
-            elif pron and last_group:
+            elif said_by == "it" and last_body and base not in _EVIDENTIAL:
+                subjects = [last_body]  # "Ghana warned ... It has also urged ..."
+            elif said_by == "they" and last_group:
                 subjects = [last_group]  # the subject of the sentence before
         if subjects:
             quoted = _LEADING_QUOTE.match(
@@ -334,9 +418,11 @@ def _attributed(
             if noun:
                 results.append((m.key, _paraphrase(text[noun.end() : s_end]), "noun"))
                 break
-    if not results:
+    if not results or " by " in sentence:
         # "pledges deemed “gravely inadequate” by Médecins Sans Frontières", "a move condemned by the UN"
         for m in inside if " by " in sentence else ():
+            if any(r[0] == m.key for r in results):
+                continue
             by = _BY_AGENT.search(text[s_start : m.start])
             if by is None or not _not_author(index, m.key):
                 continue
@@ -357,9 +443,19 @@ def _attributed(
         adj = _ADJECTIVE.search(sentence)
         quote = _QUOTE_AFTER_COLON.search(sentence)
         cut = s_start + (adj.start() if adj else quote.start() if quote else 0)
-        holders = [m for m in inside if m.end <= cut]
+        # "Colombian analysts are sceptical": analysts are not the state; "Colombian officials" are
+        holders = [
+            m
+            for m in inside
+            if m.end <= cut
+            and not (
+                m.adjective and _WORD.match(text, m.end + 1) and not _state_noun(_WORD.match(text, m.end + 1).group())
+            )
+        ]
         first = holders[-1] if holders and (adj or quote) else None
         near = first is not None and first.start - s_start < 60 and cut - first.end < 50
+        if adj and first is not None and not _subject_gap(text[first.end : cut]):
+            near = False  # "what X calls the “model” are clear": X is not the one who is clear
         long_quote = bool(adj) or (quote is not None and len(sentence) - quote.start() > 40)
         if near and long_quote and index.actors[first.key].kind is not ActorKind.AUTHOR:
             held = sentence
@@ -367,7 +463,9 @@ def _attributed(
                 # "X is adamant that Y" holds Y; "X is concerned about Y" is concerned about Y
                 after = sentence[adj.end() :]
                 that = re.match(r"\s+(?:\w+\s+)?that\s+(.+)$", after)
-                held = that.group(1) if that else " ".join(adj.group().split()[1:]) + after
+                said = adj.group().split()
+                said = said[said.index("been") + 1 :] if "been" in said else said[1:]  # "have been cautious"
+                held = that.group(1) if that else " ".join(said) + after
             results.append((first.key, _paraphrase(held), "adjective" if adj else "quote"))
     # "NATO's open door policy is seen as ..., as the Ambassador put it" is caught above; a bare
     # passive "is seen as" with no holder says nothing about who holds the view.
@@ -399,6 +497,34 @@ _ROLE_WORDS = frozenset(
         "spokesperson foreign defence envoy ambassador administration military army authorities parliament chief"
     )
 )
+
+
+def _state_noun(word: str) -> bool:
+    """After a state's adjective, a word that makes it the state speaking ("officials", "government")."""
+    w = word.lower()
+    return w in _ROLE_WORDS or (w in _GAP_WORDS and w not in ("and", "who", "which", "to", "is", "are", "was", "were"))
+
+
+_OWN_VIEW = re.compile(
+    r"^\s*(?:In|in) (his|her|its|their) (?:own )?(?:view|assessment|judgement|judgment|estimation|words|reading|"
+    r"analysis|telling),\s*"
+)
+_IN_VIEW = re.compile(
+    r"(?:’s|'s)\s+(?:own\s+)?(?:view|assessment|judgement|judgment|estimation|reading|analysis|calculation|"
+    r"words|telling|eyes|thinking|mind)\b,?\s*"
+)
+
+
+def _body_named(opener: list[str], inside: list[Mention], index: ActorIndex) -> str | None:
+    """The state or organisation "it" in the next sentence may stand for: the subject of this one, else the
+    only state or organisation this sentence names (not by an adjective)."""
+    bodies = (ActorKind.STATE, ActorKind.ORGANISATION)
+    if opener:
+        return opener[0] if index.actors[opener[0]].kind in bodies else None
+    named = {m.key for m in inside if not m.adjective and index.actors[m.key].kind in bodies}
+    return named.pop() if len(named) == 1 else None
+
+
 _WITH_SUBJECTS = re.compile(r"\bwith\s+([^,;]{1,80})$")
 
 
@@ -439,7 +565,8 @@ _BY_AGENT = re.compile(
     re.IGNORECASE,
 )
 _AS_LEAD = re.compile(
-    r"^As\s+(?![a-z]+ed\b)[^,]{2,140}?\s+(?:(?:has|have|had|also|rightly|correctly)\s+)*"
+    r"^As\s+(?![a-z]+ed\b)(?:[^,]|,(?=\s+(?:[A-Z]|and\s|among\s))){2,160}?\s+"
+    r"(?:(?:has|have|had|also|rightly|correctly|both|all)\s+)*"
     r"(?P<verb>(?:argues|argued|notes|noted|observes|observed|warns|warned|writes|wrote|puts it|put it|points out|"
     r"pointed out|makes clear|make clear|made clear|contends|contended|suggests|suggested|says|said|insists|"
     r"insisted|explains|explained|concludes|concluded|shows|showed|has shown|demonstrates|demonstrated)),"
@@ -454,8 +581,20 @@ def _subjects(text: str, s_start: int, v_start: int, inside: list[Mention], inde
     if not before:
         return []
     last = before[-1]
-    gap = text[last.end : v_start]
-    if not _subject_gap(gap):
+    # "Tomas Berg, the Danish defence minister, warned", "Egypt and Qatar, the two main mediators, blame":
+    # the actor before the apposition is the subject, not one named inside it
+    outer = next(
+        (
+            m
+            for m in reversed(before[:-1])
+            if re.match(r"\s*,[^,;:]{1,90},", text[m.end : v_start]) and _subject_gap(text[m.end : v_start])
+        ),
+        None,
+    )
+    if outer is not None:
+        before = before[: before.index(outer) + 1]
+        last = outer
+    elif not _subject_gap(text[last.end : v_start]):
         return []
     keys = [last.key]
     k = len(before) - 1
@@ -468,10 +607,19 @@ def _subjects(text: str, s_start: int, v_start: int, inside: list[Mention], inde
         else:
             break
     head = text[s_start : before[k].start].strip().lower()
+    head = re.sub(r"(?:\s+(?:former|then|late|current|acting))+$", "", " " + head).strip()  # "of what former ..."
     if re.search(r"(?:^|[,;]\s*)(?:if|unless|whether|when|once|until)\b[^,;]*$", head + " "):
         return []  # "If the government seeks to ...": a condition, not a stance
-    # A subject inside a subordinate or prepositional phrase is not the subject of the verb.
+    # A subject inside a subordinate or prepositional phrase is not the subject of the verb; but in
+    # "Republicans in Congress want" and "officials in Beijing say" the actor before "in" is.
     if head.endswith(_PREPOSITIONS):
+        outer = [
+            m
+            for m in before[:k]
+            if re.fullmatch(r"\s+(?:in|at|from|within)\s+(?:the\s+)?", text[m.end : before[k].start])
+        ]
+        if outer and not re.search(r"[,;]", text[s_start : outer[-1].start]):
+            return [outer[-1].key] if _not_author(index, outer[-1].key) else []
         return []
     return list(dict.fromkeys(k for k in keys if index.actors[k].kind is not ActorKind.AUTHOR))
 
@@ -480,7 +628,7 @@ _PREPOSITIONS = tuple(
     " " + w
     for w in words(
         "of with for against on by to from than between about in at into over under within across through "
-        "among toward towards upon what whether"
+        "among toward towards upon what whether which whom"
     )
 )
 _DETERMINERS = frozenset(
@@ -525,6 +673,8 @@ def _complement(base: str, sentence: str, after: int, before: str) -> str:
     verb = re.findall(r"[\w’'\-]+", sentence[:after])[-1]
     rest = sentence[after:].strip()
     rest = re.sub(r"^(?:also|firmly|strongly|repeatedly|publicly)\s+", "", rest)
+    if re.match(r"that \w+(?:[,.;]|$|\s+(?:and|but|or|as|because|in|on|of|from|with|for|by|at|to)\b)", rest):
+        return f"{verb} {rest}"  # "rejected that view, ...": "that" is a determiner here
     if rest.startswith("that "):
         return rest[5:]
     later = re.match(r"(?:[^,;:]*?\s)?that\s+(.+)$", rest)
@@ -534,10 +684,15 @@ def _complement(base: str, sentence: str, after: int, before: str) -> str:
         return rest[len("the view that ") :]
     if base in ("see", "view", "regard", "describe", "characterise", "characterize", "label", "consider", "frame"):
         m = re.match(r"(.+?),?\s+as\s+(.+)$", rest)
-        if m:
+        if m and m.group(1).lower() not in ("them", "it", "this", "these", "those", "him", "her"):
             obj = re.sub(r",\s*which\b.*?,", "", m.group(1))
-            plural = obj.split()[-1].endswith("s") and not obj.split()[-1].endswith("ss")
+            head = re.split(r"\s+(?:in|of|on|for|from|with|at|across|near)\s+", obj)[0].split()[-1]
+            plural = head.endswith("s") and not head.endswith(("ss", "us", "is"))
             return f"{obj} {'are' if plural else 'is'} {m.group(2)}"
+    if base == "call":
+        q = re.match(r"((?:[\w’'\-]+\s+){1,4}?)[“\"‘](.+?)[”\"’]", rest)
+        if q:  # "called the situation “a moral outrage”"
+            return f"{q.group(1).strip()} is {q.group(2).rstrip(',.')}"
     if base == "highlight":
         m = re.match(r"(.+?)\s+as\s+(.+)$", rest)
         if m:
@@ -557,7 +712,7 @@ def _drop_attribution(sentence: str, start: int, end: int) -> str:
         rest = tail[put.end() :].lstrip(" ,")
         return f"{lead}, {rest}" if rest and rest[0].islower() else lead
     head = re.sub(r"\s+the$", "", sentence[:start].lower().rstrip())
-    if head.endswith(("according to", "in the eyes of", "in the view of")) and sentence[:start].count(",") == 0:
+    if head.endswith(_ACCORDING_LEADS) and sentence[:start].count(",") == 0:
         rest = tail.lstrip(" ,")
         comma = rest.find(",")
         if comma >= 0 and len(rest[:comma].split()) <= 4:  # "Indian officials, pilots ..." -> "pilots ..."
