@@ -31,7 +31,10 @@ def test_few_issues_make_one_table():
 
 def test_many_issues_split_and_keep_only_actors_with_a_stance():
     tables = _tables(_brief(MAX_TABLE_ISSUES + 1))
-    assert [t["columns"] for t in tables] == [[f"Issue {n}" for n in range(MAX_TABLE_ISSUES)], [f"Issue {MAX_TABLE_ISSUES}"]]
+    assert [t["columns"] for t in tables] == [
+        [f"Issue {n}" for n in range(MAX_TABLE_ISSUES)],
+        [f"Issue {MAX_TABLE_ISSUES}"],
+    ]
     # the last issue is held by one actor only: the other gets no empty row
     assert [r["actor"] for r in tables[1]["rows"]] == [("Russia", "NATO")[MAX_TABLE_ISSUES % 2]]
     stances = [c["stance"] for t in tables for r in t["rows"] for c in r["cells"] if c["stance"]]
