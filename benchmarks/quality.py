@@ -7,8 +7,9 @@ overlapping evidence) and precision of suggested positions, plus issue recall
 (an annotated issue is found when one of its phrases occurs in a suggested
 issue's label or keywords). Articles annotated with ``"tuned": false`` were never
 looked at while tuning: they are the leave-out check and are summed separately.
-``-v`` lists the misses of the tuned articles only, so that tuning does not peek at
-the leave-out ones; ``--all`` lists them for every article.
+``-v`` lists the misses of the tuned articles only (actors, positions, issues, with the
+suggested issue labels), so that tuning does not peek at the leave-out ones; ``--all``
+lists them for every article.
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ sys.path.insert(0, str(REPO / "tests" / "analysis"))
 from reading import read_article, read_sample  # noqa: E402
 
 from briefcomposer.analysis import suggest, to_json  # noqa: E402
-from briefcomposer.analysis.scoring import Score, score  # noqa: E402
+from briefcomposer.analysis.scoring import Score, _fold, score  # noqa: E402
 
 EXPECTED = REPO / "tests" / "data" / "expected"
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -42,7 +43,16 @@ def evaluate() -> list[tuple[str, bool, Score]]:
             if not article.exists():
                 continue
             source = read_article(article)
-        rows.append((path.stem, ann.get("tuned", True), score(to_json(source, suggest(source)), ann)))
+        result = to_json(source, suggest(source))
+        s = score(result, ann)
+        labels = [_fold(" ".join([i["label"], *i["keywords"]])) for i in result["issues"]]
+        s.missed_issues = [  # type: ignore[attr-defined]
+            " / ".join(terms)
+            for terms in ann.get("issues", [])
+            if not any(_fold(t) in lab for t in terms for lab in labels)
+        ]
+        s.issue_labels = [i["label"] for i in result["issues"]]  # type: ignore[attr-defined]
+        rows.append((path.stem, ann.get("tuned", True), s))
     return rows
 
 
@@ -76,6 +86,9 @@ def main() -> None:
                 out(f"    missed: {p}\n")
             for p in s.wrong_positions:
                 out(f"    not annotated: {p}\n")
+            out(f"    issues: {'; '.join(getattr(s, 'issue_labels', []))}\n")
+            for i in getattr(s, "missed_issues", []):
+                out(f"    missed issue: {i}\n")
     for label, subset in (
         ("overall (tuned)", [s for _, t, s in rows if t]),
         ("overall (leave-out)", [s for _, t, s in rows if not t]),

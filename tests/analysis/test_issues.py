@@ -7,6 +7,8 @@ import pytest
 from briefcomposer.analysis import suggest, to_json
 from briefcomposer.analysis.issues import (
     _concepts,
+    _head_concept,
+    _heading_candidates,
     _junk_label,
     _lexicon_candidates,
     _norm,
@@ -98,6 +100,10 @@ def test_positions_point_at_issues(sample):
         "Policy",  # too general to head anything
         "Pacific coast",  # a place
         "Stocks of air-defence",  # a modifier without its noun ("air-defence interceptors")
+        "Policy outcomes",  # an evaluative head no policy noun qualifies
+        "Israeli engagement",
+        "Trade space",  # a vacuous head, even after a policy noun
+        "Leverage humanitarians",  # people, not a topic
     ],
 )
 def test_junk_labels_are_rejected(label):
@@ -109,7 +115,10 @@ def test_junk_labels_are_rejected(label):
     assert _junk_label(label, texts, {"indian air force"}, {"ruto", "william"})
 
 
-@pytest.mark.parametrize("label", ["Missile defence", "War in Gaza", "Trade with Canada", "Air defence"])
+@pytest.mark.parametrize(
+    "label",
+    ["Missile defence", "War in Gaza", "Trade with Canada", "Air defence", "Rules of engagement", "Energy outcomes"],
+)
 def test_policy_labels_are_kept(label):
     assert not _junk_label(label, ["Missile defence and air defence matter."], set(), {"ruto"})
 
@@ -144,3 +153,44 @@ def test_conflicts_over_one_place_are_one_issue():
 def test_keywords_with_verbs_are_dropped(phrase, verb):
     texts = ["The plan aims to secure inputs, and arms sales and supply chains grew; tariffs exacerbate costs."]
     assert _verb_in(phrase, texts, {"exacerbate", "secure"}) is verb
+
+
+def test_headings_give_noun_phrases():
+    paragraphs = [
+        "Labor Rights Enforcement to Prevent Unfair Competition",
+        "Labor rights enforcement is weak. Unions complain about labor rights enforcement.",
+        "Restraint Under Fire",
+        "India showed restraint. Restraint paid off.",
+        "Sustaining Calibrated Deterrence",
+        "Deterrence held.",
+        "Gushan and Sheriff",
+        "Gushan and Sheriff run the economy.",
+    ]
+    body = [1, 3, 5, 7]
+    texts = [paragraphs[i] for i in body]
+    found = _heading_candidates(
+        paragraphs, {0, 2, 4, 6}, texts, [_tokens(t) for t in texts], body, set(), {"gushan", "sheriff"}
+    )
+    phrases = [phrase.casefold() for phrase, _, _ in found]
+    assert phrases == ["labor rights enforcement", "competition", "restraint", "deterrence"], found
+
+
+def test_headings_become_issues():
+    paragraphs = [
+        "Dispute Settlement Performance that Guarantees a Level Field",
+        "Panels take years. Dispute settlement has stalled and exporters wait. The trade agreement needs reform.",
+        "Trade and Investment Flows",
+        "Trade grew. Investment grew too, and trade with Mexico doubled. Trade matters for jobs and trade deals.",
+        "Energy Security",
+        "Energy security depends on pipelines. Energy exports rose. Energy security is a shared interest.",
+    ]
+    source = Source(id="s", title="T", paragraphs=paragraphs, headings=[0, 2, 4])
+    labels = [label.casefold() for label in _labels(source)]
+    assert "dispute settlement performance" in labels or "dispute settlement" in labels, labels
+
+
+def test_a_general_head_gives_way_to_the_topic():
+    from briefcomposer.analysis.issues import _Group
+
+    group = _Group(frozenset({"sanction"}), phrases={"sanctions strategy": 0.1}, counts={"sanctions strategy": 2})
+    assert _head_concept(group) == _vocabulary()[0][(_norm("sanctions"),)]

@@ -25,6 +25,7 @@ of Ukraine") are one issue; keywords with verbs or adverbs in them are dropped.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -62,7 +63,7 @@ _LEADING = frozenset(
         "keen willing unwilling ready eager difficult impossible possible expansive episodic important unfair "
         "judicious smart genuine actual massive effective ineffective successful failed meaningful robust "
         "credible decisive concerted comprehensive sustainable lasting durable stronger better worse best "
-        "fundamental serious growing mounting ongoing continued renewed"
+        "fundamental serious growing mounting ongoing continued renewed viable evident apparent"
     )
 )
 _ING_NOUNS = frozenset(
@@ -124,7 +125,8 @@ _NOUNS_LIKE_ADJECTIVES = frozenset(
         "parent ant giant migrant immigrant applicant assistant consultant defendant descendant tenant covenant "
         "participant merchant servant sergeant lieutenant infant elephant restaurant peasant pageant grant "
         "combatant claimant informant militant protestant emigrant occupant descendant entrant supplicant "
-        "legal-tender communiqué military-industrial"
+        "legal-tender communiqué military-industrial narrative initiative objective incentive alternative directive "
+        "offensive executive collective perspective"
     )
 )
 _STOP_IN_LABEL = frozenset(
@@ -286,6 +288,29 @@ def find_issues(
         wanted.add(key)
         counts[key], where[key] = count, paras
         candidates.append((phrase, key, 0.1, norms, len(parts) > 1))
+    # The source's section headings name its topics ("Labor Rights Enforcement to Prevent ..."): their noun
+    # phrases are strong candidates.
+    heading_keys: set[tuple[str, ...]] = set()
+    from_headings = _heading_candidates(paragraphs, headings, texts, tokenized, body, stop_verbs, actor_words)
+    found_counts, found_where = _count(tokenized, body, {key for _, key, _ in from_headings} - wanted)
+    sorted_headings = sorted(headings)
+    for phrase, key, h in from_headings:
+        parts = [t for t in re.split(r"[\s\-\u2011]+", phrase) if t.lower() not in stop]
+        norms = frozenset(_norm(t) for t in parts if t.lower() not in actor_words and t.lower() not in _LEADING)
+        if not norms or norms & _GENERIC_NORMS:
+            continue
+        heading_keys.add(key)
+        if key not in wanted:
+            wanted.add(key)
+            counts[key], where[key] = found_counts.get(key, 0), found_where.get(key, set())
+            candidates.append((phrase, key, 0.05, norms - theme_words or frozenset({"<theme>"}), len(parts) > 1))
+        counts[key] = max(counts.get(key, 0), 2)  # the heading counts as a mention
+        if not where.get(key):  # a heading's words the section does not repeat: the section discusses it
+            after = bisect.bisect_right(sorted_headings, h)
+            stop_at = sorted_headings[after] if after < len(sorted_headings) else len(paragraphs)
+            where[key] = {i for i in range(h + 1, stop_at) if paragraphs[i].strip()}
+            if not where[key]:
+                counts[key] = 0
     groups: dict[frozenset[str], _Group] = {}
     for cleaned, key, score, norms, multi in candidates:
         count = counts.get(key, 0)
@@ -294,7 +319,7 @@ def find_issues(
             continue
         if all(t[:1].isupper() for t in cleaned.split()) and count < 2:
             continue  # a name (a conference, a document) mentioned once
-        if not concepts and (count < 2 or not multi):
+        if not concepts and (count < 2 or not multi) and key not in heading_keys:
             continue  # outside the policy vocabulary, only a phrase the text repeats is a topic
         group = groups.get(norms)
         if group is None:
@@ -330,7 +355,9 @@ def find_issues(
 
     def merit(g: _Group) -> float:
         policy = 3.0 if g.concepts else 1.0
-        return policy * (1 + len(g.paras)) ** 0.5 * (4.0 if g.multi else 1.0) / (0.05 + g.score) ** 0.25
+        # a term of the vocabulary is a topic on its own ("ceasefire", "famine"); another single word is not
+        single = 2.0 if g.concepts and len(g.paras) >= 2 else 1.0
+        return policy * (1 + len(g.paras)) ** 0.5 * (4.0 if g.multi else single) / (0.05 + g.score) ** 0.25
 
     # Issues are what positions are about: each sentence that carries a position votes for the most
     # specific topic it names; the rest of the slots go to the topics the text keeps coming back to.
@@ -349,21 +376,56 @@ def find_issues(
     for h in headings:
         if 0 <= h < len(paragraphs):
             in_headings.update(_present(_tokens(paragraphs[h]), owner))
+    in_headings |= {n for n, g in enumerate(merged) if g.keys & heading_keys}
+
+    # A topic of the vocabulary is discussed in all the paragraphs of its phrases ("humanitarian access", "aid
+    # modalities", "relief"): its groups are ranked by their family's reach, not by each fragment's.
+    heads = [_head_concept(g) for g in merged]
+    family: dict[int, set[int]] = {}
+    for n, g in enumerate(merged):
+        if heads[n] is not None:
+            family.setdefault(heads[n], set()).update(g.paras)
+
+    def reach(n: int) -> float:
+        own = len(merged[n].paras)
+        if heads[n] is None:
+            return 1.0
+        return ((1 + len(family[heads[n]])) / (1 + own)) ** 0.5
 
     def weight(n: int) -> float:
-        return merit(merged[n]) * (1 + votes.get(n, 0)) * (2.0 if n in in_headings else 1.0)
+        return merit(merged[n]) * reach(n) * (1 + votes.get(n, 0)) * (3.0 if n in in_headings else 1.0)
 
     top_theme = sorted(theme, key=lambda n: -merit(merged[n]))[:1]
     ranked = top_theme + sorted((n for n in range(len(merged)) if n not in theme), key=lambda n: -weight(n))
+    # The author's own section headings come first: a topic of the vocabulary they name is an issue.
+    general = _general_concepts()
+    headed: list[int] = []
+    headed_concepts: set[int | None] = set()
+    for n in ranked:
+        if n in in_headings and n not in top_theme and merged[n].concepts and heads[n] not in general:
+            if heads[n] is None or heads[n] not in headed_concepts:
+                headed.append(n)
+                headed_concepts.add(heads[n])
+            if len(headed) >= max(2, max_issues - 3):
+                break
+    ranked = top_theme + headed + [n for n in ranked if n not in top_theme and n not in headed]
     chosen: list[_Group] = []
     chosen_labels: list[str] = []
     min_paras = 3 if len(body) >= 12 else 2  # a short commentary comes back to a topic less often
     by_concept: dict[int, _Group] = {}
-    for n in ranked:
+    handled: set[int] = set()
+    general = _general_concepts()
+    # A second pass fills the slots left with topics of the vocabulary the text names only once ("economic
+    # decoupling", "regime change"): a text discusses more issues than it keeps repeating.
+    passes = [(False, n) for n in ranked] + [(True, n) for n in ranked]
+    for relaxed, n in passes:
+        if n in handled:
+            continue
         group = merged[n]
         concept = _head_concept(group)
         if concept is not None and concept in by_concept and n not in top_theme:
             # One issue per topic of the vocabulary: "Israeli strike" joins "Military operations".
+            handled.add(n)
             home = by_concept[concept]
             home.keys |= group.keys
             home.paras |= group.paras
@@ -373,9 +435,16 @@ def find_issues(
             continue
         if len(chosen) >= max_issues:
             continue
-        if not group.multi and len(group.paras) < min_paras and not (group.concepts and group.count >= 3):
+        if relaxed and not (group.multi and concept is not None and concept not in general):
+            continue
+        if not relaxed and (
+            not group.multi
+            and len(group.paras) < min_paras
+            and not (group.concepts and group.count >= 3)
+            and not (n in in_headings and group.concepts)
+        ):
             continue  # a single word becomes an issue only when the text keeps coming back to it
-        if group.count < 2 and not votes.get(n):
+        if group.count < 2 and not votes.get(n) and not relaxed:
             continue  # named once and no position is about it
         own = [paragraphs[i] for i in sorted(group.paras)[:40]] or texts
 
@@ -386,6 +455,7 @@ def find_issues(
         if junk(label):
             continue
         same = _same_conflict(label, chosen_labels)
+        handled.add(n)
         if same is not None:
             # "War in Ukraine" and "Invasion of Ukraine" are one issue
             home = chosen[same]
@@ -469,13 +539,26 @@ def _concepts(key: tuple[str, ...], nouns_only: bool = False) -> frozenset[int]:
 def _head_concept(group: _Group) -> int | None:
     """The vocabulary line of the group's most used phrase's head ("spending" of "defence spending")."""
     terms = _policy_terms()
+    general = _general_concepts()
     for phrase in sorted(group.phrases, key=lambda ph: (-group.counts.get(ph, 0), group.phrases[ph])):
         key = tuple(_norm(w) for w in _WORD.findall(phrase))
-        for end in range(len(key), 0, -1):
-            for n in (3, 2, 1):
-                if end - n >= 0 and key[end - n : end] in terms:
-                    return terms[key[end - n : end]]
+        found = [
+            terms[key[end - n : end]]
+            for end in range(len(key), 0, -1)
+            for n in (3, 2, 1)
+            if end - n >= 0 and key[end - n : end] in terms
+        ]
+        if found:
+            # "Sanctions strategy" is about sanctions: a general head ("strategy", "policy") gives way
+            return next((c for c in found if c not in general), found[0])
     return None
+
+
+@lru_cache(maxsize=1)
+def _general_concepts() -> frozenset[int]:
+    """Lines of the vocabulary that head nothing by themselves: strategy/policy, engagement, relations, crisis."""
+    terms = _policy_terms()
+    return frozenset(c for w in ("strategy", "engagement", "relation", "crisis") if (c := terms.get((w,))) is not None)
 
 
 _NOUN_PREFIXES = frozenset(words("anti counter de non post pre re co"))
@@ -556,6 +639,91 @@ def _lexicon_candidates(
                 entry[2].add(p)
             i = end
     return [(surface, key, count, paras) for key, (surface, count, paras) in found.items()]
+
+
+_HEADING_BREAK = re.compile(
+    r"[,:;?!()\u2013\u2014]|\s-\s|\b(?:that|which|who|to|is|are|was|were|be|can|could|will|would|should|must|may|"
+    r"might|does|do|did|not|has|have|had|amid|under|for|from|between|and|or|but|as|of the|versus|vs)\b",
+    re.IGNORECASE,
+)
+
+
+def _heading_candidates(
+    paragraphs: list[str],
+    headings: set[int],
+    texts: list[str],
+    tokenized: list[list[tuple[str, int, int]]],
+    body: list[int],
+    stop: set[str],
+    actor_words: set[str],
+) -> list[tuple[str, tuple[str, ...], int]]:
+    """Noun phrases of the section headings that the text discusses: "Labor Rights Enforcement to Prevent
+    Unfair Competition" gives "Labor rights enforcement"; "Restraint Under Fire" gives "Restraint". A phrase is
+    cut from the front to the longest tail the text uses ("Sustaining Calibrated Deterrence" -> "calibrated
+    deterrence"); a single word must be in the policy vocabulary.
+
+    Returns `(phrase, normalised key, heading index)`.
+    """
+    chunks: list[tuple[int, list[str]]] = []
+    seen: set[str] = set()
+    for h in sorted(headings):
+        if not 0 <= h < len(paragraphs):
+            continue
+        heading = re.sub(r"^\s*(?:\d+|[IVX]+)[.)]\s*", "", paragraphs[h].strip())
+        if len(heading.split()) > 16 or heading.casefold() in seen:
+            continue
+        seen.add(heading.casefold())
+        pieces = _HEADING_BREAK.split(heading)
+        seps = [m.group().lower() for m in _HEADING_BREAK.finditer(heading)]
+        for n_piece, chunk in enumerate(pieces):
+            toks = [t for t in chunk.split() if t]
+            if n_piece and seps[n_piece - 1] in _BEFORE_VERB:
+                toks = toks[1:]  # "... can Harm Macroeconomic Stability": the verb goes
+            while toks and (toks[0].lower() in _STOP_IN_LABEL or toks[0].lower() in _LEADING):
+                toks = toks[1:]
+            if toks:
+                chunks.append((h, toks))
+    if not chunks:
+        return []
+    tails = {tuple(_norm(w) for w in _WORD.findall(" ".join(toks[i:]))) for _, toks in chunks for i in range(len(toks))}
+    counts, where = _count(tokenized, body, {k for k in tails if k})
+    terms = _policy_terms()
+    out: list[tuple[str, tuple[str, ...], int]] = []
+    for h, toks in chunks:
+        for start in range(len(toks)):
+            tail = toks[start:]
+            phrase = " ".join(tail)
+            low = phrase.lower()
+            key = tuple(_norm(w) for w in _WORD.findall(phrase))
+            if not key or all(w in actor_words for w in low.split()):
+                break
+            if len(key) == 1 and not _concepts(key, nouns_only=True):
+                break
+            if not counts.get(key) and not _concepts(key, nouns_only=True):
+                continue
+            cleaned = _clean(low, stop, actor_words)
+            named = any(key[i : i + 2] in terms for i in range(len(key) - 1)) or key in terms
+            if (cleaned is None or cleaned.lower() != low) and not (named and _clean(low, set(), set()) is None):
+                continue
+            own = [paragraphs[i] for i in sorted(where.get(key, ()))[:5]]
+            out.append((_cased(phrase, own, actor_words), key, h))
+            break
+    return out
+
+
+_BEFORE_VERB = frozenset(words("to is are was were be can could will would should must may might does do did not"))
+
+
+def _cased(phrase: str, texts: list[str], actor_words: set[str]) -> str:
+    """`phrase` (from a title-case heading) as the text spells it, else in lower case but for acronyms."""
+    pattern = re.compile(r"\b" + re.escape(phrase) + r"\b", re.IGNORECASE)
+    for t in texts:
+        m = pattern.search(t)
+        if m:
+            return m.group()
+    return " ".join(
+        w if (w.isupper() and len(w) > 1) or w.lower() in actor_words else w.lower() for w in phrase.split()
+    )
 
 
 def _gap(text: str, toks: list[tuple[str, int, int]], a: int, b: int, joiners: str = "-\u2011") -> bool:
@@ -726,6 +894,10 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
         return True
     if len(toks) == 1 and lower[0] in _TOO_GENERAL:
         return True  # "Policy" alone heads nothing
+    if lower[0] in ("facto", "jure"):
+        return True  # "Facto independence" of "de facto independence"
+    if _weak_head(lower):
+        return True  # "Policy outcomes", "Israeli engagement": no policy noun heads them
     if len(toks) > 1 and (toks[-1] in _GEO_HEADS or lower[-1] in ("coast", "coastline", "mountains", "river")):
         return True  # "Litani River", "North America": places
     if any(w in person_words for w in lower):
@@ -743,6 +915,8 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
     after = [m.string[m.end() :] for m in quoted]
     if "-" in toks[-1] and after and all(re.match(r"\s+[a-z]{3,}", a) and not re.match(_NOT_A_NOUN, a) for a in after):
         return True  # "Stocks of air-defence" of "stocks of air-defence interceptors": a modifier without its noun
+    if len(toks) > 1 and quoted and all(re.search(_BEFORE_VERB_RE, m.string[: m.start()]) for m in quoted):
+        return True  # "to leverage humanitarians": a verb and its object
     if quoted and all(_quoted(m.string, m.start()) for m in quoted):
         return True  # only ever inside quotation marks: "a moral outrage" is a speaker's words, not a topic
     last = lower[-1]
@@ -750,6 +924,30 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
     return len(toks) > 1 and last.endswith("s") and not last.endswith(("ss", "us", "is")) and _used_as_verb(last, texts)
 
 
+_WEAK_HEADS = frozenset(
+    words(
+        "outcome outcomes engagement engagements approach approaches situation situations dynamics developments "
+        "implications options picture landscape environment posture stakes"
+    )
+)
+_VACUOUS_HEADS = frozenset(words("space spaces lesson lessons sort kind"))  # "Trade space", "Lesson in restraint"
+
+
+def _weak_head(lower: list[str]) -> bool:
+    """A label headed by an evaluative or generic noun ("outcomes", "engagement", "approach") that no concrete
+    policy noun qualifies: "Policy outcomes", "Israeli engagement"; not "Rules of engagement", "Energy approach"."""
+    cut = next((i for i, w in enumerate(lower) if i and w in _PREPOSITIONS), len(lower))
+    head, qualifiers = lower[cut - 1], lower[: cut - 1]
+    if head in _VACUOUS_HEADS or head.endswith(("ians", "ists")):
+        return True  # "Trade space"; "Leverage humanitarians" names people, not a topic
+    if head not in _WEAK_HEADS:
+        return False
+    general = _general_concepts()
+    terms = _policy_terms()
+    return not any((_norm(q),) in terms and terms[(_norm(q),)] not in general for q in qualifiers)
+
+
+_BEFORE_VERB_RE = re.compile(r"\b(?:to|will|would|could|can|may|might|must|should)\s+$", re.IGNORECASE)
 _ACTOR_HEADS = frozenset(
     words(
         "leadership leaders government authorities officials regime elite elites group groups administration "
@@ -855,7 +1053,7 @@ def _label(group: _Group, texts: list[str], reject: Callable[[str], bool] | None
             group.phrases[phrase],
         )
 
-    ranked = sorted(group.phrases, key=preference)[:6]
+    ranked = sorted(group.phrases, key=preference)[:10]
     first = _spelled(ranked[0], group, texts)
     if reject is None or not reject(first):
         return first
