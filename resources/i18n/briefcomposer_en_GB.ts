@@ -1692,17 +1692,7 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
-        <source>the source “%s” is quoted %d time(s) in the brief; remove those quotes first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+13"/>
-        <source>the source “%s” is the evidence of %d accepted position(s); remove that evidence first</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+53"/>
+        <location line="+51"/>
         <source>title</source>
         <translation type="unfinished"></translation>
     </message>

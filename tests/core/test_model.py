@@ -255,3 +255,23 @@ def test_core_imports_neither_qt_nor_docx():
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == ""
+
+
+def test_remove_source_takes_the_suggestions_resting_on_it(brief, source):
+    other = Source("Other", ["Elsewhere."])
+    brief.sources.append(other)
+    russia = brief.actors[0]
+    mixed = Position(russia.id, None, "both", [source.excerpt(0, 0, 6), other.excerpt(0, 0, 9)])
+    brief.positions.append(mixed)
+    assert brief_ops.remove_source(brief, source.id) is source
+    assert brief.sources == [other]
+    assert [p.stance for p in brief.positions] == ["NATO threatens Russia", "both"]
+    assert [e.source_id for e in mixed.evidence] == [other.id]
+    brief.check()
+
+
+def test_remove_source_refused_while_an_accepted_position_cites_it(brief, source):
+    brief_ops.accept(brief, brief.positions[0].id)
+    with pytest.raises(RuleError, match="accepted position"):
+        brief_ops.remove_source(brief, source.id)
+    assert source in brief.sources

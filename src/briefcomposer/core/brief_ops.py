@@ -108,14 +108,51 @@ def add_source(brief: Brief, source: Source) -> None:
     brief.sources.append(source)
 
 
-def remove_source(brief: Brief, source_id: str) -> Source:
-    """Remove a source that nothing in the brief cites any more."""
+def check_source_removable(brief: Brief, source_id: str) -> None:
+    """Raise `RuleError` while the officer's work rests on the source.
+
+    That is: a section quotes it, or an accepted position (or one a section shows)
+    cites it. Suggestions citing it do not block removal; they go with the source.
+    """
     source = brief.source(source_id)
-    if any(e.source_id == source_id for e in brief.iter_excerpts()):
-        raise RuleError(f"the source {source.title!r} is quoted in the brief; remove those quotes first")
-    brief.sources.remove(source)
-    for issue in brief.issues:
+    quotes = sum(1 for _, i in brief.iter_items() if isinstance(i, QuoteItem) and i.excerpt.source_id == source_id)
+    if quotes:
+        raise RuleError(
+            f"the source \u201c{source.title}\u201d is quoted {quotes} time(s) in the brief; remove those quotes first"
+        )
+    shown = {i.position_id for _, i in brief.iter_items() if isinstance(i, PositionItem)}
+    kept = [
+        p
+        for p in brief.positions
+        if any(e.source_id == source_id for e in p.evidence) and (p.status is Status.ACCEPTED or p.id in shown)
+    ]
+    if kept:
+        raise RuleError(
+            f"the source \u201c{source.title}\u201d is the evidence of {len(kept)} accepted position(s); "
+            "remove that evidence first"
+        )
+
+
+def remove_source(brief: Brief, source_id: str) -> Source:
+    """Remove a source with the suggestions that rest only on it (see `check_source_removable`).
+
+    Other positions lose their evidence from it; issues forget its paragraphs, and
+    suggested issues left with no paragraph, no position and no place in a section go too.
+    """
+    check_source_removable(brief, source_id)
+    source = brief.source(source_id)
+    for position in list(brief.positions):
+        if position.evidence and all(e.source_id == source_id for e in position.evidence):
+            brief.positions.remove(position)
+        else:
+            position.evidence = [e for e in position.evidence if e.source_id != source_id]
+    shown = {i.issue_id for _, i in brief.iter_items() if isinstance(i, IssueItem)}
+    for issue in list(brief.issues):
         issue.paragraphs = [r for r in issue.paragraphs if r.source_id != source_id]
+        orphan = not issue.paragraphs and not any(p.issue_id == issue.id for p in brief.positions)
+        if orphan and issue.status is Status.SUGGESTED and issue.id not in shown:
+            brief.issues.remove(issue)
+    brief.sources.remove(source)
     return source
 
 

@@ -23,9 +23,7 @@ from briefcomposer.core.model import (
     Marking,
     ParagraphRef,
     Position,
-    PositionItem,
     PositionTableItem,
-    QuoteItem,
     Section,
     Source,
     Status,
@@ -563,30 +561,9 @@ class RemoveSourceCommand(_Command):
         brief = doc.brief
         source = brief.source(source_id)
         super().__init__(doc, translate("commands", "Remove source: %s") % _shorten(source.title))
-        from briefcomposer.core.errors import RuleError
+        from briefcomposer.core.brief_ops import check_source_removable
 
-        quotes = sum(1 for _, i in brief.iter_items() if isinstance(i, QuoteItem) and i.excerpt.source_id == source_id)
-        if quotes:
-            raise RuleError(
-                translate(
-                    "commands", "the source \u201c%s\u201d is quoted %d time(s) in the brief; remove those quotes first"
-                )
-                % (_shorten(source.title), quotes)
-            )
-        shown = {i.position_id for _, i in brief.iter_items() if isinstance(i, PositionItem)}
-        kept = [
-            p
-            for p in brief.positions
-            if any(e.source_id == source_id for e in p.evidence) and (p.status is Status.ACCEPTED or p.id in shown)
-        ]
-        if kept:
-            raise RuleError(
-                translate(
-                    "commands",
-                    "the source \u201c%s\u201d is the evidence of %d accepted position(s); remove that evidence first",
-                )
-                % (_shorten(source.title), len(kept))
-            )
+        check_source_removable(brief, source_id)  # the rule lives in the core; raises RuleError
         self._source_id = source_id
         self._undo_steps: list[tuple[str, object]] = []
 
