@@ -134,7 +134,9 @@ def cmd_analyse(args: argparse.Namespace) -> int:
         raise CommandError("give a SOURCE file, or --sample")
     args.source = [args.source] if args.source else []
     source = _load_sources(args)[0]
-    result = analysis.to_json(source, analysis.suggest(source))
+    from briefcomposer.suggestion_cache import cached_suggest
+
+    result = analysis.to_json(source, cached_suggest(source))
     json.dump(result, sys.stdout, ensure_ascii=False, indent=2)
     sys.stdout.write("\n")
     return 0

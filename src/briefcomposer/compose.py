@@ -57,8 +57,9 @@ def brief_from_sources(
         brief_ops.add_source(brief, source)
         if analyse:
             from briefcomposer import analysis  # lazily: the analysis loads keyphrase models
+            from briefcomposer.suggestion_cache import cached_suggest
 
-            analysis.merge_into(brief, source, analysis.suggest(source))
+            analysis.merge_into(brief, source, cached_suggest(source))
     if sources and not brief.title:
         brief.title = sources[0].title
     if draft and sources:

@@ -42,3 +42,13 @@ def user_config_dir() -> Path:
 def user_templates_dir() -> Path:
     """Where "Save as template" writes the officer's own structure templates."""
     return user_data_dir() / "templates"
+
+
+def user_cache_dir() -> Path:
+    """Per-user cache folder (analyses by source); safe to delete at any time."""
+    override = os.environ.get("BRIEFCOMPOSER_HOME")
+    if override:
+        return Path(override) / "cache"
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False))

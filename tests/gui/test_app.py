@@ -39,8 +39,8 @@ def test_run_shows_the_sample_and_restores_the_excepthook(qtbot, monkeypatch, se
 
 
 def _with_settings(init, settings):
-    def patched(self, s=None, brief=None, path=None):
-        init(self, settings, brief, path)
+    def patched(self, s=None, brief=None, path=None, sample=False):
+        init(self, settings, brief, path, sample)
 
     return patched
 
@@ -94,3 +94,25 @@ def test_screenshot_opens_the_sample_for_a_new_user_saves_a_png_and_quits(qtbot,
     image = QImage(str(target))
     assert (image.width(), image.height()) == (1400, 900)
     window.doc.undo_stack.setClean()
+
+
+def test_the_sample_opens_with_the_window_once_its_analysis_is_cached(qtbot, settings):
+    from briefcomposer.sources import load_sample
+    from briefcomposer.suggestion_cache import cached_suggest, is_cached
+
+    assert not is_cached(load_sample())  # a fresh user cache
+    cold = MainWindow(settings, sample=True)
+    qtbot.addWidget(cold)
+    assert not cold.showing_sample
+    assert not cold.doc.brief.sources
+
+    cached_suggest(load_sample())
+    warm = MainWindow(settings, sample=True)
+    qtbot.addWidget(warm)
+    assert warm.showing_sample
+    brief = warm.doc.brief
+    assert [s.title for s in brief.sources] == [load_sample().title]
+    assert brief.positions
+    assert brief.issues
+    assert brief.actors
+    assert warm.analysis_pane.tree.model().rowCount() > 0

@@ -6,6 +6,8 @@ import datetime as dt
 import json
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefcomposer.core.errors import StructureError
 from briefcomposer.core.model import Marking, PositionTableItem, QuoteItem, Source, TextItem
@@ -193,3 +195,52 @@ def test_save_as_template_refuses_built_in_names_and_overwrites(tmp_path):
         save_as_template(template_from_brief(brief, "mine", "Mine"), tmp_path)
     save_as_template(template_from_brief(brief, "mine", "Mine 2"), tmp_path, overwrite=True)
     assert load_template(tmp_path / "mine.json").title == "Mine 2"
+
+
+# The fast path for bare placeholders must render exactly what Jinja2 renders.
+_PIECES = [
+    "{{ brief.to }}",
+    "{{brief.sender}}",
+    "{{  brief.title  }}",
+    "{{ brief.date }}",
+    "{{ brief.marking }}",
+    "{{ brief.nope }}",
+    "{{ brief.to|upper }}",
+    "{{- brief.to }}",
+    "{% if x %}",
+    "{# note #}",
+    "{",
+    "}}",
+    "{ {",
+    "Dear ",
+    ", ",
+    "\n",
+    "\r\n",
+    " ",
+    "£ & <b>",
+]
+
+
+@given(st.lists(st.sampled_from(_PIECES), max_size=6))
+@settings(max_examples=300, deadline=None)
+def test_bare_placeholders_render_as_jinja_renders_them(pieces):
+    from jinja2 import TemplateError
+
+    from briefcomposer.structures.templates import _BriefView, _plain_placeholders, _sandbox
+
+    brief = new_brief(find_template("uk-briefing-note"), today=dt.date(2026, 11, 29))
+    brief.to = "Minister {{ x }}"
+    brief.sender = "A. Officer"
+    brief.title = "Title & <more>"
+    brief.marking = Marking.parse("OFFICIAL-SENSITIVE")
+    text = "".join(pieces)
+    fast = _plain_placeholders(text, _BriefView(brief))
+    if fast is None:
+        return  # goes through Jinja2 itself
+    try:
+        expected = _sandbox().from_string(text).render(brief=_BriefView(brief))
+    except TemplateError:
+        pytest.fail(f"the fast path rendered {text!r}, which Jinja2 refuses")
+    assert fast == expected
+    assert render_boilerplate(text, brief) == expected
+    check_boilerplate(text)  # and it is accepted

@@ -131,10 +131,17 @@ def run(
     """
     global _window
     from briefcomposer.gui.main_window import MainWindow
+    from briefcomposer.gui.recovery import list_recoveries
+    from briefcomposer.gui.settings import Settings
 
     app = create_app(argv)
     _setup_logging()
-    window = MainWindow()
+    settings = Settings()
+    # The sample is built with the window when nothing else can take its place (a recovery
+    # to offer, a file to open) and its analysis is cached: one set of panes, not two.
+    wants_sample = path is None and (sample or not settings.recent_files)
+    early_sample = wants_sample and (screenshot is not None or not list_recoveries())
+    window = MainWindow(settings, sample=early_sample)
     _window = window
     sys.excepthook = _excepthook
     if screenshot is not None:
@@ -144,7 +151,7 @@ def run(
         window.load_path(Path(path))
     else:
         recovered = screenshot is None and window.offer_recovery()
-        if not recovered and (sample or not window.settings.recent_files):
+        if not recovered and wants_sample and not window.showing_sample:
             window.open_sample(ask=False)
     if screenshot is not None:
         _take_screenshot(window, Path(screenshot))
@@ -168,11 +175,17 @@ def _take_screenshot(window, target: Path) -> None:  # type: ignore[no-untyped-d
             QTimer.singleShot(50, wait_for_jobs)
             return
         window.preview_pane.refresh()  # now, rather than after the typing delay
-        QTimer.singleShot(150, shoot)  # delayed layouts (wrapped outline rows) settle
+        settle(3)
+
+    def settle(rounds: int) -> None:
+        # Delayed item layouts (wrapped outline rows) run from zero-time timers, and each
+        # pass can schedule one more: let a few rounds of them run, then shoot.
+        QApplication.processEvents()
+        QTimer.singleShot(0, (lambda: settle(rounds - 1)) if rounds > 1 else shoot)
 
     def shoot() -> None:
         window.resize(*SCREENSHOT_SIZE)
-        saved = window.grab().save(str(target))
+        saved = window.grab().save(str(target), "PNG", 80)  # 80: zlib's fast setting, a smaller file too
         if saved:
             logger.info("Screenshot saved to %s", target)
         else:

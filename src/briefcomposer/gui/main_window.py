@@ -184,7 +184,14 @@ class PreviewPane(QWidget):
 class MainWindow(QMainWindow):
     """One brief at a time; `set_document` swaps the panes over to another brief."""
 
-    def __init__(self, settings: Settings | None = None, brief: Brief | None = None, path: Path | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings | None = None,
+        brief: Brief | None = None,
+        path: Path | None = None,
+        sample: bool = False,
+    ) -> None:
+        """`sample`: open the sample brief at once when its analysis is cached (``showing_sample``)."""
         super().__init__()
         self.settings = settings or Settings()
         self.setWindowIcon(icon("app"))
@@ -208,7 +215,12 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(self.settings.window_geometry)
         if self.settings.window_state is not None:
             self.restoreState(self.settings.window_state)
+        if brief is None and sample:
+            brief = self._cached_sample_brief()
+        self.showing_sample = sample and brief is not None
         self.set_document(Document(brief if brief is not None else self.blank_brief(), path))
+        if self.showing_sample:
+            self.statusBar().showMessage(self.tr("The sample article, analysed: review the suggestions"), 6000)
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(int(autosave_seconds() * 1000))
         self.autosave_timer.timeout.connect(self.autosave)
@@ -984,6 +996,25 @@ class MainWindow(QMainWindow):
         self.run_job(job, self.tr("Analysing the sample article\u2026"), self._on_sample_ready)
         return job
 
+    def _cached_sample_brief(self) -> Brief | None:
+        """The sample brief, built now when the sample's analysis is cached, else None.
+
+        Built in the GUI thread only when no analysis has to run: a cached analysis
+        costs milliseconds, a fresh one imports the keyphrase models and goes to a job.
+        """
+        from briefcomposer.sources import load_sample
+        from briefcomposer.suggestion_cache import is_cached
+
+        try:
+            source = load_sample()
+            if not is_cached(source):
+                return None
+        except (BriefError, OSError):
+            return None
+        template = self._template_named("uk-briefing-note")
+        defaults = self.blank_brief(template) if template is not None else None
+        return sample_brief(lambda t=None: copy.deepcopy(defaults) if defaults is not None else Brief(), source)
+
     def _on_sample_ready(self, brief: Brief) -> None:
         self._replace_document(Document(brief))
         self.statusBar().showMessage(self.tr("The sample article, analysed: review the suggestions"), 6000)
@@ -1166,13 +1197,9 @@ class MainWindow(QMainWindow):
             else:
                 source = sources.from_text(text or "", title)
             progress(1, 3)
-            suggestions = None
-            try:
-                from briefcomposer.analysis import suggest
-            except ImportError:
-                suggest = None  # type: ignore[assignment]
-            if suggest is not None:
-                suggestions = suggest(source)
+            from briefcomposer.suggestion_cache import cached_suggest
+
+            suggestions = cached_suggest(source)
             progress(3, 3)
             return source, suggestions, problems
 
@@ -1994,8 +2021,8 @@ class MainWindow(QMainWindow):
         event.accept()
 
 
-def sample_brief(make_blank) -> Brief:  # type: ignore[no-untyped-def]
-    """A new brief from the sample article, analysed, as `briefcomposer gui --sample` shows it."""
+def sample_brief(make_blank, source=None) -> Brief:  # type: ignore[no-untyped-def]
+    """A new brief from the sample article (`source`, when already loaded), analysed, as ``gui --sample`` shows it."""
     from briefcomposer.structures.templates import find_template
 
     try:
@@ -2006,7 +2033,9 @@ def sample_brief(make_blank) -> Brief:  # type: ignore[no-untyped-def]
         from briefcomposer.sources import load_sample
     except ImportError:
         load_sample = None  # type: ignore[assignment]
-    if load_sample is not None:
+    if source is not None:
+        pass
+    elif load_sample is not None:
         source = load_sample()
     else:  # the importers are not installed: read the sample's paragraphs directly
         from briefcomposer.core.model import Source
@@ -2024,12 +2053,10 @@ def sample_brief(make_blank) -> Brief:  # type: ignore[no-untyped-def]
     else:
         brief = make_blank(template)
         brief.sources.append(source)
-        try:
-            from briefcomposer.analysis import merge_into, suggest
-        except ImportError:
-            pass
-        else:
-            merge_into(brief, source, suggest(source))
+        from briefcomposer.analysis import merge_into
+        from briefcomposer.suggestion_cache import cached_suggest
+
+        merge_into(brief, source, cached_suggest(source))
     if brief.marking is None:
         brief.marking = Marking.parse("OFFICIAL")
     if not brief.title:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import enum
+import hashlib
 import json
 import logging
 import re
@@ -185,17 +187,30 @@ def _text(data: dict, key: str, fail, required: bool = False) -> str:  # type: i
     return value
 
 
+# Parsed templates by (path, origin, content): checking the boilerplate of every template on
+# every listing cost ~25 ms a call, and the window lists them often. Reading is cheap.
+_parsed: dict[tuple[str, Origin, bytes], StructureTemplate] = {}
+
+
 def load_template(path: Path, origin: Origin = Origin.BUILT_IN) -> StructureTemplate:
     """Read one template file; raise `StructureError` if it cannot be used."""
     try:
         if path.stat().st_size > MAX_TEMPLATE_BYTES:
             raise StructureError(f"{path.name}: too large to be a structure template")
-        data = json.loads(path.read_bytes())
+        raw = path.read_bytes()
+        key = (str(path), origin, hashlib.sha256(raw).digest())
+        if key in _parsed:
+            return copy.deepcopy(_parsed[key])  # callers may change what they get
+        data = json.loads(raw)
     except OSError as exc:
         raise StructureError(f"cannot read {path.name}: {exc.strerror or exc}") from exc
     except (ValueError, RecursionError) as exc:
         raise StructureError(f"{path.name}: not valid JSON ({exc})") from exc
-    return parse_template(data, origin, path)
+    template = parse_template(data, origin, path)
+    if len(_parsed) > 256:
+        _parsed.clear()
+    _parsed[key] = copy.deepcopy(template)
+    return template
 
 
 def template_folders(shared: Sequence[Path] = ()) -> list[tuple[Path, Origin]]:
@@ -272,6 +287,9 @@ def render_boilerplate(text: str, brief: Brief) -> str:
     """
     if "{" not in text:
         return text
+    plain = _plain_placeholders(text, _BriefView(brief))
+    if plain is not None:
+        return plain
     from jinja2 import TemplateError as JinjaError  # lazily: jinja2 is not needed at start-up
 
     try:
@@ -286,6 +304,30 @@ BOILERPLATE_FIELDS = ("title", "reference", "to", "sender", "contact", "date", "
 _SAFE_FILTERS = {"upper", "lower", "title", "capitalize", "trim", "default", "e", "escape"}
 
 
+# Bare ``{{ brief.FIELD }}`` placeholders, the whole of what the built-in templates use.
+_PLACEHOLDER = re.compile(r"\{\{\s*brief\.(\w+)\s*\}\}")
+
+
+def _plain_placeholders(text: str, view: _BriefView | None = None) -> str | None:
+    """`text` with bare placeholders filled from `view` (or checked only, when None), else None.
+
+    Written by hand for speed only: importing Jinja2 costs ~0.1 s of the window's start-up,
+    and text whose only markup is bare known placeholders renders the same either way.
+    Anything else (filters, other syntax, a trailing newline or CR that Jinja2 would
+    change) returns None and goes through Jinja2.
+    """
+    if text.endswith("\n") or "\r" in text:
+        return None
+    rest = _PLACEHOLDER.sub("", text)
+    if "{" in rest or "}" in rest:  # any other brace: let Jinja2 decide what it means
+        return None
+    if any(m.group(1) not in BOILERPLATE_FIELDS for m in _PLACEHOLDER.finditer(text)):
+        return None
+    if view is None:
+        return text
+    return _PLACEHOLDER.sub(lambda m: str(getattr(view, m.group(1))), text)
+
+
 def check_boilerplate(text: str) -> None:
     """Raise `StructureError` unless `text` holds only ``{{ brief.FIELD }}`` placeholders.
 
@@ -293,6 +335,8 @@ def check_boilerplate(text: str) -> None:
     arithmetic and calls (``{{ 'x' * 10**10 }}``) could hang or exhaust memory even in
     Jinja2's sandbox. Walking the parsed template keeps it to what boilerplate needs.
     """
+    if _plain_placeholders(text) is not None:
+        return  # plain text and bare known placeholders: nothing for Jinja2 to refuse
     from jinja2 import TemplateSyntaxError, nodes
 
     try:

@@ -56,6 +56,9 @@ class AnalysisModel(QAbstractItemModel):
         super().__init__(parent)
         self._brief = brief
         self._none = _NoIssue()
+        # Positions grouped by issue id: views ask for them thousands of times while laying out,
+        # and this model is the only writer, so each mutator drops the grouping.
+        self._groups: dict[str | None, list[Position]] | None = None
 
     @property
     def brief(self) -> Brief:
@@ -78,7 +81,15 @@ class AnalysisModel(QAbstractItemModel):
         return key.id if isinstance(key, Issue) else None
 
     def positions_on(self, issue_id: str | None) -> list[Position]:
-        return [p for p in self._brief.positions if p.issue_id == issue_id]
+        if self._groups is None:
+            groups: dict[str | None, list[Position]] = {}
+            for p in self._brief.positions:
+                groups.setdefault(p.issue_id, []).append(p)
+            self._groups = groups
+        return list(self._groups.get(issue_id, ()))
+
+    def _regroup(self) -> None:
+        self._groups = None
 
     def _child_row(self, position: Position) -> int:
         return self.positions_on(position.issue_id).index(position)
@@ -325,6 +336,7 @@ class AnalysisModel(QAbstractItemModel):
         row = max(0, min(row, len(self._brief.issues)))
         self.beginInsertRows(QModelIndex(), row, row)
         self._brief.issues.insert(row, issue)
+        self._regroup()
         self.endInsertRows()
 
     def take_issue(self, issue_id: str) -> tuple[int, Issue]:
@@ -334,6 +346,7 @@ class AnalysisModel(QAbstractItemModel):
         row = self._brief.issues.index(issue)
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._brief.issues[row]
+        self._regroup()
         self.endRemoveRows()
         return row, issue
 
@@ -351,6 +364,7 @@ class AnalysisModel(QAbstractItemModel):
         parent = self._group_index_of(position.issue_id)
         self.beginInsertRows(parent, row, row)
         self._brief.positions.insert(at, position)
+        self._regroup()
         self.endInsertRows()
         self._group_changed(position.issue_id)
 
@@ -361,6 +375,7 @@ class AnalysisModel(QAbstractItemModel):
         row = self._child_row(position)
         self.beginRemoveRows(parent, row, row)
         del self._brief.positions[at]
+        self._regroup()
         self.endRemoveRows()
         self._group_changed(position.issue_id)
         return at, position
