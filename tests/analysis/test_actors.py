@@ -131,3 +131,31 @@ def test_the_state_of_a_titled_person_is_kept(sample):
     names = [a.name for a in suggest(source).actors]
     assert "Kenya" in names
     assert "William Ruto" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "not_listed"),
+    [
+        ("Ethiopia’s neighbours fear the port deal.", "Ethiopia’s neighbours", "Ethiopia"),
+        ("EU member states remain divided over the plan.", "EU member states", "European Union"),
+        ("Pacific Island countries have welcomed the pact.", "Pacific Island countries", None),
+        ("External powers compete for bases on the coast.", "external powers", None),
+    ],
+)
+def test_groups_named_by_a_phrase(text, group, not_listed):
+    index = find_actors([text])
+    names = {a.name: a.kind for a in index.actors.values()}
+    assert names.get(group) is ActorKind.GROUP, names
+    if not_listed:
+        assert not_listed not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [("Russian officials deny the report.", "Russia"), ("The regime in Tehran rejected the offer.", "Iran")],
+)
+def test_a_states_own_people_and_seat_are_the_state(text, state):
+    index = find_actors([text])
+    kinds = {a.name: a.kind for a in index.actors.values()}
+    assert kinds.get(state) is ActorKind.STATE, kinds
+    assert not any(k is ActorKind.GROUP for k in kinds.values())

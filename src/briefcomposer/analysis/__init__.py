@@ -51,6 +51,8 @@ def suggest(source: Source) -> Suggestions:
     from briefcomposer.analysis.sentences import split
 
     paragraphs = source.paragraphs
+    if not any(p.strip() for p in paragraphs):
+        return Suggestions()
     headings = heading_indices(source)
     index = find_actors(paragraphs, source.author, headings=headings)
     spans = [split(text) for text in paragraphs]
@@ -83,7 +85,13 @@ def suggest(source: Source) -> Suggestions:
     holders = {f.actor_key for f in found}
     actors: dict[str, Actor] = {}
     for fa in index.ordered():
-        if fa.key in holders or fa.count >= 2 or fa.titles or fa.affiliated or fa.kind is ActorKind.AUTHOR:
+        if (
+            fa.key in holders
+            or fa.count >= _min_count(paragraphs, fa.kind)
+            or fa.titles
+            or fa.affiliated
+            or fa.kind is ActorKind.AUTHOR
+        ):
             actors[fa.key] = Actor(fa.name, fa.kind, fa.aliases())
     issues = {
         fi.key: Issue(fi.label, keywords=fi.keywords, paragraphs=[ParagraphRef(source.id, p) for p in fi.paragraphs])
@@ -202,3 +210,16 @@ def _same_position(old: Position, actor_id: str, new: Position) -> bool:
             if a.source_id == b.source_id and a.paragraph == b.paragraph and a.start < b.end and b.start < a.end:
                 return True
     return False
+
+
+def _min_count(paragraphs: list[str], kind: ActorKind) -> int:
+    """How often an actor holding no position must be named to be listed.
+
+    States, organisations and groups named once still matter in a short piece (an analyst
+    lists them); in a long one a single passing mention is noise. People need two mentions,
+    a title or an affiliation, because single capitalised names are often not actors.
+    """
+    if kind is ActorKind.PERSON:
+        return 2
+    words = sum(len(p.split()) for p in paragraphs)
+    return 1 if words < 1500 else 2

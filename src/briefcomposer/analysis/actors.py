@@ -52,6 +52,9 @@ ORG_HEADS = frozenset(
 ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorate"})
 CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "via", "outside", "around", "into", "across"})
+# "the regime in Tehran", "the government in Kyiv": a capital after these is its state, not a place.
+# ("Officials in Lusaka" may be visitors there: a place.)
+_SEAT_HOLDERS = frozenset(words("regime government leadership authorities rulers junta"))
 COLLECTIVE_HEADS = frozenset({"administration", "team", "government", "camp"})
 _SPEAKER = re.compile(r"^((?:[A-Z][\w’'.\-]+\s){1,3}[A-Z][\w’'\-]+):\s")
 _DEFINITION = re.compile(r"([A-Z][\w’'\-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w’'\-]*))*)\s+\(([A-Z][A-Za-z]{1,9})\)")
@@ -133,6 +136,9 @@ class _Raw:
     affiliation: bool = False
 
 
+UNNAMED_AUTHOR = "The author"
+
+
 def find_actors(
     paragraphs: list[str],
     author: str | None = None,
@@ -166,8 +172,77 @@ def find_actors(
         found = _scan(p, text, gaz, definitions, vocabulary, events)
         if headings and p in headings:
             found = [r for r in found if r.kind not in ("single", "collective") and (r.kind != "person" or r.title)]
-        raws.extend(found)
+        raws.extend(_with_groups(p, text, found, gaz))
     return _resolve(raws, paragraphs, gaz, author)
+
+
+# Collective actors named by a phrase rather than listed in the gazetteer: "European diplomats",
+# "EU member states", "Pacific Island countries", "external powers", "Ethiopia’s neighbours".
+_GROUP_HEADS = (
+    r"member states|members|diplomats|officials|leaders|powers|neighbou?rs|countries|nations|governments|"
+    r"allies|partners|policymakers|policy-makers|capitals|states|negotiators|lawmakers|legislators"
+)
+_GROUP_MODIFIERS = (
+    r"(?i:external|regional|foreign|outside|major|great|global|neighbou?ring|smaller|larger|frontline|front-line|"
+    r"coastal|littoral|island|member)|European|Western|Arab|African|Asian|Gulf|Pacific|Nordic|Baltic|"
+    r"Latin American|Central Asian|Southeast Asian|South Asian|Middle Eastern|[A-Z]{2,6}"
+)
+_GROUP_PHRASE = re.compile(
+    rf"\b(?:(?P<owner>[A-Z][\w\-]+)(?:’s|'s)\s+(?:(?:{_GROUP_MODIFIERS})\s+)?(?P<own>neighbou?rs|allies|partners)"
+    rf"|(?P<mods>(?:(?:{_GROUP_MODIFIERS})\s+){{1,2}})(?P<head>{_GROUP_HEADS}))\b"
+)
+_STATE_STAFF = frozenset(
+    words("diplomats officials leaders governments policymakers policy-makers negotiators legislators lawmakers")
+)
+
+
+def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
+    """`raws` (of paragraph `p`) with its group phrases added; names inside a group phrase give way to it.
+
+    A phrase naming one state's people ("Russian officials", "US diplomats") is left to the
+    state, and one the gazetteer knows as a whole ("Baltic states") to the gazetteer.
+    """
+    out = raws
+    for match in _GROUP_PHRASE.finditer(text):
+        start, end = match.span()
+        if match.group("mods"):
+            words = match.group("mods").split()
+            hit = gaz.surfaces.get(surface_key(" ".join(words)))
+            if hit and hit[0] != PLACE and gaz.entries[hit[0]].kind is ActorKind.STATE:
+                continue  # "Russian officials", "UK allies" ... the state itself holds the view
+            if (
+                (hit and hit[0] != PLACE or words[0].isupper())
+                and match.group("head") in _STATE_STAFF
+                and len(words) == 1
+            ):
+                continue  # "NATO officials", "ZRP legislators": the organisation speaks
+            if all(
+                w[:1].isupper() and w not in _GROUP_WORDS_OK and not w.isupper() and w.lower() not in _GROUP_PLAIN
+                for w in words
+            ):
+                continue  # "Defence Ministers", "Prime Ministers": capitalised, a title or a name
+        inside = [r for r in out if start <= r.start and r.end <= end]
+        if any(r.start == start and r.end == end and r.kind == "gaz" for r in inside):
+            continue  # the gazetteer knows the phrase as a whole
+        if any(r.start < end and start < r.end and r not in inside for r in out):
+            continue  # straddles another name
+        name = text[start:end]
+        if name.split()[0].lower() in _GROUP_PLAIN:
+            name = name[0].lower() + name[1:]  # "External powers" opening a sentence
+        out = [r for r in out if r not in inside]
+        out.append(_Raw(p, start, end, "group", name=name))
+    return out
+
+
+_GROUP_PLAIN = frozenset(
+    words(
+        "external regional foreign outside major great global neighbouring neighboring smaller larger frontline "
+        "front-line coastal littoral island member"
+    )
+)
+_GROUP_WORDS_OK = frozenset(
+    words("European Western Arab African Asian Gulf Pacific Island Nordic Baltic Latin American")
+)
 
 
 def _scan(
@@ -206,7 +281,8 @@ def _scan(
                 out.append(_Raw(p, start, toks[run_end - 1][2], "org", name=text[start : toks[run_end - 1][2]]))
                 i = run_end
                 continue
-            if not (surface in entry.places and prev in PLACE_PREPOSITIONS):
+            seat = prev == "in" and i >= 2 and toks[i - 2][0].lower() in _SEAT_HOLDERS  # "the regime in Tehran"
+            if not (surface in entry.places and prev in PLACE_PREPOSITIONS) or seat:
                 # "Kenyan President William Ruto": the state of a titled person is an actor of the text
                 affiliation = bool(_title_at(toks, i + length, gaz))
                 out.append(
@@ -549,6 +625,10 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
                 state_counts[key] += 0 if raw.adjective else 1
                 if text[raw.end : raw.end + 11] == " government" or text[raw.end : raw.end + 13] == "’s government":
                     explicit_governments[key] += 1
+        elif raw.kind == "group":
+            words = raw.name.split()
+            key = "group:" + " ".join(words).casefold().replace("neighbors", "neighbours")
+            add(key, actors[key].name if key in actors else " ".join(words), ActorKind.GROUP, raw, surface)
         elif raw.kind == "org" or raw.kind == "collective":
             add("org:" + raw.name, raw.name, ActorKind.ORGANISATION, raw, surface)
         elif raw.kind in ("person", "single"):
@@ -577,10 +657,11 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             for raw in govs:
                 surface = paragraphs[raw.paragraph][raw.start : raw.end]
                 add(key, actors[key].name, actors[key].kind, raw, surface)
-    author_key = None
-    if author_names:
-        author_key = "author"
-        actors[author_key] = FoundActor(author_key, author or "", ActorKind.AUTHOR, first=(-1, 0))
+    # The author holds the article's own judgements, bylined or not ("The author" when unnamed).
+    author_key = "author"
+    actors[author_key] = FoundActor(
+        author_key, (author or "").strip() or UNNAMED_AUTHOR, ActorKind.AUTHOR, first=(-1, 0)
+    )
     for ms in mentions:
         ms.sort(key=lambda m: m.start)
     for p, ms in enumerate(mentions):
