@@ -78,7 +78,13 @@ def suggest(source: Source) -> Suggestions:
                 actor_words.update(w.lower() for w in parts if len(w) > 1 and w.isupper())
     focus = [paragraphs[f.paragraph][s:e] for f in found for s, e in f.spans]
     found_issues = find_issues(
-        paragraphs, headings, actor_words, focus, actor_names=actor_names, person_words=person_words
+        paragraphs,
+        headings,
+        actor_words,
+        focus,
+        actor_names=actor_names,
+        person_words=person_words,
+        title=source.title or "",
     )
 
     # Keep actors that hold a position or are named at least twice (or are titled people).

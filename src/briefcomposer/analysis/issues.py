@@ -210,6 +210,7 @@ def find_issues(
     max_issues: int | None = None,
     actor_names: set[str] | None = None,
     person_words: set[str] | None = None,
+    title: str = "",
 ) -> list[FoundIssue]:
     """Suggest issues for `paragraphs`.
 
@@ -218,7 +219,7 @@ def find_issues(
     they name is more likely an issue. `max_issues` defaults to one per 120 words, 4 to 9.
     `actor_names` (whole names and aliases, case-folded) and `person_words` (parts of
     people's names, lower case) keep actors and people out of the labels ("Indian Air
-    Force", "Trump lite").
+    Force", "Trump lite"). `title` (the source's) names its main topics as a heading does.
     """
     body = [i for i in range(len(paragraphs)) if i not in headings and paragraphs[i].strip()]
     if not body:
@@ -291,9 +292,12 @@ def find_issues(
     # The source's section headings name its topics ("Labor Rights Enforcement to Prevent ..."): their noun
     # phrases are strong candidates.
     heading_keys: set[tuple[str, ...]] = set()
-    from_headings = _heading_candidates(paragraphs, headings, texts, tokenized, body, stop_verbs, actor_words)
+    # The title is one more heading, after the last paragraph: its phrases count only where the text uses them.
+    titled = [*paragraphs, title] if title.strip() else list(paragraphs)
+    all_headings = headings | {len(paragraphs)} if title.strip() else set(headings)
+    from_headings = _heading_candidates(titled, all_headings, texts, tokenized, body, stop_verbs, actor_words)
     found_counts, found_where = _count(tokenized, body, {key for _, key, _ in from_headings} - wanted)
-    sorted_headings = sorted(headings)
+    sorted_headings = sorted(all_headings)
     for phrase, key, h in from_headings:
         parts = [t for t in re.split(r"[\s\-\u2011]+", phrase) if t.lower() not in stop]
         norms = frozenset(_norm(t) for t in parts if t.lower() not in actor_words and t.lower() not in _LEADING)
@@ -373,9 +377,9 @@ def find_issues(
             votes[best] = votes.get(best, 0) + 1
     # Headings name the topics of their sections.
     in_headings: set[int] = set()
-    for h in headings:
-        if 0 <= h < len(paragraphs):
-            in_headings.update(_present(_tokens(paragraphs[h]), owner))
+    for h in all_headings:
+        if 0 <= h < len(titled):
+            in_headings.update(_present(_tokens(titled[h]), owner))
     in_headings |= {n for n, g in enumerate(merged) if g.keys & heading_keys}
 
     # A topic of the vocabulary is discussed in all the paragraphs of its phrases ("humanitarian access", "aid
@@ -919,11 +923,19 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
         return True  # "to leverage humanitarians": a verb and its object
     if quoted and all(_quoted(m.string, m.start()) for m in quoted):
         return True  # only ever inside quotation marks: "a moral outrage" is a speaker's words, not a topic
+    if len(toks) > 2 and any(w.endswith("ed") and w not in _ED_MODIFIERS for w in lower[1:-1]):
+        return True  # "Strike helped protect": a clause, not a heading
+    if len(toks) > 1 and (lower[-1] in _TRAILING_ADVERBS or lower[-1].endswith("ly")):
+        return True  # "Ceasefire anytime"
     last = lower[-1]
     # "narrative obscures the ..."
     return len(toks) > 1 and last.endswith("s") and not last.endswith(("ss", "us", "is")) and _used_as_verb(last, texts)
 
 
+_ED_MODIFIERS = frozenset(words("armed occupied united advanced integrated combined coordinated sustained red"))
+_TRAILING_ADVERBS = frozenset(
+    words("anytime soon now again anyway already still yet too also here there today abroad ahead afterwards")
+)
 _WEAK_HEADS = frozenset(
     words(
         "outcome outcomes engagement engagements approach approaches situation situations dynamics developments "
