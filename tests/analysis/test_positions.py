@@ -212,6 +212,19 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
         ("Few European diplomats think that the talks will lead to a ceasefire.", "European diplomats", None),
         ("Ethiopia’s neighbours fear that the port deal will upset the balance.", "Ethiopia’s neighbours", None),
         ("EU member states insist that the deadline must hold.", "EU member states", None),
+        # stances shown by deeds and intentions
+        (
+            "Russia has shown little interest in a ceasefire on anything but its own terms.",
+            "Russia",
+            "Has shown little interest in a ceasefire on anything but its own terms.",
+        ),
+        ("Canada has already imposed an embargo on arms exports to the junta.", "Canada", None),
+        ("China plans to expand its navy by a third.", "China", "Plans to expand its navy by a third."),
+        (
+            "The regime in Caracas closed the border in May. Most recently, it even threatened to cut off the oil.",
+            "Venezuela",
+            "Threatened to cut off the oil.",
+        ),
         # names with letters outside ASCII, in apposition to a role
         (
             "Turkey’s president, Recep Tayyip Erdoğan, said the strait would stay open.",
@@ -245,6 +258,8 @@ def test_attribution(sentence, actor, stance):
         "Moscow is unlikely to have the manpower to open a front, pushing on Odessa.",  # "pushing on" a place
         "The limits of what former President Ana Moreno calls the “Andean model” are clear.",  # inside "what"
         "For the time being, the ceasefire in Gaza is holding.",  # "For" a time, not an actor
+        "Brazil showed a record harvest this year.",  # "show" without a stance noun
+        "Peru lifted the mood of the summit with a song.",  # "lift" without a policy
     ],
 )
 def test_no_attribution_to_a_named_actor(sentence):

@@ -21,7 +21,7 @@ REPORTING = words(
     "write add explain indicate signal concede dismiss oppose support favour favor prefer seek intend "
     "commit justify press push remind caution recommend advocate accept refuse regret complain insist "
     "hold doubt estimate observe acknowledge portray frame dispute reaffirm underline underscore lament "
-    "praise credit envisage raise rally voice express take"
+    "praise credit envisage raise rally voice express take show impose lift aim plan"
 )
 
 IRREGULAR = {
@@ -36,6 +36,7 @@ IRREGULAR = {
     "feel": ["felt", "feels", "feeling"],
     "hope": ["hoped", "hopes", "hoping"],
     "take": ["took", "taken", "takes", "taking"],
+    "show": ["showed", "shown", "shows", "showing"],
 }
 
 # Verbs whose subject is reported as holding a view only with a complement ("sees X as Y").

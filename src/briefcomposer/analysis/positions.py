@@ -165,7 +165,8 @@ _ADJECTIVE = re.compile(
 )
 _PRONOUN = re.compile(
     r"(?:^|[,;]\s*|\band\s+|\bbut\s+)(He|She|he|she|They|they|It|it)\s+"
-    r"(?:(?:also|has|have|had|then|later|once|still|now|repeatedly|publicly|further|again|long)\s+)*$"
+    r"(?:(?:also|has|have|had|then|later|once|still|now|repeatedly|publicly|further|again|long|even|already|"
+    r"reportedly|openly|recently|previously|consistently|privately|explicitly)\s+)*$"
 )
 
 
@@ -397,6 +398,20 @@ def _attributed(
             continue
         if base == "rally" and not re.match(r"\s+(?:behind|around|to)\b", sentence[verb.end() :]):
             continue
+        if base == "show" and not re.match(
+            r"\s+(?:\w+\s+)?(?:interest|willingness|readiness|reluctance|appetite|resolve|restraint|commitment|"
+            r"determination|flexibility)\b",
+            sentence[verb.end() :],
+        ):
+            continue  # "has shown little interest in" is a stance; "showed a profit" is not
+        if base in ("impose", "lift") and not re.match(
+            r"\s+(?:\w+\s+){0,3}?(?:sanctions|embargo|embargoes|tariffs|bans?|restrictions|controls|duties|levies|"
+            r"blockade|moratorium)\b",
+            sentence[verb.end() :],
+        ):
+            continue  # a policy imposed or lifted is a position; "lifted the mood" is not
+        if base in ("aim", "plan") and not re.match(r"\s+to\s+\w", sentence[verb.end() :]):
+            continue  # "aims to", "plans to": an intention
         rest = sentence[verb.end() :]
         complement = (
             re.search(r"\b(?:as|that)\b", rest)
@@ -746,7 +761,16 @@ def _complement(base: str, sentence: str, after: int, before: str) -> str:
             return f"{m.group(1)} is {m.group(2)}"
     if base in _CLAUSE_VERBS and not re.match(r"(?:to|for|on|about|against|with|in|from|at)\b", rest):
         return rest
+    aux = re.search(
+        r"\b(has|have|had)\s+(?:(?:long|already|also|repeatedly|so far|recently|now)\s+)*$",
+        sentence[: after - len(verb)],
+    )
+    if aux and verb.lower() in _PARTICIPLES:
+        return f"{aux.group(1)} {verb} {rest}"  # "has shown little interest", not "shown little interest"
     return f"{verb} {rest}"
+
+
+_PARTICIPLES = frozenset(words("shown seen taken written said told found held sought thought felt"))
 
 
 def _drop_attribution(sentence: str, start: int, end: int) -> str:
