@@ -212,6 +212,13 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
         ("Few European diplomats think that the talks will lead to a ceasefire.", "European diplomats", None),
         ("Ethiopia’s neighbours fear that the port deal will upset the balance.", "Ethiopia’s neighbours", None),
         ("EU member states insist that the deadline must hold.", "EU member states", None),
+        (
+            "Kenyan President Ana Ruto spoke in May. According to the Kenyan president, the talks must resume.",
+            "Ana Ruto",
+            "The talks must resume.",
+        ),
+        ("Such a deal would leave the smaller states exposed to coercion.", "A. Writer", None),
+        ("This strike helped protect the interests of every trading nation.", "A. Writer", None),
         # stances shown by deeds and intentions
         (
             "Russia has shown little interest in a ceasefire on anything but its own terms.",

@@ -52,6 +52,8 @@ ORG_HEADS = frozenset(
 ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorate"})
 CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "via", "outside", "around", "into", "across"})
+# Role nouns after a state's adjective that point back to a titled person: "the Ethiopian premier".
+_ROLE_TITLES = {"premier": "Prime Minister", "president": "President", "chancellor": "Chancellor"}
 # "the regime in Tehran", "the government in Kyiv": a capital after these is its state, not a place.
 # ("Officials in Lusaka" may be visitors there: a place.)
 _SEAT_HOLDERS = frozenset(words("regime government leadership authorities rulers junta"))
@@ -313,6 +315,14 @@ def _scan(
             out.append(_Raw(p, start, end, "org", name=word))  # "SARH has warned": an organisation's acronym
             i += 1
             continue
+        if word in ("the", "The") and i + 2 < n:
+            # "the Ethiopian premier", "the French president": the titled person named before
+            demonym = _gazetteer_at(toks, i + 1, gaz)
+            role = _ROLE_TITLES.get(toks[i + 1 + demonym[0]][0].lower()) if demonym and i + 1 + demonym[0] < n else None
+            if demonym and demonym[2] and gaz.entries[demonym[1]].kind is ActorKind.STATE and role:
+                out.append(_Raw(p, start, toks[i + 1 + demonym[0]][2], "back", title=role))
+                i += 2 + demonym[0]
+                continue
         if word in ("the", "The") and i + 1 < n:
             nxt = toks[i + 1][0]
             back = _title_at(toks, i + 1, gaz)

@@ -279,7 +279,15 @@ def _authorial(sentence: str) -> bool:
         or bool(_VERDICT.match(sentence))
         or (bool(_HEDGES.search(sentence)) and len(sentence.split()) >= 8)
         or (bool(_AUTHOR_SOFT.search(sentence)) and len(sentence.split()) >= 7)
+        or (bool(_DEMONSTRATIVE.match(sentence)) and len(sentence.split()) >= 5)
     )
+
+
+# "This strike helped protect ...", "This is what ... looks like": the author's reading of what was just said.
+_DEMONSTRATIVE = re.compile(
+    r"\s*(?:This|These|Such)\s+(?:is|are|was|were|\w+\s+(?:is|are|was|were|helped|helps|"
+    r"shows?|showed|marks?|marked|mitigates?|reflects?|means?|meant|matters?))\b"
+)
 
 
 def _speakers(paragraphs: list[str], index: ActorIndex) -> dict[int, str | None]:
