@@ -352,4 +352,20 @@ def test_hedged_and_modal_claims_are_the_authors(sentence):
     ],
 )
 def test_narrative_modals_are_not_the_authors_claims(sentence):
+    # one sentence is a whole paragraph here, so it opens and closes it: claims there count, events do not
     assert not any(actor == "A. Writer" for actor, _ in _positions(sentence))
+
+
+def test_a_paragraphs_opening_claim_is_the_authors_but_a_dated_event_is_not():
+    source = Source(
+        title="t",
+        paragraphs=[
+            "Europeans have a three-fold task in the months ahead. In March 2024 the ministers met in Riga. "
+            "They agreed a communique. The dialogue remains the only channel left open."
+        ],
+        author="A. Writer",
+    )
+    stances = [p["stance"] for p in to_json(source, suggest(source))["positions"] if p["actor"] == "A. Writer"]
+    assert "Europeans have a three-fold task in the months ahead." in stances
+    assert "The dialogue remains the only channel left open." in stances
+    assert not any("Riga" in s or "communique" in s for s in stances)

@@ -118,8 +118,10 @@ def test_merge_into_skips_rejected_suggestions(sample):
     for position in list(brief.positions[1:]):
         brief_ops.remove_position(brief, position.id)
     added = merge_into(brief, sample, suggest(sample))
+    where = (rejected.evidence[0].paragraph, rejected.evidence[0].start)
     assert all(
-        p.evidence[0].start != rejected.evidence[0].start or p.actor_id != rejected.actor_id for p in added.positions
+        (p.evidence[0].paragraph, p.evidence[0].start) != where or p.actor_id != rejected.actor_id
+        for p in added.positions
     )
     assert len([p for p in brief.positions if p.status is Status.REJECTED]) == 1
     assert len(added.positions) == len(brief.positions) - 1

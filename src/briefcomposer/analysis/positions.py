@@ -190,8 +190,11 @@ def find_positions(
         mentions = index.mentions[p]
         speaker = speakers.get(p)
         last_group = last_body = None
-        for s_start, s_end in sentence_spans[p]:
+        spans = sentence_spans[p]
+        for n_sentence, (s_start, s_end) in enumerate(spans):
             sentence = text[s_start:s_end]
+            # a paragraph's opening and closing sentences state and conclude its claim
+            edge = n_sentence == 0 or n_sentence == len(spans) - 1
             inside = [m for m in mentions if s_start <= m.start < s_end]
             results = _attributed(text, s_start, s_end, inside, index, (last_person, last_group, last_body))
             if not results and sentence.rstrip().endswith("?"):
@@ -210,7 +213,11 @@ def find_positions(
             elif interview and speaker:
                 if _OPINION.search(sentence) or _AUTHOR_CUES.search(sentence):
                     results = [(speaker, _paraphrase(sentence), "speaker")]
-            elif not interview and index.author_key and (_authorial(sentence) or _imperative(sentence)):
+            elif (
+                not interview
+                and index.author_key
+                and (_authorial(sentence) or _imperative(sentence) or (edge and _present_claim(sentence)))
+            ):
                 results = [(index.author_key, _paraphrase(sentence), "author")]
             for key, stance, cue in results:
                 if (key, p, s_start) in seen or not stance:
@@ -281,6 +288,26 @@ def _authorial(sentence: str) -> bool:
         or (bool(_AUTHOR_SOFT.search(sentence)) and len(sentence.split()) >= 7)
         or (bool(_DEMONSTRATIVE.match(sentence)) and len(sentence.split()) >= 5)
     )
+
+
+_NARRATIVE = re.compile(
+    r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|yesterday|last (?:week|month|year)|(?:days?|weeks?|months?|years?) ago|earlier this)\b"
+)
+# Modal "would", "could" and "might" are left to `_AUTHOR_SOFT`, which knows their narrative uses.
+_CLAIM_VERB = re.compile(
+    r"(?<!would )(?<!could )(?<!might )(?<!should )(?<!must )"
+    r"\b(?:is|are|remains?|has|have|will|should|must|can|cannot|may|needs?|seems?|appears?|"
+    r"lacks?|depends?|requires?|matters?|means?|makes?|offers?|faces?|risks?|poses?|creates?|leaves?|"
+    r"gives?|allows?|helps?|shows?|suggests?|underlines?|underscores?)\b"
+)
+
+
+def _present_claim(sentence: str) -> bool:
+    """A general claim in the present or future ("Europeans have a three-fold task"), not a dated event."""
+    if len(sentence.split()) < 8 or _NARRATIVE.search(sentence) or sentence.lstrip().startswith(("“", '"')):
+        return False
+    return bool(_CLAIM_VERB.search(sentence))
 
 
 # "This strike helped protect ...", "This is what ... looks like": the author's reading of what was just said.
