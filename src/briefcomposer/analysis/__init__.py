@@ -90,10 +90,11 @@ def suggest(source: Source) -> Suggestions:
     # Keep actors that hold a position or are named at least twice (or are titled people).
     holders = {f.actor_key for f in found}
     actors: dict[str, Actor] = {}
+    n_words = sum(len(p.split()) for p in paragraphs)
     for fa in index.ordered():
         if (
             fa.key in holders
-            or fa.count >= _min_count(paragraphs, fa.kind)
+            or fa.count >= _min_count(n_words, fa.kind)
             or fa.titles
             or fa.affiliated
             or fa.kind is ActorKind.AUTHOR
@@ -218,8 +219,8 @@ def _same_position(old: Position, actor_id: str, new: Position) -> bool:
     return False
 
 
-def _min_count(paragraphs: list[str], kind: ActorKind) -> int:
-    """How often an actor holding no position must be named to be listed.
+def _min_count(n_words: int, kind: ActorKind) -> int:
+    """How often an actor holding no position must be named to be listed, in a text of `n_words`.
 
     States, organisations and groups named once still matter in a short piece (an analyst
     lists them); in a long one a single passing mention is noise. People need two mentions,
@@ -227,5 +228,4 @@ def _min_count(paragraphs: list[str], kind: ActorKind) -> int:
     """
     if kind is ActorKind.PERSON:
         return 2
-    words = sum(len(p.split()) for p in paragraphs)
-    return 1 if words < 1500 else 2
+    return 1 if n_words < 1500 else 2
