@@ -15,7 +15,7 @@ Phrases are grouped when they share a topic word ("missile defence",
 "missile-defence projects"), and groups that name the same line of the vocabulary
 are one issue ("Israeli strike" joins "Military operations"). Groups are ranked by
 how widely the text discusses them, by the vocabulary, by the positions that are
-about them and by the headings; 4 to 9 become issues, labelled by their best phrase
+about them and by the headings; 5 to 9 become issues, labelled by their best phrase
 as the text spells it, in sentence case with acronyms and names kept. A label that
 names an actor, a place, a person, a fragment of a longer name, a speaker's quoted
 words or ends on a verb is passed over for the next group; "Contraction in GDP"
@@ -216,7 +216,7 @@ def find_issues(
 
     `actor_words` are the lower-case words of actor names and aliases; a phrase made
     only of them is not an issue. `focus` are sentences that carry positions: a topic
-    they name is more likely an issue. `max_issues` defaults to one per 120 words, 4 to 9.
+    they name is more likely an issue. `max_issues` defaults to one per 120 words, 5 to 9.
     `actor_names` (whole names and aliases, case-folded) and `person_words` (parts of
     people's names, lower case) keep actors and people out of the labels ("Indian Air
     Force", "Trump lite"). `title` (the source's) names its main topics as a heading does.
@@ -226,7 +226,7 @@ def find_issues(
         return []
     n_words = sum(len(paragraphs[i].split()) for i in body)
     if max_issues is None:
-        max_issues = max(4, min(9, n_words // 120))
+        max_issues = max(5, min(9, n_words // 120))
     import yake  # lazily: importing yake pulls in numpy and networkx
 
     # dedup_lim=1.0 skips YAKE's pairwise de-duplication (the slow part); the grouping below does that job.
@@ -934,7 +934,7 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
 
 _ED_MODIFIERS = frozenset(words("armed occupied united advanced integrated combined coordinated sustained red"))
 _TRAILING_ADVERBS = frozenset(
-    words("anytime soon now again anyway already still yet too also here there today abroad ahead afterwards")
+    words("anytime soon now again anyway already still yet too also here there today abroad ahead afterwards alike")
 )
 _WEAK_HEADS = frozenset(
     words(
