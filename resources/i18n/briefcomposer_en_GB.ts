@@ -12,7 +12,7 @@
 <context>
     <name>AnalysisModel</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/models/analysis_model.py" line="+213"/>
+        <location filename="../../src/briefcomposer/gui/models/analysis_model.py" line="+224"/>
         <source>Positions on this issue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -104,7 +104,7 @@
 <context>
     <name>ChooseDialog</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="+184"/>
+        <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="+185"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -112,7 +112,7 @@
 <context>
     <name>ConflictDialog</name>
     <message>
-        <location line="+50"/>
+        <location line="+90"/>
         <source>File Changed on Disk</source>
         <translation type="unfinished"></translation>
     </message>
@@ -186,7 +186,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="+244"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="+259"/>
         <source>&amp;New from Template…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -282,12 +282,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+1416"/>
+        <location line="+1494"/>
         <source>Export to Word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1413"/>
+        <location line="-1491"/>
         <source>Export &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -527,6 +527,16 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+3"/>
+        <source>Set &amp;Word Limit…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>Set or clear the current section&apos;s word limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
         <source>Move &amp;to Section</source>
         <translation type="unfinished"></translation>
@@ -558,12 +568,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+1293"/>
+        <location line="+1364"/>
         <source>See the pages as Word will print them (made by LibreOffice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1290"/>
+        <location line="-1361"/>
         <source>Show &amp;Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -653,7 +663,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+9"/>
+        <location line="+11"/>
         <source>&amp;View</source>
         <translation type="unfinished"></translation>
     </message>
@@ -673,7 +683,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+77"/>
+        <location line="+78"/>
         <source>Unsaved Changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -708,7 +718,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-783"/>
+        <location line="+807"/>
         <source>The sample article, analysed: review the suggestions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -758,12 +769,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+23"/>
+        <source>Reloaded %s: it was changed by another program</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>%s was changed by another program; saving will ask before overwriting it</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+34"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -778,7 +794,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+36"/>
+        <location line="+32"/>
         <source>pasted text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -799,12 +815,12 @@
     </message>
     <message>
         <location line="+35"/>
-        <location line="+400"/>
+        <location line="+414"/>
         <source>Quote into %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-358"/>
+        <location line="-372"/>
         <source>Select a position first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -879,7 +895,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+41"/>
         <source>Removed “%s” and its %d items (%s to undo)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -914,7 +930,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+37"/>
         <location line="+59"/>
         <source>Choose a protective marking before exporting.</source>
         <translation type="unfinished"></translation>
@@ -985,7 +1001,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+30"/>
+        <location line="+29"/>
+        <source>The shared template folders were not saved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+5"/>
         <source>About Brief Composer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1158,7 +1179,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>PasteSourceDialog</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="-177"/>
+        <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="-217"/>
         <source>Paste as Source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1302,7 +1323,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="-1826"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="-1920"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1545,9 +1566,42 @@ Discard it? (No keeps it in %s.)</source>
     </message>
 </context>
 <context>
+    <name>WordLimitDialog</name>
+    <message>
+        <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="+53"/>
+        <source>Set Word Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+4"/>
+        <source>No limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source> words</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Word limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
+        <source>Word &amp;limit for “%s” (0 for no limit):</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
+        <source>Set Limit</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>commands</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/commands.py" line="+85"/>
+        <location filename="../../src/briefcomposer/gui/commands.py" line="+83"/>
         <source>Add section: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1567,7 +1621,17 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+35"/>
+        <source>Clear word limit: %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Set word limit: %s (%d words)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+19"/>
         <source>Add %s</source>
         <translation type="unfinished"></translation>
     </message>

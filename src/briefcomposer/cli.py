@@ -26,11 +26,26 @@ class CommandError(Exception):
     """A failure of a command, explained in one line."""
 
 
+TEMPLATE_PATH_ENV = "BRIEFCOMPOSER_TEMPLATE_PATH"
+
+
+def _env_folders() -> list[Path] | None:
+    """The folders of ``BRIEFCOMPOSER_TEMPLATE_PATH``, or None when it is not set (or empty)."""
+    folders = [Path(p) for p in os.environ.get(TEMPLATE_PATH_ENV, "").split(os.pathsep) if p]
+    return folders or None
+
+
 def _shared_folders(args: argparse.Namespace) -> list[Path]:
-    folders = [Path(p) for p in getattr(args, "templates_dir", None) or []]
-    env = os.environ.get("BRIEFCOMPOSER_TEMPLATE_PATH", "")
-    folders += [Path(p) for p in env.split(os.pathsep) if p]
-    return folders
+    """The shared template folders: ``--templates-dir`` if given, else the environment, else the saved list."""
+    given = [Path(p) for p in getattr(args, "templates_dir", None) or []]
+    if given:
+        return given
+    env = _env_folders()
+    if env is not None:
+        return env
+    from briefcomposer.structures.folders import load_shared_folders
+
+    return load_shared_folders()
 
 
 def _load_sources(args: argparse.Namespace) -> list:
@@ -110,6 +125,35 @@ def cmd_templates_list(args: argparse.Namespace) -> int:
             print(f"{t.name:<{width}}  {t.title:<{twidth}}  {t.origin.value}")
     for problem in problems:
         print(f"{PROG}: warning: skipped {problem}", file=sys.stderr)
+    return 0
+
+
+def cmd_templates_folders(args: argparse.Namespace) -> int:
+    from briefcomposer.structures.folders import load_shared_folders, save_shared_folders
+
+    folders = load_shared_folders()
+    if args.add or args.remove:
+        for name in args.add or []:
+            folder = Path(name).expanduser().resolve()
+            if not folder.is_dir():
+                raise CommandError(f"no folder at {folder}")
+            if folder not in folders:
+                folders.append(folder)
+        for name in args.remove or []:
+            # a folder is removed by the name it was saved under, or by where that name leads
+            matches = [f for f in folders if f == Path(name) or f == Path(name).expanduser().resolve()]
+            if not matches:
+                raise CommandError(f"{name} is not one of the shared template folders")
+            folders = [f for f in folders if f not in matches]
+        save_shared_folders(folders)
+    for folder in folders:
+        print(folder)
+        if not folder.is_dir():
+            print(f"{PROG}: warning: {folder} cannot be reached now", file=sys.stderr)
+    if not folders:
+        print(f"{PROG}: no shared template folders (add one with --add DIR)", file=sys.stderr)
+    if _env_folders() is not None:
+        print(f"{PROG}: note: {TEMPLATE_PATH_ENV} is set and is used instead of these folders", file=sys.stderr)
     return 0
 
 
@@ -214,7 +258,8 @@ def build_parser() -> argparse.ArgumentParser:
             "--templates-dir",
             action="append",
             metavar="DIR",
-            help="a shared folder of templates (repeatable; also BRIEFCOMPOSER_TEMPLATE_PATH)",
+            help="a shared folder of templates (repeatable); default: BRIEFCOMPOSER_TEMPLATE_PATH if set, "
+            "else the folders of `templates folders`",
         )
 
     p = sub.add_parser("new", help="start a brief from a structure template and sources")
@@ -243,12 +288,16 @@ def build_parser() -> argparse.ArgumentParser:
     add_templates_dir(p)
     p.set_defaults(func=cmd_export, source=None)
 
-    p = sub.add_parser("templates", help="list templates, or check a Word template")
+    p = sub.add_parser("templates", help="list templates and their shared folders, or check a Word template")
     tsub = p.add_subparsers(dest="templates_command", metavar="ACTION", required=True)
     q = tsub.add_parser("list", help="list structure templates: built-in, user and shared folders")
     q.add_argument("--json", action="store_true", help="print JSON")
     add_templates_dir(q)
     q.set_defaults(func=cmd_templates_list)
+    q = tsub.add_parser("folders", help="list the shared template folders (also the window's), or change them")
+    q.add_argument("--add", action="append", metavar="DIR", help="add a shared folder (repeatable)")
+    q.add_argument("--remove", action="append", metavar="DIR", help="remove a shared folder (repeatable)")
+    q.set_defaults(func=cmd_templates_folders)
     q = tsub.add_parser("check", help="list what is wrong with a Word template")
     q.add_argument("file", metavar="FILE.docx")
     q.set_defaults(func=cmd_templates_check)

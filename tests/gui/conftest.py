@@ -100,6 +100,8 @@ class Shown:
         self.answer = QMessageBox.StandardButton.Discard
         self.about: list[str] = []
         self.conflicts: list[str] = []  # files that changed on disk before a save (answer: cancel)
+        self.word_limits: list[tuple[str, int | None]] = []  # (heading, current limit) asked about
+        self.word_limit_answer: int | None = None  # None: cancelled; 0: no limit
 
 
 @pytest.fixture(autouse=True)
@@ -107,7 +109,7 @@ def shown(monkeypatch) -> Shown:
     """No dialog ever blocks a test: errors and questions are recorded instead."""
     from briefcomposer.gui import messages
     from briefcomposer.gui.dialogs.crash_dialog import CrashDialog
-    from briefcomposer.gui.dialogs.simple_dialogs import ConflictDialog, ExportDoneDialog
+    from briefcomposer.gui.dialogs.simple_dialogs import ConflictDialog, ExportDoneDialog, WordLimitDialog
 
     record = Shown()
     monkeypatch.setattr(
@@ -123,6 +125,12 @@ def shown(monkeypatch) -> Shown:
     monkeypatch.setattr(ExportDoneDialog, "ask", classmethod(lambda cls, parent, path: None))
     monkeypatch.setattr(ConflictDialog, "ask", classmethod(lambda cls, parent, name: record.conflicts.append(name)))
     monkeypatch.setattr(CrashDialog, "ask", classmethod(lambda cls, parent, report, saved_to="": None))
+
+    def word_limit(cls, parent, heading, limit):  # noqa: ANN001, ANN202
+        record.word_limits.append((heading, limit))
+        return record.word_limit_answer
+
+    monkeypatch.setattr(WordLimitDialog, "ask", classmethod(word_limit))
     return record
 
 

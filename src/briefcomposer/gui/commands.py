@@ -156,6 +156,30 @@ class RenameSectionCommand(_Command):
         return True
 
 
+class SetWordLimitCommand(_Command):
+    """Set or clear (`limit` None) a section's word limit; raises `RuleError` first if it is not positive."""
+
+    def __init__(self, doc: Document, section_id: str, limit: int | None) -> None:
+        heading = _shorten(doc.brief.section(section_id).heading)
+        if limit is not None and limit < 1:
+            from briefcomposer.core.errors import RuleError
+
+            raise RuleError("a word limit must be a positive whole number")
+        if limit is None:
+            text = translate("commands", "Clear word limit: %s") % heading
+        else:
+            text = translate("commands", "Set word limit: %s (%d words)") % (heading, limit)
+        super().__init__(doc, text)
+        self._section_id, self._new = section_id, limit
+        self._old: int | None = None
+
+    def redo(self) -> None:
+        self._old = self._doc.outline.set_word_limit(self._section_id, self._new)
+
+    def undo(self) -> None:
+        self._doc.outline.set_word_limit(self._section_id, self._old)
+
+
 # ---------------------------------------------------------------- outline items
 
 

@@ -88,10 +88,10 @@ class Document(QObject):
         self._path = Path(path) if path else None
         self.path_changed.emit()
 
-    def record_disk_stamp(self) -> None:
-        """Remember the file as it is now (call after opening or saving it)."""
-        self._disk_stamp = None
-        if self._path is not None:
+    def record_disk_stamp(self, stamp: DiskStamp | None = None) -> None:
+        """Remember the file as it is now (call after opening or saving it), or as `stamp` when given."""
+        self._disk_stamp = stamp
+        if stamp is None and self._path is not None:
             try:
                 self._disk_stamp = DiskStamp.of(self._path)
             except OSError:
@@ -161,9 +161,11 @@ class Document(QObject):
     def template(self):  # type: ignore[no-untyped-def]
         """The structure template the brief was made from, or None if it is not installed."""
         if self._template_cache is ...:
+            from briefcomposer.structures.folders import load_shared_folders
             from briefcomposer.structures.templates import list_templates
 
-            self._template_cache = next((t for t in list_templates() if t.name == self.brief.template_id), None)
+            templates = list_templates(load_shared_folders())
+            self._template_cache = next((t for t in templates if t.name == self.brief.template_id), None)
         return self._template_cache
 
     def total_words(self) -> int:

@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
+    QAbstractItemView,
     QApplication,
     QDockWidget,
     QFileDialog,
@@ -72,6 +73,7 @@ from briefcomposer.gui.commands import (
     RemoveSourceCommand,
     SetActorKindCommand,
     SetStatusCommand,
+    SetWordLimitCommand,
     TagParagraphCommand,
     describe_position,
 )
@@ -86,6 +88,7 @@ from briefcomposer.gui.dialogs.simple_dialogs import (
     PasteSourceDialog,
     PositionDialog,
     SaveTemplateDialog,
+    WordLimitDialog,
 )
 from briefcomposer.gui.dialogs.word_layout_dialog import WordLayoutDialog
 from briefcomposer.gui.document import Document
@@ -498,6 +501,13 @@ class MainWindow(QMainWindow):
             "delete",
             QT_TRANSLATE_NOOP("MainWindow", "Remove the current section and its items"),
         )
+        self.word_limit_action = a(
+            QT_TRANSLATE_NOOP("MainWindow", "Set &Word Limit\u2026"),
+            self.set_word_limit,
+            None,
+            "",
+            QT_TRANSLATE_NOOP("MainWindow", "Set or clear the current section's word limit"),
+        )
         self.move_to_menu = QMenu(self.tr("Move &to Section"), self)
         self.move_to_menu.aboutToShow.connect(self._fill_move_to_menu)
         self.delete_action = a(
@@ -603,7 +613,9 @@ class MainWindow(QMainWindow):
         brief_menu.addSeparator()
         brief_menu.addAction(self.delete_action)
         brief_menu.addSeparator()
-        brief_menu.addActions([self.add_section_action, self.rename_section_action, self.remove_section_action])
+        brief_menu.addActions(
+            [self.add_section_action, self.rename_section_action, self.word_limit_action, self.remove_section_action]
+        )
         view_menu = bar.addMenu(self.tr("&View"))
         view_menu.addActions([self.preview_action, self.word_layout_action, self.history_action])
         view_menu.aboutToShow.connect(self.update_word_layout_action)
@@ -901,6 +913,7 @@ class MainWindow(QMainWindow):
         self.move_to_menu.setEnabled(item_id is not None)
         self.rename_section_action.setEnabled(s_row is not None)
         self.remove_section_action.setEnabled(s_row is not None)
+        self.word_limit_action.setEnabled(s_row is not None)
         self.remove_source_action.setEnabled(self.source_pane.current_source() is not None)
         editable = False
         if item_id is not None:
@@ -1133,14 +1146,51 @@ class MainWindow(QMainWindow):
             self.watcher.addPath(str(self.doc.path))
 
     def _on_file_changed(self, name: str) -> None:
+        """Reload the brief when another program changed its file and nothing here is unsaved.
+
+        With unsaved edits (or an edit or dialog still open), or when the new file cannot be
+        read, the brief stays as it is and the status bar says so; saving then asks first.
+        """
         if self.doc is None or self.doc.path is None or Path(name) != self.doc.path:
             return
         if self.doc.path.exists() and name not in self.watcher.files():
             self.watcher.addPath(name)  # an atomic replace ends the watch on the old file
-        if self.doc.changed_on_disk():
-            self.statusBar().showMessage(
-                self.tr("%s was changed by another program; saving will ask before overwriting it") % self.doc.path.name
-            )
+        if not self.doc.changed_on_disk():
+            return
+        path = self.doc.path
+        if self._can_reload() and self.reload_from_disk():
+            self.statusBar().showMessage(self.tr("Reloaded %s: it was changed by another program") % path.name, 8000)
+            return
+        self.statusBar().showMessage(
+            self.tr("%s was changed by another program; saving will ask before overwriting it") % path.name
+        )
+
+    def _can_reload(self) -> bool:
+        """True when replacing the document loses nothing: no unsaved step, no open editor or dialog."""
+        if self.doc is None or self.doc.is_modified() or QApplication.activeModalWidget() is not None:
+            return False
+        editing = QAbstractItemView.State.EditingState
+        return not any(view.state() == editing for view in self.findChildren(QAbstractItemView))
+
+    def reload_from_disk(self) -> bool:
+        """Replace the document with its file as it is now; False (nothing replaced) if it cannot be read."""
+        from briefcomposer import storage
+        from briefcomposer.gui.document import DiskStamp
+
+        assert self.doc is not None
+        assert self.doc.path is not None
+        path = self.doc.path
+        try:
+            stamp = DiskStamp.of(path)  # before reading: a later write then still counts as a change
+            brief = storage.load(path)
+        except (BriefError, OSError) as exc:
+            logger.warning("Cannot reload %s, changed by another program: %s", path, exc)
+            return False
+        doc = Document(brief, path)
+        doc.record_disk_stamp(stamp)
+        self._replace_document(doc)
+        logger.info("Reloaded %s", path.name)
+        return True
 
     # ---------------------------------------------------------------- background jobs
 
@@ -1607,6 +1657,20 @@ class MainWindow(QMainWindow):
         view.setCurrentIndex(index)
         view.edit(index)
 
+    def set_word_limit(self) -> None:
+        """Ask for the current section's word limit (0: none) and set it as one undoable step."""
+        assert self.doc is not None
+        s_row = self.brief_pane.current_section_row()
+        if s_row is None:
+            return
+        section = self.doc.brief.sections[s_row]
+        answer = WordLimitDialog.ask(self, section.heading, section.word_limit)
+        if answer is None:
+            return
+        limit = answer or None
+        if limit != section.word_limit:
+            self.doc.push(SetWordLimitCommand(self.doc, section.id, limit))
+
     def remove_section(self) -> None:
         assert self.doc is not None
         s_row = self.brief_pane.current_section_row()
@@ -1730,7 +1794,9 @@ class MainWindow(QMainWindow):
         menu.addSeparator()
         menu.addAction(self.delete_action)
         menu.addSeparator()
-        menu.addActions([self.add_section_action, self.rename_section_action, self.remove_section_action])
+        menu.addActions(
+            [self.add_section_action, self.rename_section_action, self.word_limit_action, self.remove_section_action]
+        )
 
     # ---------------------------------------------------------------- export
 
@@ -1882,8 +1948,14 @@ class MainWindow(QMainWindow):
             return
         s.user_name, s.department, s.contact = prefs.user_name, prefs.department, prefs.contact
         s.default_marking = prefs.default_marking
-        s.template_folders = prefs.template_folders
         s.word_template = prefs.word_template
+        if prefs.template_folders == current.template_folders:
+            return  # the shared list is a file the command line writes too: leave it alone
+        try:
+            s.template_folders = prefs.template_folders
+        except OSError as exc:
+            logger.warning("Saving the shared template folders failed", exc_info=True)
+            messages.show_exception(self, exc, lead=self.tr("The shared template folders were not saved."))
 
     def about(self) -> None:
         QMessageBox.about(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QSettings
+
+logger = logging.getLogger(__name__)
 
 MAX_RECENT = 10
 AUTOSAVE_SECONDS = 30  # the most typing a crash may cost
@@ -136,14 +139,39 @@ class Settings:
 
     @property
     def template_folders(self) -> list[Path]:
-        value = self._s.value("templates/shared_folders", [])
-        if isinstance(value, str):
-            value = [value]
-        return [Path(v) for v in (value or []) if v]
+        """The shared template folders: one list with the command line, kept outside QSettings
+        (`briefcomposer.structures.folders`)."""
+        from briefcomposer.structures.folders import load_shared_folders
+
+        self._migrate_template_folders()
+        return load_shared_folders()
 
     @template_folders.setter
     def template_folders(self, folders: list[Path]) -> None:
-        self._s.setValue("templates/shared_folders", [str(p) for p in folders])
+        """Raises `OSError` when the list cannot be written."""
+        from briefcomposer.structures.folders import save_shared_folders
+
+        self._migrate_template_folders()
+        save_shared_folders(folders)
+
+    def _migrate_template_folders(self) -> None:
+        """Move folders kept in QSettings by earlier versions into the shared list, once."""
+        key = "templates/shared_folders"
+        if not self._s.contains(key):
+            return
+        from briefcomposer.structures.folders import load_shared_folders, save_shared_folders
+
+        value = self._s.value(key, [])
+        if isinstance(value, str):  # QSettings returns a lone string for a one-item list
+            value = [value]
+        old = [Path(v) for v in (value or []) if isinstance(v, str) and v]
+        try:
+            if old:
+                save_shared_folders([*load_shared_folders(), *old])
+        except OSError:
+            logger.warning("Could not move the shared template folders out of the settings", exc_info=True)
+            return  # kept in QSettings: tried again next time
+        self._s.remove(key)
 
     @property
     def last_template(self) -> str:

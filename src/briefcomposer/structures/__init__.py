@@ -13,8 +13,12 @@ beside it as ``NAME.docx`` (see `briefcomposer.export`).
 
 Boilerplate paragraphs may hold Jinja2 placeholders such as ``{{ brief.to }}``; they
 are rendered in a sandbox whenever the brief is previewed or exported.
+
+The shared folders are one list for the window and the command line, kept by
+`load_shared_folders`/`save_shared_folders` (`briefcomposer.structures.folders`).
 """
 
+from briefcomposer.structures.folders import load_shared_folders, save_shared_folders
 from briefcomposer.structures.templates import (
     Origin,
     SectionSpec,
@@ -34,9 +38,11 @@ __all__ = [
     "StructureTemplate",
     "find_template",
     "list_templates",
+    "load_shared_folders",
     "load_template",
     "new_brief",
     "render_boilerplate",
     "save_as_template",
+    "save_shared_folders",
     "template_from_brief",
 ]

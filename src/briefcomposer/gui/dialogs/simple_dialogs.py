@@ -1,4 +1,4 @@
-"""Small dialogs: paste a source, describe a position, save as template, choose from a list."""
+"""Small dialogs: paste a source, describe a position, save as template, choose from a list, a word limit."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QSpinBox,
     QVBoxLayout,
     QWidget,
 )
@@ -188,6 +189,46 @@ class ChooseDialog(QDialog):
         dialog = cls(parent, title, label, choices)
         try:
             return dialog.combo.currentData() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()
+
+
+class WordLimitDialog(QDialog):
+    """A section's word limit; 0 means no limit."""
+
+    MAXIMUM = 10_000
+
+    def __init__(self, parent: QWidget | None, heading: str, limit: int | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Set Word Limit"))
+        self.limit_spin = QSpinBox(self)
+        self.limit_spin.setRange(0, self.MAXIMUM)
+        self.limit_spin.setSingleStep(10)
+        self.limit_spin.setSpecialValueText(self.tr("No limit"))
+        self.limit_spin.setSuffix(self.tr(" words"))
+        self.limit_spin.setValue(min(limit or 0, self.MAXIMUM))
+        self.limit_spin.setAccessibleName(self.tr("Word limit"))
+        self.limit_spin.selectAll()
+        heading = heading.replace("&", "&&")  # the label has a mnemonic
+        lab = QLabel(self.tr("Word &limit for \u201c%s\u201d (0 for no limit):") % heading, self)
+        lab.setWordWrap(True)
+        lab.setBuddy(self.limit_spin)
+        layout = QVBoxLayout(self)
+        layout.addWidget(lab)
+        layout.addWidget(self.limit_spin)
+        layout.addWidget(_buttons(self, self.tr("Set Limit")))
+
+    def limit(self) -> int:
+        """The limit chosen, 0 for none."""
+        self.limit_spin.interpretText()  # a number typed but not yet confirmed counts
+        return self.limit_spin.value()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, heading: str, limit: int | None) -> int | None:
+        """The new limit, 0 for none; None when cancelled."""
+        dialog = cls(parent, heading, limit)
+        try:
+            return dialog.limit() if dialog.exec() == QDialog.DialogCode.Accepted else None
         finally:
             dialog.deleteLater()
 

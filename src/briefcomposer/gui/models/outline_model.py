@@ -184,6 +184,8 @@ class OutlineModel(QAbstractItemModel):
         if role == Role.SEARCH:
             return section.heading
         if role == Qt.ItemDataRole.AccessibleTextRole:
+            if section.word_limit:
+                return f"{section.heading}, {self.section_words(section)} of {section.word_limit} words"
             return f"{section.heading}, {self.section_words(section)} words"
         return None
 
@@ -398,6 +400,16 @@ class OutlineModel(QAbstractItemModel):
         old, section.heading = section.heading, heading
         index = self.index(self._brief.sections.index(section), 0)
         self.dataChanged.emit(index, index)
+        return old
+
+    def set_word_limit(self, section_id: str, limit: int | None) -> int | None:
+        """Set a section's word limit (None: no limit); return the old one. Raises `RuleError` if not positive."""
+        if limit is not None and (isinstance(limit, bool) or not isinstance(limit, int) or limit < 1):
+            raise RuleError("a word limit must be a positive whole number")
+        section = self._brief.section(section_id)
+        old, section.word_limit = section.word_limit, limit
+        index = self.index(self._brief.sections.index(section), 0)
+        self.dataChanged.emit(index, index, [Role.LIMIT, Qt.ItemDataRole.AccessibleTextRole])
         return old
 
     def unique_key(self, heading: str) -> str:
