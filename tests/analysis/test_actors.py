@@ -159,3 +159,11 @@ def test_a_states_own_people_and_seat_are_the_state(text, state):
     kinds = {a.name: a.kind for a in index.actors.values()}
     assert kinds.get(state) is ActorKind.STATE, kinds
     assert not any(k is ActorKind.GROUP for k in kinds.values())
+
+
+def test_a_states_armed_forces_are_an_actor_but_its_ministries_speak_for_it():
+    index = find_actors(["The review will shape the UK’s Armed Forces.", "Russia’s Foreign Ministry said no."])
+    kinds = {a.name: a.kind for a in index.actors.values()}
+    assert kinds.get("UK Armed Forces") is ActorKind.ORGANISATION, kinds
+    assert kinds.get("Russia") is ActorKind.STATE
+    assert not any(name.startswith("The ") for name in kinds if name != "The author")

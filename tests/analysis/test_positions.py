@@ -218,6 +218,11 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "The talks must resume.",
         ),
         ("Such a deal would leave the smaller states exposed to coercion.", "A. Writer", None),
+        (
+            "Prime Minister Ana Ruto spoke on Monday. “Without the port, there is no future,” she said in the address.",
+            "Ana Ruto",
+            "Without the port, there is no future.",
+        ),
         ("This strike helped protect the interests of every trading nation.", "A. Writer", None),
         # stances shown by deeds and intentions
         (

@@ -50,6 +50,8 @@ ORG_HEADS = frozenset(
     )
 )
 ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorate"})
+# A state's own armed services are actors of their own ("the UK’s Armed Forces"); its ministries speak for it.
+_MILITARY_HEADS = frozenset(words("Forces Force Army Navy Guard Guards Corps Command Brigade Brigades"))
 CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "via", "outside", "around", "into", "across"})
 # Role nouns after a state's adjective that point back to a titled person: "the Ethiopian premier".
@@ -280,8 +282,25 @@ def _scan(
             run_end = _run(toks, i + length, gaz)
             if run_end > i + length and toks[run_end - 1][0] in ORG_HEADS and not _title_at(toks, i + length, gaz):
                 # "Indian Air Force", "Russian Security Council": an organisation of its own.
-                out.append(_Raw(p, start, toks[run_end - 1][2], "org", name=text[start : toks[run_end - 1][2]]))
+                name = re.sub(r"^[Tt]he\s+", "", text[start : toks[run_end - 1][2]])
+                out.append(_Raw(p, start, toks[run_end - 1][2], "org", name=name))
                 i = run_end
+                continue
+            after = i + length
+            owned_end = _run(toks, after + 2, gaz) if after + 2 < n and toks[after][0] in "’'" else after
+            if (
+                owned_end > after + 2
+                and toks[after + 1][0] == "s"
+                and toks[owned_end - 1][0] in _MILITARY_HEADS
+                and entry.kind is ActorKind.STATE
+                and not adjective
+                and not _title_at(toks, after + 2, gaz)
+            ):
+                # "the UK’s Armed Forces": the state's own armed service, named "UK Armed Forces"
+                owner = re.sub(r"^[Tt]he\s+", "", surface)
+                name = f"{owner} {text[toks[after + 2][1] : toks[owned_end - 1][2]]}"
+                out.append(_Raw(p, start, toks[owned_end - 1][2], "org", name=name))
+                i = owned_end
                 continue
             seat = prev == "in" and i >= 2 and toks[i - 2][0].lower() in _SEAT_HOLDERS  # "the regime in Tehran"
             if not (surface in entry.places and prev in PLACE_PREPOSITIONS) or seat:

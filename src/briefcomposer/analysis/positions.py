@@ -255,6 +255,10 @@ _INVERTED = re.compile(
     r"[”\"’],?\s*(?:said|says|argued|argues|added|adds|noted|notes|warned|warns|wrote|writes|insisted|insists|"
     r"explained|explains|told reporters|declared|stated)\s+(?:the\s+)?"
 )
+_QUOTED_BY = re.compile(
+    r"[”\"’],?\s+(?:he|she)\s+(?:said|says|added|adds|told|warned|warns|insisted|insists|declared|argued|argues|"
+    r"wrote|writes|stated|noted)\b"
+)
 _CONCESSION = re.compile(r"^(?:While|Whilst|Although|Though|Whereas|Even though|Even if)\b[^,]{5,200},\s+(.{20,})$")
 
 
@@ -384,6 +388,10 @@ def _attributed(
             results.append((m.key, _paraphrase(held), "according"))
     if results:
         return _unique(results)
+    # "“If this does not happen, we will fight,” he said": the quoted words are the person's named last
+    quoted_by = _QUOTED_BY.search(sentence) if last_person and sentence.lstrip()[:1] in '“"‘' else None
+    if quoted_by:
+        return [(last_person, _paraphrase(sentence[: quoted_by.start()].strip(' “”"‘’,')), "verb")]
     inverted = _INVERTED.search(sentence) if any(q in sentence for q in '”"’') else None
     if inverted:
         # "“The strikes were legal,” said the minister" / "..., said Maria Corina Machado."
