@@ -63,7 +63,8 @@ _LEADING = frozenset(
         "keen willing unwilling ready eager difficult impossible possible expansive episodic important unfair "
         "judicious smart genuine actual massive effective ineffective successful failed meaningful robust "
         "credible decisive concerted comprehensive sustainable lasting durable stronger better worse best "
-        "fundamental serious growing mounting ongoing continued renewed viable evident apparent"
+        "fundamental serious growing mounting ongoing continued renewed viable evident apparent largest biggest "
+        "greatest smallest vulnerable"
     )
 )
 _ING_NOUNS = frozenset(
@@ -939,7 +940,7 @@ _TRAILING_ADVERBS = frozenset(
 _WEAK_HEADS = frozenset(
     words(
         "outcome outcomes engagement engagements approach approaches situation situations dynamics developments "
-        "implications options picture landscape environment posture stakes"
+        "implications options picture landscape environment posture stakes position positions"
     )
 )
 _VACUOUS_HEADS = frozenset(words("space spaces lesson lessons sort kind"))  # "Trade space", "Lesson in restraint"
