@@ -224,6 +224,12 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "Without the port, there is no future.",
         ),
         ("This strike helped protect the interests of every trading nation.", "A. Writer", None),
+        (
+            "Energy Secretary Ana Ruto has confirmed that U.S. adversaries can shut down the grid.",
+            "Ana Ruto",
+            "U.S. adversaries can shut down the grid.",
+        ),
+        ("Moscow says it is ready to resume the talks in Geneva.", "Russia", None),
         # stances shown by deeds and intentions
         (
             "Russia has shown little interest in a ceasefire on anything but its own terms.",

@@ -21,7 +21,7 @@ REPORTING = words(
     "write add explain indicate signal concede dismiss oppose support favour favor prefer seek intend "
     "commit justify press push remind caution recommend advocate accept refuse regret complain insist "
     "hold doubt estimate observe acknowledge portray frame dispute reaffirm underline underscore lament "
-    "praise credit envisage raise rally voice express take show impose lift aim plan"
+    "praise credit envisage raise rally voice express take show impose lift aim plan confirm encourage spell"
 )
 
 IRREGULAR = {
@@ -37,6 +37,7 @@ IRREGULAR = {
     "hope": ["hoped", "hopes", "hoping"],
     "take": ["took", "taken", "takes", "taking"],
     "show": ["showed", "shown", "shows", "showing"],
+    "spell": ["spelled", "spelt", "spells", "spelling"],
 }
 
 # Verbs whose subject is reported as holding a view only with a complement ("sees X as Y").
@@ -60,7 +61,7 @@ NEEDS_COMPLEMENT = {
 STANCE_ADJECTIVES = words(
     "adamant convinced concerned worried determined keen reluctant unwilling willing opposed committed "
     "confident sceptical skeptical clear wary eager anxious insistent lukewarm blunt critical supportive "
-    "hostile cautious divided split ambivalent hesitant optimistic pessimistic resistant"
+    "hostile cautious divided split ambivalent hesitant optimistic pessimistic resistant ready prepared"
 )
 
 

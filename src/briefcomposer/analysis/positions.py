@@ -455,6 +455,8 @@ def _attributed(
             continue  # a policy imposed or lifted is a position; "lifted the mood" is not
         if base in ("aim", "plan") and not re.match(r"\s+to\s+\w", sentence[verb.end() :]):
             continue  # "aims to", "plans to": an intention
+        if base == "spell" and not re.match(r"\s+out\b", sentence[verb.end() :]):
+            continue  # "spelled out" the priorities
         rest = sentence[verb.end() :]
         complement = (
             re.search(r"\b(?:as|that)\b", rest)
@@ -778,7 +780,7 @@ def _complement(base: str, sentence: str, after: int, before: str) -> str:
     verb = re.findall(r"[\w’'\-]+", sentence[:after])[-1]
     rest = sentence[after:].strip()
     rest = re.sub(r"^(?:also|firmly|strongly|repeatedly|publicly)\s+", "", rest)
-    if re.match(r"that \w+(?:[,.;]|$|\s+(?:and|but|or|as|because|in|on|of|from|with|for|by|at|to)\b)", rest):
+    if re.match(r"that \w+(?:[,;]|\.(?!\w)|$|\s+(?:and|but|or|as|because|in|on|of|from|with|for|by|at|to)\b)", rest):
         return f"{verb} {rest}"  # "rejected that view, ...": "that" is a determiner here
     if rest.startswith("that "):
         return rest[5:]
