@@ -230,6 +230,13 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "U.S. adversaries can shut down the grid.",
         ),
         ("Moscow says it is ready to resume the talks in Geneva.", "Russia", None),
+        # advice to an actor is the author's, whatever verbs follow
+        (
+            "The EU should pursue a two-part approach: deepen coordination, and seek partnerships abroad.",
+            "A. Writer",
+            None,
+        ),
+        ("Improve the trip wire approach but avoid large new deployments.", "A. Writer", None),
         # stances shown by deeds and intentions
         (
             "Russia has shown little interest in a ceasefire on anything but its own terms.",
@@ -380,3 +387,8 @@ def test_a_paragraphs_opening_claim_is_the_authors_but_a_dated_event_is_not():
     assert "Europeans have a three-fold task in the months ahead." in stances
     assert "The dialogue remains the only channel left open." in stances
     assert not any("Riga" in s or "communique" in s for s in stances)
+
+
+def test_advice_to_an_actor_is_not_its_stance():
+    found = _positions("The EU should pursue a two-part approach: deepen coordination, and seek partnerships abroad.")
+    assert all(actor == "A. Writer" for actor, _ in found), found

@@ -196,7 +196,11 @@ def find_positions(
             # a paragraph's opening and closing sentences state and conclude its claim
             edge = n_sentence == 0 or n_sentence == len(spans) - 1
             inside = [m for m in mentions if s_start <= m.start < s_end]
-            results = _attributed(text, s_start, s_end, inside, index, (last_person, last_group, last_body))
+            if not interview and index.author_key and _advice_to_actor(text, s_start, s_end, inside, index):
+                # "The EU should pursue ... and seek partnerships": the author's advice, not the EU's stance
+                results = [(index.author_key, _paraphrase(sentence), "author")]
+            else:
+                results = _attributed(text, s_start, s_end, inside, index, (last_person, last_group, last_body))
             if not results and sentence.rstrip().endswith("?"):
                 continue
             if not results:
@@ -305,6 +309,18 @@ _CLAIM_VERB = re.compile(
     r"lacks?|depends?|requires?|matters?|means?|makes?|offers?|faces?|risks?|poses?|creates?|leaves?|"
     r"gives?|allows?|helps?|shows?|suggests?|underlines?|underscores?)\b"
 )
+
+
+_OBLIGATION = re.compile(r"\s*(?:’s|'s)?(?:\s+\w+){0,2}?\s+(?:should|must|ought to|needs to|need to)\b")
+
+
+def _advice_to_actor(text: str, s_start: int, s_end: int, inside: list[Mention], index: ActorIndex) -> bool:
+    """The sentence opens with an actor told what to do: "The EU should ...", "Washington must ..."."""
+    opener = _sentence_subject(text, s_start, inside, index)
+    if not opener:
+        return False
+    first = inside[0]
+    return bool(_OBLIGATION.match(text[first.end : s_end]))
 
 
 def _present_claim(sentence: str) -> bool:
@@ -647,7 +663,8 @@ _IMPERATIVE_VERBS = frozenset(
         "convene appoint clarify enforce revise extend accelerate bolster boost expedite tighten loosen "
         "halt suspend resume press push require allow enable empower recognise recognize "
         "withdraw rebuild replace integrate harmonise harmonize diversify rethink reconsider "
-        "reaffirm commit make seek"
+        "reaffirm commit make seek improve enhance upgrade harden preserve sustain retain prepare address define "
+        "offer pair link tie redirect refocus rebalance"
     )
 )
 _NOT_AFTER_IMPERATIVE = frozenset(

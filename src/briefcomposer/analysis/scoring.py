@@ -48,7 +48,9 @@ class Score:
 
 
 def _fold(text: str) -> str:
-    return " ".join(text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').casefold().split())
+    """Compare names and fragments without case, curly quotes or a leading "the" ("the Baltic states")."""
+    folded = " ".join(text.replace("’", "'").replace("‘", "'").replace("“", '"').replace("”", '"').casefold().split())
+    return folded.removeprefix("the ")
 
 
 def score(result: dict, expected: dict) -> Score:
