@@ -928,11 +928,20 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
         return True  # "Strike helped protect": a clause, not a heading
     if len(toks) > 1 and (lower[-1] in _TRAILING_ADVERBS or lower[-1].endswith("ly")):
         return True  # "Ceasefire anytime"
+    if len(toks) > 1 and (lower[0] in _LABEL_VERBS or lower[-1] in _LABEL_VERBS or lower[-1] in _BOUND_PREFIXES):
+        return True  # "Prevent missile", "Strategy requires", "Settlement on quasi"
     last = lower[-1]
     # "narrative obscures the ..."
     return len(toks) > 1 and last.endswith("s") and not last.endswith(("ss", "us", "is")) and _used_as_verb(last, texts)
 
 
+_LABEL_VERBS = frozenset(
+    words(
+        "prevent ensure avoid deter strengthen improve build make keep requires remains means seems needs makes "
+        "takes gives leaves helps shows suggests allows becomes continues appears"
+    )
+)
+_BOUND_PREFIXES = frozenset(words("quasi semi non anti pro post pre neo pseudo self co"))
 _ED_MODIFIERS = frozenset(words("armed occupied united advanced integrated combined coordinated sustained red"))
 _TRAILING_ADVERBS = frozenset(
     words("anytime soon now again anyway already still yet too also here there today abroad ahead afterwards alike")
