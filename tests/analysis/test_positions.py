@@ -230,6 +230,8 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "U.S. adversaries can shut down the grid.",
         ),
         ("Moscow says it is ready to resume the talks in Geneva.", "Russia", None),
+        ("FBI Director Ana Ruto sees parallels between ransomware and terrorism.", "Ana Ruto", None),
+        ("Those parallels point to a wider failure of deterrence online.", "A. Writer", None),
         # advice to an actor is the author's, whatever verbs follow
         (
             "The EU should pursue a two-part approach: deepen coordination, and seek partnerships abroad.",

@@ -332,8 +332,9 @@ def _present_claim(sentence: str) -> bool:
 
 # "This strike helped protect ...", "This is what ... looks like": the author's reading of what was just said.
 _DEMONSTRATIVE = re.compile(
-    r"\s*(?:This|These|Such)\s+(?:is|are|was|were|\w+\s+(?:is|are|was|were|helped|helps|"
-    r"shows?|showed|marks?|marked|mitigates?|reflects?|means?|meant|matters?))\b"
+    r"\s*(?:This|These|Those|Such)\s+(?:is|are|was|were|\w+\s+(?:is|are|was|were|helped|helps|"
+    r"shows?|showed|marks?|marked|mitigates?|reflects?|means?|meant|matters?|points?|pointed|suggests?|"
+    r"indicates?|illustrates?|underlines?|raises?))\b"
 )
 
 
@@ -482,6 +483,12 @@ def _attributed(
             )
             or (base == "call" and re.match(r"\s+(?:on\s+\w|(?:[\w’'\-]+\s+){1,4}?[“\"‘])", rest))
         )
+        if base == "see" and not complement:
+            complement = re.match(  # "sees parallels between ...", "sees a real risk of ..."
+                r"\s+(?:\w+\s+){0,2}?(?:parallels?|risks?|threats?|dangers?|opportunit(?:y|ies)|need|value|merit|"
+                r"little|no)\b",
+                rest,
+            )
         if base in lexicon.NEEDS_COMPLEMENT and not complement:
             continue
         v_start = s_start + verb.start()
