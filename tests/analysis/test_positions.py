@@ -232,6 +232,19 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
         ("Moscow says it is ready to resume the talks in Geneva.", "Russia", None),
         ("FBI Director Ana Ruto sees parallels between ransomware and terrorism.", "Ana Ruto", None),
         ("Those parallels point to a wider failure of deterrence online.", "A. Writer", None),
+        # a negation is part of the stance, never dropped
+        ("Russia does not believe that NATO is defensive.", "Russia", "Does not believe that NATO is defensive."),
+        (
+            "Iran didn’t agree that the deal is fair.",
+            "Iran",
+            "Didn’t agree that the deal is fair.",
+        ),
+        (
+            "China has never accepted that the ruling is binding.",
+            "China",
+            "Has never accepted that the ruling is binding.",
+        ),
+        ("Ana Ruto, the Kenyan president, gave the junta a one-week ultimatum to leave.", "Ana Ruto", None),
         # advice to an actor is the author's, whatever verbs follow
         (
             "The EU should pursue a two-part approach: deepen coordination, and seek partnerships abroad.",
@@ -286,6 +299,7 @@ def test_attribution(sentence, actor, stance):
         "The limits of what former President Ana Moreno calls the “Andean model” are clear.",  # inside "what"
         "For the time being, the ceasefire in Gaza is holding.",  # "For" a time, not an actor
         "Brazil showed a record harvest this year.",  # "show" without a stance noun
+        "The unresolved Kosovo question complicates the stand-off in Bosnia.",  # a name used as a modifier
         "Peru lifted the mood of the summit with a song.",  # "lift" without a policy
     ],
 )

@@ -21,7 +21,8 @@ REPORTING = words(
     "write add explain indicate signal concede dismiss oppose support favour favor prefer seek intend "
     "commit justify press push remind caution recommend advocate accept refuse regret complain insist "
     "hold doubt estimate observe acknowledge portray frame dispute reaffirm underline underscore lament "
-    "praise credit envisage raise rally voice express take show impose lift aim plan confirm encourage spell"
+    "praise credit envisage raise rally voice express take show impose lift aim plan confirm encourage spell give "
+    "order veto"
 )
 
 IRREGULAR = {
@@ -38,6 +39,7 @@ IRREGULAR = {
     "take": ["took", "taken", "takes", "taking"],
     "show": ["showed", "shown", "shows", "showing"],
     "spell": ["spelled", "spelt", "spells", "spelling"],
+    "give": ["gave", "given", "gives", "giving"],
 }
 
 # Verbs whose subject is reported as holding a view only with a complement ("sees X as Y").

@@ -72,8 +72,9 @@ _GAP_WORDS = frozenset(
         "negotiators envoys representatives chief foreign defence defense interior finance trade economy "
         "deputy senior top former national security adviser advisers advisor secretary spokeswoman ministry "
         "army navy cabinet prime own ruling junta regime rulers premier high command legislators members "
-        "fighters spokespeople political civilian economic diplomatic"
+        "fighters spokespeople political civilian economic diplomatic do does did not never"
     )
+    + [f"{w}{q}t" for w in words("don doesn didn haven hasn hadn won wouldn isn aren wasn weren") for q in "'’"]
 )
 _REPORT_NOUNS = frozenset(
     words("review report study assessment analysis statement survey paper inquiry investigation commission modelling")
@@ -209,7 +210,12 @@ def find_positions(
                 # "While some analysts have questioned X, the evidence suggests Y": the concession is theirs,
                 # the main clause the author's
                 main = _CONCESSION.match(sentence)
-                if main and not interview and index.author_key and _authorial(main.group(1)):
+                if (
+                    main
+                    and not interview
+                    and index.author_key
+                    and (_authorial(main.group(1)) or _present_claim(main.group(1)))
+                ):
                     results = [*results, (index.author_key, _paraphrase(main.group(1)), "author")]
                 elif _VERDICT.match(sentence) and not interview and index.author_key:
                     # "In effect, India accepted ...": the author's reading of what the actor did
@@ -263,7 +269,9 @@ _QUOTED_BY = re.compile(
     r"[”\"’],?\s+(?:he|she)\s+(?:said|says|added|adds|told|warned|warns|insisted|insists|declared|argued|argues|"
     r"wrote|writes|stated|noted)\b"
 )
-_CONCESSION = re.compile(r"^(?:While|Whilst|Although|Though|Whereas|Even though|Even if)\b[^,]{5,200},\s+(.{20,})$")
+_CONCESSION = re.compile(
+    r"^(?:While|Whilst|Although|Though|Whereas|Even though|Even if|Because|Since|Given that)\b[^,]{5,200},\s+(.{20,})$"
+)
 
 
 # Softer marks of the author's own assessment: modal and predictive verbs, superlatives, degree and
@@ -445,6 +453,23 @@ def _attributed(
         )
         named_before = (prev_raw[:1].isupper() or after_mention) and not after_adjective
         possessed = prev_raw.endswith(("’s", "'s", "s’")) and base in _NOUNLIKE  # "India’s signal of intent"
+        # "the Kosovo question", "a China challenge": a name used as a modifier before a noun
+        modifier = (
+            base in _NOUNLIKE
+            and word == base
+            and any(
+                m.end <= s_start + verb.start()
+                and re.fullmatch(r"\s?", text[m.end : s_start + verb.start()])
+                and re.search(
+                    r"\b(?:the|a|an|this|that|its|their)\s+(?:\w+\s+)?$",
+                    text[max(0, m.start - 24) : m.start],
+                    re.IGNORECASE,
+                )
+                for m in inside
+            )
+        )
+        if modifier:
+            continue
         noun_use = possessed or prev in _DETERMINERS or (ambiguous and prev not in _GAP_WORDS and not named_before)
         if noun_use and not (base in _NOUNLIKE and re.match(r"\s+that\b", sentence[verb.end() :])):
             continue
@@ -472,6 +497,14 @@ def _attributed(
             continue  # a policy imposed or lifted is a position; "lifted the mood" is not
         if base in ("aim", "plan") and not re.match(r"\s+to\s+\w", sentence[verb.end() :]):
             continue  # "aims to", "plans to": an intention
+        if base == "give" and not re.match(
+            r"\s+(?:[\w’'\-]+\s+){0,4}?(?:ultimatum|warning|assurances?|guarantees?|green light|backing|support|"
+            r"go-ahead)\b",
+            sentence[verb.end() :],
+        ):
+            continue  # "gave the coup leaders a one-week ultimatum"
+        if base == "order" and word == "order":
+            continue  # "in order to", "the order": only "ordered", "orders" report a decision
         if base == "spell" and not re.match(r"\s+out\b", sentence[verb.end() :]):
             continue  # "spelled out" the priorities
         rest = sentence[verb.end() :]
@@ -795,6 +828,13 @@ _CLAUSE_VERBS = frozenset(
 )
 
 
+_NEGATED = re.compile(
+    r"\b(?:(?:do|does|did|has|have|had|will|would|can|could|should|is|are|was|were)\s+)?(?:not|never)\s+"
+    r"(?:(?:yet|always|fully|publicly|formally|explicitly|really)\s+)?$|\b\w+n[’']t\s+$",
+    re.IGNORECASE,
+)
+
+
 def _complement(base: str, sentence: str, after: int, before: str) -> str:
     """The reported content of a sentence whose verb ends at `after`.
 
@@ -804,6 +844,9 @@ def _complement(base: str, sentence: str, after: int, before: str) -> str:
     verb = re.findall(r"[\w’'\-]+", sentence[:after])[-1]
     rest = sentence[after:].strip()
     rest = re.sub(r"^(?:also|firmly|strongly|repeatedly|publicly)\s+", "", rest)
+    negated = _NEGATED.search(before)
+    if negated:  # "do not recognise Kosovo", "does not believe that ...": the negation is the stance
+        return f"{negated.group(0).strip()} {verb} {rest}"
     if re.match(r"that \w+(?:[,;]|\.(?!\w)|$|\s+(?:and|but|or|as|because|in|on|of|from|with|for|by|at|to)\b)", rest):
         return f"{verb} {rest}"  # "rejected that view, ...": "that" is a determiner here
     if rest.startswith("that "):

@@ -102,6 +102,7 @@ class SourceTextView(QTextEdit):
 
     def _build(self) -> None:
         document = QTextDocument(self)
+        document.setUndoRedoEnabled(False)  # read-only text: recording every insertion only costs time
         document.setDocumentMargin(14)
         cursor = QTextCursor(document)
         # Sizes relative to the system font (9 pt gives 8.5, 10.5 and 12 pt), so reading text scales.
