@@ -245,6 +245,9 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "Has never accepted that the ruling is binding.",
         ),
         ("Ana Ruto, the Kenyan president, gave the junta a one-week ultimatum to leave.", "Ana Ruto", None),
+        # deeds: the policies and decisions an actor takes, after an opening adverbial too
+        ("Meanwhile, Tehran continues to steadily increase its involvement in the region.", "Iran", None),
+        ("Azerbaijan has sidelined the group since the war ended.", "Azerbaijan", None),
         # advice to an actor is the author's, whatever verbs follow
         (
             "The EU should pursue a two-part approach: deepen coordination, and seek partnerships abroad.",
@@ -408,3 +411,8 @@ def test_a_paragraphs_opening_claim_is_the_authors_but_a_dated_event_is_not():
 def test_advice_to_an_actor_is_not_its_stance():
     found = _positions("The EU should pursue a two-part approach: deepen coordination, and seek partnerships abroad.")
     assert all(actor == "A. Writer" for actor, _ in found), found
+
+
+def test_a_duration_is_no_dated_event():
+    found = _positions("Relations between the two coasts are at their lowest point since the 1979 revolution.")
+    assert any(actor == "A. Writer" for actor, _ in found), found

@@ -29,3 +29,15 @@ def test_spans_are_stripped_verbatim_substrings(sample):
             assert piece == piece.strip()
             assert piece
         assert [s for s, _ in spans] == sorted(s for s, _ in spans)
+
+
+def test_a_dotted_country_before_an_office_ends_no_sentence():
+    text = (
+        "It is two years since current U.S. President Joe Biden launched his drive. "
+        "It was imposed by the U.S. It failed."
+    )
+    assert sentences(text) == [
+        "It is two years since current U.S. President Joe Biden launched his drive.",
+        "It was imposed by the U.S.",
+        "It failed.",
+    ]

@@ -206,6 +206,7 @@ def find_positions(
                 continue
             if not results:
                 results = _for_actor(sentence, s_start, inside, index)
+            deed = [] if results else _deed(text, s_start, s_end, inside, index)
             if results:
                 # "While some analysts have questioned X, the evidence suggests Y": the concession is theirs,
                 # the main clause the author's
@@ -229,7 +230,7 @@ def find_positions(
                 and (_authorial(sentence) or _imperative(sentence) or (edge and _present_claim(sentence)))
             ):
                 results = [(index.author_key, _paraphrase(sentence), "author")]
-            for key, stance, cue in results:
+            for key, stance, cue in [*results, *deed]:
                 if (key, p, s_start) in seen or not stance:
                     continue
                 seen.add((key, p, s_start))
@@ -306,9 +307,44 @@ def _authorial(sentence: str) -> bool:
     )
 
 
+# Policies and decisions an actor takes, which an analyst lists as its positions ("Tehran threw up
+# roadblocks", "Azerbaijan long resisted this", "Trump withdrew from the agreement").
+_DEED_VERBS = frozenset(
+    form
+    for base in words(
+        "withdraw launch resist sideline tie defend covet add continue expand increase pledge stress demand refuse "
+        "support oppose block sign agree accept recognise recognize veto sanction ban suspend resume pursue seek "
+        "insist reject back endorse condemn welcome threaten deploy station abandon restore revive freeze halt "
+        "escalate retaliate invade annex occupy arm fund finance mediate broker negotiate court prioritise "
+        "prioritize favour favor promote push press block undermine stall obstruct kill throw declare order"
+    )
+    for form in lexicon.inflect(base)
+    if not form.endswith("ing")
+)
+
+
+def _deed(text: str, s_start: int, s_end: int, inside: list[Mention], index: ActorIndex) -> list[tuple[str, str, str]]:
+    """The actor opening the sentence and what it did or does, when the verb is a policy decision."""
+    opener = _sentence_subject(text, s_start, inside, index)
+    if not opener:
+        return []
+    first = next(m for m in inside if m.key == opener[0])
+    after = text[first.end : s_end]
+    for n, word in enumerate(_WORD.finditer(after)):
+        if n > 4:
+            break
+        if word.group() in _DEED_VERBS and _subject_gap(after[: word.start()]):
+            return [(opener[0], _paraphrase(text[s_start:s_end]), "deed")]
+    return []
+
+
+# A dated event: "In 2014, ...", "on 3 January", "in March 2024", "last week"; not "since the 1979 revolution".
 _NARRATIVE = re.compile(
-    r"\b(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|yesterday|last (?:week|month|year)|(?:days?|weeks?|months?|years?) ago|earlier this)\b"
+    r"\b(?:(?:in|on|during|by|until|early|late|mid-)\s+(?:early\s+|late\s+)?(?:\d{1,2}\s+)?"
+    r"(?:1[89]\d\d|20\d\d|January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"|\d{1,2}\s+(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+    r"|yesterday|last (?:week|month|year)|(?:days?|weeks?|months?|years?) ago|earlier this)\b",
+    re.IGNORECASE,
 )
 # Modal "would", "could" and "might" are left to `_AUTHOR_SOFT`, which knows their narrative uses.
 _CLAIM_VERB = re.compile(
@@ -639,7 +675,9 @@ def _sentence_subject(text: str, s_start: int, inside: list[Mention], index: Act
     if not inside:
         return []
     first = inside[0]
-    lead = _WORD.findall(text[s_start : first.start])
+    # an opening adverbial ("Meanwhile, ", "Since 2020, ", "In Brussels, ") does not hide the subject
+    opening = _OPENING_ADVERBIAL.match(text, s_start, first.start)
+    lead = _WORD.findall(text[opening.end() if opening else s_start : first.start])
     if len(lead) > 1 or (lead and lead[0].lower() not in ("the", "both", "senior", "many", "some")):
         return []
     owned = re.match(r"(?:’s|')?s?\s+(\w+)", text[first.end :]) if text[first.end : first.end + 1] in "’'" else None
@@ -648,6 +686,7 @@ def _sentence_subject(text: str, s_start: int, inside: list[Mention], index: Act
     return [first.key] if _not_author(index, first.key) else []
 
 
+_OPENING_ADVERBIAL = re.compile(r"\s*(?:[A-Z][\w’'\-]*)(?:\s+[\w’'\-]+){0,3},\s+")
 _ROLE_WORDS = frozenset(
     words(
         "president prime minister ministers government leader leaders leadership officials spokesman spokeswoman "

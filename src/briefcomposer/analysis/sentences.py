@@ -21,6 +21,13 @@ _TITLE_ABBREVIATIONS = frozenset(
 )
 _LOWER_ABBREVIATIONS = frozenset({"approx", "vs", "cf"})
 _LAST_WORD = re.compile(r"(\w+)\.\s*$")
+# "current U.S. President Joe Biden": a dotted country abbreviation before an office is no sentence end
+_ENDS_ON_COUNTRY = re.compile(r"\b(?:U\.S|U\.K|U\.N|E\.U)\.\s*$")
+_OFFICE_NEXT = re.compile(
+    r"(?:President|Secretary|Ambassador|Envoy|Congress|Senate|Senator|Representative|Army|Navy|Air Force|Marines|"
+    r"Treasury|State Department|Department|Embassy|Government|Administration|Forces|Special|Trade|Defense|Defence|"
+    r"Secretary-General|Security Council|General Assembly|Mission|officials|forces|troops)\b"
+)
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +56,10 @@ def split(text: str) -> list[tuple[int, int]]:
             raw.append((start, last.offset + len(last.value)))
     spans: list[tuple[int, int]] = []
     for start, end in raw:
-        if spans and _ends_on_title(text[spans[-1][0] : spans[-1][1]]):
+        if spans and (
+            _ends_on_title(text[spans[-1][0] : spans[-1][1]])
+            or (_ENDS_ON_COUNTRY.search(text[spans[-1][0] : spans[-1][1]]) and _OFFICE_NEXT.match(text, start))
+        ):
             spans[-1] = (spans[-1][0], end)
         else:
             spans.append((start, end))
