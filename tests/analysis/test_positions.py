@@ -248,6 +248,13 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
         # deeds: the policies and decisions an actor takes, after an opening adverbial too
         ("Meanwhile, Tehran continues to steadily increase its involvement in the region.", "Iran", None),
         ("Azerbaijan has sidelined the group since the war ended.", "Azerbaijan", None),
+        ("Denmark, Germany and Sweden have already begun inspecting tankers in their waters.", "Sweden", None),
+        (
+            "In a clear signal to China, the Biden administration has pledged support for the Philippines.",
+            "Biden administration",
+            None,
+        ),
+        ("President Ana Ruto appears to view the Arctic as central to Kenya’s security.", "Ana Ruto", None),
         # advice to an actor is the author's, whatever verbs follow
         (
             "The EU should pursue a two-part approach: deepen coordination, and seek partnerships abroad.",

@@ -40,6 +40,9 @@ IRREGULAR = {
     "show": ["showed", "shown", "shows", "showing"],
     "spell": ["spelled", "spelt", "spells", "spelling"],
     "give": ["gave", "given", "gives", "giving"],
+    "begin": ["began", "begun", "begins", "beginning"],
+    "strike": ["struck", "strikes", "striking"],
+    "throw": ["threw", "thrown", "throws", "throwing"],
 }
 
 # Verbs whose subject is reported as holding a view only with a complement ("sees X as Y").

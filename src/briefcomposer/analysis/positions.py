@@ -72,7 +72,8 @@ _GAP_WORDS = frozenset(
         "negotiators envoys representatives chief foreign defence defense interior finance trade economy "
         "deputy senior top former national security adviser advisers advisor secretary spokeswoman ministry "
         "army navy cabinet prime own ruling junta regime rulers premier high command legislators members "
-        "fighters spokespeople political civilian economic diplomatic do does did not never"
+        "fighters spokespeople political civilian economic diplomatic do does did not never appears appear "
+        "appeared seems seem seemed"
     )
     + [f"{w}{q}t" for w in words("don doesn didn haven hasn hadn won wouldn isn aren wasn weren") for q in "'’"]
 )
@@ -316,7 +317,8 @@ _DEED_VERBS = frozenset(
         "support oppose block sign agree accept recognise recognize veto sanction ban suspend resume pursue seek "
         "insist reject back endorse condemn welcome threaten deploy station abandon restore revive freeze halt "
         "escalate retaliate invade annex occupy arm fund finance mediate broker negotiate court prioritise "
-        "prioritize favour favor promote push press block undermine stall obstruct kill throw declare order"
+        "prioritize favour favor promote push press block undermine stall obstruct kill throw declare order begin "
+        "start strike"
     )
     for form in lexicon.inflect(base)
     if not form.endswith("ing")
@@ -325,16 +327,26 @@ _DEED_VERBS = frozenset(
 
 def _deed(text: str, s_start: int, s_end: int, inside: list[Mention], index: ActorIndex) -> list[tuple[str, str, str]]:
     """The actor opening the sentence and what it did or does, when the verb is a policy decision."""
-    opener = _sentence_subject(text, s_start, inside, index)
+    opener = _sentence_subject(text, s_start, inside, index, s_end)
     if not opener:
         return []
-    first = next(m for m in inside if m.key == opener[0])
-    after = text[first.end : s_end]
+    begin = _OPENING_ADVERBIAL.match(text, s_start, s_end)
+    first = next(m for m in inside if m.key == opener[0] and m.start >= (begin.end() if begin else s_start))
+    last = first
+    keys = [first.key]
+    for m in inside:  # "Denmark, Germany and Sweden have ...": the verb follows the last of them, all hold it
+        if m.start > last.end and re.fullmatch(
+            r"(?:’s|'s)?\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?", text[last.end : m.start]
+        ):
+            last = m
+            keys.append(m.key)
+    after = text[last.end : s_end]
     for n, word in enumerate(_WORD.finditer(after)):
         if n > 4:
             break
         if word.group() in _DEED_VERBS and _subject_gap(after[: word.start()]):
-            return [(opener[0], _paraphrase(text[s_start:s_end]), "deed")]
+            stance = _paraphrase(text[s_start:s_end])
+            return [(key, stance, "deed") for key in dict.fromkeys(keys) if _not_author(index, key)]
     return []
 
 
@@ -669,15 +681,21 @@ def _not_author(index: ActorIndex, key: str) -> bool:
     return index.actors[key].kind is not ActorKind.AUTHOR
 
 
-def _sentence_subject(text: str, s_start: int, inside: list[Mention], index: ActorIndex) -> list[str]:
+def _sentence_subject(
+    text: str, s_start: int, inside: list[Mention], index: ActorIndex, s_end: int | None = None
+) -> list[str]:
     """The actor that opens the sentence as its subject ("Transnistria’s president ...", "Russian officials ..."),
     or nothing when the sentence opens otherwise."""
     if not inside:
         return []
-    first = inside[0]
-    # an opening adverbial ("Meanwhile, ", "Since 2020, ", "In Brussels, ") does not hide the subject
-    opening = _OPENING_ADVERBIAL.match(text, s_start, first.start)
-    lead = _WORD.findall(text[opening.end() if opening else s_start : first.start])
+    # an opening adverbial ("Meanwhile, ", "Since 2020, ", "In a clear signal to China, ") does not hide the subject
+    opening = _OPENING_ADVERBIAL.match(text, s_start, s_end if s_end is not None else len(text))
+    begin = opening.end() if opening else s_start
+    after_opening = [m for m in inside if m.start >= begin]
+    if not after_opening:
+        return []
+    first = after_opening[0]
+    lead = _WORD.findall(text[begin : first.start])
     if len(lead) > 1 or (lead and lead[0].lower() not in ("the", "both", "senior", "many", "some")):
         return []
     owned = re.match(r"(?:’s|')?s?\s+(\w+)", text[first.end :]) if text[first.end : first.end + 1] in "’'" else None
@@ -686,7 +704,14 @@ def _sentence_subject(text: str, s_start: int, inside: list[Mention], index: Act
     return [first.key] if _not_author(index, first.key) else []
 
 
-_OPENING_ADVERBIAL = re.compile(r"\s*(?:[A-Z][\w’'\-]*)(?:\s+[\w’'\-]+){0,3},\s+")
+_OPENING_ADVERBIAL = re.compile(
+    r"\s*(?:In|On|At|Since|After|Before|During|Over|Under|For|With|Without|Despite|Following|Meanwhile|However|"
+    r"Yet|Still|Now|Today|Indeed|Instead|Moreover|Furthermore|Nonetheless|Nevertheless|Similarly|Likewise|Last|"
+    r"This|Earlier|Later|Recently|Finally|First|Second|Third|Thus|Hence|Therefore|Consequently|Ultimately|"
+    r"Historically|Traditionally|Crucially|Notably|Importantly|By|Through|Amid|Against|Across|Within|As|When|"
+    r"While|Although|Though|If|Because|Unlike|Like|Once|Until|Even|Instead|Overall|Publicly|Privately|Officially)"
+    r"(?:\s+[\w’'\-]+){0,6},\s+"
+)
 _ROLE_WORDS = frozenset(
     words(
         "president prime minister ministers government leader leaders leadership officials spokesman spokeswoman "
