@@ -255,6 +255,13 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             None,
         ),
         ("President Ana Ruto appears to view the Arctic as central to Kenya’s security.", "Ana Ruto", None),
+        ("Iran cannot accept a deal without guarantees.", "Iran", "Cannot accept a deal without guarantees."),
+        (
+            "Russia’s attempts to circumvent the cap have grown more elaborate.",
+            "Russia",
+            "Russia’s attempts to circumvent the cap have grown more elaborate.",
+        ),
+        ("Russia’s attempt to draw Moldova into the war likely failed.", "A. Writer", None),
         # advice to an actor is the author's, whatever verbs follow
         (
             "The EU should pursue a two-part approach: deepen coordination, and seek partnerships abroad.",

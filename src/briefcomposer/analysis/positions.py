@@ -73,7 +73,7 @@ _GAP_WORDS = frozenset(
         "deputy senior top former national security adviser advisers advisor secretary spokeswoman ministry "
         "army navy cabinet prime own ruling junta regime rulers premier high command legislators members "
         "fighters spokespeople political civilian economic diplomatic do does did not never appears appear "
-        "appeared seems seem seemed"
+        "appeared seems seem seemed cannot"
     )
     + [f"{w}{q}t" for w in words("don doesn didn haven hasn hadn won wouldn isn aren wasn weren") for q in "'’"]
 )
@@ -154,9 +154,12 @@ _PUT_IT = re.compile(r"^\s*(?:put it|puts it|said|says|noted|argued|argues|has a
 _PASSIVE_VIEW = re.compile(r"\b(?:is|are|was|were|being)\s+(?:seen|regarded|viewed|considered|perceived)\s+as\b")
 _QUOTE_AFTER_COLON = re.compile(r":\s*[“\"‘]")
 _REPORT_NOUN = re.compile(
-    r"(?:’s|'s)?\s+(?:\w+\s+)?(?:allegations?|claims?|assertions?|warnings?|insistence|demands?|accusations?|"
+    r"(?:’s|'s)?\s+(?:\w+\s+)?(?:(?:allegations?|claims?|assertions?|warnings?|insistence|demands?|accusations?|"
     r"argument|position|view|line|stance|contention|belief|assessment|conclusion|narrative|message|case)\s+"
     r"(?:(?:is|was|remains)\s+)?(?:that|of)\s+"
+    # "Rouhani’s desire to make engagement ...", "Russia’s attempts to circumvent the cap"
+    r"|(?:desire|wish|attempts?|efforts?|bid|push|drive|refusal|decision|plans?|threats?|pledges?|commitment|"
+    r"determination|willingness|readiness|reluctance|insistence|proposal|offer|campaign)\s+to\s+)"
 )
 _LEADING_QUOTE = re.compile(r"^[“\"‘]([^”\"’]{10,}?)[,.]?[”\"’],?\s+$")
 _ADJECTIVE = re.compile(
@@ -219,6 +222,14 @@ def find_positions(
                     and (_authorial(main.group(1)) or _present_claim(main.group(1)))
                 ):
                     results = [*results, (index.author_key, _paraphrase(main.group(1)), "author")]
+                elif (
+                    any(cue == "noun-to" for _, _, cue in results)
+                    and not interview
+                    and index.author_key
+                    and _authorial(sentence)
+                ):
+                    # "Russia’s attempt to ... likely failed": the attempt is Russia's, the verdict the author's
+                    results = [*results, (index.author_key, _paraphrase(sentence), "author")]
                 elif _VERDICT.match(sentence) and not interview and index.author_key:
                     # "In effect, India accepted ...": the author's reading of what the actor did
                     results = [*results, (index.author_key, _paraphrase(sentence), "author")]
@@ -621,7 +632,10 @@ def _attributed(
         for m in inside:
             noun = _REPORT_NOUN.match(text, m.end)
             if noun:
-                results.append((m.key, _paraphrase(text[noun.end() : s_end]), "noun"))
+                # "X’s claims that A": A; "X’s attempts to do A": the whole sentence says what of them
+                to_noun = noun.group().rstrip().endswith(" to")
+                held = sentence if to_noun else text[noun.end() : s_end]
+                results.append((m.key, _paraphrase(held), "noun-to" if to_noun else "noun"))
                 break
     if not results or " by " in sentence:
         # "pledges deemed “gravely inadequate” by Médecins Sans Frontières", "a move condemned by the UN"
@@ -783,7 +797,8 @@ _EVALUATION_PARTICIPLES = frozenset(
 _BY_AGENT = re.compile(
     r"\b(?P<verb>deemed|described|called|labell?ed|branded|seen|viewed|regarded|considered|judged|characteri[sz]ed|"
     r"dubbed|termed|critici[sz]ed|condemned|rejected|welcomed|dismissed|praised|opposed|disputed|denounced|"
-    r"endorsed|backed|questioned|challenged)\s+(?:as\s+)?(?P<comp>[^.;:()]{0,80}?)\s*,?\s+by\s+(?:the\s+)?$",
+    r"endorsed|backed|questioned|challenged|set out|announced|proposed|outlined|introduced|launched|adopted|"
+    r"imposed|vetoed|blocked)\s+(?:as\s+)?(?P<comp>[^.;:()]{0,80}?)\s*,?\s+by\s+(?:the\s+)?(?:\w+\s+)?$",
     re.IGNORECASE,
 )
 _AS_LEAD = re.compile(
@@ -894,7 +909,7 @@ _CLAUSE_VERBS = frozenset(
 
 _NEGATED = re.compile(
     r"\b(?:(?:do|does|did|has|have|had|will|would|can|could|should|is|are|was|were)\s+)?(?:not|never)\s+"
-    r"(?:(?:yet|always|fully|publicly|formally|explicitly|really)\s+)?$|\b\w+n[’']t\s+$",
+    r"(?:(?:yet|always|fully|publicly|formally|explicitly|really)\s+)?$|\b\w+n[’']t\s+$|\bcannot\s+$",
     re.IGNORECASE,
 )
 
