@@ -188,7 +188,9 @@ _GROUP_HEADS = (
 )
 _GROUP_MODIFIERS = (
     r"(?i:external|regional|foreign|outside|major|great|global|neighbou?ring|smaller|larger|frontline|front-line|"
-    r"coastal|littoral|island|member)|European|Western|Arab|African|Asian|Gulf|Pacific|Nordic|Baltic|"
+    r"coastal|littoral|island|member|coalition|opposition|religious|tribal|local|rebel|hardline|moderate|"
+    r"nationalist|ethno-nationalist|northern|southern|eastern|western|central|allied|donor|partner)|"
+    r"European|Western|Arab|African|Asian|Gulf|Pacific|Nordic|Baltic|Muslim|Christian|Sunni|Shia|Kurdish|"
     r"Latin American|Central Asian|Southeast Asian|South Asian|Middle Eastern|[A-Z]{2,6}"
 )
 _GROUP_PHRASE = re.compile(
@@ -241,11 +243,15 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
 _GROUP_PLAIN = frozenset(
     words(
         "external regional foreign outside major great global neighbouring neighboring smaller larger frontline "
-        "front-line coastal littoral island member"
+        "front-line coastal littoral island member coalition opposition religious tribal local rebel hardline "
+        "moderate nationalist ethno-nationalist northern southern eastern western central allied donor partner"
     )
 )
 _GROUP_WORDS_OK = frozenset(
-    words("European Western Arab African Asian Gulf Pacific Island Nordic Baltic Latin American")
+    words(
+        "European Western Arab African Asian Gulf Pacific Island Nordic Baltic Latin American Muslim Christian Sunni "
+        "Shia Kurdish"
+    )
 )
 
 
