@@ -194,3 +194,12 @@ def test_a_general_head_gives_way_to_the_topic():
 
     group = _Group(frozenset({"sanction"}), phrases={"sanctions strategy": 0.1}, counts={"sanctions strategy": 2})
     assert _head_concept(group) == _vocabulary()[0][(_norm("sanctions"),)]
+
+
+def test_a_label_loses_the_verb_it_ends_on():
+    from briefcomposer.analysis.issues import _trimmed
+
+    assert _trimmed("Sanctions disrupt") == "Sanctions"
+    assert _trimmed("Negotiations resume") == "Negotiations"
+    assert _trimmed("Missile defence") == "Missile defence"
+    assert _trimmed("Fail") == "Fail"

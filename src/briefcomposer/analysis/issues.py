@@ -880,8 +880,8 @@ def _sample(paragraphs: list[str], body: list[int]) -> str:
 
 _GEO_HEADS = frozenset(
     words(
-        "River Sea Ocean Strait Straits Gulf Mountains Valley Province Region Peninsula Island Islands Basin Desert "
-        "Lake Canal America Africa Asia Europe Heights Plateau Coast Bay Delta State"
+        "River Mountains Valley Province Region Basin Desert Lake America Africa Asia Europe Heights Plateau Coast "
+        "Delta State"
     )
 )
 _TOO_GENERAL = frozenset(words("policy policies strategy strategies relations ties approach issue"))
@@ -929,7 +929,7 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
     if len(toks) > 1 and (lower[-1] in _TRAILING_ADVERBS or lower[-1].endswith("ly")):
         return True  # "Ceasefire anytime"
     if len(toks) > 1 and (lower[0] in _LABEL_VERBS or lower[-1] in _LABEL_VERBS or lower[-1] in _BOUND_PREFIXES):
-        return True  # "Prevent missile", "Strategy requires", "Settlement on quasi"
+        return True  # "Prevent missile", "Settlement on quasi" ("Sanctions disrupt" is trimmed before)
     last = lower[-1]
     # "narrative obscures the ..."
     return len(toks) > 1 and last.endswith("s") and not last.endswith(("ss", "us", "is")) and _used_as_verb(last, texts)
@@ -938,7 +938,8 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
 _LABEL_VERBS = frozenset(
     words(
         "prevent ensure avoid deter strengthen improve build make keep requires remains means seems needs makes "
-        "takes gives leaves helps shows suggests allows becomes continues appears"
+        "takes gives leaves helps shows suggests allows becomes continues appears disrupt resume remain continue "
+        "grow rise fall fail succeed collapse stall"
     )
 )
 _BOUND_PREFIXES = frozenset(words("quasi semi non anti pro post pre neo pseudo self co"))
@@ -973,7 +974,7 @@ _BEFORE_VERB_RE = re.compile(r"\b(?:to|will|would|could|can|may|might|must|shoul
 _ACTOR_HEADS = frozenset(
     words(
         "leadership leaders government authorities officials regime elite elites group groups administration "
-        "ministry ministries department office agency"
+        "ministry ministries department office agency makers policymakers units"
     )
 )
 
@@ -1076,11 +1077,19 @@ def _label(group: _Group, texts: list[str], reject: Callable[[str], bool] | None
         )
 
     ranked = sorted(group.phrases, key=preference)[:10]
-    first = _spelled(ranked[0], group, texts)
+    first = _trimmed(_spelled(ranked[0], group, texts))
     if reject is None or not reject(first):
         return first
-    later = (_spelled(best, group, texts) for best in ranked[1:])  # spelled only when needed
+    later = (_trimmed(_spelled(best, group, texts)) for best in ranked[1:])  # spelled only when needed
     return next((label for label in later if not reject(label)), first)
+
+
+def _trimmed(label: str) -> str:
+    """`label` without the verb it ends on: "Sanctions disrupt" reads "Sanctions"."""
+    toks = label.split()
+    if len(toks) > 1 and toks[-1].lower() in _LABEL_VERBS:
+        return " ".join(toks[:-1])
+    return label
 
 
 def _spelled(best: str, group: _Group, texts: list[str]) -> str:
