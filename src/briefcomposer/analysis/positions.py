@@ -356,7 +356,10 @@ def _deed(text: str, s_start: int, s_end: int, inside: list[Mention], index: Act
         if n > 4:
             break
         if word.group() in _DEED_VERBS and _subject_gap(after[: word.start()]):
-            stance = _paraphrase(text[s_start:s_end])
+            # the stance is the predicate, with its auxiliary: "Has sidelined the group since 2020."
+            aux = re.search(r"\b(?:has|have|had|will|would|continues? to|long)\s+(?:\w+\s+)?$", after[: word.start()])
+            start = aux.start() if aux else word.start()
+            stance = _paraphrase(after[start:])
             return [(key, stance, "deed") for key in dict.fromkeys(keys) if _not_author(index, key)]
     return []
 
