@@ -257,11 +257,18 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
         ("President Ana Ruto appears to view the Arctic as central to Kenya’s security.", "Ana Ruto", None),
         ("Iran cannot accept a deal without guarantees.", "Iran", "Cannot accept a deal without guarantees."),
         (
+            "They set a precondition, something Iran cannot accept, though it will talk.",
+            "Iran",
+            "They set a precondition, something Iran cannot accept, though it will talk.",
+        ),
+        (
             "Russia’s attempts to circumvent the cap have grown more elaborate.",
             "Russia",
             "Russia’s attempts to circumvent the cap have grown more elaborate.",
         ),
         ("Russia’s attempt to draw Moldova into the war likely failed.", "A. Writer", None),
+        ("But despite high hopes, the cabinet has been unable to revive the accord.", "A. Writer", None),
+        ("The failure is also a consequence of Iranian obstinacy in the talks.", "A. Writer", None),
         # advice to an actor is the author's, whatever verbs follow
         (
             "The EU should pursue a two-part approach: deepen coordination, and seek partnerships abroad.",

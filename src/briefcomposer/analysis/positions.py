@@ -294,9 +294,11 @@ _AUTHOR_SOFT = re.compile(
     r"would(?!(?: \w+)? (?:later|then|eventually|soon|again|go on))|"
     r"might(?! have been)|cannot|"
     r"can[’']t|can not|will (?:need|have to|be)|(?:is|are) needed|"
-    r"(?:is|are|was|were|remains?) (?:not |now |still |also )?(?:a |an |the )?(?:\w+ )?"
+    r"(?:is|are|was|were|remains?) (?:not |now |still |also )?(?:a |an |the )?(?:[\w’']+ )?"
     r"(?:prospect|sign|task|factor|challenge|test|priority|opportunity|threat|risk|mistake|failure|success|"
-    r"setback|gamble|dilemma|paradox|irony|contradiction)|"
+    r"setback|gamble|dilemma|paradox|irony|contradiction|consequence|result|product)|"
+    r"(?:unable|failed|fails) to|(?:has|have) (?:\w+ )?(?:worsened|eroded|weakened|undermined|complicated|"
+    r"deepened|improved)|complicates|worsens|erodes|"
     r"the (?:greatest|biggest|largest|most (?:\w+)|main|central|key|real|chief|primary) "
     r"(?:threat|risk|danger|problem|challenge|question|lesson|obstacle|concern|priority|factor|weakness)|"
     r"(?:helps?|helped|mitigates?|undermines?|undercuts?|leaves?|left) (?:\w+ ){0,3}(?:risk|vulnerable|exposed|"
@@ -404,7 +406,8 @@ def _present_claim(sentence: str) -> bool:
 _DEMONSTRATIVE = re.compile(
     r"\s*(?:This|These|Those|Such)\s+(?:is|are|was|were|\w+\s+(?:is|are|was|were|helped|helps|"
     r"shows?|showed|marks?|marked|mitigates?|reflects?|means?|meant|matters?|points?|pointed|suggests?|"
-    r"indicates?|illustrates?|underlines?|raises?))\b"
+    r"indicates?|illustrates?|underlines?|raises?|removes?|undermines?|weakens?|strengthens?|complicates?|"
+    r"worsens?|erodes?))\b"
 )
 
 
@@ -928,6 +931,8 @@ def _complement(base: str, sentence: str, after: int, before: str) -> str:
     rest = re.sub(r"^(?:also|firmly|strongly|repeatedly|publicly)\s+", "", rest)
     negated = _NEGATED.search(before)
     if negated:  # "do not recognise Kosovo", "does not believe that ...": the negation is the stance
+        if not rest or rest[0] in ",;:–—.":
+            return sentence  # "... something Iran cannot accept, though ...": the object came first
         return f"{negated.group(0).strip()} {verb} {rest}"
     if re.match(r"that \w+(?:[,;]|\.(?!\w)|$|\s+(?:and|but|or|as|because|in|on|of|from|with|for|by|at|to)\b)", rest):
         return f"{verb} {rest}"  # "rejected that view, ...": "that" is a determiner here
