@@ -140,7 +140,7 @@ def test_the_state_of_a_titled_person_is_kept(sample):
         ("EU member states remain divided over the plan.", "EU member states", "European Union"),
         ("Pacific Island countries have welcomed the pact.", "Pacific Island countries", None),
         ("External powers compete for bases on the coast.", "external powers", None),
-        ("Ethno-nationalist leaders openly call for new borders.", "ethno-nationalist leaders", None),
+        ("Ethno-nationalist leaders demand new borders.", "ethno-nationalist leaders", None),
         ("Coalition countries have tightened the price cap.", "coalition countries", None),
     ],
 )

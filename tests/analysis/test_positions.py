@@ -200,16 +200,16 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
         # the seat of government, "For X, ...", a relative clause after the actor, groups named by a phrase
         ("The regime in Caracas has long threatened to close the border.", "Venezuela", None),
         (
-            "For Ankara, closing the straits is hardly an option right now.",
+            "For Ankara, closing the straits is not a realistic choice this year.",
             "Turkey",
-            "Closing the straits is hardly an option right now.",
+            "Closing the straits is not a realistic choice this year.",
         ),
         (
-            "The floods sobered the Polish political leadership, which has openly admitted the need to spend more.",
+            "The floods sobered the Polish political leadership, which has publicly conceded the need to spend more.",
             "Poland",
             None,
         ),
-        ("Few European diplomats think that the talks will lead to a ceasefire.", "European diplomats", None),
+        ("Few European officials believe that the talks will lead to a truce.", "European officials", None),
         ("Ethiopia’s neighbours fear that the port deal will upset the balance.", "Ethiopia’s neighbours", None),
         ("EU member states insist that the deadline must hold.", "EU member states", None),
         (
@@ -223,11 +223,11 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "Ana Ruto",
             "Without the port, there is no future.",
         ),
-        ("This strike helped protect the interests of every trading nation.", "A. Writer", None),
+        ("This raid helped secure the interests of every shipping nation.", "A. Writer", None),
         (
-            "Energy Secretary Ana Ruto has confirmed that U.S. adversaries can shut down the grid.",
+            "Energy Secretary Ana Ruto has confirmed that U.S. rivals can disable the grid.",
             "Ana Ruto",
-            "U.S. adversaries can shut down the grid.",
+            "U.S. rivals can disable the grid.",
         ),
         ("Moscow says it is ready to resume the talks in Geneva.", "Russia", None),
         ("FBI Director Ana Ruto sees parallels between ransomware and terrorism.", "Ana Ruto", None),
@@ -244,13 +244,13 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "China",
             "Has never accepted that the ruling is binding.",
         ),
-        ("Ana Ruto, the Kenyan president, gave the junta a one-week ultimatum to leave.", "Ana Ruto", None),
+        ("Ana Ruto, the Kenyan president, gave the junta a final ultimatum to leave.", "Ana Ruto", None),
         # deeds: the policies and decisions an actor takes, after an opening adverbial too
-        ("Meanwhile, Tehran continues to steadily increase its involvement in the region.", "Iran", None),
-        ("Azerbaijan has sidelined the group since the war ended.", "Azerbaijan", None),
-        ("Denmark, Germany and Sweden have already begun inspecting tankers in their waters.", "Sweden", None),
+        ("Meanwhile, Caracas continues to steadily expand its oil sales in the region.", "Venezuela", None),
+        ("Azerbaijan has blocked the group since the war ended.", "Azerbaijan", None),
+        ("Norway, Finland and Estonia have already begun screening cargo ships in their ports.", "Estonia", None),
         (
-            "In a clear signal to China, the Biden administration has pledged support for the Philippines.",
+            "In a pointed message to Russia, the Biden administration has pledged support for Finland.",
             "Biden administration",
             None,
         ),
@@ -262,27 +262,27 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "They set a precondition, something Iran cannot accept, though it will talk.",
         ),
         (
-            "Russia’s attempts to circumvent the cap have grown more elaborate.",
+            "Russia’s attempts to evade the embargo have grown more elaborate.",
             "Russia",
-            "Russia’s attempts to circumvent the cap have grown more elaborate.",
+            "Russia’s attempts to evade the embargo have grown more elaborate.",
         ),
-        ("Russia’s attempt to draw Moldova into the war likely failed.", "A. Writer", None),
+        ("Russia’s attempt to pull Belarus into the offensive probably failed.", "A. Writer", None),
         ("But despite high hopes, the cabinet has been unable to revive the accord.", "A. Writer", None),
-        ("The failure is also a consequence of Iranian obstinacy in the talks.", "A. Writer", None),
+        ("The stalemate is also a consequence of Peruvian caution at the table.", "A. Writer", None),
         # advice to an actor is the author's, whatever verbs follow
         (
-            "The EU should pursue a two-part approach: deepen coordination, and seek partnerships abroad.",
+            "The EU should adopt a two-part plan: deepen coordination, and seek partners abroad.",
             "A. Writer",
             None,
         ),
-        ("Improve the trip wire approach but avoid large new deployments.", "A. Writer", None),
+        ("Improve the forward defence plan but avoid costly new bases.", "A. Writer", None),
         # stances shown by deeds and intentions
         (
-            "Russia has shown little interest in a ceasefire on anything but its own terms.",
+            "Russia has shown little interest in a truce except on its own conditions.",
             "Russia",
-            "Has shown little interest in a ceasefire on anything but its own terms.",
+            "Has shown little interest in a truce except on its own conditions.",
         ),
-        ("Canada has already imposed an embargo on arms exports to the junta.", "Canada", None),
+        ("Canada has imposed an embargo on arms sales to the junta.", "Canada", None),
         ("China plans to expand its navy by a third.", "China", "Plans to expand its navy by a third."),
         (
             "The regime in Caracas closed the border in May. Most recently, it even threatened to cut off the oil.",
@@ -323,7 +323,7 @@ def test_attribution(sentence, actor, stance):
         "The limits of what former President Ana Moreno calls the “Andean model” are clear.",  # inside "what"
         "For the time being, the ceasefire in Gaza is holding.",  # "For" a time, not an actor
         "Brazil showed a record harvest this year.",  # "show" without a stance noun
-        "The unresolved Kosovo question complicates the stand-off in Bosnia.",  # a name used as a modifier
+        "The unresolved Taiwan question complicates the summit agenda.",  # a name used as a modifier
         "Peru lifted the mood of the summit with a song.",  # "lift" without a policy
     ],
 )
@@ -391,14 +391,14 @@ def test_an_article_without_a_byline_still_has_an_author():
 @pytest.mark.parametrize(
     "sentence",
     [
-        "Few European diplomats think that the talks could lead to a ceasefire soon.",
-        "This incremental model could reduce the risk of a backlash.",
-        "Demilitarisation would leave the whole region in a vulnerable position.",
+        "Few European officials expect that the talks could lead to a truce soon.",
+        "This gradual model could reduce the risk of a backlash.",
+        "Disarmament would leave the whole coast in an exposed position.",
     ],
 )
 def test_hedged_and_modal_claims_are_the_authors(sentence):
     found = _positions(sentence)
-    assert any(actor in ("A. Writer", "European diplomats") for actor, _ in found), found
+    assert any(actor in ("A. Writer", "European officials") for actor, _ in found), found
 
 
 @pytest.mark.parametrize(
@@ -418,19 +418,19 @@ def test_a_paragraphs_opening_claim_is_the_authors_but_a_dated_event_is_not():
     source = Source(
         title="t",
         paragraphs=[
-            "Europeans have a three-fold task in the months ahead. In March 2024 the ministers met in Riga. "
+            "Europeans face a twofold task in the months ahead. In March 2024 the ministers met in Riga. "
             "They agreed a communique. The dialogue remains the only channel left open."
         ],
         author="A. Writer",
     )
     stances = [p["stance"] for p in to_json(source, suggest(source))["positions"] if p["actor"] == "A. Writer"]
-    assert "Europeans have a three-fold task in the months ahead." in stances
+    assert "Europeans face a twofold task in the months ahead." in stances
     assert "The dialogue remains the only channel left open." in stances
     assert not any("Riga" in s or "communique" in s for s in stances)
 
 
 def test_advice_to_an_actor_is_not_its_stance():
-    found = _positions("The EU should pursue a two-part approach: deepen coordination, and seek partnerships abroad.")
+    found = _positions("The EU should adopt a two-part plan: deepen coordination, and seek partners abroad.")
     assert all(actor == "A. Writer" for actor, _ in found), found
 
 

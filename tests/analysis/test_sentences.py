@@ -33,11 +33,11 @@ def test_spans_are_stripped_verbatim_substrings(sample):
 
 def test_a_dotted_country_before_an_office_ends_no_sentence():
     text = (
-        "It is two years since current U.S. President Joe Biden launched his drive. "
+        "It is a year since the current U.S. President Ana Ruto opened her campaign. "
         "It was imposed by the U.S. It failed."
     )
     assert sentences(text) == [
-        "It is two years since current U.S. President Joe Biden launched his drive.",
+        "It is a year since the current U.S. President Ana Ruto opened her campaign.",
         "It was imposed by the U.S.",
         "It failed.",
     ]

@@ -925,11 +925,11 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
     if quoted and all(_quoted(m.string, m.start()) for m in quoted):
         return True  # only ever inside quotation marks: "a moral outrage" is a speaker's words, not a topic
     if len(toks) > 2 and any(w.endswith("ed") and w not in _ED_MODIFIERS for w in lower[1:-1]):
-        return True  # "Strike helped protect": a clause, not a heading
+        return True  # "Raid helped secure": a clause, not a heading
     if len(toks) > 1 and (lower[-1] in _TRAILING_ADVERBS or lower[-1].endswith("ly")):
-        return True  # "Ceasefire anytime"
+        return True  # "Truce anytime"
     if len(toks) > 1 and (lower[0] in _LABEL_VERBS or lower[-1] in _LABEL_VERBS or lower[-1] in _BOUND_PREFIXES):
-        return True  # "Prevent missile", "Settlement on quasi" ("Sanctions disrupt" is trimmed before)
+        return True  # "Prevent missile", "Deal on quasi" ("Sanctions disrupt" is trimmed before)
     last = lower[-1]
     # "narrative obscures the ..."
     return len(toks) > 1 and last.endswith("s") and not last.endswith(("ss", "us", "is")) and _used_as_verb(last, texts)

@@ -157,7 +157,7 @@ _REPORT_NOUN = re.compile(
     r"(?:’s|'s)?\s+(?:\w+\s+)?(?:(?:allegations?|claims?|assertions?|warnings?|insistence|demands?|accusations?|"
     r"argument|position|view|line|stance|contention|belief|assessment|conclusion|narrative|message|case)\s+"
     r"(?:(?:is|was|remains)\s+)?(?:that|of)\s+"
-    # "Rouhani’s desire to make engagement ...", "Russia’s attempts to circumvent the cap"
+    # "Ruto’s desire to reopen the talks ...", "Russia’s attempts to evade the embargo"
     r"|(?:desire|wish|attempts?|efforts?|bid|push|drive|refusal|decision|plans?|threats?|pledges?|commitment|"
     r"determination|willingness|readiness|reluctance|insistence|proposal|offer|campaign)\s+to\s+)"
 )
@@ -202,7 +202,7 @@ def find_positions(
             edge = n_sentence == 0 or n_sentence == len(spans) - 1
             inside = [m for m in mentions if s_start <= m.start < s_end]
             if not interview and index.author_key and _advice_to_actor(text, s_start, s_end, inside, index):
-                # "The EU should pursue ... and seek partnerships": the author's advice, not the EU's stance
+                # "The EU should adopt ... and seek partners": the author's advice, not the EU's stance
                 results = [(index.author_key, _paraphrase(sentence), "author")]
             else:
                 results = _attributed(text, s_start, s_end, inside, index, (last_person, last_group, last_body))
@@ -261,7 +261,7 @@ _FOR_ACTOR = re.compile(r"\s*(?:For|To)\s+(?:the\s+)?$")
 
 
 def _for_actor(sentence: str, s_start: int, inside: list[Mention], index: ActorIndex) -> list[tuple[str, str, str]]:
-    """ "For Berlin, cutting energy ties with Russia is hardly an option": Berlin's view of the matter."""
+    """ "For Ankara, closing the straits is no realistic choice": Ankara's view of the matter."""
     if not inside or not _FOR_ACTOR.fullmatch(sentence[: inside[0].start - s_start]):
         return []
     first = inside[0]
@@ -321,8 +321,8 @@ def _authorial(sentence: str) -> bool:
     )
 
 
-# Policies and decisions an actor takes, which an analyst lists as its positions ("Tehran threw up
-# roadblocks", "Azerbaijan long resisted this", "Trump withdrew from the agreement").
+# Policies and decisions an actor takes, which an analyst lists as its positions ("Caracas blocked
+# the talks", "Serbia long resisted this", "the US withdrew from the agreement").
 _DEED_VERBS = frozenset(
     form
     for base in words(
@@ -347,7 +347,7 @@ def _deed(text: str, s_start: int, s_end: int, inside: list[Mention], index: Act
     first = next(m for m in inside if m.key == opener[0] and m.start >= (begin.end() if begin else s_start))
     last = first
     keys = [first.key]
-    for m in inside:  # "Denmark, Germany and Sweden have ...": the verb follows the last of them, all hold it
+    for m in inside:  # "Norway, Finland and Estonia have ...": the verb follows the last of them, all hold it
         if m.start > last.end and re.fullmatch(
             r"(?:’s|'s)?\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?", text[last.end : m.start]
         ):
@@ -358,7 +358,7 @@ def _deed(text: str, s_start: int, s_end: int, inside: list[Mention], index: Act
         if n > 4:
             break
         if word.group() in _DEED_VERBS and _subject_gap(after[: word.start()]):
-            # the stance is the predicate, with its auxiliary: "Has sidelined the group since 2020."
+            # the stance is the predicate, with its auxiliary: "Has blocked the group since 2020."
             aux = re.search(r"\b(?:has|have|had|will|would|continues? to|long)\s+(?:\w+\s+)?$", after[: word.start()])
             start = aux.start() if aux else word.start()
             stance = _paraphrase(after[start:])
@@ -396,7 +396,7 @@ def _advice_to_actor(text: str, s_start: int, s_end: int, inside: list[Mention],
 
 
 def _present_claim(sentence: str) -> bool:
-    """A general claim in the present or future ("Europeans have a three-fold task"), not a dated event."""
+    """A general claim in the present or future ("Europeans face a twofold task"), not a dated event."""
     if len(sentence.split()) < 8 or _NARRATIVE.search(sentence) or sentence.lstrip().startswith(("“", '"')):
         return False
     return bool(_CLAIM_VERB.search(sentence))
@@ -478,7 +478,7 @@ def _attributed(
             results.append((m.key, _paraphrase(held), "according"))
     if results:
         return _unique(results)
-    # "“If this does not happen, we will fight,” he said": the quoted words are the person's named last
+    # "“Without the port there is no future,” she said": the quoted words are the person's named last
     quoted_by = _QUOTED_BY.search(sentence) if last_person and sentence.lstrip()[:1] in '“"‘' else None
     if quoted_by:
         return [(last_person, _paraphrase(sentence[: quoted_by.start()].strip(' “”"‘’,')), "verb")]
@@ -518,7 +518,7 @@ def _attributed(
         )
         named_before = (prev_raw[:1].isupper() or after_mention) and not after_adjective
         possessed = prev_raw.endswith(("’s", "'s", "s’")) and base in _NOUNLIKE  # "India’s signal of intent"
-        # "the Kosovo question", "a China challenge": a name used as a modifier before a noun
+        # "the Taiwan question", "a China challenge": a name used as a modifier before a noun
         modifier = (
             base in _NOUNLIKE
             and word == base
@@ -708,7 +708,7 @@ def _sentence_subject(
     or nothing when the sentence opens otherwise."""
     if not inside:
         return []
-    # an opening adverbial ("Meanwhile, ", "Since 2020, ", "In a clear signal to China, ") does not hide the subject
+    # an opening adverbial ("Meanwhile, ", "Since 2020, ", "In a pointed message to Russia, ") does not hide the subject
     opening = _OPENING_ADVERBIAL.match(text, s_start, s_end if s_end is not None else len(text))
     begin = opening.end() if opening else s_start
     after_opening = [m for m in inside if m.start >= begin]
@@ -896,7 +896,7 @@ def _subject_gap(gap: str) -> bool:
     # An apposition: ", a former Defence and Foreign Secretary," or ", among others,"
     gap = re.sub(r"^\s*,[^,;:]{1,90},", " ", gap)
     gap = re.sub(r"^\s*\([^)]{1,60}\)", " ", gap)
-    gap = re.sub(r",\s+(?:which|who)\s+", " ", gap)  # "the German leadership, which has openly admitted"
+    gap = re.sub(r",\s+(?:which|who)\s+", " ", gap)  # "the Polish leadership, which has publicly conceded"
     words = _WORD.findall(gap)
     if re.search(r"[;:.!?“”\"]", gap):
         return False
@@ -930,7 +930,7 @@ def _complement(base: str, sentence: str, after: int, before: str) -> str:
     rest = sentence[after:].strip()
     rest = re.sub(r"^(?:also|firmly|strongly|repeatedly|publicly)\s+", "", rest)
     negated = _NEGATED.search(before)
-    if negated:  # "do not recognise Kosovo", "does not believe that ...": the negation is the stance
+    if negated:  # "do not recognise the government", "does not believe that ...": the negation is the stance
         if not rest or rest[0] in ",;:–—.":
             return sentence  # "... something Iran cannot accept, though ...": the object came first
         return f"{negated.group(0).strip()} {verb} {rest}"
