@@ -156,3 +156,16 @@ def test_merge_into_reuses_actors_by_alias(sample):
 def test_import_is_cheap(module):
     code = f"import sys, briefcomposer.analysis; assert {module!r} not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_a_name_broken_by_stray_punctuation_does_not_crash_the_issues():
+    # Found by fuzzing: the key phrase "United , States" cleaned down to "," gave an empty phrase key.
+    source = Source(
+        title="t",
+        paragraphs=[
+            "United , States firmest overall stance in the United States secured a pact",
+            "The talks to Agree With fewer errors feeding envoys They United (XYZ), will than",
+        ],
+    )
+    suggestions = suggest(source)
+    assert all(issue.label.strip() for issue in suggestions.issues)

@@ -270,6 +270,8 @@ def find_issues(
             continue
         norms = norms - theme_words or frozenset({"<theme>"})
         key = tuple(_norm(w) for w in _WORD.findall(cleaned))
+        if not key:
+            continue  # punctuation and apostrophes only ("’s")
         candidates.append((cleaned, key, float(score), norms, len(parts) > 1))
     wanted = {c[1] for c in candidates}
     counts, where = _count(tokenized, body, wanted)
@@ -812,6 +814,7 @@ def _count(
     tokenized: list[list[tuple[str, int, int]]], body: list[int], wanted: set[tuple[str, ...]]
 ) -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], set[int]]]:
     """Occurrences and paragraphs of the `wanted` n-grams in the text: one pass over its words."""
+    wanted = {k for k in wanted if k}
     firsts = {k[0] for k in wanted}
     lengths = sorted({len(k) for k in wanted})
     counts: dict[tuple[str, ...], int] = {}
