@@ -12,7 +12,9 @@ WORDS = st.sampled_from(
         "Russia NATO the Alliance said that should Ambassador Grushko Sir Malcolm Rifkind agreed believes likely "
         "Moscow U.S. approx. 1.5 million ‘quoted’ “quote” – ; : ( ) [ ] Mr. Dr. Gen. missile defence of and is "
         "Evan Medeiros: I think we need Hizbullah Israel’s the government The West European counterparts . ? ! "
-        "\u2011 ﬁ é 2026 — Ukraine crisis sanctions Track II"
+        "\u2011 ﬁ é 2026 — Ukraine crisis sanctions Track II United , States Meanwhile, For Berlin, does not "
+        "cannot didn’t Because regime in Tehran EU member states neighbours attempts to This helped has sidelined "
+        "pledged Denmark appears view as premier"
     )
 )
 PARAGRAPH = st.lists(WORDS, min_size=0, max_size=40).map(" ".join)
