@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+import re
 from collections.abc import Sequence
 
 from briefcomposer.core import brief_ops
@@ -92,13 +93,24 @@ def _join(words: list[str]) -> str:
     return ", ".join(words[:-1]) + " and " + words[-1] if len(words) > 1 else "".join(words)
 
 
+_RECOMMENDS = re.compile(
+    r"\b(?:should|must|ought to|needs? to|need for|important|essential|vital|crucial|imperative|pressing|"
+    r"requires?|reminder|it is time|the answer|the key|would be (?:wise|better|prudent))\b",
+    re.IGNORECASE,
+)
+
+
 def draft_brief(brief: Brief) -> None:
     """Accept the leading suggestions and lay them into the brief's sections."""
     source = brief.sources[0]
     authors = {a.id for a in brief.actors if a.kind is ActorKind.AUTHOR}
     open_positions = [p for p in brief.positions if p.status is not Status.REJECTED]
     party = [p for p in open_positions if p.actor_id not in authors][:DRAFT_PARTY_POSITIONS]
-    own = [p for p in open_positions if p.actor_id in authors][:DRAFT_AUTHOR_POSITIONS]
+    # Lines to take come from the author's recommendations and judgements first, then any other claim,
+    # each group in the article's order.
+    mine = [p for p in open_positions if p.actor_id in authors]
+    own = sorted(mine, key=lambda p: not _RECOMMENDS.search(p.stance))[:DRAFT_AUTHOR_POSITIONS]
+    own.sort(key=mine.index)
     positions = party + own
     used_issues = {p.issue_id for p in positions}
     issues = [i for i in brief.issues if i.status is not Status.REJECTED and i.id in used_issues]

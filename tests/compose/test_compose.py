@@ -68,3 +68,28 @@ def test_labels_read_mid_sentence(label, expected):
 )
 def test_join(words, text):
     assert _join(words) == text
+
+
+def test_lines_to_take_prefer_the_authors_recommendations():
+    from briefcomposer.compose import brief_from_sources
+    from briefcomposer.core.model import BulletItem, Source
+    from briefcomposer.structures.templates import find_template
+
+    source = Source(
+        title="Ports and power",
+        author="A. Writer",
+        paragraphs=[
+            "The harbour has been busy for decades and handles most of the region’s trade today.",
+            "Shipping rates are higher than they were five years ago across the whole coast.",
+            "The old quays are too shallow for the largest container ships now in service.",
+            "Customs checks remain slow and add days to every delivery from the interior.",
+            "Local firms have little access to credit for new cranes and warehouses.",
+            "The government should open the port to every neighbour on equal terms.",
+            "Ministers must publish the port contracts before the next budget.",
+        ],
+    )
+    brief = brief_from_sources(find_template("uk-briefing-note"), [source], analyse=True, draft=True)
+    lines = [i.text for s in brief.sections for i in s.items if isinstance(i, BulletItem)]
+    assert len(lines) == 4, lines  # more of the author's claims than fit
+    assert "The government should open the port to every neighbour on equal terms." in lines
+    assert "Ministers must publish the port contracts before the next budget." in lines
