@@ -346,6 +346,8 @@ def test_an_inference_about_a_deed_is_not_the_actors():
         ("Chile, Peru and Bolivia have established a joint lithium office.", ["Chile", "Peru", "Bolivia"], None),
         ("The rebels are backed by Rwanda, which denies it.", ["Rwanda"], None),
         ("Talks stalled after Kenya withdrew its mediators and Uganda closed the border.", ["Kenya", "Uganda"], None),
+        # a view reported in one clause and a deed in another: both actors hold theirs
+        ("Iran says the talks failed, and in May 2021 Oman recalled its envoy.", ["Iran", "Oman"], None),
     ],
 )
 def test_deeds_by_any_verb(sentence, actors, stance):

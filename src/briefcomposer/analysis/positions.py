@@ -211,8 +211,9 @@ def find_positions(
             if not results:
                 results = _for_actor(sentence, s_start, inside, index)
             deed = [] if results else _deed(text, s_start, s_end, inside, index)
-            if not results:  # other clauses may hold other actors' deeds
-                deed += [a for a in _action(text, s_start, s_end, inside, index) if a[0] not in {d[0] for d in deed}]
+            # other clauses may hold other actors' deeds
+            held = {d[0] for d in [*results, *deed]}
+            deed += [a for a in _action(text, s_start, s_end, inside, index) if a[0] not in held]
             if results:
                 # "While some analysts have questioned X, the evidence suggests Y": the concession is theirs,
                 # the main clause the author's
@@ -440,7 +441,7 @@ _ROLE_NOUNS = frozenset(
     )
 )
 _CLAUSE_LEAD = re.compile(
-    r"(?:^\s*|^\s*(?:In|On|By|Since|During)\s+(?:[\w]+\s+){0,2}?\d{4}\s+|[,;:–—]\s*|\b(?i:and|but|when|after|as|while|because|since|before|once|though|although|"
+    r"(?:^\s*|(?:^|[,;]|\band)\s*(?i:in|on|by|since|during)\s+(?:\w+\s+){0,2}?\d{4},?\s+|[,;:–—]\s*|\b(?i:and|but|when|after|as|while|because|since|before|once|though|although|"
     r"whereas|where|so)\s+)(?:(?i:the|both|senior|many|some|new|former|current|incoming|outgoing)\s+)*"
     # a title or owner before the name: "Myanmar’s Army chief Gen. Min Aung Hlaing"
     r"(?:(?:(?!(?:If|Whether|Unless|When|While|Although|Though|Because|Since|As|After|Before|Once|Until|The|A|An|"
