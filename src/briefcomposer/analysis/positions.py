@@ -86,7 +86,10 @@ _EVALUATIVE = (
     "urgent|welcome|justified|unjustified|inevitable|premature|naive|shortsighted|short-sighted|untenable|"
     "unclear|uncertain|questionable|doubtful|instructive|imperative|feasible|catastrophic|"
     "self-defeating|unworkable|unwise|promising|encouraging|worrying|troubling|alarming|"
-    "indispensable|paramount|unacceptable|insufficient|inadequate|ineffectual|misplaced"
+    "indispensable|paramount|unacceptable|insufficient|inadequate|ineffectual|misplaced|"
+    "outdated|obsolete|noteworthy|significant|remarkable|unprecedented|modest|marginal|negligible|overblown|"
+    "hollow|symbolic|vague|ambiguous|incoherent|inconsistent|short-lived|durable|brittle|tenuous|shaky|precarious|"
+    "contested|congested|definitive|tactical|strategic|over-read|overdue|belated|credible|implausible"
 )
 _AUTHOR_CUES = re.compile(
     r"\b(should|shouldn[’']t|must|ought to|needs? to|there is a (?:pressing |clear |real |urgent )?need|"
