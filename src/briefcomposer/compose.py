@@ -105,7 +105,11 @@ def draft_brief(brief: Brief) -> None:
     source = brief.sources[0]
     authors = {a.id for a in brief.actors if a.kind is ActorKind.AUTHOR}
     open_positions = [p for p in brief.positions if p.status is not Status.REJECTED]
-    party = [p for p in open_positions if p.actor_id not in authors][:DRAFT_PARTY_POSITIONS]
+    # The publishing institution is not a party to the issue: "RUSI hosted the Ambassador" is how the
+    # article came about, not a position for the table.
+    publisher = (source.publisher or "").casefold()
+    outlets = {a.id for a in brief.actors if publisher and publisher in {n.casefold() for n in a.names()}}
+    party = [p for p in open_positions if p.actor_id not in authors | outlets][:DRAFT_PARTY_POSITIONS]
     # Lines to take come from the author's recommendations and judgements first, then any other claim,
     # each group in the article's order.
     mine = [p for p in open_positions if p.actor_id in authors]

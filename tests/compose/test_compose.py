@@ -93,3 +93,16 @@ def test_lines_to_take_prefer_the_authors_recommendations():
     assert len(lines) == 4, lines  # more of the author's claims than fit
     assert "The government should open the port to every neighbour on equal terms." in lines
     assert "Ministers must publish the port contracts before the next budget." in lines
+
+
+def test_the_publisher_is_not_a_party_in_the_draft():
+    # the sample's publisher (RUSI) hosted the event the article reports: a deed, but not a party's position
+    sample = sources.load_sample()
+    brief = brief_from_sources(find_template("uk-briefing-note"), [sample], draft=True)
+    publisher = {a.id for a in brief.actors if sample.publisher in a.names()}
+    assert publisher, "the sample names its publisher as an actor"
+    assert any(p.actor_id in publisher for p in brief.positions)  # suggested, for the officer to judge
+    (table,) = [i for i in brief.section_by_key("positions").items if isinstance(i, PositionTableItem)]
+    assert not publisher & set(table.actor_ids)
+    accepted = [p for p in brief.positions if p.status is Status.ACCEPTED]
+    assert not any(p.actor_id in publisher for p in accepted)
