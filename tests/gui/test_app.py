@@ -85,6 +85,9 @@ def test_screenshot_opens_the_sample_for_a_new_user_saves_a_png_and_quits(qtbot,
     target = tmp_path / "shot.png"
     try:
         assert app_module.run(screenshot=target) == 0  # no --sample: there is no recent brief
+        # What was saved is the whole window, as its widgets paint it (offscreen, it is read
+        # from what was painted rather than painted again).
+        painted = seen["window"].grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     finally:
         QApplication.instance().setStyleSheet("")
     window = seen["window"]
@@ -93,6 +96,7 @@ def test_screenshot_opens_the_sample_for_a_new_user_saves_a_png_and_quits(qtbot,
     assert not window._jobs
     image = QImage(str(target))
     assert (image.width(), image.height()) == (1400, 900)
+    assert image.convertToFormat(QImage.Format.Format_RGB32) == painted
     window.doc.undo_stack.setClean()
 
 
@@ -116,3 +120,25 @@ def test_the_sample_opens_with_the_window_once_its_analysis_is_cached(qtbot, set
     assert brief.issues
     assert brief.actors
     assert warm.analysis_pane.tree.model().rowCount() > 0
+
+
+def test_logging_goes_to_a_rotating_file_unless_it_is_set_up_already(monkeypatch):
+    import logging
+    from logging.handlers import RotatingFileHandler
+
+    root = logging.getLogger()
+    monkeypatch.setattr(root, "handlers", [])
+    monkeypatch.setattr(root, "level", root.level)
+    app_module._setup_logging()
+    (handler,) = root.handlers
+    try:
+        assert isinstance(handler, RotatingFileHandler)
+        assert handler.baseFilename.endswith("briefcomposer.log")
+        assert root.level == logging.INFO
+    finally:
+        handler.close()
+
+    ours = logging.StreamHandler()  # as the command line's basicConfig leaves it
+    monkeypatch.setattr(root, "handlers", [ours])
+    app_module._setup_logging()
+    assert root.handlers == [ours]

@@ -271,3 +271,34 @@ def test_about_and_preview_toggle(window, shown):
     assert "Brief Composer" in shown.about[0]
     window.preview_action.trigger()
     assert not window.preview_pane.isVisibleTo(window)
+
+
+def test_the_count_column_fits_the_largest_count(qtbot, window, brief, source):
+    """The narrow columns are sized from the brief, not by asking every row (issue 5)."""
+    tree = window.analysis_pane.tree
+    header = tree.header()
+    before = header.sectionSize(1)
+    assert before >= tree.fontMetrics().horizontalAdvance("00")
+    position = brief.positions[0]
+    for n in range(100):
+        window.doc.analysis.add_evidence(position.id, source.excerpt(1, n % 40, n % 40 + 5))
+    assert len(position.evidence) > 99
+    assert header.sectionSize(1) >= tree.fontMetrics().horizontalAdvance("000") + 10 > before
+
+
+def test_pane_toolbars_are_laid_out_as_the_style_sheet_says(qtbot, qapp, settings, brief):
+    """`QToolBar#paneToolbar { spacing: 2px }` and no frame: the name applies from the start."""
+    from briefcomposer.gui.theme import apply_theme
+
+    apply_theme(qapp)
+    try:
+        window = MainWindow(settings, brief)
+        qtbot.addWidget(window)
+        window.show()
+        qtbot.waitExposed(window)
+        for toolbar in (window.analysis_pane.toolbar, window.analysis_pane.actor_toolbar, window.brief_pane.toolbar):
+            margins = toolbar.layout().contentsMargins()
+            assert (margins.left(), margins.top(), margins.right(), margins.bottom()) == (0, 0, 0, 0)
+            assert toolbar.layout().spacing() == 2
+    finally:
+        qapp.setStyleSheet("")

@@ -7,7 +7,7 @@ import os
 import time
 
 import pytest
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QApplication, QLineEdit
 
 from briefcomposer import storage
 from briefcomposer.gui.commands import SetMetadataCommand
@@ -132,3 +132,68 @@ def test_a_write_during_the_reload_is_still_noticed(window, saved, monkeypatch):
     assert window.doc.changed_on_disk()  # the later write is not taken for what was loaded
     window._on_file_changed(str(saved))
     assert window.doc.brief.title == "Written during the reload"
+
+
+def test_a_reload_keeps_the_panes_where_they_were(qtbot, settings, sample, tmp_path):
+    """The source, its selection, the current rows, the filters and the scrolling survive a reload."""
+    from PySide6.QtGui import QTextCursor
+
+    from briefcomposer.gui.main_window import MainWindow
+
+    path = tmp_path / "sample.brief"
+    storage.save(sample, path)
+    window = MainWindow(settings)
+    qtbot.addWidget(window)
+    window.resize(1000, 420)  # short panes: every view scrolls
+    window.show()
+    qtbot.waitExposed(window)
+    assert window.load_path(path)
+    brief = window.doc.brief
+    analysis, outline = window.analysis_pane, window.brief_pane.outline_view
+    source = window.source_pane.current_view()
+    cursor = QTextCursor(source.document())
+    cursor.setPosition(120)
+    cursor.setPosition(160, QTextCursor.MoveMode.KeepAnchor)
+    source.setTextCursor(cursor)
+    position = next(p for p in brief.positions if p.issue_id is not None)
+    analysis.select(position.id)
+    analysis.show_rejected.setChecked(True)
+    actor_row = brief.actors.index(brief.actor(position.actor_id))
+    analysis.actor_list.setCurrentIndex(window.doc.actors.index(actor_row, 0))
+    item = brief.sections[-1].items[-1] if brief.sections[-1].items else brief.sections[1].items[0]
+    window.brief_pane.select_item(item.id)
+    outline.setFocus()
+    qtbot.wait(50)  # let the views lay out, then scroll them somewhere else than the top
+    views = {
+        "source": source,
+        "issues": analysis.tree,
+        "outline": outline,
+        "preview": window.preview_pane.browser,
+    }
+    for view in views.values():
+        bar = view.verticalScrollBar()
+        assert bar.maximum() > 0
+        bar.setValue(bar.maximum() // 2)
+    before = {name: view.verticalScrollBar().value() for name, view in views.items()}
+
+    change_elsewhere(path)
+    window._on_file_changed(str(path))
+    assert window.doc.brief.title == "Changed elsewhere"
+    source = window.source_pane.current_view()
+    assert source.textCursor().selectionStart() == 120
+    assert source.textCursor().selectionEnd() == 160
+    assert analysis is not window.analysis_pane  # new panes, showing what the old ones showed
+    analysis = window.analysis_pane
+    assert analysis.current_object().id == position.id
+    assert analysis.show_rejected.isChecked()
+    assert [a.id for a in analysis.selected_actors()] == [position.actor_id]
+    assert window.brief_pane.current_item_id() == item.id
+    assert QApplication.focusWidget() is window.brief_pane.outline_view
+    views = {
+        "source": source,
+        "issues": analysis.tree,
+        "outline": window.brief_pane.outline_view,
+        "preview": window.preview_pane.browser,
+    }
+    qtbot.waitUntil(lambda: {n: v.verticalScrollBar().value() for n, v in views.items()} == before, timeout=3000)
+    window.doc.undo_stack.setClean()

@@ -3,15 +3,13 @@
 from __future__ import annotations
 
 import logging
-import logging.handlers
 import os
-import platform
 import sys
-import traceback
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator, qVersion
-from PySide6.QtWidgets import QApplication
+from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtWidgets import QApplication, QWidget
 
 from briefcomposer import __version__
 from briefcomposer.paths import bundled_dir, user_data_dir
@@ -30,6 +28,9 @@ def load_stylesheet(dark: bool = False) -> str:
 
 
 def crash_report(exc_type, exc, tb) -> str:  # type: ignore[no-untyped-def]
+    import platform
+    import traceback
+
     lines = "".join(traceback.format_exception(exc_type, exc, tb))
     return (
         f"Brief Composer {__version__}\nPython {platform.python_version()} \u00b7 Qt {qVersion()} \u00b7 "
@@ -52,22 +53,31 @@ def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
 
 
 def _setup_logging() -> None:
+    """Log INFO and above to a rotating file in the user's data folder, unless logging is set up already.
+
+    The command line sets up its own (warnings on stderr), so the file handler is made only
+    when it will be used: `logging.handlers` imports sockets, pickle and queues, time the
+    window would otherwise wait for (issue 5).
+    """
+    root = logging.getLogger()
+    if root.handlers:
+        return
+    from logging.handlers import RotatingFileHandler
+
     if os.environ.get("BRIEFCOMPOSER_HOME"):
         folder = user_data_dir()
     else:
         folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
     try:
         folder.mkdir(parents=True, exist_ok=True)
-        handler: logging.Handler = logging.handlers.RotatingFileHandler(
+        handler: logging.Handler = RotatingFileHandler(
             folder / "briefcomposer.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
         )
     except OSError:
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
-    root = logging.getLogger()
-    if not root.handlers:
-        root.addHandler(handler)
-        root.setLevel(logging.INFO)
+    root.addHandler(handler)
+    root.setLevel(logging.INFO)
 
 
 def install_translators(
@@ -160,6 +170,26 @@ def run(
     finally:
         sys.excepthook = sys.__excepthook__
         _window = None
+        # Written now rather than when the settings object is destroyed: the command line
+        # exits without collecting the window and what it holds (`cli.cmd_gui`).
+        settings.sync()
+
+
+def window_image(window: QWidget) -> QPixmap:
+    """`window` as it was last painted, for a screenshot.
+
+    Offscreen (no display), that is the window's backing store: reading it takes a few
+    milliseconds, where `QWidget.grab()` paints every widget a second time (tens of
+    milliseconds at start-up, issue 5). Updates still pending are painted first. On a real
+    screen other windows may cover ours, so there the widgets are rendered with `grab()`.
+    """
+    handle = window.windowHandle()
+    if QGuiApplication.platformName() == "offscreen" and handle is not None and handle.isExposed():
+        QApplication.processEvents()  # posted update requests paint into the backing store now
+        pixmap = window.screen().grabWindow(window.winId())
+        if not pixmap.isNull():
+            return pixmap
+    return window.grab()
 
 
 def _take_screenshot(window, target: Path) -> None:  # type: ignore[no-untyped-def]
@@ -174,7 +204,10 @@ def _take_screenshot(window, target: Path) -> None:  # type: ignore[no-untyped-d
         if window._jobs and time.monotonic() < deadline:  # noqa: SLF001
             QTimer.singleShot(50, wait_for_jobs)
             return
-        window.preview_pane.refresh()  # now, rather than after the typing delay
+        preview = window.preview_pane
+        if preview.timer.isActive():  # a change waits for the typing delay: show it now
+            preview.timer.stop()
+            preview.refresh()
         settle(3)
 
     def settle(rounds: int) -> None:
@@ -185,7 +218,7 @@ def _take_screenshot(window, target: Path) -> None:  # type: ignore[no-untyped-d
 
     def shoot() -> None:
         window.resize(*SCREENSHOT_SIZE)
-        saved = window.grab().save(str(target), "PNG", 80)  # 80: zlib's fast setting, a smaller file too
+        saved = window_image(window).save(str(target), "PNG", 80)  # 80: zlib's fast setting, a smaller file too
         if saved:
             logger.info("Screenshot saved to %s", target)
         else:

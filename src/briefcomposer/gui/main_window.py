@@ -6,9 +6,21 @@ import contextlib
 import copy
 import logging
 import tempfile
+from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QFileSystemWatcher, QSize, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QFileSystemWatcher,
+    QItemSelectionModel,
+    QSize,
+    Qt,
+    QTimer,
+    QUrl,
+    Signal,
+)
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
@@ -16,10 +28,12 @@ from PySide6.QtGui import (
     QDesktopServices,
     QGuiApplication,
     QKeySequence,
+    QTextCursor,
     QUndoGroup,
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QAbstractScrollArea,
     QApplication,
     QDockWidget,
     QFileDialog,
@@ -77,33 +91,25 @@ from briefcomposer.gui.commands import (
     TagParagraphCommand,
     describe_position,
 )
-from briefcomposer.gui.dialogs.crash_dialog import CrashDialog
-from briefcomposer.gui.dialogs.new_brief_dialog import NewBriefDialog
-from briefcomposer.gui.dialogs.preferences_dialog import Preferences, PreferencesDialog
-from briefcomposer.gui.dialogs.shortcuts_dialog import ShortcutsDialog, shortcut_rows
-from briefcomposer.gui.dialogs.simple_dialogs import (
-    ChooseDialog,
-    ConflictDialog,
-    ExportDoneDialog,
-    PasteSourceDialog,
-    PositionDialog,
-    SaveTemplateDialog,
-    WordLimitDialog,
-)
-from briefcomposer.gui.dialogs.word_layout_dialog import WordLayoutDialog
 from briefcomposer.gui.document import Document
 from briefcomposer.gui.icons import icon
 from briefcomposer.gui.models.actor_model import KIND_LABELS
 from briefcomposer.gui.preview import brief_html
 from briefcomposer.gui.recovery import discard, list_recoveries, remove_recovery, write_recovery
 from briefcomposer.gui.settings import Settings, autosave_seconds
-from briefcomposer.gui.theme import scale_font
+from briefcomposer.gui.theme import set_small_text
 from briefcomposer.gui.views.analysis_pane import AnalysisPane
 from briefcomposer.gui.views.brief_pane import BriefPane
 from briefcomposer.gui.views.source_view import SourcePane
 from briefcomposer.gui.workers import Job
 
+if TYPE_CHECKING:
+    from briefcomposer.gui.dialogs.word_layout_dialog import WordLayoutDialog
+
 logger = logging.getLogger(__name__)
+
+# The dialogs are imported where they open, not here: none shows at start-up, and importing
+# them (and creating their Qt classes) is time before the first paint (issue 5).
 
 APP_TITLE = "Brief Composer"
 BRIEF_FILTER = "Briefs (*.brief);;All files (*)"
@@ -146,9 +152,9 @@ class PreviewPane(QWidget):
         super().__init__(parent)
         self._doc = doc
         title = QLabel(self.tr("Preview"), self)
-        title.setObjectName("paneTitle")
+        set_small_text(title, "paneTitle")
         self.word_layout_button = QToolButton(self)
-        self.word_layout_button.setObjectName("wordLayoutButton")
+        set_small_text(self.word_layout_button, "wordLayoutButton")
         self.word_layout_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
         self.word_layout_button.setAutoRaise(True)
         self.word_layout_button.setIconSize(QSize(16, 16))
@@ -184,6 +190,22 @@ class PreviewPane(QWidget):
         bar.setValue(at)
 
 
+@dataclass
+class ViewState:
+    """Where the panes were, so that a brief reloaded from disk opens where it was left."""
+
+    source_id: str | None = None  # the source shown
+    selection: tuple[int, int] | None = None  # anchor and position of the text selected in it
+    analysis_id: str | None = None  # the current issue or position
+    search: str = ""
+    actor_filter: str | None = None
+    show_rejected: bool = False
+    actor_ids: list[str] = field(default_factory=list)
+    outline_id: str | None = None  # the current item, or section when no item is current
+    focus: str = ""  # the key (see `MainWindow._view_keys`) of the widget with the keyboard focus
+    scroll: dict[str, int] = field(default_factory=dict)  # vertical scroll positions by the same keys
+
+
 class MainWindow(QMainWindow):
     """One brief at a time; `set_document` swaps the panes over to another brief."""
 
@@ -211,7 +233,7 @@ class MainWindow(QMainWindow):
         self._create_menus()
         self._create_toolbar()
         self.counts_label = QLabel(self)
-        self.counts_label.setObjectName("hint")
+        set_small_text(self.counts_label, "hint")
         self.statusBar().addPermanentWidget(self.counts_label)
         self.resize(1440, 900)
         if self.settings.window_geometry is not None:
@@ -684,13 +706,16 @@ class MainWindow(QMainWindow):
         self.undo_group.addStack(doc.undo_stack)
         self.undo_group.setActiveStack(doc.undo_stack)
         self._evidence_cycle.clear()
-        self.source_pane = SourcePane(doc)
-        self.analysis_pane = AnalysisPane(doc)
-        self.brief_pane = BriefPane(doc)
-        self.preview_pane = PreviewPane(doc)
         self.splitter = QSplitter(Qt.Orientation.Horizontal, self)
         self.splitter.setObjectName("mainSplitter")
         self.splitter.setHandleWidth(1)
+        # The panes are built inside the splitter: moving a finished pane (a window until then)
+        # into it makes Qt resolve the style, font and palette of all its widgets again, which
+        # was a tenth of the start-up (issue 5).
+        self.source_pane = SourcePane(doc, self.splitter)
+        self.analysis_pane = AnalysisPane(doc, self.splitter)
+        self.brief_pane = BriefPane(doc, self.splitter)
+        self.preview_pane = PreviewPane(doc, self.splitter)
         for pane, name in (
             (self.source_pane, "sourcePane"),
             (self.analysis_pane, "analysisPane"),
@@ -768,20 +793,9 @@ class MainWindow(QMainWindow):
         self._watch_path()
         doc.changed.connect(self._on_doc_changed)
         self._set_tab_order()
-        self._scale_small_text()
         self._update_title()
         self.update_actions()
         self._update_counts()
-
-    # Smaller text is a fraction of the system font, never a fixed size, so it scales with it.
-    SMALL_TEXT = {"paneTitle": 0.92, "legend": 0.92, "wordLayoutButton": 0.92, "hint": 0.95}
-
-    def _scale_small_text(self) -> None:
-        for widget in self.findChildren(QWidget):
-            factor = self.SMALL_TEXT.get(widget.objectName())
-            if factor is not None:
-                title = widget.objectName() == "paneTitle"
-                scale_font(widget, factor, bold=True if title else None, caps=title)
 
     SPLIT = (0.3, 0.25, 0.26, 0.19)
 
@@ -943,6 +957,7 @@ class MainWindow(QMainWindow):
         return False
 
     def new_brief(self) -> None:
+        from briefcomposer.gui.dialogs.new_brief_dialog import NewBriefDialog
         from briefcomposer.structures.templates import list_templates
 
         if not self.maybe_save():
@@ -1084,6 +1099,7 @@ class MainWindow(QMainWindow):
         first: overwrite, save under another name, or cancel.
         """
         from briefcomposer import storage
+        from briefcomposer.gui.dialogs.simple_dialogs import ConflictDialog
 
         assert self.doc is not None
         same = self.doc.path is not None and Path(path).resolve() == self.doc.path.resolve()
@@ -1111,6 +1127,7 @@ class MainWindow(QMainWindow):
         return True
 
     def save_as_template(self) -> None:
+        from briefcomposer.gui.dialogs.simple_dialogs import SaveTemplateDialog
         from briefcomposer.structures.templates import save_as_template, template_from_brief
 
         assert self.doc is not None
@@ -1188,9 +1205,100 @@ class MainWindow(QMainWindow):
             return False
         doc = Document(brief, path)
         doc.record_disk_stamp(stamp)
+        state = self.view_state()
         self._replace_document(doc)
+        self.restore_view_state(state)
         logger.info("Reloaded %s", path.name)
         return True
+
+    # ---------------------------------------------------------------- view state across a reload
+
+    def _view_keys(self) -> dict[str, QWidget]:
+        """The widgets whose scroll position and focus a reload keeps, by a key that survives it."""
+        keys: dict[str, QWidget] = {f"source:{v.source.id}": v for v in self.source_pane.views()}
+        keys.update(
+            {
+                "issues": self.analysis_pane.tree,
+                "actors": self.analysis_pane.actor_list,
+                "search": self.analysis_pane.search_edit,
+                "actor_filter": self.analysis_pane.actor_filter,
+                "outline": self.brief_pane.outline_view,
+                "preview": self.preview_pane.browser,
+            }
+        )
+        keys.update({f"metadata:{name}": edit for name, edit in self.brief_pane.metadata.edits.items()})
+        return keys
+
+    def view_state(self) -> ViewState:
+        """What the panes show now: the source and its selection, the current rows, filters, scrolling."""
+        state = ViewState()
+        view = self.source_pane.current_view()
+        if view is not None:
+            state.source_id = view.source.id
+            cursor = view.textCursor()
+            if cursor.hasSelection():
+                state.selection = (cursor.anchor(), cursor.position())
+        analysis = self.analysis_pane
+        current = analysis.current_object()
+        state.analysis_id = current.id if current is not None else None
+        state.search = analysis.search_edit.text()
+        state.actor_filter = analysis.actor_filter.currentData()
+        state.show_rejected = analysis.show_rejected.isChecked()
+        state.actor_ids = [a.id for a in analysis.selected_actors()]
+        state.outline_id = self.brief_pane.current_item_id()
+        s_row = self.brief_pane.current_section_row()
+        if state.outline_id is None and s_row is not None and self.doc is not None:
+            state.outline_id = self.doc.brief.sections[s_row].id
+        focus = QApplication.focusWidget()
+        for key, widget in self._view_keys().items():
+            if isinstance(widget, QAbstractScrollArea):
+                state.scroll[key] = widget.verticalScrollBar().value()
+            if focus is not None and (widget is focus or widget.isAncestorOf(focus)):
+                state.focus = key
+        return state
+
+    def restore_view_state(self, state: ViewState) -> None:
+        """Show `state` again in the present panes, as far as its source, rows and actors still exist."""
+        assert self.doc is not None
+        brief = self.doc.brief
+        analysis = self.analysis_pane
+        analysis.search_edit.setText(state.search)
+        at = analysis.actor_filter.findData(state.actor_filter) if state.actor_filter else 0
+        analysis.actor_filter.setCurrentIndex(max(at, 0))
+        analysis.show_rejected.setChecked(state.show_rejected)
+        view = self.source_pane.view_of(state.source_id) if state.source_id else None
+        if view is not None:
+            self.source_pane.tabs.setCurrentWidget(view)
+            if state.selection is not None:
+                end = view.document().characterCount() - 1  # a source's text never changes; be safe anyway
+                cursor = QTextCursor(view.document())
+                cursor.setPosition(min(state.selection[0], end))
+                cursor.setPosition(min(state.selection[1], end), QTextCursor.MoveMode.KeepAnchor)
+                view.setTextCursor(cursor)
+        if state.analysis_id is not None:
+            analysis.select(state.analysis_id)
+        selection = analysis.actor_list.selectionModel()
+        for row, actor in enumerate(brief.actors):
+            if actor.id in state.actor_ids:
+                selection.select(self.doc.actors.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
+        if state.outline_id is not None:
+            try:
+                self.brief_pane.select_item(state.outline_id)
+            except BriefError:
+                if any(s.id == state.outline_id for s in brief.sections):
+                    self.brief_pane.select_section(state.outline_id)
+        widget = self._view_keys().get(state.focus)
+        if widget is not None:
+            widget.setFocus()
+        # Scroll positions need the new views laid out, which happens once events are processed.
+        QTimer.singleShot(0, self, partial(self._restore_scrolling, self.doc, state.scroll))
+
+    def _restore_scrolling(self, doc: Document, scroll: dict[str, int]) -> None:
+        if self.doc is not doc:  # replaced again meanwhile
+            return
+        for key, widget in self._view_keys().items():
+            if key in scroll and isinstance(widget, QAbstractScrollArea):
+                widget.verticalScrollBar().setValue(scroll[key])
 
     # ---------------------------------------------------------------- background jobs
 
@@ -1229,6 +1337,8 @@ class MainWindow(QMainWindow):
             self.start_import(path=Path(name))
 
     def paste_source(self) -> None:
+        from briefcomposer.gui.dialogs.simple_dialogs import PasteSourceDialog
+
         clip = QGuiApplication.clipboard().text()
         answer = PasteSourceDialog.ask(self, clip if len(clip) > 200 else "")
         if answer is not None:
@@ -1328,6 +1438,8 @@ class MainWindow(QMainWindow):
         self.brief_pane.select_item(item.id)
 
     def new_position(self) -> None:
+        from briefcomposer.gui.dialogs.simple_dialogs import PositionDialog
+
         assert self.doc is not None
         excerpt = self._selected_excerpt()
         if excerpt is None:
@@ -1513,6 +1625,8 @@ class MainWindow(QMainWindow):
             self.analysis_pane.actor_list.edit(index)
 
     def merge_actors(self) -> None:
+        from briefcomposer.gui.dialogs.simple_dialogs import ChooseDialog
+
         assert self.doc is not None
         chosen = self.analysis_pane.selected_actors()
         if not chosen:
@@ -1659,6 +1773,8 @@ class MainWindow(QMainWindow):
 
     def set_word_limit(self) -> None:
         """Ask for the current section's word limit (0: none) and set it as one undoable step."""
+        from briefcomposer.gui.dialogs.simple_dialogs import WordLimitDialog
+
         assert self.doc is not None
         s_row = self.brief_pane.current_section_row()
         if s_row is None:
@@ -1854,6 +1970,8 @@ class MainWindow(QMainWindow):
         return job
 
     def _on_export_done(self, path: Path) -> None:
+        from briefcomposer.gui.dialogs.simple_dialogs import ExportDoneDialog
+
         self.statusBar().showMessage(self.tr("Exported %s") % path.name, 6000)
         choice = ExportDoneDialog.ask(self, path)
         if choice == "open":
@@ -1928,6 +2046,8 @@ class MainWindow(QMainWindow):
         return job
 
     def _on_word_layout_ready(self, pages) -> None:  # type: ignore[no-untyped-def]
+        from briefcomposer.gui.dialogs.word_layout_dialog import WordLayoutDialog
+
         assert self.doc is not None
         if self.word_layout_dialog is None:
             self.word_layout_dialog = WordLayoutDialog(self)
@@ -1939,6 +2059,8 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- preferences, about, view
 
     def edit_preferences(self) -> None:
+        from briefcomposer.gui.dialogs.preferences_dialog import Preferences, PreferencesDialog
+
         s = self.settings
         current = Preferences(
             s.user_name, s.department, s.contact, s.default_marking, s.template_folders, s.word_template
@@ -1970,6 +2092,8 @@ class MainWindow(QMainWindow):
         )
 
     def show_shortcuts(self) -> None:
+        from briefcomposer.gui.dialogs.shortcuts_dialog import ShortcutsDialog, shortcut_rows
+
         actions = [*self.actions(), self.delete_action, self.history_action]
         ShortcutsDialog.ask(self, shortcut_rows(actions))
 
@@ -2076,6 +2200,8 @@ class MainWindow(QMainWindow):
             discard(entry)
 
     def show_crash(self, report: str) -> None:
+        from briefcomposer.gui.dialogs.crash_dialog import CrashDialog
+
         saved = self.emergency_save()
         CrashDialog.ask(self, report, str(saved) if saved else "")
 

@@ -14,9 +14,9 @@ import os
 from dataclasses import dataclass
 from functools import cache
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, Qt
 from PySide6.QtGui import QColor, QFont, QGuiApplication, QPalette
-from PySide6.QtWidgets import QApplication, QWidget
+from PySide6.QtWidgets import QApplication, QToolBar, QWidget
 
 from briefcomposer.paths import bundled_dir
 
@@ -165,6 +165,37 @@ def dark_palette() -> QPalette:
     for r in (role.WindowText, role.Text, role.ButtonText):
         p.setColor(group.Disabled, r, QColor("#7b848a"))
     return p
+
+
+# Smaller text is a fraction of the system font, never a fixed size, so it scales with it.
+SMALL_TEXT = {"paneTitle": 0.92, "legend": 0.92, "wordLayoutButton": 0.92, "hint": 0.95}
+
+
+def set_small_text(widget: QWidget, name: str) -> None:
+    """Name `widget` `name`, one of `SMALL_TEXT` (the style sheet styles it by that name), and give
+    it the smaller font of that role: pane titles are also bold capitals.
+
+    Done where the widget is made, not by searching the window afterwards: in PySide6 a search
+    wraps every object of the window for Python (start-up time, issue 5).
+    """
+    widget.setObjectName(name)
+    title = name == "paneTitle"
+    scale_font(widget, SMALL_TEXT[name], bold=True if title else None, caps=title)
+
+
+def pane_toolbar(parent: QWidget) -> QToolBar:
+    """An icon tool bar for a pane, named "paneToolbar" for the style sheet (compact, no frame).
+
+    QToolBar takes its margins and spacing from the style when it is made, before the style
+    sheet's rule for that name can apply, and reads them again only on a style change: so
+    it is polished now, with its name, and told of one.
+    """
+    toolbar = QToolBar(parent)
+    toolbar.setObjectName("paneToolbar")
+    toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+    toolbar.ensurePolished()
+    QApplication.sendEvent(toolbar, QEvent(QEvent.Type.StyleChange))
+    return toolbar
 
 
 def scale_font(widget: QWidget, factor: float, bold: bool | None = None, caps: bool = False) -> None:

@@ -42,6 +42,20 @@ def _tr(text: str) -> str:
     return QCoreApplication.translate("Status", text)
 
 
+_SERVED_ROLES = frozenset(
+    {
+        Qt.ItemDataRole.DisplayRole,
+        Qt.ItemDataRole.DecorationRole,
+        Qt.ItemDataRole.EditRole,
+        Qt.ItemDataRole.ToolTipRole,
+        Qt.ItemDataRole.FontRole,
+        Qt.ItemDataRole.ForegroundRole,
+        Qt.ItemDataRole.AccessibleTextRole,
+        *Role,
+    }
+)
+
+
 class _NoIssue:
     """The group of positions on no issue (its identity is the internal pointer of its rows)."""
 
@@ -80,13 +94,16 @@ class AnalysisModel(QAbstractItemModel):
     def _issue_id(self, key: object) -> str | None:
         return key.id if isinstance(key, Issue) else None
 
-    def positions_on(self, issue_id: str | None) -> list[Position]:
+    def _grouped(self) -> dict[str | None, list[Position]]:
         if self._groups is None:
             groups: dict[str | None, list[Position]] = {}
             for p in self._brief.positions:
                 groups.setdefault(p.issue_id, []).append(p)
             self._groups = groups
-        return list(self._groups.get(issue_id, ()))
+        return self._groups
+
+    def positions_on(self, issue_id: str | None) -> list[Position]:
+        return list(self._grouped().get(issue_id, ()))
 
     def _regroup(self) -> None:
         self._groups = None
@@ -120,7 +137,7 @@ class AnalysisModel(QAbstractItemModel):
         if parent.internalPointer() is not None:
             return QModelIndex()
         key = self._group_key(parent.row())
-        if row < len(self.positions_on(self._issue_id(key))):
+        if row < len(self._grouped().get(self._issue_id(key), ())):
             return self.createIndex(row, column, key)
         return QModelIndex()
 
@@ -135,7 +152,7 @@ class AnalysisModel(QAbstractItemModel):
             return len(self._brief.issues) + 1
         if parent.column() != 0 or parent.internalPointer() is not None:
             return 0
-        return len(self.positions_on(self._issue_id(self._group_key(parent.row()))))
+        return len(self._grouped().get(self._issue_id(self._group_key(parent.row())), ()))
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return len(self.COLUMNS)
@@ -159,13 +176,15 @@ class AnalysisModel(QAbstractItemModel):
         if key is None:
             group = self._group_key(index.row())
             return group if isinstance(group, Issue) else None
-        positions = self.positions_on(self._issue_id(key))
+        positions = self._grouped().get(self._issue_id(key), ())  # not copied: views ask thousands of times
         return positions[index.row()] if index.row() < len(positions) else None
 
     # -- data
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):  # type: ignore[no-untyped-def]
-        if not index.isValid():
+        # Views ask every role of every cell on each layout pass (alignment, background, size
+        # hint...); the roles this model never serves are answered before any lookup.
+        if role not in _SERVED_ROLES or not index.isValid():
             return None
         if index.internalPointer() is None:
             key = self._group_key(index.row())

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
+from collections import Counter
+
+from PySide6.QtCore import QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, QSortFilterProxyModel, Qt, Signal
 from PySide6.QtGui import QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,7 +20,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QToolBar,
     QTreeView,
     QVBoxLayout,
     QWidget,
@@ -28,8 +29,11 @@ from briefcomposer.core.model import Actor, Issue, Position, Status
 from briefcomposer.gui.document import Document
 from briefcomposer.gui.icons import actor_colour, swatch
 from briefcomposer.gui.models.roles import Role
+from briefcomposer.gui.theme import pane_toolbar, set_small_text
 
 Index = QModelIndex | QPersistentModelIndex
+
+CELL_PADDING = 10  # the style's margins around a cell's text or icon (2 x 3 px) and the style sheet's (2 x 2 px)
 
 
 class AnalysisFilterModel(QSortFilterProxyModel):
@@ -154,7 +158,7 @@ class AnalysisPane(QWidget):
         self.actor_menu_builder = None
 
         title = QLabel(self.tr("Issues and positions"), self)
-        title.setObjectName("paneTitle")
+        set_small_text(title, "paneTitle")
         self.search_edit = QLineEdit(self)
         self.search_edit.setPlaceholderText(self.tr("Search issues and positions"))
         self.search_edit.setClearButtonEnabled(True)
@@ -185,18 +189,17 @@ class AnalysisPane(QWidget):
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(2, QHeaderView.ResizeMode.ResizeToContents)
+        self._fit_narrow_columns()
+        for signal in (doc.analysis.rowsInserted, doc.analysis.rowsRemoved, doc.analysis.dataChanged):
+            signal.connect(self._fit_narrow_columns)
         self.tree.clicked.connect(self._on_clicked)
         self.tree.activated.connect(self._on_clicked)
         self.tree.selectionModel().currentChanged.connect(self._on_current_changed)
 
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("paneToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.toolbar = pane_toolbar(self)
 
         actors_title = QLabel(self.tr("Actors"), self)
-        actors_title.setObjectName("paneTitle")
+        set_small_text(actors_title, "paneTitle")
         self.actor_list = QListView(self)
         self.actor_list.setObjectName("actorList")
         self.actor_list.setModel(doc.actors)
@@ -209,9 +212,7 @@ class AnalysisPane(QWidget):
         self.actor_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.actor_list.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         self.actor_list.setUniformItemSizes(True)
-        self.actor_toolbar = QToolBar(self)
-        self.actor_toolbar.setObjectName("paneToolbar")
-        self.actor_toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.actor_toolbar = pane_toolbar(self)
 
         self.actor_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.actor_filter.setMinimumContentsLength(12)
@@ -267,6 +268,31 @@ class AnalysisPane(QWidget):
                 button = toolbar.widgetForAction(action)
                 if button is not None:
                     button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+
+    def _fit_narrow_columns(self, *args: object) -> None:
+        """Size the count and status columns from the font, the largest count and the icon size.
+
+        Sized to their contents by the header, they made it ask every row for every role on
+        each layout pass: thousands of `data` calls before the first paint (issue 5, start-up).
+        The counts are read from the brief instead, and the widths follow them as they change.
+        """
+        positions = self._doc.brief.positions
+        counts = [len(p.evidence) for p in positions]
+        counts.extend(Counter(p.issue_id for p in positions).values())
+        digits = len(str(max(counts, default=0)))
+        header = self.tree.header()
+        icon = self.tree.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize, None, self.tree)
+        text = self.tree.fontMetrics().horizontalAdvance("0" * digits) + 2  # a pixel each side, never elided
+        for column, content in ((1, text), (2, icon)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            width = max(content + CELL_PADDING, header.sectionSizeHint(column))
+            if header.sectionSize(column) != width:
+                header.resizeSection(column, width)
+
+    def changeEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit_narrow_columns()
 
     def _on_section_resized(self, column: int, old: int, new: int) -> None:
         if column == 0:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
-    QToolBar,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -32,7 +31,7 @@ from briefcomposer.core.model import DESCRIPTORS, HANDLING_INSTRUCTIONS, NATIONA
 from briefcomposer.gui.commands import SetMetadataCommand
 from briefcomposer.gui.document import Document
 from briefcomposer.gui.models.roles import Role
-from briefcomposer.gui.theme import colours
+from briefcomposer.gui.theme import colours, pane_toolbar, set_small_text
 
 MAX_ITEM_LINES = 6
 KIND_TAGS = {
@@ -464,18 +463,16 @@ class BriefPane(QWidget):
         self._doc = doc
         self.menu_builder = None
         title = QLabel(self.tr("Brief"), self)
-        title.setObjectName("paneTitle")
+        set_small_text(title, "paneTitle")
         self.metadata = MetadataForm(doc, self)
         outline_title = QLabel(self.tr("Outline"), self)
-        outline_title.setObjectName("paneTitle")
+        set_small_text(outline_title, "paneTitle")
         self.outline_view = OutlineView(self)
         self.outline_view.setModel(doc.outline)
         self.outline_view.customContextMenuRequested.connect(self._on_menu)
-        self.toolbar = QToolBar(self)
-        self.toolbar.setObjectName("paneToolbar")
-        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonIconOnly)
+        self.toolbar = pane_toolbar(self)
         self.pages_label = QLabel(self)
-        self.pages_label.setObjectName("hint")
+        set_small_text(self.pages_label, "hint")
         self.pages_bar = QProgressBar(self)
         self.pages_bar.setObjectName("pagesBar")
         self.pages_bar.setTextVisible(False)

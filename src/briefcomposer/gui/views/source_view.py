@@ -40,7 +40,7 @@ from briefcomposer.core.model import Excerpt, Source, Status
 from briefcomposer.gui.document import Document
 from briefcomposer.gui.icons import actor_colour, icon
 from briefcomposer.gui.models.roles import EXCERPT_MIME
-from briefcomposer.gui.theme import colours
+from briefcomposer.gui.theme import colours, set_small_text
 
 logger = logging.getLogger(__name__)
 
@@ -429,7 +429,7 @@ class SourcePane(QWidget):
         self.find_edit.textChanged.connect(self._on_find_text_changed)
         self.find_edit.returnPressed.connect(self.find_next)
         self.find_status = QLabel(self)
-        self.find_status.setObjectName("hint")
+        set_small_text(self.find_status, "hint")
         close = QToolButton(self)
         close.setText("\u2715")
         close.setToolTip(self.tr("Close the find bar (Esc)"))
@@ -458,7 +458,7 @@ class SourcePane(QWidget):
         self.find_bar.addAction(previous)
 
         self.legend = QLabel(self)
-        self.legend.setObjectName("legend")
+        set_small_text(self.legend, "legend")
         self.legend.setAccessibleName(self.tr("Legend of the highlights"))
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
@@ -467,7 +467,7 @@ class SourcePane(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.pane_title = QLabel(self.tr("Source"), self)
-        self.pane_title.setObjectName("paneTitle")
+        set_small_text(self.pane_title, "paneTitle")
         self.pane_title.setContentsMargins(8, 8, 8, 0)
         layout.addWidget(self.pane_title)
         self.caption = QLabel(self)
