@@ -348,6 +348,25 @@ def test_an_inference_about_a_deed_is_not_the_actors():
         ("Talks stalled after Kenya withdrew its mediators and Uganda closed the border.", ["Kenya", "Uganda"], None),
         # a view reported in one clause and a deed in another: both actors hold theirs
         ("Iran says the talks failed, and in May 2021 Oman recalled its envoy.", ["Iran", "Oman"], None),
+        # the state acting through its office, with an adverb or an aside before the verb
+        ("Norway’s foreign minister promptly labelled the seizure an act of piracy.", ["Norway"], "Labelled"),
+        ("Chile’s government under President Ana Moreno has nationalised the mines.", ["Chile"], "Has nationalised"),
+        # a concession's clause ends at its comma
+        ("While Ghana has expressed support for the plan, the talks remain stuck.", ["Ghana"], "Has expressed"),
+        ("Peru is not applying the new quotas to its fleet.", ["Peru"], "Is not applying"),
+        # a decision named by a noun: "the decision by X to", "X’s proposal for"
+        ("The recent decision by the Kenyan government to close the border hurt trade.", ["Kenya"], None),
+        ("This is far better than Norway’s costly proposal for a new pipeline.", ["Norway"], None),
+        # a clause opened by "that" after a verb or adjective, in the past
+        ("Recall that Estonia expelled two diplomats in March.", ["Estonia"], "Expelled two diplomats"),
+        # after "will", "would" or "shall" any verb; an aside between the auxiliary and the verb
+        ("Under the treaty, Latvia shall readmit every crew it rescues.", ["Latvia"], "Shall readmit"),
+        ("Finland had, by then, tripled its border guard.", ["Finland"], None),
+        ("Reports suggest that Chile was considering building a second port.", ["Chile"], "Was considering"),
+        ("Ghana is likely prepared to host the next round of talks.", ["Ghana"], None),
+        # the agent of a participle, with or without a complement
+        ("Talks resumed on a new grain corridor, reportedly brokered by Turkey.", ["Turkey"], "Brokered a new"),
+        ("The quotas, imposed by Norway in 2021, still bite.", ["Norway"], "Imposed the quotas"),
     ],
 )
 def test_deeds_by_any_verb(sentence, actors, stance):
@@ -373,6 +392,93 @@ def test_deeds_by_any_verb(sentence, actors, stance):
 )
 def test_no_deed_without_a_decision(sentence):
     assert all(actor == "A. Writer" for actor, _ in _positions(sentence))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "The review that Estonia ordered last year is due in May.",  # a relative clause, not a new clause
+        "Officials fear that Estonia will expel two diplomats.",  # a prediction reported, not a deed
+        "Critics note that Estonia does not need a larger navy.",  # a claim about Estonia, not its deed
+        "Analysts say this suggests that Estonia failed to persuade its allies.",  # an outcome, not a decision
+    ],
+)
+def test_a_that_clause_holds_only_past_deeds(sentence):
+    assert "Estonia" not in [actor for actor, _ in _positions(sentence)]
+
+
+def test_a_contracted_pronoun_carries_the_deed():
+    source = Source(
+        title="t",
+        paragraphs=["An opening sentence.", "Ana Moreno spoke on Monday. Moreno said he’s planning a cut in aid."],
+        author="A. Writer",
+    )
+    found = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source))["positions"]]
+    assert any(a == "Ana Moreno" and "planning a cut in aid" in s for a, s in found), found
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group"),
+    [
+        ("Vulnerable countries were forced into painful compromises, and middle powers criticised the deal.", None),
+        ("Telecom firms have resisted new rules on network security for years.", "telecom firms"),
+    ],
+)
+def test_groups_named_by_a_phrase_are_actors(sentence, group):
+    source = Source(title="t", paragraphs=["An opening sentence.", sentence], author="A. Writer")
+    names = {a["name"].casefold() for a in to_json(source, suggest(source))["actors"]}
+    expected = [group] if group else ["vulnerable countries", "middle powers"]
+    assert set(expected) <= names, names
+
+
+def test_a_pronoun_or_its_office_carries_the_deed_of_the_one_named_before():
+    source = Source(
+        title="t",
+        paragraphs=[
+            "An opening sentence.",
+            "Ana Moreno took office in May, and Moreno said she would act fast. Ghana had backed Moreno. "
+            "Her new government has frozen the central bank’s assets.",
+            "Peru has recalled its ambassador. It has also suspended all joint patrols with the navy.",
+        ],
+        author="A. Writer",
+    )
+    found = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source))["positions"]]
+    assert ("Ana Moreno", "Has frozen the central bank’s assets.") in found
+    assert ("Peru", "Has also suspended all joint patrols with the navy.") in found
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This is worrisome.",
+        "Despite the evidence, the international response was muted.",
+        "The old cable has a spare, but redundancy offers little comfort.",
+        "Last week, a disturbing escalation unfolded in the strait.",
+        "This report urges ministers to withdraw from the arrangement.",
+    ],
+)
+def test_the_authors_verdicts_without_a_modal(sentence):
+    assert "A. Writer" in [actor for actor, _ in _positions(sentence)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Peru is officially a presidential republic with two chambers.",  # a description of a named actor
+        "She has long lived in the capital with her family.",  # of the one named before
+        "In March 2024 a storm damaged the old harbour wall.",  # a dated event
+        "Storms damaged it.",  # a fragment
+    ],
+)
+def test_descriptions_and_events_are_not_the_authors_claims(sentence):
+    # inside a paragraph: its opening and closing sentences are the author's claims by another rule
+    source = Source(
+        title="t",
+        paragraphs=["An opening sentence.", f"Peru held a vote on Sunday. {sentence} Turnout was low."],
+        author="A. Writer",
+    )
+    found = to_json(source, suggest(source))["positions"]
+    assert not [p for p in found if p["actor"] == "A. Writer" and sentence in p["evidence"]], found
 
 
 @pytest.mark.parametrize(

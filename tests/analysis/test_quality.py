@@ -31,30 +31,32 @@ def _ratio(scores, part, whole):
 
 def test_quality_bar_on_tuned_articles(corpus_dir):
     scores = _scores(corpus_dir, tuned=True)
-    # Measured: every actor, 99% of positions (each >= 95%), precision 84% (each >= 72%: the softer cues
-    # for the author's own claims and the claims opening or closing a paragraph, which lifted held-out
-    # recall, also find some narrative sentences the annotations leave out), issues 69%.
+    # Measured: every actor, 99% of positions (each >= 95%), precision 71% (each >= 55%), issues 69%.
+    # Precision was 83% until the author's undated claims became suggestions (stop 10): blind annotators
+    # list most of them, which lifted positions found on fresh text from 51% to 63%; these older, full-length
+    # annotations leave out many, and long articles carry background sentences that are not positions.
     for name, s in scores:
         assert s.actor_recall >= 0.95, (name, s.missed_actors)
         assert s.position_recall >= 0.9, (name, s.missed_positions)
-        assert s.precision >= 0.7, (name, s.wrong_positions)
+        assert s.precision >= 0.5, (name, s.wrong_positions)
         assert s.issue_recall >= 0.4, name
     assert _ratio(scores, "actors_found", "actors_expected") >= 0.98
     assert _ratio(scores, "positions_found", "positions_expected") >= 0.97
-    assert _ratio(scores, "suggested_correct", "suggested") >= 0.82
+    assert _ratio(scores, "suggested_correct", "suggested") >= 0.68
     assert _ratio(scores, "issues_found", "issues_expected") >= 0.66
 
 
 @pytest.mark.parametrize("minimum", [0.85])
 def test_leave_out_articles(corpus_dir, minimum):
-    # Measured on the article whose misses were never looked at (Venezuela): actors 76%, positions 92%,
-    # precision 86%, issues 50% (see benchmarks/quality.py). The messages name no misses, so that a failure
-    # does not show what the leave-out check holds.
+    # Measured on the article whose misses were never looked at (Venezuela): actors 76%, positions 96%,
+    # precision 79% (84% before the author's undated claims became suggestions), issues 50% (see
+    # benchmarks/quality.py). The messages name no misses, so that a failure does not show what the
+    # leave-out check holds.
     scores = _scores(corpus_dir, tuned=False)
     for name, s in scores:
         assert s.actor_recall >= 0.75, name
         assert s.position_recall >= minimum, name
-        assert s.precision >= 0.8, name
+        assert s.precision >= 0.75, name
     assert _ratio(scores, "positions_found", "positions_expected") >= minimum
-    assert _ratio(scores, "suggested_correct", "suggested") >= 0.8
+    assert _ratio(scores, "suggested_correct", "suggested") >= 0.75
     assert _ratio(scores, "issues_found", "issues_expected") >= 0.45

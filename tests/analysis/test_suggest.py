@@ -169,3 +169,19 @@ def test_a_name_broken_by_stray_punctuation_does_not_crash_the_issues():
     )
     suggestions = suggest(source)
     assert all(issue.label.strip() for issue in suggestions.issues)
+
+
+def test_the_bylined_author_named_in_the_text_is_the_author():
+    source = Source(
+        title="t",
+        paragraphs=[
+            "Grid operators may be busy with winter demand. But if they wait, they may face a blackout, Ana Moreno "
+            "writes.",
+            "Ministers should fund storage before the next winter.",
+        ],
+        author="Ana Moreno",
+    )
+    data = to_json(source, suggest(source))
+    kinds = {a["name"]: a["kind"] for a in data["actors"]}
+    assert [k for n, k in kinds.items() if n == "Ana Moreno"] == ["author"], data["actors"]
+    assert sum(a["name"] == "Ana Moreno" for a in data["actors"]) == 1

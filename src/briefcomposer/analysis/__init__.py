@@ -76,7 +76,8 @@ def suggest(source: Source) -> Suggestions:
                 actor_words.update(w.lower() for w in parts)
             else:  # acronyms inside longer names: "UK" of "the UK", "RSF" of "RSF fighters"
                 actor_words.update(w.lower() for w in parts if len(w) > 1 and w.isupper())
-    focus = [paragraphs[f.paragraph][s:e] for f in found for s, e in f.spans]
+    # the sentences that make positions point to the issues; the author's plain claims are too many to
+    focus = [paragraphs[f.paragraph][s:e] for f in found if f.cue != "claim" for s, e in f.spans]
     found_issues = find_issues(
         paragraphs,
         headings,
