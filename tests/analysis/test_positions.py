@@ -367,6 +367,12 @@ def test_an_inference_about_a_deed_is_not_the_actors():
         # the agent of a participle, with or without a complement
         ("Talks resumed on a new grain corridor, reportedly brokered by Turkey.", ["Turkey"], "Brokered a new"),
         ("The quotas, imposed by Norway in 2021, still bite.", ["Norway"], "Imposed the quotas"),
+        # a time between the subject and its verb; the progressive of a verb no list names
+        ("Chile in January scrapped its lithium royalty.", ["Chile"], "Scrapped"),
+        ("Gulf states, once reliant on one patron, are increasingly hedging their bets.", ["the Gulf states"], None),
+        ("Recently, Peru raised tariffs on imported steel.", ["Peru"], "Raised tariffs"),
+        # a policy named as its owner's
+        ("Hungary’s veto stalled the package for months.", ["Hungary"], None),
     ],
 )
 def test_deeds_by_any_verb(sentence, actors, stance):
@@ -388,6 +394,7 @@ def test_deeds_by_any_verb(sentence, actors, stance):
         "Sudan is now grappling with a nationwide food emergency.",  # a plight, not a deed
         "The Kremlin has lost many troops since the invasion began.",  # an outcome, not a decision
         "Peru lifted the mood of the summit with a song.",  # "lift" without a policy
+        "Mexico is struggling with a wave of violence.",  # a plight, not a deed
     ],
 )
 def test_no_deed_without_a_decision(sentence):

@@ -181,6 +181,11 @@ _REPORT_NOUN = re.compile(
     # "Trump’s damaging proposal for a US takeover", "Kyiv’s calls for more air defence"
     r"|(?:’s|')\s+(?:\w+\s+)?(?:proposals?|plans?|calls?|push|bid|demands?|appeals?|pleas?|preference)\s+for\s+"
 )
+_OWNED_POLICY = re.compile(
+    r"(?:’s|'s)\s+(?:[\w\-]+\s+){0,2}?(?:veto|visit|assertiveness|policy|policies|strategy|crackdown|"
+    r"offensive|campaign|approach|pivot|refusal|withdrawal|annexation|blockade|overtures|outreach|aggression|"
+    r"intervention|incursions?|support for|opposition to|backing for|stance|position on)\b"
+)
 # "The recent decision by the Biden administration to pause licences": the decision is the agent's
 _BY_NOUN = re.compile(
     r"\b(?:decision|move|proposal|plan|bid|call|offer|pledge|refusal|attempts?|efforts?|push|threats?|"
@@ -244,6 +249,18 @@ def find_positions(
             # of the sentence before, more than the person named last
             context = (subject_person or last_person, last_group, last_body)
             deed += [a for a in _action(text, s_start, s_end, inside, index, context) if a[0] not in held]
+            acted = bool(deed)
+            # "Hungary’s veto", "China’s assertiveness in the South China Sea": a policy of its owner, beside
+            # whatever the sentence says of it
+            held = {d[0] for d in [*results, *deed]}
+            deed += [
+                (m.key, _paraphrase(sentence), "owned")
+                for m in inside
+                if m.key not in held
+                and not m.adjective
+                and _not_author(index, m.key)
+                and _OWNED_POLICY.match(text, m.end)
+            ][:1]
             if results:
                 # "While some analysts have questioned X, the evidence suggests Y": the concession is theirs,
                 # the main clause the author's
@@ -270,7 +287,7 @@ def find_positions(
                     all(cue in ("noun-to", "passive") for _, _, cue in results)
                     and not interview
                     and index.author_key
-                    and not deed
+                    and not acted
                     and _undated_claim(sentence, _sentence_subject(text, s_start, inside, index, s_end))
                 ):
                     # "The credibility of the bloc would have been damaged if the measures proposed by the
@@ -288,7 +305,7 @@ def find_positions(
             elif (
                 not interview
                 and index.author_key
-                and not deed
+                and not acted
                 and _undated_claim(sentence, _sentence_subject(text, s_start, inside, index, s_end))
             ):
                 results = [(index.author_key, _paraphrase(sentence), "claim")]
@@ -480,6 +497,14 @@ _NOT_PAST = frozenset(
     words("united armed red bed need speed seed feed breed shed hundred kindred sacred naked wicked based led")
 )
 _AUX_BE = frozenset(words("is are was were"))
+# Progressives that tell what befalls an actor, not what it does
+_PLIGHT = frozenset(
+    words(
+        "grappling struggling suffering facing experiencing losing reeling bleeding collapsing failing dying "
+        "starving drowning sinking shrinking declining falling sliding lagging trailing running being going "
+        "getting becoming remaining living having seeing feeling hoping waiting coming looking"
+    )
+)
 _STATE_VERBS = frozenset(words("have be become remain face see get need lack"))
 _AUX_HAVE = frozenset(words("has have had"))
 _MODALS = frozenset(words("will would shall"))  # "can", "could", "may": the author's speculation
@@ -543,6 +568,9 @@ _ACTION_OBJECTS = {
     r"doubts?|reservations|solidarity|regret|frustration|anger|alarm|hope|confidence|openness)\b",
     "voice": r"(?:\w+ ){0,2}?(?:support|opposition|concerns?|scepticism|skepticism|doubts?|reservations|"
     r"solidarity|frustration|anger|alarm|hope|confidence)\b",
+    # "raised military tensions", "raised tariffs"; not "raised questions" (a view, left to `_attributed`)
+    "raise": r"(?:\w+ ){0,3}?(?:tensions|tariffs|rates|taxes|prices|stakes|spending|budgets?|troop levels|alert|"
+    r"duties|the retirement age|the threshold|the ceiling|the pressure|pressure)\b",
     # "was considering supplying the kingdom with ...", "is considering sanctions"
     "consider": r"(?:\w+ing|whether|options?|plans?|proposals?|sanctions|measures|steps|legislation|a |an )\b",
     # "labelled the attack a clear act of sabotage", "described the plan as a good first step"
@@ -574,6 +602,13 @@ def _is_verb_form(word: str, then: list[str] | None = None) -> bool:
 _IRREGULAR_ACTION = {"take": ("took", "taken", "take", "takes"), "hold": ("held", "hold", "holds")}
 
 
+_TIME_ASIDE = re.compile(
+    r"^\s+(?:in|on|last|this|earlier this|late|early)\s+(?:(?:early|late|mid-)?\s*(?:January|February|March|April|May|"
+    r"June|July|August|September|October|November|December|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"week|month|year|spring|summer|autumn|winter)(?:\s+\d{4})?|\d{4})(?=\s+[a-z])"
+)
+
+
 def _bare_verb(words_after: list[str]) -> bool:
     """A word after a modal that is a verb of its own, not a refused one that lacks its object."""
     w = words_after[0]
@@ -584,6 +619,8 @@ def _bare_verb(words_after: list[str]) -> bool:
 def _predicate_start(after: str) -> int | None:
     """Where the verb group starts in `after` (the text following the subject), or None when no verb of
     action or stance follows within a few words."""
+    # "Kim Jong Un in January declared ...": a time between the subject and the verb
+    after = _TIME_ASIDE.sub(lambda m: " " * len(m.group()), after, count=1)
     # "had, to that point, notched": an aside between the auxiliary and the verb
     after = re.sub(
         r"^(\s*(?:has|have|had|is|are|was|were|will|would)),[^,;:.]{1,40},",
@@ -624,6 +661,13 @@ def _predicate_start(after: str) -> int | None:
         stem = nxt[0][:-3]
         if nxt[0].endswith("ing") and any(_is_verb_form(v, nxt[1:]) for v in (stem, stem + "e", stem[:-1])):
             return start  # "is proposing", "are considering"; not "is grappling with"
+        if (
+            nxt[0].endswith("ing")
+            and len(nxt[0]) > 5
+            and nxt[0] not in _PLIGHT
+            and not any((lexicon.VERB_FORMS.get(v) or v) in _ACTION_REFUSED for v in (stem, stem + "e", stem[:-1]))
+        ):
+            return start  # "are increasingly hedging their bets": the progressive of a verb no list names
         if nxt[0] in _TO_ADJECTIVES and len(nxt) > 1 and nxt[1] == "to":
             # "is set to expand", "is unlikely to cease"; not "is unlikely to have the manpower"
             return start if len(nxt) < 3 or nxt[2] not in _STATE_VERBS else None
