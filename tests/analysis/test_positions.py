@@ -373,6 +373,9 @@ def test_an_inference_about_a_deed_is_not_the_actors():
         ("Recently, Peru raised tariffs on imported steel.", ["Peru"], "Raised tariffs"),
         # a policy named as its owner's
         ("Hungary’s veto stalled the package for months.", ["Hungary"], None),
+        # a body acting through its members or envoys
+        ("In 2021, members of the African Union founded a new caucus.", ["African Union"], "Founded"),
+        ("Diplomatic efforts by Qatar and Oman secured a truce in October.", ["Qatar", "Oman"], "Secured a truce"),
     ],
 )
 def test_deeds_by_any_verb(sentence, actors, stance):

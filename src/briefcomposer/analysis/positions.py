@@ -731,7 +731,10 @@ def _action(
             if not role:
                 continue
             after = after[role.end() :]
-        if not _CLAUSE_LEAD.search(text[s_start : m.start]):
+        lead = text[s_start : m.start]
+        # "members of the National League for Democracy established ...": the body acting through its members
+        members = _MEMBERS_OF.search(lead)
+        if not _CLAUSE_LEAD.search(lead[: members.start()] if members else lead):
             continue
         # "Australia, Japan and India have ...": the verb follows the last of a list, all hold it
         keys = [m.key]
@@ -776,6 +779,12 @@ def _action(
     return []
 
 
+_MEMBERS_OF = re.compile(
+    r"\b(?:[\w\-]+\s+){0,2}?(?:members|member states|leaders|representatives|officials|delegates|delegations|"
+    r"envoys|ministers|negotiators|diplomats|forces|troops|supporters|factions|parts|elements|wings?|"
+    r"(?:diplomatic\s+)?efforts)\s+(?:of|from|by)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
 _PRONOUN_LEAD = re.compile(
     r"(?:^\s*|[,;]\s*(?:and\s+|but\s+)?|\b(?:and|but)\s+)(?:(He|She|It|They|he|she|it|they)"
     # "His interim government has pledged ...": the office of the one named before
