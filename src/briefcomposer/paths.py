@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import os
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
 APP_NAME = "briefcomposer"
 
 
+@cache  # asked for every icon and template at start-up; where the package lies does not change
 def bundled_dir(name: Literal["resources", "templates"]) -> Path:
     """The bundled folder `name`: inside the installed package, else in the source checkout."""
     installed = Path(__file__).with_name(name)  # wheel; fall back to the source checkout

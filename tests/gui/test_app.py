@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
@@ -122,14 +123,15 @@ def test_the_sample_opens_with_the_window_once_its_analysis_is_cached(qtbot, set
     assert warm.analysis_pane.tree.model().rowCount() > 0
 
 
-def test_logging_goes_to_a_rotating_file_unless_it_is_set_up_already(monkeypatch):
+def test_logging_goes_to_a_rotating_file_once(monkeypatch):
     import logging
     from logging.handlers import RotatingFileHandler
 
     root = logging.getLogger()
     monkeypatch.setattr(root, "handlers", [])
-    monkeypatch.setattr(root, "level", root.level)
+    monkeypatch.setattr(root, "level", logging.WARNING)
     app_module._setup_logging()
+    app_module._setup_logging()  # once per process, however often asked
     (handler,) = root.handlers
     try:
         assert isinstance(handler, RotatingFileHandler)
@@ -138,7 +140,45 @@ def test_logging_goes_to_a_rotating_file_unless_it_is_set_up_already(monkeypatch
     finally:
         handler.close()
 
+
+def test_logging_keeps_the_command_lines_stderr_handler_as_it_was_and_adds_the_file(monkeypatch):
+    import logging
+    from logging.handlers import RotatingFileHandler
+
+    root = logging.getLogger()
     ours = logging.StreamHandler()  # as the command line's basicConfig leaves it
     monkeypatch.setattr(root, "handlers", [ours])
+    monkeypatch.setattr(root, "level", logging.WARNING)
     app_module._setup_logging()
-    assert root.handlers == [ours]
+    try:
+        assert root.handlers[0] is ours
+        assert ours.level == logging.WARNING  # stderr still shows warnings only
+        (file_handler,) = root.handlers[1:]
+        assert isinstance(file_handler, RotatingFileHandler)
+        assert file_handler.level == logging.INFO
+        assert root.level == logging.INFO
+    finally:
+        for handler in root.handlers[1:]:
+            handler.close()
+
+
+def test_the_window_started_from_the_command_line_writes_its_log_file(tmp_path):
+    """`briefcomposer gui` set up a stderr handler first, which used to stop the log file."""
+    import os
+    import subprocess
+
+    home = Path(os.environ["BRIEFCOMPOSER_HOME"])
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    shot = tmp_path / "shot.png"
+    out = subprocess.run(
+        [sys.executable, "-m", "briefcomposer", "gui", "--sample", "--screenshot", str(shot)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
+    assert out.returncode == 0, out.stderr
+    assert shot.is_file()
+    log = (home / "data" / "briefcomposer.log").read_text("utf-8")
+    assert f"Screenshot saved to {shot}" in log
+    assert "INFO" not in out.stderr  # the command line still shows warnings only

@@ -13,15 +13,21 @@ import contextlib
 import logging
 import os
 import shutil
-import subprocess
 import sys
 import tempfile
 import threading
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from briefcomposer.atomic import write_atomically
 from briefcomposer.core.errors import BriefError
+
+if TYPE_CHECKING:
+    import subprocess
+
+# subprocess is imported where a conversion runs: the window imports this module at start-up
+# (is LibreOffice there?) and importing subprocess costs it ~8 ms (issue 5).
 
 logger = logging.getLogger(__name__)
 
@@ -74,6 +80,8 @@ def convert_to_pdf(docx: Path, target_pdf: Path, timeout: float = 120, cancel: t
     process group is killed at once and `PdfCancelled` is raised. `target_pdf` is
     replaced atomically; a failure leaves it untouched.
     """
+    import subprocess
+
     soffice = find_soffice()
     if soffice is None:
         raise PdfError("LibreOffice is not installed, so no PDF can be made (install it, or export to Word only)")
@@ -125,6 +133,8 @@ def _wait(
     cancel: threading.Event | None,
 ) -> tuple[bytes, bytes]:
     """Wait for LibreOffice, polling `cancel` every 0.1 s; kill it on timeout or cancel."""
+    import subprocess
+
     deadline = time.monotonic() + timeout
     while True:
         step = 0.1 if cancel is not None else max(deadline - time.monotonic(), 0)
@@ -142,6 +152,8 @@ def _wait(
 
 
 def _kill(proc: subprocess.Popen) -> None:  # type: ignore[type-arg]
+    import subprocess
+
     if sys.platform != "win32":
         import signal
 

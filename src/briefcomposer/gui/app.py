@@ -52,32 +52,43 @@ def _excepthook(exc_type, exc, tb) -> None:  # type: ignore[no-untyped-def]
         sys.__excepthook__(exc_type, exc, tb)
 
 
-def _setup_logging() -> None:
-    """Log INFO and above to a rotating file in the user's data folder, unless logging is set up already.
+LOG_NAME = "briefcomposer.log"
+LOG_MAX_BYTES = 1_000_000
+LOG_BACKUPS = 3
 
-    The command line sets up its own (warnings on stderr), so the file handler is made only
-    when it will be used: `logging.handlers` imports sockets, pickle and queues, time the
-    window would otherwise wait for (issue 5).
+
+def _setup_logging() -> None:
+    """Also log INFO and above to a rotating file in the user's data folder (once per process).
+
+    Handlers set up already (the command line's, on stderr) keep showing what they showed:
+    they take the root logger's level as their own before the root opens to INFO for the file.
     """
     root = logging.getLogger()
-    if root.handlers:
+    if any(isinstance(h, logging.FileHandler) and Path(h.baseFilename).name == LOG_NAME for h in root.handlers):
         return
-    from logging.handlers import RotatingFileHandler
-
     if os.environ.get("BRIEFCOMPOSER_HOME"):
         folder = user_data_dir()
     else:
         folder = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.AppLocalDataLocation))
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        from logging.handlers import RotatingFileHandler
+
         handler: logging.Handler = RotatingFileHandler(
-            folder / "briefcomposer.log", maxBytes=1_000_000, backupCount=3, encoding="utf-8"
+            folder / LOG_NAME, maxBytes=LOG_MAX_BYTES, backupCount=LOG_BACKUPS, encoding="utf-8"
         )
     except OSError:
+        if root.handlers:  # the messages go there already
+            return
         handler = logging.StreamHandler()
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))
+    handler.setLevel(logging.INFO)
+    for existing in root.handlers:
+        if existing.level == logging.NOTSET:
+            existing.setLevel(root.level)
     root.addHandler(handler)
-    root.setLevel(logging.INFO)
+    if root.level == logging.NOTSET or root.level > logging.INFO:
+        root.setLevel(logging.INFO)
 
 
 def install_translators(

@@ -10,7 +10,6 @@ from __future__ import annotations
 import logging
 import re
 import shutil
-import subprocess
 import tempfile
 import threading
 from collections.abc import Callable
@@ -67,6 +66,8 @@ def render_pages(
     or fails, `PdfCancelled` as soon as `cancel` is set while LibreOffice runs (it is
     killed), and `TemplateError` when the brief cannot be exported.
     """
+    import subprocess  # here, not at the top: the window imports this module at start-up (issue 5)
+
     from briefcomposer.export.docx_writer import export_docx
     from briefcomposer.export.pdf import PdfError, convert_to_pdf
 

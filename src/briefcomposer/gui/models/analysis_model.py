@@ -19,7 +19,7 @@ from PySide6.QtCore import (
     Qt,
     Signal,
 )
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtGui import QColor, QFont
 
 from briefcomposer.core.errors import BriefError, RuleError
 from briefcomposer.core.model import Brief, Excerpt, Issue, ParagraphRef, Position, Status
@@ -210,10 +210,12 @@ class AnalysisModel(QAbstractItemModel):
             font.setStrikeOut(status is Status.REJECTED)
             return font
         if role == Qt.ItemDataRole.ForegroundRole:
+            # A colour, not a QBrush: views take either, and making the first QBrush also makes
+            # Python classes for QGradient's enums (~180 presets; start-up time, issue 5).
             if status is Status.REJECTED:
-                return QBrush(QColor(colours().faint))
+                return QColor(colours().faint)
             if status is Status.SUGGESTED:
-                return QBrush(QColor(colours().muted))
+                return QColor(colours().muted)
         if role == Role.STATUS:
             return status
         return None

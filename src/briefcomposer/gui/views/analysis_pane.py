@@ -132,8 +132,8 @@ class PositionDelegate(QStyledItemDelegate):
         painter.save()
         painter.setFont(opt.font)
         colour = opt.palette.color(QPalette.ColorRole.HighlightedText) if selected else None
-        brush = index.data(Qt.ItemDataRole.ForegroundRole)
-        painter.setPen(colour or (brush.color() if brush is not None else opt.palette.color(QPalette.ColorRole.Text)))
+        foreground = index.data(Qt.ItemDataRole.ForegroundRole)  # a QColor
+        painter.setPen(colour or foreground or opt.palette.color(QPalette.ColorRole.Text))
         fm = QFontMetrics(opt.font)
         lines = max(text_rect.height() // max(fm.lineSpacing(), 1), 1)
         full = fm.boundingRect(QRect(0, 0, text_rect.width(), 10_000), Qt.TextFlag.TextWordWrap, text)
