@@ -169,3 +169,21 @@ def test_a_states_armed_forces_are_an_actor_but_its_ministries_speak_for_it():
     assert kinds.get("UK Armed Forces") is ActorKind.ORGANISATION, kinds
     assert kinds.get("Russia") is ActorKind.STATE
     assert not any(name.startswith("The ") for name in kinds if name != "The author")
+
+
+def test_names_with_an_apostrophe_or_a_particle_stay_whole():
+    index = find_actors(
+        [
+            "Assistant Secretary Jim O’Brien spoke in Sarajevo, and O’Brien said the claim was false. "
+            "President Luiz Inácio Lula da Silva held a press conference.",
+            "Russia’s envoy left early.",
+        ]
+    )
+    names = {a.name for a in index.actors.values()}
+    assert {"Jim O’Brien", "Luiz Inácio Lula da Silva", "Russia"} <= names, names
+    assert not names & {"Brien", "Jim O", "Luiz Inácio Lula"}
+
+
+def test_a_document_holds_no_views():
+    index = find_actors(["The Constitution affirms that the country is one state, the Constitution says."])
+    assert "Constitution" not in {a.name for a in index.actors.values()}

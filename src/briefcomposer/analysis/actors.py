@@ -557,11 +557,13 @@ def _name_end(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-d
             skipped += nick
             continue
         prefixed = j > i and word[:3].casefold() in ("al-", "el-") and word[3:4].isupper()  # "Khalil al-Hayya"
-        if _is_name_token(word, gaz) or prefixed or (j > i and word.casefold().rstrip("-") in gaz.particles):
+        particle = j > i and word.casefold().rstrip("-") in gaz.particles
+        if _is_name_token(word, gaz) or prefixed or particle:
             # Names continue only across single spaces (or editorial brackets: "Xi [Jinping]")
             if j > i and toks[j][1] - toks[j - 1][2] != 1 and not _bracket_gap(toks[j - 1][2], toks[j][1], toks):
                 break
             j += 1
+            skipped += particle  # "Luiz Inácio Lula da Silva": "da" does not count towards the four
             continue
         break
     while j > i and toks[j - 1][0].casefold().rstrip("-") in gaz.particles:

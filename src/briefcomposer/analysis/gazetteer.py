@@ -16,7 +16,10 @@ from briefcomposer.core.model import ActorKind
 from briefcomposer.paths import bundled_dir
 
 # Words, numbers and single symbols; "U.S." and "al-Tawil" are one token each.
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:[\w\-\u2011]*[^\W_])?\.?(?<!\.)|\d[\d,.]*\d|\d|\S")
+# An apostrophe before a capital stays inside the word: "O’Brien", "D’Souza" (not "Russia’s")
+TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|[^\W\d_](?:(?:[\w\-\u2011]|[’'](?=[A-Z]))*[^\W_])?\.?(?<!\.)|\d[\d,.]*\d|\d|\S"
+)
 
 
 PLACE = -1  # a surface that names a place, never an actor ("North America")
