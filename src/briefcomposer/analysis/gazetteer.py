@@ -17,9 +17,7 @@ from briefcomposer.paths import bundled_dir
 
 # Words, numbers and single symbols; "U.S." and "al-Tawil" are one token each.
 # An apostrophe before a capital stays inside the word: "O’Brien", "D’Souza" (not "Russia’s")
-TOKEN = re.compile(
-    r"(?:[A-Z]\.){2,}|[^\W\d_](?:(?:[\w\-\u2011]|[’'](?=[A-Z]))*[^\W_])?\.?(?<!\.)|\d[\d,.]*\d|\d|\S"
-)
+TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:(?:[\w\-\u2011]|[’'](?=[A-Z]))*[^\W_])?\.?(?<!\.)|\d[\d,.]*\d|\d|\S")
 
 
 PLACE = -1  # a surface that names a place, never an actor ("North America")
