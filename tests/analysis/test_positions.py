@@ -376,6 +376,12 @@ def test_an_inference_about_a_deed_is_not_the_actors():
         # a body acting through its members or envoys
         ("In 2021, members of the African Union founded a new caucus.", ["African Union"], "Founded"),
         ("Diplomatic efforts by Qatar and Oman secured a truce in October.", ["Qatar", "Oman"], "Secured a truce"),
+        # a body acting through its forces or officials; verbs that make a stance with their object
+        ("Later, U.S. forces struck 40 targets in the border region.", ["United States"], "Struck 40 targets"),
+        ("Indonesia maintains a longstanding relationship with Russia.", ["Indonesia"], "Maintains"),
+        ("Peru and Chile held a press conference on the dispute.", ["Peru", "Chile"], "Held a press"),
+        ("Finland gave firm assurances to its neighbours in May.", ["Finland"], "Gave firm assurances"),
+        ("Much has been written about India’s July 2023 ban on rice exports.", ["India"], None),
     ],
 )
 def test_deeds_by_any_verb(sentence, actors, stance):

@@ -41,3 +41,12 @@ def test_a_dotted_country_before_an_office_ends_no_sentence():
         "It was imposed by the U.S.",
         "It failed.",
     ]
+
+
+def test_an_abbreviated_month_before_its_day_ends_no_sentence():
+    text = "The talks stalled. On Feb. 2, however, the envoys met again. They left on Sept. 30."
+    assert sentences(text) == [
+        "The talks stalled.",
+        "On Feb. 2, however, the envoys met again.",
+        "They left on Sept. 30.",
+    ]

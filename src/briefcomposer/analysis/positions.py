@@ -184,7 +184,8 @@ _REPORT_NOUN = re.compile(
 _OWNED_POLICY = re.compile(
     r"(?:’s|'s)\s+(?:[\w\-]+\s+){0,2}?(?:veto|visit|assertiveness|policy|policies|strategy|crackdown|"
     r"offensive|campaign|approach|pivot|refusal|withdrawal|annexation|blockade|overtures|outreach|aggression|"
-    r"intervention|incursions?|support for|opposition to|backing for|stance|position on)\b"
+    r"intervention|incursions?|support for|opposition to|backing for|stance|position on|bans?|embargo|curbs|"
+    r"export controls)\b"
 )
 # "The recent decision by the Biden administration to pause licences": the decision is the agent's
 _BY_NOUN = re.compile(
@@ -560,7 +561,14 @@ def _adverb(word: str) -> bool:
 # seeing are left to `_attributed`, which knows their complements.
 _ACTION_OBJECTS = {
     "take": r"(?:the |a )?(?:decision|decisions|steps?|action|measures|control|part|over|the lead)\b",
-    "hold": r"(?:\w+ )?(?:talks|elections?|summits?|meetings?|consultations|referendums?|referenda|votes?)\b",
+    "hold": r"(?:\w+ )?(?:talks|elections?|summits?|meetings?|consultations|referendums?|referenda|votes?|"
+    r"(?:press|news) conferences?)\b",
+    # "maintains a longstanding relationship with Russia"; not "maintains influence"
+    "maintain": r"(?:\w+ ){0,3}?(?:relationship|relations|ties|contacts|dialogue|sanctions|ban|embargo|neutrality|"
+    r"presence|troops|forces|blockade|ceasefire|moratorium)\b",
+    # "gave an important speech", "gave assurances"; not "gave way"
+    "give": r"(?:\w+ ){0,2}?(?:speech|address|interview|briefing|testimony|assurances|guarantees|approval|"
+    r"green light|go-ahead|backing)\b",
     "impose": r"(?:\w+ ){0,3}?(?:sanctions|embargo|tariffs|bans?|restrictions|controls|duties|curfew|blockade)\b",
     "lift": r"(?:\w+ ){0,3}?(?:sanctions|embargo|tariffs|bans?|restrictions|controls|duties|curfew|blockade)\b",
     # "expressed support for the plan", "voiced concern"; not "expressed itself"
@@ -723,6 +731,8 @@ def _action(
             if not role:
                 continue  # "Chinese capabilities grew": not China acting
             after = after[role.end() :]
+        elif re.match(rf"\s+(?:{_BODY_ROLES})\b", after):
+            after = re.sub(rf"^(?:\s+(?:{_BODY_ROLES})\b)+", "", after)  # "U.S. forces hit 85 targets"
         elif after[:1] in "’'":
             # "Germany’s defence minister immediately labelled ...": the state acting through its office;
             # "Russia’s tendency" is not Russia acting
@@ -1289,6 +1299,14 @@ _ROLE_WORDS = frozenset(
     words(
         "president prime minister ministers government leader leaders leadership officials spokesman spokeswoman "
         "spokesperson foreign defence envoy ambassador administration military army authorities parliament chief"
+    )
+)
+# Words after a body's name that make it the body acting: "U.S. forces", "EU leaders", "NATO officials"
+_BODY_ROLES = "|".join(
+    sorted(
+        {*_ROLE_WORDS, *words("forces troops navy diplomats negotiators delegation lawmakers legislators police")},
+        key=len,
+        reverse=True,
     )
 )
 

@@ -23,6 +23,8 @@ _LOWER_ABBREVIATIONS = frozenset({"approx", "vs", "cf"})
 _LAST_WORD = re.compile(r"(\w+)\.\s*$")
 # "current U.S. President Joe Biden": a dotted country abbreviation before an office is no sentence end
 _ENDS_ON_COUNTRY = re.compile(r"\b(?:U\.S|U\.K|U\.N|E\.U)\.\s*$")
+# "on Feb. 2, U.S. forces hit ...": an abbreviated month before its day is no sentence end
+_ENDS_ON_MONTH = re.compile(r"\b(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.\s*$")
 _OFFICE_NEXT = re.compile(
     r"(?:President|Secretary|Ambassador|Envoy|Congress|Senate|Senator|Representative|Army|Navy|Air Force|Marines|"
     r"Treasury|State Department|Department|Embassy|Government|Administration|Forces|Special|Trade|Defense|Defence|"
@@ -59,6 +61,7 @@ def split(text: str) -> list[tuple[int, int]]:
         if spans and (
             _ends_on_title(text[spans[-1][0] : spans[-1][1]])
             or (_ENDS_ON_COUNTRY.search(text[spans[-1][0] : spans[-1][1]]) and _OFFICE_NEXT.match(text, start))
+            or (_ENDS_ON_MONTH.search(text[spans[-1][0] : spans[-1][1]]) and text[start : start + 1].isdigit())
         ):
             spans[-1] = (spans[-1][0], end)
         else:
