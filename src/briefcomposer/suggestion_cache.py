@@ -35,7 +35,7 @@ _fingerprint: str | None = None
 
 
 def analyser_fingerprint() -> str:
-    """SHA-256 of the analysis code and the gazetteer: changes whenever either does."""
+    """SHA-256 of the analysis code, the gazetteer and the position model: changes whenever one does."""
     global _fingerprint
     if _fingerprint is None:
         from briefcomposer import analysis
@@ -44,6 +44,7 @@ def analyser_fingerprint() -> str:
         digest = hashlib.sha256(f"format {FORMAT}".encode())
         files = sorted(Path(analysis.__file__).parent.glob("*.py"))
         files += sorted((bundled_dir("resources") / "gazetteer").glob("*"))
+        files += sorted((bundled_dir("resources") / "models").glob("*"))
         for path in files:
             digest.update(path.name.encode())
             digest.update(path.read_bytes())

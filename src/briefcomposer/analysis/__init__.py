@@ -39,15 +39,17 @@ def heading_indices(source: Source) -> set[int]:
     return out
 
 
-def suggest(source: Source) -> Suggestions:
+def suggest(source: Source, *, model: bool = True) -> Suggestions:
     """Suggest the actors, issues and positions of `source`.
 
     Evidence excerpts are whole sentences of `source.paragraphs`, so they stay
-    verbatim. A source without paragraphs gives empty suggestions.
+    verbatim. A source without paragraphs gives empty suggestions. `model=False`
+    gives the rules' findings alone, without the position model of `ranking`.
     """
     from briefcomposer.analysis.actors import find_actors
     from briefcomposer.analysis.issues import find_issues, issue_of, issue_owner
     from briefcomposer.analysis.positions import find_positions
+    from briefcomposer.analysis.ranking import rank
     from briefcomposer.analysis.sentences import split
 
     paragraphs = source.paragraphs
@@ -57,6 +59,8 @@ def suggest(source: Source) -> Suggestions:
     index = find_actors(paragraphs, source.author, headings=headings)
     spans = [split(text) for text in paragraphs]
     found = find_positions(paragraphs, spans, index, headings)
+    if model:
+        found = rank(paragraphs, spans, index, headings, found)
     # Words that name actors: single-word names and aliases ("Russia", "Moscow", "NATO", "Russian") and
     # every part of a person's name; not the parts of longer names ("defence" of "Ministry of Defence").
     actor_words: set[str] = set()
@@ -77,7 +81,7 @@ def suggest(source: Source) -> Suggestions:
             else:  # acronyms inside longer names: "UK" of "the UK", "RSF" of "RSF fighters"
                 actor_words.update(w.lower() for w in parts if len(w) > 1 and w.isupper())
     # the sentences that make positions point to the issues; the author's plain claims are too many to
-    focus = [paragraphs[f.paragraph][s:e] for f in found if f.cue != "claim" for s, e in f.spans]
+    focus = [paragraphs[f.paragraph][s:e] for f in found if f.cue not in ("claim", "ranked") for s, e in f.spans]
     found_issues = find_issues(
         paragraphs,
         headings,

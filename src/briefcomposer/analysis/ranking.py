@@ -1,0 +1,216 @@
+"""Which candidate positions to suggest: a logistic model over the rules' findings and the sentence.
+
+The rules of `positions` find what they can name a cue for: attributed speech, deeds, the
+author's recommendations and verdicts. Blind-annotated commentary showed that an analyst
+lists many more positions than those cues catch, and that the author's plain claims
+("the international response was muted") are kept in excerpts but left out of long
+articles' background. No rule draws that line well, so a small learned model does:
+every sentence gives a candidate for the author and for each actor it names; the rules'
+findings, where the actor stands in the sentence and what kind of sentence it is become
+features; a logistic regression trained on the hand annotations
+(`tools/train_positions.py`) scores them. A position a rule found with a cue of its own
+is always kept; the author's plain claims and candidates no rule found are kept when the
+model scores them at or above its threshold.
+
+Pure Python at run time: a sparse dot product per candidate, no numpy.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import math
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from briefcomposer.analysis import positions as rules
+from briefcomposer.analysis.actors import ActorIndex
+from briefcomposer.core.model import ActorKind
+
+logger = logging.getLogger(__name__)
+
+MODEL_NAME = "positions.json"
+# The cue of a rule finding that the model decides on: the author's plain claims. Every other
+# cue is a rule's own evidence and stays.
+DECIDED_CUES = frozenset({"claim"})
+
+_PREPOSITION = re.compile(
+    r"\b(?:of|with|for|against|on|by|to|from|than|between|about|in|at|into|over|under|within|across|through|among|"
+    r"toward|towards|upon|like)\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+_MODAL = re.compile(r"\b(?:should|must|ought|need to|needs to|will|would|could|can|cannot|may|might)\b", re.IGNORECASE)
+
+
+@dataclass
+class Model:
+    """Feature weights of the logistic model and the score at which a candidate is suggested."""
+
+    weights: dict[str, float]
+    threshold: float
+    about: dict = field(default_factory=dict)
+
+    def score(self, features: dict[str, float]) -> float:
+        z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
+        return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
+
+
+@dataclass
+class Candidate:
+    """An actor (or the author) and a sentence that might make a position."""
+
+    actor_key: str
+    paragraph: int
+    start: int
+    end: int
+    features: dict[str, float]
+
+
+def model_path() -> Path:
+    from briefcomposer.paths import bundled_dir
+
+    return bundled_dir("resources") / "models" / MODEL_NAME
+
+
+@lru_cache(maxsize=4)
+def load_model(path: Path | None = None) -> Model | None:
+    """The model at `path` (the bundled one by default), or None (the rules decide alone) when it is
+    missing or unreadable."""
+    path = path or model_path()
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        weights = {str(k): float(v) for k, v in data["weights"].items()}
+        threshold = float(data["threshold"])
+        if not 0.0 < threshold < 1.0:
+            raise ValueError(f"threshold {threshold} is not between 0 and 1")
+        return Model(weights, threshold, dict(data.get("about", {})))
+    except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
+        logger.warning("The position model %s could not be read (%s); the rules decide alone", path, exc)
+        return None
+
+
+def candidates(
+    paragraphs: list[str],
+    sentence_spans: list[list[tuple[int, int]]],
+    index: ActorIndex,
+    headings: set[int],
+    found: list[rules.Found],
+) -> list[Candidate]:
+    """One candidate per sentence for the author and for each actor the sentence names, with its features.
+
+    An interview gives none: its turns are the speakers' own, which the rules find.
+    """
+    if len({k for k in rules._speakers(paragraphs, index).values() if k}) >= 2:
+        return []
+    by_rule = {(f.actor_key, f.paragraph, f.spans[0][0]): f.cue for f in found}
+    rule_sentences: dict[tuple[int, int], set[str]] = {}
+    for key, p, start in by_rule:
+        rule_sentences.setdefault((p, start), set()).add(key)
+    n_words = sum(len(t.split()) for t in paragraphs)
+    article = {"a_long": float(n_words > 800), "a_logw": math.log(max(n_words, 50)) / 8}
+    out: list[Candidate] = []
+    for p, text in enumerate(paragraphs):
+        if p in headings:
+            continue
+        spans = sentence_spans[p]
+        for n, (s, e) in enumerate(spans):
+            sentence = text[s:e]
+            inside = [m for m in index.mentions[p] if s <= m.start < e]
+            keys = [index.author_key, *dict.fromkeys(m.key for m in inside if m.key != index.author_key)]
+            opener = rules._sentence_subject(text, s, inside, index, e)
+            base = {
+                "bias": 1.0,
+                **article,
+                "p_rel": p / max(len(paragraphs) - 1, 1),
+                "p_late": float(p >= 6),
+                "s_modal": float(bool(_MODAL.search(sentence))),
+                "s_auth": float(rules._authorial(sentence)),
+                "s_quote": float(bool(re.search(r"[“”\"]", sentence))),
+                "s_digit": float(bool(re.search(r"\d", sentence))),
+                "s_first": float(n == 0),
+                "s_last": float(n == len(spans) - 1),
+                "s_long": float(len(sentence.split()) > 25),
+                "s_short": float(len(sentence.split()) < 8),
+                "s_narr": float(bool(rules._NARRATIVE.search(sentence))),
+                "s_q": float(sentence.rstrip().endswith("?")),
+                "s_nact": min(len(keys) - 1, 4) / 4,
+                "s_para_first": float(p == 0),
+                "s_subject_actor": float(bool(opener)),
+            }
+            held = rule_sentences.get((p, s), set())
+            for key in keys:
+                features = dict(base)
+                cue = by_rule.get((key, p, s))
+                if cue:
+                    features["rule_" + cue] = 1.0
+                    features["rule_any"] = 1.0
+                if held - {key}:
+                    features["other_rule"] = 1.0
+                features["kind_" + index.actors[key].kind.value] = 1.0
+                if index.actors[key].kind is ActorKind.AUTHOR:
+                    features["author"] = 1.0
+                else:
+                    features.update(_mention_features(text, s, e, [m for m in inside if m.key == key], opener, key))
+                out.append(Candidate(key, p, s, e, features))
+    return out
+
+
+def _mention_features(text: str, s: int, e: int, mentions: list, opener: list[str], key: str) -> dict[str, float]:
+    first = mentions[0]
+    features = {
+        "subj": float(bool(opener) and opener[0] == key),
+        "pos": (first.start - s) / max(e - s, 1),
+        "adj": float(all(m.adjective for m in mentions)),
+        "poss": float(text[first.end : first.end + 1] in "’'"),
+        "prep": float(bool(_PREPOSITION.search(text[s : first.start]))),
+        "pred": float(any(rules._predicate_start(text[m.end : e]) is not None for m in mentions)),
+        "nment": min(len(mentions), 3) / 3,
+    }
+    after = rules._WORD.findall(text[first.end : e])[:1]
+    if after:
+        features["w1_" + after[0].lower()] = 1.0
+    return features
+
+
+def rank(
+    paragraphs: list[str],
+    sentence_spans: list[list[tuple[int, int]]],
+    index: ActorIndex,
+    headings: set[int],
+    found: list[rules.Found],
+    model: Model | None = None,
+) -> list[rules.Found]:
+    """The positions to suggest: the rules' findings with a cue of their own, and the candidates the
+    model scores at or above its threshold (the author's plain claims among them)."""
+    model = model or load_model()
+    if model is None:
+        return found
+    kept = [f for f in found if f.cue not in DECIDED_CUES]
+    taken = {(f.actor_key, f.paragraph, f.spans[0][0]) for f in kept}
+    by_rule = {(f.actor_key, f.paragraph, f.spans[0][0]): f for f in found}
+    out = list(kept)
+    for cand in candidates(paragraphs, sentence_spans, index, headings, found):
+        key = (cand.actor_key, cand.paragraph, cand.start)
+        if key in taken or model.score(cand.features) < model.threshold:
+            continue
+        taken.add(key)
+        out.append(by_rule.get(key) or _new_position(paragraphs[cand.paragraph], cand, index))
+    order = {id(f): n for n, f in enumerate(found)}
+    out.sort(key=lambda f: (f.paragraph, f.spans[0][0], order.get(id(f), len(order))))
+    return [f for f in out if f.stance]
+
+
+def _new_position(text: str, cand: Candidate, index: ActorIndex) -> rules.Found:
+    sentence = text[cand.start : cand.end]
+    stance = rules._paraphrase(sentence)
+    if index.actors[cand.actor_key].kind is not ActorKind.AUTHOR:
+        for m in index.mentions[cand.paragraph]:
+            if m.key == cand.actor_key and cand.start <= m.start < cand.end:
+                after = text[m.end : cand.end]
+                begin = rules._predicate_start(after)
+                if begin is not None and len(after[begin:].split()) >= 3:
+                    stance = rules._paraphrase(after[begin:])
+                break
+    return rules.Found(cand.actor_key, cand.paragraph, [(cand.start, cand.end)], stance, "ranked")

@@ -1,0 +1,107 @@
+"""The position model on top of the rules (analysis/ranking.py)."""
+
+import json
+import logging
+
+from briefcomposer.analysis import heading_indices, ranking, suggest, to_json
+from briefcomposer.analysis.actors import find_actors
+from briefcomposer.analysis.positions import find_positions
+from briefcomposer.analysis.sentences import split
+from briefcomposer.core.model import Source
+
+
+def _parts(source):
+    headings = heading_indices(source)
+    index = find_actors(source.paragraphs, source.author, headings=headings)
+    spans = [split(p) for p in source.paragraphs]
+    return source.paragraphs, spans, index, headings, find_positions(source.paragraphs, spans, index, headings)
+
+
+def test_the_bundled_model_loads():
+    model = ranking.load_model()
+    assert model is not None
+    assert 0 < model.threshold < 1
+    assert model.weights["rule_any"] > 0  # what a rule found weighs for a position
+    assert model.about["trained_on"]["tuned"] >= 5
+
+
+def test_an_unreadable_model_leaves_the_rules_to_decide(tmp_path, caplog, sample):
+    broken = tmp_path / "positions.json"
+    broken.write_text('{"threshold": 7, "weights": {}}', encoding="utf-8")
+    with caplog.at_level(logging.WARNING):
+        assert ranking.load_model(broken) is None
+    assert "could not be read" in caplog.text
+    (tmp_path / "garbage.json").write_bytes(b"\x00\xff not json")
+    assert ranking.load_model(tmp_path / "garbage.json") is None
+    paragraphs, spans, index, headings, found = _parts(sample)
+    assert ranking.rank(paragraphs, spans, index, headings, found, model=None) is not None
+
+
+def test_every_rule_finding_with_a_cue_of_its_own_is_kept(corpus_articles, sample):
+    for source in [sample, *corpus_articles.values()]:
+        paragraphs, spans, index, headings, found = _parts(source)
+        ranked = ranking.rank(paragraphs, spans, index, headings, found)
+        kept = {id(f) for f in ranked}
+        assert all(id(f) in kept for f in found if f.cue not in ranking.DECIDED_CUES and f.stance)
+
+
+def test_a_long_article_keeps_fewer_of_the_authors_plain_claims(corpus_articles):
+    # the ISW piece is long, with background paragraphs the annotation leaves out
+    source = corpus_articles["isw-2022-russia-transnistria-coercion"]
+    paragraphs, spans, index, headings, found = _parts(source)
+    ranked = ranking.rank(paragraphs, spans, index, headings, found)
+    claims = [f for f in found if f.cue == "claim"]
+    assert claims
+    assert len([f for f in ranked if f.cue == "claim"]) < len(claims)
+
+
+def test_positions_the_model_adds_are_verbatim_sentences_with_a_stance():
+    # a short commentary, the kind the model learnt most from (invented text)
+    source = Source(
+        title="Harbour deal",
+        author="A. Writer",
+        paragraphs=[
+            "Norway and Iceland signed a fisheries pact in Reykjavik last week, ending a decade of quarrels "
+            "over quotas.",
+            "Norway gets access to the northern grounds, while Iceland keeps control of the spawning areas. The "
+            "European Union watched from the sidelines, and its fleets lose out.",
+            "The pact is a modest step. Oslo now wants a wider accord covering the Barents Sea, and Reykjavik is wary "
+            "of Brussels. Coastal communities on both sides welcomed the news.",
+        ],
+    )
+    data = to_json(source, suggest(source))
+    before = {(p["actor"], p["evidence"][0]) for p in to_json(source, suggest(source, model=False))["positions"]}
+    added = [p for p in data["positions"] if (p["actor"], p["evidence"][0]) not in before]
+    assert added
+    for p in data["positions"]:
+        assert p["stance"]
+        assert any(p["evidence"][0] in para for para in source.paragraphs)
+
+
+def test_a_threshold_decides(sample):
+    paragraphs, spans, index, headings, found = _parts(sample)
+    model = ranking.load_model()
+    keep_all = ranking.Model(model.weights, 0.0001)
+    keep_none = ranking.Model(model.weights, 0.9999)
+    everything = ranking.rank(paragraphs, spans, index, headings, found, model=keep_all)
+    nothing_new = ranking.rank(paragraphs, spans, index, headings, found, model=keep_none)
+    assert len(everything) > len(nothing_new)
+    assert {id(f) for f in nothing_new} <= {id(f) for f in found}
+
+
+def test_an_interview_is_left_to_its_speakers():
+    source = Source(
+        title="t",
+        paragraphs=[
+            "Paul Haenle: What do you think about Taiwan?",
+            "Evan Medeiros: The United States needs to say less and do more.",
+        ],
+        author="Paul Haenle and Evan Medeiros",
+    )
+    paragraphs, spans, index, headings, _ = _parts(source)
+    assert ranking.candidates(paragraphs, spans, index, headings, []) == []
+
+
+def test_the_model_file_is_plain_json_of_numbers():
+    data = json.loads(ranking.model_path().read_text(encoding="utf-8"))
+    assert all(isinstance(v, float | int) for v in data["weights"].values())
