@@ -187,3 +187,18 @@ def test_names_with_an_apostrophe_or_a_particle_stay_whole():
 def test_a_document_holds_no_views():
     index = find_actors(["The Constitution affirms that the country is one state, the Constitution says."])
     assert "Constitution" not in {a.name for a in index.actors.values()}
+
+
+def test_both_sides_of_a_hyphenated_pair_are_named():
+    index = find_actors(["The China-US trade talks stalled, and the Polish-German relationship is stuck."])
+    names = {a.name for a in index.actors.values()}
+    assert {"China", "United States", "Poland", "Germany"} <= names, names
+    index = find_actors(["Guinea-Bissau voted, Al-Shabaab attacked, and Jean-Claude Juncker spoke; Juncker left."])
+    names = {a.name for a in index.actors.values()}
+    assert {"Guinea-Bissau", "Jean-Claude Juncker"} <= names, names
+
+
+@pytest.mark.parametrize("phrase", ["other countries", "political parties", "armed groups", "several other nations"])
+def test_generic_groups_are_actors(phrase):
+    index = find_actors([f"The plan was welcomed, but {phrase} rejected it outright."])
+    assert phrase in {a.name.casefold() for a in index.actors.values()}

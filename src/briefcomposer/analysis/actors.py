@@ -176,8 +176,34 @@ def find_actors(
         found = _scan(p, text, gaz, definitions, vocabulary, events)
         if headings and p in headings:
             found = [r for r in found if r.kind not in ("single", "collective") and (r.kind != "person" or r.title)]
-        raws.extend(_with_groups(p, text, found, gaz))
+        raws.extend(_with_groups(p, text, _with_compounds(p, text, found, gaz), gaz))
     return _resolve(raws, paragraphs, gaz, author)
+
+
+# "The China-US trade talks", "the Polish-German relationship": both sides of a hyphenated pair are
+# named (as modifiers), though the tokeniser keeps the pair as one word
+_COMPOUND = re.compile(r"\b([A-Z][\w.]*[A-Za-z.])[-–]([A-Z][\w.]*[A-Za-z])\b")
+
+
+def _with_compounds(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
+    out = list(raws)
+    for match in _COMPOUND.finditer(text):
+        over = [r for r in out if r.start < match.end() and match.start() < r.end]
+        if any(r.kind != "single" or (r.start, r.end) != match.span() for r in over):
+            continue  # a name of its own: "Guinea-Bissau", "Al-Shabaab"
+        hits = [gaz.surfaces.get(surface_key(match.group(n))) for n in (1, 2)]
+        parts = [
+            (n, hit[0])
+            for n, hit in zip((1, 2), hits, strict=True)
+            if hit and hit[0] != PLACE and gaz.entries[hit[0]].kind is not ActorKind.PERSON
+        ]
+        if not parts:
+            continue
+        out = [r for r in out if r not in over]  # "China-US" is no single name
+        for n, entry in parts:
+            out.append(_Raw(p, match.start(n), match.end(n), "gaz", gaz=entry, adjective=True))
+    out.sort(key=lambda r: r.start)
+    return out
 
 
 # Collective actors named by a phrase rather than listed in the gazetteer: "European diplomats",
@@ -185,7 +211,8 @@ def find_actors(
 _GROUP_HEADS = (
     r"member states|members|diplomats|officials|leaders|powers|neighbou?rs|countries|nations|governments|"
     r"allies|partners|policymakers|policy-makers|capitals|states|negotiators|lawmakers|legislators|"
-    r"firms|companies|operators|producers|exporters|donors|creditors|investors|economies"
+    r"firms|companies|operators|producers|exporters|donors|creditors|investors|economies|parties|groups|actors|"
+    r"factions|militias|movements"
 )
 _GROUP_MODIFIERS = (
     r"(?i:external|regional|foreign|outside|major|great|global|neighbou?ring|smaller|larger|frontline|front-line|"
@@ -193,7 +220,9 @@ _GROUP_MODIFIERS = (
     r"nationalist|ethno-nationalist|northern|southern|eastern|western|central|allied|donor|partner|"
     # "vulnerable countries", "middle powers", "telecom firms": the groups climate, trade and tech commentary names
     r"vulnerable|middle|industriali[sz]ed|developing|developed|emerging|poorer|richer|wealthy|low-income|"
-    r"middle-income|high-income|oil-producing|telecom|tech|technology|defence|defense|energy|private|state-owned)|"
+    r"middle-income|high-income|oil-producing|telecom|tech|technology|defence|defense|energy|private|state-owned|"
+    # "other countries", "several other nations", "political parties", "armed groups"
+    r"other|several|previous|successive|political|armed)|"
     r"European|Western|Arab|African|Asian|Gulf|Pacific|Nordic|Baltic|Muslim|Christian|Sunni|Shia|Kurdish|"
     r"Latin American|Central Asian|Southeast Asian|South Asian|Middle Eastern|[A-Z]{2,6}"
 )
@@ -251,7 +280,7 @@ _GROUP_PLAIN = frozenset(
         "moderate nationalist ethno-nationalist northern southern eastern western central allied donor partner "
         "vulnerable middle industrialised industrialized developing developed emerging poorer richer wealthy "
         "low-income middle-income high-income oil-producing telecom tech technology defence defense energy private "
-        "state-owned"
+        "state-owned other several previous successive political armed"
     )
 )
 _GROUP_WORDS_OK = frozenset(
