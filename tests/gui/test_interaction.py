@@ -189,6 +189,33 @@ def test_find_in_source(window):
     assert pane.find_status.text() == "Not found"
 
 
+def test_find_bar_and_history_open_from_the_keyboard(qtbot, window, activate):
+    """Ctrl+F, Tab, Esc and Ctrl+H work the first time, when the find bar and the dock are built."""
+    from PySide6.QtWidgets import QApplication
+
+    activate(window)
+    view = window.source_pane.current_view()
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    qtbot.keyClick(view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    pane = window.source_pane
+    qtbot.waitUntil(lambda: pane.find_edit is not None and pane.find_edit.hasFocus())
+    assert pane.find_bar.isVisible()
+    qtbot.keyClick(pane.find_edit, Qt.Key.Key_Tab)  # the find field leads the source pane's tab order
+    assert QApplication.focusWidget() is view
+    pane.find_edit.setFocus()
+    qtbot.keyClick(pane.find_edit, Qt.Key.Key_Escape)
+    assert not pane.find_bar.isVisible()
+    assert view.hasFocus()
+    qtbot.keyClick(view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert window.history_dock is not None
+    assert window.history_dock.isVisible()
+    assert window.history_action.isChecked()
+    qtbot.keyClick(view, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+    assert not window.history_dock.isVisible()
+    assert not window.history_action.isChecked()
+
+
 def test_search_and_actor_filter(window):
     pane = window.analysis_pane
     pane.search_edit.setText("moscow")

@@ -266,6 +266,86 @@ def test_window_geometry_and_splitters_persist(qtbot, settings, brief):
     assert again.splitter.sizes() == sizes
 
 
+def test_panes_are_laid_out_once_at_their_default_sizes(qtbot, qapp, settings, brief):
+    """The first layout already has the default pane sizes: no second layout after showing (issue 5)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from briefcomposer.gui.theme import apply_theme
+
+    class Resizes(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802, ANN001, ANN201
+            if event.type() == QEvent.Type.Resize:
+                self.count += 1
+            return False
+
+    apply_theme(qapp)  # with the style sheet, as the app runs
+    try:
+        window = MainWindow(settings, brief)
+        qtbot.addWidget(window)
+        window.resize(1400, 900)
+        resizes = Resizes()
+        window.brief_pane.installEventFilter(resizes)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.wait(50)  # the check for a size changed by a window manager
+        sizes = window.splitter.sizes()
+        assert resizes.count == 1
+        window._apply_default_sizes()
+        assert window.splitter.sizes() == sizes
+    finally:
+        qapp.setStyleSheet("")
+
+
+def _reopen(qtbot, settings, brief) -> MainWindow:
+    window = MainWindow(settings, Document(brief).brief)
+    qtbot.addWidget(window)
+    window.resize(1200, 800)
+    window.show()
+    qtbot.waitExposed(window)
+    return window
+
+
+def test_history_dock_left_open_is_open_after_restart(qtbot, settings, brief):
+    from PySide6.QtCore import Qt
+
+    left = Qt.DockWidgetArea.LeftDockWidgetArea
+    window = _reopen(qtbot, settings, brief)
+    assert not window.history_action.isChecked()
+    window.history_action.trigger()
+    assert window.history_dock.isVisible()
+    window.addDockWidget(left, window.history_dock)  # moved by the user
+    window.save_window_state()
+    again = _reopen(qtbot, settings, brief)
+    assert again.history_dock is not None
+    assert again.history_dock.isVisible()
+    assert again.dockWidgetArea(again.history_dock) == left
+    assert again.history_action.isChecked()
+    again.history_dock.close()  # by its title bar's button
+    assert not again.history_action.isChecked()
+    again.save_window_state()
+    third = _reopen(qtbot, settings, brief)
+    assert not third.history_action.isChecked()
+    third.history_action.trigger()  # opens where the user left it
+    assert third.history_dock.isVisible()
+    assert third.dockWidgetArea(third.history_dock) == left
+
+
+def test_tool_bar_menu_offers_the_history(window):
+    """The tool bar's context menu shows and hides the history dock, built yet or not."""
+    for wanted in (True, False):
+        menu = window.createPopupMenu()
+        texts = [a.text() for a in menu.actions()]
+        assert texts[0] == "Show &History"
+        assert texts.count("Show &History") == 1
+        assert "Main" in texts
+        menu.actions()[0].trigger()
+        assert window.history_action.isChecked() is wanted
+        assert window.history_dock.isHidden() is not wanted
+        menu.deleteLater()
+
+
 def test_about_and_preview_toggle(window, shown):
     window.about_action.trigger()
     assert "Brief Composer" in shown.about[0]

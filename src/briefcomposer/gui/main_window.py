@@ -227,6 +227,7 @@ class MainWindow(QMainWindow):
         self._evidence_cycle: dict[str, int] = {}
         self._autosave_pending = False
         self._shown_once = False
+        self._default_sizes_for = QSize()  # the window size the panes' default sizes were made for
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_file_changed)
         self._create_actions()
@@ -240,6 +241,7 @@ class MainWindow(QMainWindow):
             self.restoreGeometry(self.settings.window_geometry)
         if self.settings.window_state is not None:
             self.restoreState(self.settings.window_state)
+        self._restore_history_dock()
         if brief is None and sample:
             brief = self._cached_sample_brief()
         self.showing_sample = sample and brief is not None
@@ -575,19 +577,72 @@ class MainWindow(QMainWindow):
         )
         if not self.shortcuts_action.shortcuts():  # no platform default: use F1
             self.shortcuts_action.setShortcut(QKeySequence("F1"))
-        self.history_dock = QDockWidget(self.tr("History"), self)
-        self.history_dock.setObjectName("historyDock")
-        self.history_view = QUndoView(self.undo_group, self.history_dock)
-        self.history_view.setEmptyLabel(self.tr("<opened>"))
-        self.history_view.setAccessibleName(self.tr("Undo history"))
-        self.history_dock.setWidget(self.history_view)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.history_dock)
-        self.history_dock.hide()
-        self.history_action = self.history_dock.toggleViewAction()
-        self.history_action.setText(self.tr("Show &History"))
+        # The history dock is built when it is first shown, or at start-up when the saved layout
+        # has it open (`_restore_history_dock`): most sessions never open it (issue 5). Until then
+        # this action stands in for the dock's own toggle, and it follows the dock once built.
+        self.history_dock: QDockWidget | None = None
+        self.history_view: QUndoView | None = None
+        self.history_action = QAction(self.tr("Show &History"), self)
+        self.history_action.setCheckable(True)
         self.history_action.setShortcut(QKeySequence("Ctrl+H"))
         self.history_action.setToolTip(self.tr("Every step you can undo (Ctrl+H)"))
+        self.history_action.triggered.connect(self.show_history)
         self.setAcceptDrops(True)
+
+    def show_history(self, visible: bool = True) -> None:
+        """Show or close the history dock (undo steps), building it the first time."""
+        dock = self._build_history_dock()
+        if visible == dock.isHidden():  # as the dock's own toggle action does
+            if visible:
+                dock.show()
+            else:
+                dock.close()
+        self.history_action.setChecked(not dock.isHidden())
+
+    def _build_history_dock(self) -> QDockWidget:
+        if self.history_dock is not None:
+            return self.history_dock
+        dock = QDockWidget(self.tr("History"), self)
+        dock.setObjectName("historyDock")
+        view = QUndoView(self.undo_group, dock)
+        view.setEmptyLabel(self.tr("<opened>"))
+        view.setAccessibleName(self.tr("Undo history"))
+        dock.setWidget(view)
+        # The saved layout keeps a place for the dock even while it is not built: put it back
+        # there, open or closed, floating or docked, as the user left it.
+        if not self.restoreDockWidget(dock):
+            self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, dock)
+            dock.hide()
+        toggle = dock.toggleViewAction()
+        toggle.setText(self.history_action.text())
+        toggle.toggled.connect(self.history_action.setChecked)  # closed by its title bar, say
+        self.history_action.setChecked(not dock.isHidden())
+        self.history_dock, self.history_view = dock, view
+        return dock
+
+    def _restore_history_dock(self) -> None:
+        """Build the history dock at start-up only when the saved layout has it open.
+
+        A layout saved before this was recorded (`history_visible` None) may have it open too.
+        """
+        if self.settings.window_state is not None and self.settings.history_visible is not False:
+            self._build_history_dock()
+
+    def createPopupMenu(self) -> QMenu:
+        """The tool bar's context menu, with "Show History" first whether or not the dock is built."""
+        menu = super().createPopupMenu()
+        if menu is None:
+            menu = QMenu(self)
+        actions = menu.actions()
+        toggle = self.history_dock.toggleViewAction() if self.history_dock is not None else None
+        if toggle is not None and toggle in actions:
+            menu.insertAction(toggle, self.history_action)
+            menu.removeAction(toggle)
+        elif toggle is None:
+            first = actions[0] if actions else None
+            menu.insertAction(first, self.history_action)
+            menu.insertSeparator(first)
+        return menu
 
     def _create_menus(self) -> None:
         bar = self.menuBar()
@@ -800,10 +855,18 @@ class MainWindow(QMainWindow):
     SPLIT = (0.3, 0.25, 0.26, 0.19)
 
     def _apply_default_sizes(self) -> None:
+        self._default_sizes_for = self.size()
         width = max(self.width(), 1000)
         self.splitter.setSizes([int(width * f) for f in self.SPLIT])
         height = max(self.height() - 120, 500)
         self.analysis_pane.splitter.setSizes([int(height * 0.68), int(height * 0.32)])
+
+    def setVisible(self, visible: bool) -> None:
+        if visible and not self._shown_once and self.settings.splitter_state("main") is None:
+            # Sized for the size the window first shows at, just before its first layout: set
+            # later, the sizes made every pane lay out and paint twice (start-up time, issue 5).
+            self._apply_default_sizes()
+        super().setVisible(visible)
 
     def showEvent(self, event) -> None:  # type: ignore[no-untyped-def]
         super().showEvent(event)
@@ -811,13 +874,19 @@ class MainWindow(QMainWindow):
             self._shown_once = True
             # Only now do the panes have their real widths, so sizes set earlier would be rescaled.
             if self.settings.splitter_state("main") is None:
-                QTimer.singleShot(0, self._apply_default_sizes)
+                QTimer.singleShot(0, self._follow_first_size)
             else:
                 self._restore_splitters()
 
+    def _follow_first_size(self) -> None:
+        """Size the panes again if the window's size changed as it was shown (a window manager's doing)."""
+        if self.size() != self._default_sizes_for:
+            self._apply_default_sizes()
+
     def _set_tab_order(self) -> None:
+        find = self.source_pane.find_edit  # None until the find bar is first shown
         order = [
-            self.source_pane.find_edit,
+            *([find] if find is not None else []),
             *self.source_pane.views(),
             self.analysis_pane.search_edit,
             self.analysis_pane.actor_filter,
@@ -889,6 +958,7 @@ class MainWindow(QMainWindow):
     def save_window_state(self) -> None:
         self.settings.window_geometry = self.saveGeometry()
         self.settings.window_state = self.saveState()
+        self.settings.history_visible = self.history_dock is not None and not self.history_dock.isHidden()
         self._save_splitters()
         self.settings.sync()
 

@@ -68,6 +68,18 @@ class Settings:
     def window_state(self, value: QByteArray) -> None:
         self._s.setValue("window/state", value)
 
+    @property
+    def history_visible(self) -> bool | None:
+        """Whether the history dock was open when `window_state` was saved; None if not recorded."""
+        value = self._s.value("window/history_visible")
+        if value is None:
+            return None
+        return value is True or str(value).lower() == "true"
+
+    @history_visible.setter
+    def history_visible(self, value: bool) -> None:
+        self._s.setValue("window/history_visible", bool(value))
+
     def splitter_state(self, name: str) -> QByteArray | None:
         return self._bytes(f"window/splitter_{name}")
 

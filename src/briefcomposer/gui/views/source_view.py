@@ -87,7 +87,9 @@ class SourceTextView(QTextEdit):
         self.menu_builder: Callable[[QMenu], None] | None = None
         self._prefix: list[int] = []
         self._flash: list[QTextEdit.ExtraSelection] = []
-        self.selection_bar = SelectionBar(self.viewport())
+        # Built on the first selection: most views never show it (start-up time, issue 5).
+        self.selection_bar: SelectionBar | None = None
+        self._bar_actions: list[QAction] = []
         self.selectionChanged.connect(self._place_selection_bar)
         self.verticalScrollBar().valueChanged.connect(self._place_selection_bar)
         self._window: tuple[int, int] = (0, -1)  # paragraphs whose actor mentions are highlighted
@@ -307,13 +309,23 @@ class SourceTextView(QTextEdit):
 
     # -- the selection bar
 
+    def set_bar_actions(self, actions: list[QAction]) -> None:
+        """The actions of the bar under the selected text."""
+        self._bar_actions = list(actions)
+        if self.selection_bar is not None:
+            self.selection_bar.set_actions(self._bar_actions)
+
     def _place_selection_bar(self, *args: object) -> None:
         """Show the bar just below the end of the selection, inside the viewport."""
         bar = self.selection_bar
         cursor = self.textCursor()
-        if not cursor.hasSelection() or bar.toolbar.actions() == [] or self.selection_span() is None:
-            bar.hide()
+        if not cursor.hasSelection() or not self._bar_actions or self.selection_span() is None:
+            if bar is not None:
+                bar.hide()
             return
+        if bar is None:
+            bar = self.selection_bar = SelectionBar(self.viewport())
+            bar.set_actions(self._bar_actions)
         end = QTextCursor(cursor)
         end.setPosition(cursor.selectionEnd())
         rect = self.cursorRect(end)
@@ -396,7 +408,7 @@ class SourcePane(QWidget):
     """Tabs of sources, a find bar and the legend."""
 
     selection_changed = Signal(bool)
-    views_changed = Signal()  # a source view was added or removed (the tab order follows)
+    views_changed = Signal()  # a source view was added or removed, or the find bar built (the tab order follows)
 
     def __init__(self, doc: Document, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -408,54 +420,14 @@ class SourcePane(QWidget):
         self.tabs.setObjectName("sourceTabs")
         self.tabs.tabBar().setAccessibleName(self.tr("Sources"))
         self.tabs.currentChanged.connect(self._on_tab_changed)
-        self.empty_label = QLabel(
-            self.tr(
-                "<h3>No sources yet</h3><p>Import an article with <b>File \u203a Import Source</b> (Ctrl+I)"
-                " or paste its text with <b>File \u203a Paste as Source</b> (Ctrl+Shift+V).</p>"
-            ),
-            self,
-        )
-        self.empty_label.setObjectName("emptyState")
-        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.empty_label.setWordWrap(True)
+        # The empty state and the find bar are built when first shown (`_empty_state`,
+        # `_build_find_bar`): with a source open neither shows at start-up (issue 5).
+        self.empty_label: QLabel | None = None
         self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.empty_label)
         self.stack.addWidget(self.tabs)
-
-        self.find_edit = QLineEdit(self)
-        self.find_edit.setPlaceholderText(self.tr("Find in source (Enter: next, Shift+Enter: previous)"))
-        self.find_edit.setClearButtonEnabled(True)
-        self.find_edit.setAccessibleName(self.tr("Find in source"))
-        self.find_edit.textChanged.connect(self._on_find_text_changed)
-        self.find_edit.returnPressed.connect(self.find_next)
-        self.find_status = QLabel(self)
-        set_small_text(self.find_status, "hint")
-        close = QToolButton(self)
-        close.setText("\u2715")
-        close.setToolTip(self.tr("Close the find bar (Esc)"))
-        close.setAccessibleName(self.tr("Close the find bar"))
-        close.clicked.connect(self.hide_find)
-        self.find_bar = QWidget(self)
-        self.find_bar.setObjectName("findBar")
-        find_layout = QHBoxLayout(self.find_bar)
-        find_layout.setContentsMargins(6, 4, 6, 4)
-        find_icon = QLabel(self.find_bar)
-        find_icon.setPixmap(icon("find").pixmap(16, 16))
-        find_layout.addWidget(find_icon)
-        find_layout.addWidget(self.find_edit, 1)
-        find_layout.addWidget(self.find_status)
-        find_layout.addWidget(close)
-        self.find_bar.hide()
-        escape = QAction(self.find_bar)
-        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
-        escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        escape.triggered.connect(self.hide_find)
-        self.find_bar.addAction(escape)
-        previous = QAction(self.find_bar)
-        previous.setShortcut(QKeySequence("Shift+Return"))
-        previous.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        previous.triggered.connect(self.find_previous)
-        self.find_bar.addAction(previous)
+        self.find_bar: QWidget | None = None
+        self.find_edit: QLineEdit | None = None
+        self.find_status: QLabel | None = None
 
         self.legend = QLabel(self)
         set_small_text(self.legend, "legend")
@@ -463,7 +435,7 @@ class SourcePane(QWidget):
         self.legend.setWordWrap(True)
         self.legend.setTextFormat(Qt.TextFormat.RichText)
 
-        layout = QVBoxLayout(self)
+        layout = self._layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         self.pane_title = QLabel(self.tr("Source"), self)
@@ -475,8 +447,7 @@ class SourcePane(QWidget):
         self.caption.setWordWrap(True)
         self.caption.setTextFormat(Qt.TextFormat.RichText)
         layout.addWidget(self.caption)
-        layout.addWidget(self.find_bar)
-        layout.addWidget(self.stack, 1)
+        layout.addWidget(self.stack, 1)  # the find bar goes above it when built
         layout.addWidget(self.legend)
 
         self._views: dict[str, SourceTextView] = {}
@@ -509,7 +480,7 @@ class SourcePane(QWidget):
             if source.id not in self._views:
                 view = SourceTextView(self._doc, source, self.tabs)
                 view.menu_builder = self._build_menu
-                view.selection_bar.set_actions(self._bar_actions)
+                view.set_bar_actions(self._bar_actions)
                 view.selectionChanged.connect(self._on_selection_changed)
                 self._views[source.id] = view
                 title = source.title if len(source.title) <= 28 else source.title[:27] + "\u2026"
@@ -517,17 +488,33 @@ class SourcePane(QWidget):
                 self.tabs.setTabToolTip(row, source.title)
                 if current is not None:  # a newly imported source comes to the front
                     self.tabs.setCurrentWidget(view)
-        self.stack.setCurrentWidget(self.tabs if self._views else self.empty_label)
+        self.stack.setCurrentWidget(self.tabs if self._views else self._empty_state())
         self.tabs.tabBar().setVisible(len(self._views) > 1)
         self._update_legend()
         self._update_caption()
         self.views_changed.emit()
 
+    def _empty_state(self) -> QLabel:
+        """The page the pane shows while there is no source, built the first time it is wanted."""
+        if self.empty_label is None:
+            self.empty_label = QLabel(
+                self.tr(
+                    "<h3>No sources yet</h3><p>Import an article with <b>File \u203a Import Source</b> (Ctrl+I)"
+                    " or paste its text with <b>File \u203a Paste as Source</b> (Ctrl+Shift+V).</p>"
+                ),
+                self,
+            )
+            self.empty_label.setObjectName("emptyState")
+            self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.empty_label.setWordWrap(True)
+            self.stack.insertWidget(0, self.empty_label)
+        return self.empty_label
+
     def set_selection_actions(self, actions: list[QAction]) -> None:
         """The actions of the bar that appears under selected text."""
         self._bar_actions = list(actions)
         for view in self._views.values():
-            view.selection_bar.set_actions(self._bar_actions)
+            view.set_bar_actions(self._bar_actions)
 
     def _build_menu(self, menu: QMenu) -> None:
         if self.menu_builder is not None:
@@ -599,12 +586,58 @@ class SourcePane(QWidget):
 
     # -- find
 
+    def _build_find_bar(self) -> QLineEdit:
+        """Build the find bar (hidden) above the sources, the first time it is asked for."""
+        if self.find_edit is not None:
+            return self.find_edit
+        self.find_edit = QLineEdit(self)
+        self.find_edit.setPlaceholderText(self.tr("Find in source (Enter: next, Shift+Enter: previous)"))
+        self.find_edit.setClearButtonEnabled(True)
+        self.find_edit.setAccessibleName(self.tr("Find in source"))
+        self.find_edit.textChanged.connect(self._on_find_text_changed)
+        self.find_edit.returnPressed.connect(self.find_next)
+        self.find_status = QLabel(self)
+        set_small_text(self.find_status, "hint")
+        close = QToolButton(self)
+        close.setText("\u2715")
+        close.setToolTip(self.tr("Close the find bar (Esc)"))
+        close.setAccessibleName(self.tr("Close the find bar"))
+        close.clicked.connect(self.hide_find)
+        self.find_bar = QWidget(self)
+        self.find_bar.setObjectName("findBar")
+        find_layout = QHBoxLayout(self.find_bar)
+        find_layout.setContentsMargins(6, 4, 6, 4)
+        find_icon = QLabel(self.find_bar)
+        find_icon.setPixmap(icon("find").pixmap(16, 16))
+        find_layout.addWidget(find_icon)
+        find_layout.addWidget(self.find_edit, 1)
+        find_layout.addWidget(self.find_status)
+        find_layout.addWidget(close)
+        self.find_bar.hide()
+        escape = QAction(self.find_bar)
+        escape.setShortcut(QKeySequence(Qt.Key.Key_Escape))
+        escape.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        escape.triggered.connect(self.hide_find)
+        self.find_bar.addAction(escape)
+        previous = QAction(self.find_bar)
+        previous.setShortcut(QKeySequence("Shift+Return"))
+        previous.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        previous.triggered.connect(self.find_previous)
+        self.find_bar.addAction(previous)
+        self._layout.insertWidget(self._layout.indexOf(self.stack), self.find_bar)
+        self.views_changed.emit()  # the find field leads the pane's tab order
+        return self.find_edit
+
     def show_find(self) -> None:
+        edit = self._build_find_bar()
+        assert self.find_bar is not None
         self.find_bar.show()
-        self.find_edit.setFocus()
-        self.find_edit.selectAll()
+        edit.setFocus()
+        edit.selectAll()
 
     def hide_find(self) -> None:
+        if self.find_bar is None:
+            return
         self.find_bar.hide()
         view = self.current_view()
         if view is not None:
@@ -620,12 +653,15 @@ class SourcePane(QWidget):
         self._find(text, QTextDocument.FindFlag(0))
 
     def find_next(self) -> None:
-        self._find(self.find_edit.text(), QTextDocument.FindFlag(0))
+        if self.find_edit is not None:
+            self._find(self.find_edit.text(), QTextDocument.FindFlag(0))
 
     def find_previous(self) -> None:
-        self._find(self.find_edit.text(), QTextDocument.FindFlag.FindBackward)
+        if self.find_edit is not None:
+            self._find(self.find_edit.text(), QTextDocument.FindFlag.FindBackward)
 
     def _find(self, text: str, flags: QTextDocument.FindFlag) -> bool:
+        assert self.find_status is not None  # only the find bar's field searches
         view = self.current_view()
         if view is None or not text:
             self.find_status.setText("")
