@@ -57,6 +57,10 @@ class Found:
     extra: dict = field(default_factory=dict)
 
 
+# The person, the other actor and the state or organisation named last before a sentence: whom
+# "he"/"she", "they" and "it" may point back to.
+Recent = tuple[str | None, str | None, str | None]
+
 _WORD = re.compile(r"[^\W\d_](?:[^\W\d_]|[’'\-])*")  # letters of any script: "Erdoğan" is one word
 _GAP_WORDS = frozenset(
     words(
@@ -703,7 +707,7 @@ def _action(
     s_end: int,
     inside: list[Mention],
     index: ActorIndex,
-    last: tuple[str | None, str | None, str | None] = (None, None, None),
+    last: Recent = (None, None, None),
 ) -> list[tuple[str, str, str]]:
     """Actors that open a clause and the predicate that follows them, when it is a verb of action.
 
@@ -810,7 +814,7 @@ def _pronoun_action(
     s_end: int,
     inside: list[Mention],
     index: ActorIndex,
-    last: tuple[str | None, str | None, str | None],
+    last: Recent,
 ) -> list[tuple[str, str, str]]:
     """Deeds of a clause opened by a pronoun: "he continued to exert influence", "it played a key role"."""
     last_person, last_group, last_body = last
@@ -973,7 +977,7 @@ def _attributed(
     s_end: int,
     inside: list[Mention],
     index: ActorIndex,
-    last: tuple[str | None, str | None, str | None] = (None, None, None),
+    last: Recent = (None, None, None),
 ) -> list[tuple[str, str, str]]:
     """`(actor key, stance, cue)` for each actor a sentence reports as holding a view.
 
