@@ -34,7 +34,8 @@ def test_an_unreadable_model_leaves_the_rules_to_decide(tmp_path, caplog, sample
     (tmp_path / "garbage.json").write_bytes(b"\x00\xff not json")
     assert ranking.load_model(tmp_path / "garbage.json") is None
     paragraphs, spans, index, headings, found = _parts(sample)
-    assert ranking.rank(paragraphs, spans, index, headings, found, model=None) is not None
+    assert ranking.rank(paragraphs, spans, index, headings, found, model=None) is found
+    assert ranking.rank(paragraphs, spans, index, headings, found) is not found  # the bundled model decides
 
 
 def test_every_rule_finding_with_a_cue_of_its_own_is_kept(corpus_articles, sample):

@@ -180,12 +180,14 @@ def rank(
     index: ActorIndex,
     headings: set[int],
     found: list[rules.Found],
-    model: Model | None = None,
+    model: Model | None | str = "bundled",
 ) -> list[rules.Found]:
     """The positions to suggest: the rules' findings with a cue of their own, and the candidates the
-    model scores at or above its threshold (the author's plain claims among them)."""
-    model = model or load_model()
-    if model is None:
+    model scores at or above its threshold (the author's plain claims among them). `model` is the
+    bundled one by default; None (as when it cannot be read) leaves the rules' findings as they are."""
+    if model == "bundled":
+        model = load_model()
+    if not isinstance(model, Model):
         return found
     kept = [f for f in found if f.cue not in DECIDED_CUES]
     taken = {(f.actor_key, f.paragraph, f.spans[0][0]) for f in kept}
