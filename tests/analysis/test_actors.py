@@ -64,10 +64,41 @@ def test_aliases_are_merged(paragraphs, same):
             "Bureau of Water Oversight",
             ActorKind.ORGANISATION,
         ),
+        # a person named once, just after a role
+        ("Ruritania’s minister of fisheries, Tomas Velko, banned trawling.", "Tomas Velko", ActorKind.PERSON),
+        ("That was the view of the select committee chair Mara Quist in May.", "Mara Quist", ActorKind.PERSON),
+        ("He praised his rival – and former ally – Ivo Brantic at length.", "Ivo Brantic", ActorKind.PERSON),
+        ("Her predecessor, Lena Osk, held talks in 2021.", "Lena Osk", ActorKind.PERSON),
+        # a body defined under its name in another language, or an abbreviation that is not its initials
+        (
+            "The main opposition party Frente Unida por la Libertad (Fulib) rejected the count. Fulib marched.",
+            "Frente Unida por la Libertad",
+            ActorKind.ORGANISATION,
+        ),
+        (
+            "Talks with the Northern Command Staff (EMN), a splinter faction, stalled.",
+            "Northern Command Staff",
+            ActorKind.ORGANISATION,
+        ),
+        (
+            "The loan between the Treasury and the Reserve Bank of Ruritania (BRR) was signed.",
+            "Reserve Bank of Ruritania",
+            ActorKind.ORGANISATION,
+        ),
+        (
+            "A year later the Supreme Court of Ruritania ruled against the mine.",
+            "Supreme Court of Ruritania",
+            ActorKind.ORGANISATION,
+        ),
+        ("The list includes VTCX’s announcement that it will build a plant.", "VTCX", ActorKind.ORGANISATION),
+        # a group named by what it does, as the subject of a verb
+        ("Battery manufacturers have warned that the subsidy is too small.", "Battery manufacturers", ActorKind.GROUP),
+        ("Think tanks argued for a pause.", "Think tanks", ActorKind.GROUP),
     ],
 )
 def test_actor_kinds(text, name, kind):
     index = find_actors([text])
+    assert _actor_of(index, name) is not None, [a.name for a in index.actors.values()]
     actor = _actor_of(index, name)
     assert actor is not None
     assert actor.kind is kind

@@ -61,7 +61,15 @@ _ROLE_TITLES = {"premier": "Prime Minister", "president": "President", "chancell
 _SEAT_HOLDERS = frozenset(words("regime government leadership authorities rulers junta"))
 COLLECTIVE_HEADS = frozenset({"administration", "team", "government", "camp"})
 _SPEAKER = re.compile(r"^((?:[A-Z][\w’'.\-]+\s){1,3}[A-Z][\w’'\-]+):\s")
-_DEFINITION = re.compile(r"([A-Z][\w’'\-]*(?:\s+(?:of|for|and|the|on|[A-Z][\w’'\-]*))*)\s+\(([A-Z][A-Za-z]{1,9})\)")
+# Foreign names keep their particles: "Partido Optimista pelo Desenvolvimento de Moçambique (Podemos)"
+_FOREIGN_PARTICLES = (
+    r"de|del|della|di|da|do|dos|das|pelo|pela|para|por|pour|per|la|las|los|le|el|des|du|y|e|et|al|van|von|der"
+)
+_DEFINITION = re.compile(
+    r"([A-Z][\w’'\-]*(?:\s+(?:of|for|and|the|on|"
+    + _FOREIGN_PARTICLES
+    + r"|[A-Z][\w’'\-]*))*)\s+\(([A-Z][A-Za-z]{1,9})\)"
+)
 NOT_ORG_HEADS = frozenset(
     words(
         "Product Index Agreement Treaty Act Initiative Programme Program Strategy Plan Framework Partnership "
@@ -168,6 +176,13 @@ def find_actors(
                 long_toks = long_toks[1:]
             if long_toks and (long_toks[-1] in ORG_HEADS or long_toks[0] in ORG_LEADS):
                 definitions[abbr] = " ".join(long_toks)
+            else:
+                # "the Treasury and the Central Bank of Argentina (BCRA)": the last of a pair
+                last = " ".join(spelled).split(" and ")[-1].split()
+                while last and last[0] in ("the", "The"):
+                    last = last[1:]
+                if _foreign_definition(abbr, last, gaz):
+                    definitions[abbr] = " ".join(last)
     vocabulary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
     # "Operation Sindoor", "Exercise Zapad": names of events, never of people, also when used alone
     events = {m.group(1) for text in paragraphs for m in _EVENT.finditer(text)}
@@ -176,7 +191,7 @@ def find_actors(
         found = _scan(p, text, gaz, definitions, vocabulary, events)
         if headings and p in headings:
             found = [r for r in found if r.kind not in ("single", "collective") and (r.kind != "person" or r.title)]
-        raws.extend(_with_groups(p, text, _with_compounds(p, text, found, gaz), gaz))
+        raws.extend(_agent_groups(p, text, _with_groups(p, text, _with_compounds(p, text, found, gaz), gaz)))
     return _resolve(raws, paragraphs, gaz, author)
 
 
@@ -233,6 +248,51 @@ _GROUP_PHRASE = re.compile(
 _STATE_STAFF = frozenset(
     words("diplomats officials leaders governments policymakers policy-makers negotiators legislators lawmakers")
 )
+
+
+# Groups named by what they do, kept only as the subject of a verb of saying or acting: "semiconductor
+# manufacturers have announced", "think tanks warned", "trade negotiators insist". The modifier may be any
+# word, so the verb after the phrase is what makes it an actor.
+_AGENT_GROUP_HEADS = (
+    r"manufacturers|makers|companies|firms|producers|exporters|importers|investors|traders|businesses|banks|"
+    r"lenders|insurers|[Tt]hink tanks|negotiators|officials|diplomats|ministers|senators|lawmakers|legislators|"
+    r"parliamentarians|regulators|watchers|analysts|experts|economists|observers|critics|opponents|supporters|"
+    r"defenders|proponents|advocates|activists|campaigners|protesters|protestors|demonstrators|marchers|voters|"
+    r"farmers|workers|unions|employers|militias|rebels|insurgents|factions|parties|authorities|generals|clerics|"
+    r"elites|hardliners|hawks|doves|donors|creditors|states|countries|governments|nations|leaders|judges|courts"
+)
+_AGENT_GROUP = re.compile(rf"(?<![\w’'\-])(?P<mods>(?:[A-Za-z][\w\-]*\s+){{0,2}})(?P<head>{_AGENT_GROUP_HEADS})\b")
+_NOT_GROUP_MODIFIERS = frozenset(
+    words(
+        "the a an some many most few several all both these those their its his her our your my this that such "
+        "other any each every no more less of in on at to for from by with and or but as than which who whom "
+        "whose where when while if because about against between among into over under after before during "
+        "also not only even just very two three four five ten dozens hundreds thousands it they we he she "
+        "is are was were be been has have had do does did said says say"
+    )
+)
+
+
+def _agent_groups(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
+    out = raws
+    for match in _AGENT_GROUP.finditer(text):
+        mods = match.group("mods").split()
+        while mods and mods[0].lower() in _NOT_GROUP_MODIFIERS:
+            mods = mods[1:]
+        if not mods and match.group("head").lower() != "think tanks":
+            continue
+        if any(m.lower() in _NOT_GROUP_MODIFIERS or m[-3:] == "ing" for m in mods):
+            continue
+        if not _says_something(text, match.end(), _AGENT_VERBS | frozenset(lexicon.VERB_FORMS)):
+            continue
+        start = text.index(mods[0], match.start()) if mods else match.start("head")
+        end = match.end()
+        over = [r for r in out if r.start < end and start < r.end]
+        if any(r.kind != "single" for r in over):
+            continue  # "US officials", "Russian diplomats": a name the other finders have handled
+        # a lone capitalised word is the sentence's first word here, not a name ("Semiconductor")
+        out = [*(r for r in out if r not in over), _Raw(p, start, end, "group", name=text[start:end])]
+    return out
 
 
 def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
@@ -440,8 +500,9 @@ def _scan(
         ):
             first += 1
         run = [t[0] for t in toks[first:run_end]]
-        if run_end > first + 1 and (run[-1] in ORG_HEADS or run[0] in ORG_LEADS):
-            s0 = toks[first][1]
+        whole = _head_of([t[0] for t in toks[i:run_end]])
+        if run_end > first + 1 and (run[-1] in ORG_HEADS or run[0] in ORG_LEADS) or whole:
+            s0 = toks[i if whole else first][1]
             out.append(_Raw(p, s0, toks[run_end - 1][2], "org", name=text[s0 : toks[run_end - 1][2]]))
             i = run_end
             continue
@@ -465,6 +526,13 @@ def _scan(
             out.append(_Raw(p, start, end, "single", name=word))
         i += 1
     return out
+
+
+def _head_of(run: list[str]) -> bool:
+    """ "Constitutional Court of Serbia", "Central Bank of Argentina": a body's head, then "of" a place."""
+    return "and" not in run and any(
+        word in ORG_HEADS and run[h + 1] in ("of", "for") for h, word in enumerate(run[:-2], start=0) if h > 0
+    )
 
 
 def _gazetteer_at(toks, i: int, gaz: Gazetteer):  # type: ignore[no-untyped-def]
@@ -700,6 +768,10 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
                 state_counts[key] += 0 if raw.adjective else 1
                 if text[raw.end : raw.end + 11] == " government" or text[raw.end : raw.end + 13] == "’s government":
                     explicit_governments[key] += 1
+        elif raw.kind == "group" and author and raw.name.casefold() == author.strip().casefold():
+            # "In this Q&A, Crisis Group experts explain": the byline itself
+            actors.setdefault("author", FoundActor("author", author.strip(), ActorKind.AUTHOR, first=(-1, 0)))
+            add("author", author.strip(), ActorKind.AUTHOR, raw, surface)
         elif raw.kind == "group":
             words = raw.name.split()
             key = "group:" + " ".join(words).casefold().replace("neighbors", "neighbours")
@@ -763,8 +835,11 @@ def _introduced(text: str, start: int, end: int) -> bool:
         return True
     if text[max(0, start - 16) : start].rstrip().endswith(("As", "as", "according to", "According to")):
         return True
-    if _ROLE_BEFORE.search(text[max(0, start - 60) : start]) and text[end : end + 1] == ",":
+    before = text[max(0, start - 60) : start]
+    if _ROLE_BEFORE.search(before) and text[end : end + 1] in (",", ""):
         return True  # "Turkey’s president, Recep Tayyip Erdoğan, said"
+    if _ROLE_JUST_BEFORE.search(before) and " " in text[start:end].strip():
+        return True  # "the select committee chair Alicia Kearns", "his longtime ally – Dragan Čović"
     window = text[max(0, start - 80) : start]
     if ("like " in window or "such as " in window or "including " in window) and _LISTED.search(window):
         return True  # "experts like Joshua Craze, Kholood Khair and Raga Makawi"
@@ -772,11 +847,17 @@ def _introduced(text: str, start: int, end: int) -> bool:
 
 
 _NAME = r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+){0,3}"
-_ROLE_BEFORE = re.compile(
-    r"\b(?:president|minister|leader|premier|chief|envoy|ambassador|spokesman|spokeswoman|spokesperson|negotiator|"
-    r"commander|head|secretary|adviser|advisor|general|director|chair|chairman|founder|analyst|researcher|"
-    r"economist|expert|scholar|governor|mayor|senator|lawmaker|official|diplomat|ruler|king|emir|author),\s*$"
+_ROLES = (
+    r"(?:president|minister|leader|premier|chief|envoy|ambassador|spokesman|spokeswoman|spokesperson|negotiator|"
+    r"commander|head|secretary|adviser|advisor|general|director|chair|chairman|chairwoman|founder|analyst|"
+    r"researcher|economist|expert|scholar|governor|mayor|senator|lawmaker|official|diplomat|ruler|king|emir|"
+    r"author|predecessor|successor|counterpart|ally|rival|opponent|deputy|MP|MEP|congressman|congresswoman|"
+    r"committee|prosecutor|judge|candidate|challenger|strongman|warlord|chancellor)"
 )
+# "Turkey’s president, ", "the minister of interior, ", "his counterpart – and longtime ally – ": a role just
+# before a full name, so the name is a person even if named once
+_ROLE_BEFORE = re.compile(r"\b" + _ROLES + r"(?:\s+(?:of|for)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+)?)?,\s*$")
+_ROLE_JUST_BEFORE = re.compile(r"\b" + _ROLES + r"(?:\s*[–—]\s*(?:and\s+)?(?:\w+\s+){0,2}" + _ROLES + r"\s*[–—])?\s+$")
 _SAYS = re.compile(
     r"^(?:(?:,\s*" + _NAME + r")*,?\s+and\s+" + _NAME + r")?(?:,[^,]{1,60},)?\s+"
     r"(?:(?:also|has|have|had|has also|once|recently|then|both|all|each|jointly|separately)\s+)*(\w+)"
@@ -794,9 +875,14 @@ _AGENT_VERBS = frozenset(
 )
 
 
+_OWN_ACT = re.compile(
+    r"^[’']s (?:government|announcement|decision|commitment|pledge|plan|proposal|statement|refusal)\b"
+)
+
+
 def _says_something(text: str, end: int, verbs: frozenset[str] | dict[str, str] = lexicon.VERB_FORMS) -> bool:
-    if text[end : end + 13] in ("’s government", "'s government"):
-        return True
+    if _OWN_ACT.match(text[end : end + 16]):
+        return True  # "X’s government", "TSMC’s announcement that ..."
     match = _SAYS.match(text[end:])
     return bool(match) and match.group(1) in verbs
 
@@ -808,6 +894,19 @@ def _defined_at(text: str, toks, first: int, end: int, definitions: dict[str, st
         return False
     # the run may have swallowed a leading word the definition does not have ("The", "National")
     return text[toks[first][1] : toks[end - 1][2]].endswith(definitions[after.group(1)])
+
+
+def _foreign_definition(abbr: str, long_toks: list[str], gaz: Gazetteer) -> bool:
+    """A body defined under an abbreviation of its name in another language: "Central General Staff (EMC)",
+    "Resistência Nacional Moçambicana (Renamo)". An all-capitals abbreviation of two or more capitalised words,
+    or a word abbreviation starting with the name's first letter; not a measure ("... Index (IPC)") and not a
+    person's nickname ("Mohamed Hamdan Dagalo (Hemedti)" starts with another letter)."""
+    capitalised = [t for t in long_toks if t[:1].isupper()]
+    if len(capitalised) < 2 or long_toks[-1] in NOT_ORG_HEADS or long_toks[0] in gaz.titles:
+        return False
+    if sum(c.isupper() for c in abbr) >= 2:
+        return abbr.isupper()
+    return abbr[0] == long_toks[0][0] and len(abbr) >= 4
 
 
 def _is_acronym(abbr: str, long_toks: list[str]) -> bool:
