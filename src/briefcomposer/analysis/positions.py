@@ -319,15 +319,63 @@ def find_positions(
                     continue
                 seen.add((key, p, s_start))
                 found.append(Found(key, p, [(s_start, s_end)], stance, cue))
-            for m in inside:
-                if index.actors[m.key].kind is ActorKind.PERSON:
-                    last_person = m.key
-            # "they" points back to the actor that opened the sentence before, within the paragraph
-            opener = _sentence_subject(text, s_start, inside, index)
-            last_group = opener[0] if opener and index.actors[opener[0]].kind is not ActorKind.PERSON else None
-            subject_person = opener[0] if opener and index.actors[opener[0]].kind is ActorKind.PERSON else None
-            last_body = _body_named(opener, inside, index)
+            last_person, last_group, subject_person, last_body = recent_after(text, s_start, inside, index, last_person)
     return found
+
+
+def recent_after(
+    text: str,
+    s_start: int,
+    inside: list[Mention],
+    index: ActorIndex,
+    last_person: str | None,
+    pointed: tuple[str, str, str] | None = None,
+) -> tuple[str | None, str | None, str | None, str | None]:
+    """Whom a pronoun in the next sentence may point back to, after the sentence at `s_start`: the person
+    named last, the state, organisation or group that opened the sentence ("they"), the person that opened
+    it, and the state or organisation "it" may stand for. `pointed` is the actor this sentence's own
+    opening pronoun stands for ("It allowed a drone in. Then it scrambled jets": the same actor)."""
+    for m in inside:
+        if index.actors[m.key].kind is ActorKind.PERSON:
+            last_person = m.key
+    # "they" points back to the actor that opened the sentence before, within the paragraph
+    opener = _sentence_subject(text, s_start, inside, index)
+    if not opener and pointed:
+        opener = [pointed[0]]
+    last_group = opener[0] if opener and index.actors[opener[0]].kind is not ActorKind.PERSON else None
+    subject_person = opener[0] if opener and index.actors[opener[0]].kind is ActorKind.PERSON else None
+    return last_person, last_group, subject_person, _body_named(opener, inside, index)
+
+
+# A sentence whose subject is a pronoun, perhaps after an opening phrase: "Since then, it has ...".
+_OPENING_PRONOUN = re.compile(
+    r"^\s*(?:(?:But|Yet|And|So|Now|Instead|Still|Then|Meanwhile|However|Indeed)\s*,?\s+)?"
+    r"(?:[A-Z][^,;:“”\"]{0,100},\s+)?"
+    r"(He|She|It|They|he|she|it|they)\s+(?!is\s+(?:likely|unlikely|clear|possible|true|worth|not\s+clear)\b)"
+    r"([a-z][\w’'\-]*)"
+)
+
+
+def pronoun_subject(
+    sentence: str, recent: tuple[str | None, str | None, str | None, str | None], index: ActorIndex
+) -> tuple[str, str, str] | None:
+    """(actor, pronoun, the word after it) when the sentence's subject is a pronoun that points back to an
+    actor named in the sentence before: "He ...", "In May, they ...". "It is likely that ..." points at
+    nothing."""
+    match = _OPENING_PRONOUN.match(sentence)
+    if match is None:
+        return None
+    last_person, last_group, subject_person, last_body = recent
+    word = match.group(1).lower()
+    if word in ("he", "she"):
+        holder = subject_person or last_person
+    elif word == "it":
+        holder = last_body
+    else:
+        holder = last_group or last_body
+    if not holder or not _not_author(index, holder):
+        return None
+    return holder, word, match.group(2).lower()
 
 
 _FOR_ACTOR = re.compile(r"\s*(?:For|To)\s+(?:the\s+)?$")

@@ -111,14 +111,24 @@ def candidates(
     n_words = sum(len(t.split()) for t in paragraphs)
     article = {"a_long": float(n_words > 800), "a_logw": math.log(max(n_words, 50)) / 8}
     out: list[Candidate] = []
+    last_person: str | None = None
     for p, text in enumerate(paragraphs):
         if p in headings:
             continue
         spans = sentence_spans[p]
+        recent: tuple[str | None, str | None, str | None, str | None] = (last_person, None, None, None)
         for n, (s, e) in enumerate(spans):
             sentence = text[s:e]
             inside = [m for m in index.mentions[p] if s <= m.start < e]
             keys = [index.author_key, *dict.fromkeys(m.key for m in inside if m.key != index.author_key)]
+            # "They have resisted ...": the actor the pronoun points back to is a candidate too
+            pointed = rules.pronoun_subject(sentence, recent, index)
+            if pointed and pointed[0] in keys:
+                pointed = None
+            recent = rules.recent_after(
+                text, s, inside, index, recent[0], rules.pronoun_subject(sentence, recent, index)
+            )
+            last_person = recent[0]
             opener = rules._sentence_subject(text, s, inside, index, e)
             base = {
                 "bias": 1.0,
@@ -153,6 +163,17 @@ def candidates(
                     features["author"] = 1.0
                 else:
                     features.update(_mention_features(text, s, e, [m for m in inside if m.key == key], opener, key))
+                out.append(Candidate(key, p, s, e, features))
+            if pointed:
+                key, word, after = pointed
+                features = {**base, "pron": 1.0, "pron_" + word: 1.0, "pw1_" + after: 1.0}
+                features["kind_" + index.actors[key].kind.value] = 1.0
+                cue = by_rule.get((key, p, s))
+                if cue:
+                    features["rule_" + cue] = 1.0
+                    features["rule_any"] = 1.0
+                if held - {key}:
+                    features["other_rule"] = 1.0
                 out.append(Candidate(key, p, s, e, features))
     return out
 
@@ -207,7 +228,13 @@ def rank(
 def _new_position(text: str, cand: Candidate, index: ActorIndex) -> rules.Found:
     sentence = text[cand.start : cand.end]
     stance = rules._paraphrase(sentence)
-    if index.actors[cand.actor_key].kind is not ActorKind.AUTHOR:
+    pronoun = rules._OPENING_PRONOUN.match(sentence)
+    named = any(m.key == cand.actor_key and cand.start <= m.start < cand.end for m in index.mentions[cand.paragraph])
+    if pronoun and not named and index.actors[cand.actor_key].kind is not ActorKind.AUTHOR:
+        # "They have resisted EU attempts to ...": what the actor the pronoun stands for did
+        if len(sentence[pronoun.start(2) :].split()) >= 3:
+            stance = rules._paraphrase(sentence[pronoun.start(2) :])
+    elif index.actors[cand.actor_key].kind is not ActorKind.AUTHOR:
         for m in index.mentions[cand.paragraph]:
             if m.key == cand.actor_key and cand.start <= m.start < cand.end:
                 after = text[m.end : cand.end]
