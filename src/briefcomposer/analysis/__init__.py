@@ -92,7 +92,7 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
         title=source.title or "",
     )
 
-    # Keep actors that hold a position or are named at least twice (or are titled people).
+    # Keep actors that hold a position or are named at least twice (or are titled or introduced people).
     holders = {f.actor_key for f in found}
     actors: dict[str, Actor] = {}
     n_words = sum(len(p.split()) for p in paragraphs)
@@ -102,6 +102,7 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
             or fa.count >= _min_count(n_words, fa.kind)
             or fa.titles
             or fa.affiliated
+            or fa.introduced
             or fa.kind is ActorKind.AUTHOR
         ):
             actors[fa.key] = Actor(fa.name, fa.kind, fa.aliases())

@@ -107,6 +107,7 @@ class FoundActor:
     titles: set[str] = field(default_factory=set)
     first: tuple[int, int] = (0, 0)
     affiliated: bool = False  # names the state or organisation of a titled person ("US President ...")
+    introduced: bool = False  # a person introduced by a role or an apposition ("her predecessor, Lena Osk,")
 
     @property
     def count(self) -> int:
@@ -227,7 +228,13 @@ _GROUP_HEADS = (
     r"member states|members|diplomats|officials|leaders|powers|neighbou?rs|countries|nations|governments|"
     r"allies|partners|policymakers|policy-makers|capitals|states|negotiators|lawmakers|legislators|"
     r"firms|companies|operators|producers|exporters|donors|creditors|investors|economies|parties|groups|actors|"
-    r"factions|militias|movements"
+    r"factions|militias|movements|banks|businesses|manufacturers"
+)
+# A country's companies are actors of their own ("Chinese firms", "American companies"), not the state.
+_NATIONAL_BUSINESS = re.compile(
+    r"\b([A-Z][\w.\-]*[\w.](?:\s[A-Z][\w.\-]*)?)\s+((?:(?:state-owned|private|state|tech|technology|energy|oil|"
+    r"mining|defence|defense|chip|car|steel|social media)\s+)?(?:firms|companies|operators|producers|exporters|"
+    r"investors|banks|businesses|manufacturers|lenders|carmakers|chipmakers))\b"
 )
 _GROUP_MODIFIERS = (
     r"(?i:external|regional|foreign|outside|major|great|global|neighbou?ring|smaller|larger|frontline|front-line|"
@@ -330,6 +337,16 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
             name = name[0].lower() + name[1:]  # "External powers" opening a sentence
         out = [r for r in out if r not in inside]
         out.append(_Raw(p, start, end, "group", name=name))
+    for match in _NATIONAL_BUSINESS.finditer(text):
+        start, end = match.span()
+        inside = [r for r in out if start <= r.start and r.end <= end]
+        national = [r for r in inside if r.kind == "gaz" and r.adjective and r.start == start]
+        if not national or gaz.entries[national[0].gaz].kind is not ActorKind.STATE:
+            continue
+        if any(r.start < end and start < r.end and r not in inside for r in out):
+            continue
+        out = [r for r in out if r not in inside]
+        out.append(_Raw(p, start, end, "group", name=match.group()))
     return out
 
 
@@ -597,13 +614,13 @@ _SENTENCE_START = frozenset({".", "!", "?", ":", "“", '"', "‘", "(", "–", 
 def _common_word(word: str, i: int, toks, vocabulary: set[str]) -> bool:  # type: ignore[no-untyped-def]
     """A capitalised word at the start of a sentence that the text also uses in lower case."""
     lower = word.lower()
-    if lower.endswith(("ian", "ese")) or lower in _ROLE_NOUNS:
-        return True  # "Sahelian", "Analysts": adjectives and role nouns, not names
+    # "Increasingly", "Unsurprisingly"; but "Mohamed Hamdan" goes on with a name
+    followed = i + 1 < len(toks) and toks[i + 1][0][:1].isupper() and toks[i + 1][1] - toks[i][2] == 1
+    if (lower.endswith(("ian", "ese")) and not followed) or lower in _ROLE_NOUNS:
+        return True  # "Sahelian", "Analysts": adjectives and role nouns, not names ("Brian Mulroney" is one)
     at_start = i == 0 or toks[i - 1][0] in _SENTENCE_START
     if not at_start:
         return False
-    # "Increasingly", "Unsurprisingly"; but "Mohamed Hamdan" goes on with a name
-    followed = i + 1 < len(toks) and toks[i + 1][0][:1].isupper() and toks[i + 1][1] - toks[i][2] == 1
     return lower in vocabulary or (lower.endswith(("ing", "ly", "ed", "ic")) and not followed)
 
 
@@ -741,13 +758,17 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         for part in re.split(r",\s*|\s+and\s+|\s*&\s*", author):
             author_names.add(part.strip())
     keep_people = set()
+    introduced_people = set()
     for raw in raws:
         if raw.kind != "person":
             continue
         key = full.get(raw.name.split()[-1], "person:" + raw.name)
         text = paragraphs[raw.paragraph]
-        if raw.title or raw.speaker or person_counts[key] >= 2 or _introduced(text, raw.start, raw.end):
+        if raw.title or raw.speaker or person_counts[key] >= 2:
             keep_people.add(key)
+        elif _introduced(text, raw.start, raw.end):
+            keep_people.add(key)
+            introduced_people.add(key)
     for raw in raws:
         if raw.kind == "single" and raw.name not in full and _says_something(paragraphs[raw.paragraph], raw.end):
             key = "person:" + raw.name
@@ -801,6 +822,9 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             key = last_titled.get(raw.title)
             if key:
                 add(key, actors[key].name, ActorKind.PERSON, raw, surface)
+    for key in introduced_people:
+        if key in actors:
+            actors[key].introduced = True
     # "the government": the state whose government the text names, else the state named most.
     govs = [r for r in raws if r.kind == "government"]
     if govs:
