@@ -238,3 +238,18 @@ def test_both_sides_of_a_hyphenated_pair_are_named():
 def test_generic_groups_are_actors(phrase):
     index = find_actors([f"The plan was welcomed, but {phrase} rejected it outright."])
     assert phrase in {a.name.casefold() for a in index.actors.values()}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("UNMISS and AUSSOM asked for more troops.", "African Union Support and Stabilization Mission in Somalia"),
+        ("The Legislative Yuan rejected the budget.", "Legislative Yuan"),
+        ("Euroclear holds most of the frozen assets.", "Euroclear"),
+        ("Rheinmetall will build a plant in Lithuania.", "Rheinmetall"),
+    ],
+)
+def test_the_gazetteer_knows_missions_legislatures_and_companies(text, name):
+    actor = _actor_of(find_actors([text]), name)
+    assert actor is not None
+    assert actor.kind is ActorKind.ORGANISATION
