@@ -60,3 +60,25 @@ def test_leave_out_articles(corpus_dir, minimum):
     assert _ratio(scores, "positions_found", "positions_expected") >= minimum
     assert _ratio(scores, "suggested_correct", "suggested") >= 0.75
     assert _ratio(scores, "issues_found", "issues_expected") >= 0.45
+
+
+def test_an_issue_is_found_by_its_phrase_or_by_a_phrase_of_ours_inside_it():
+    result = {
+        "actors": [],
+        "positions": [],
+        "issues": [
+            {"label": "Frozen assets", "keywords": ["frozen assets"]},
+            {"label": "Russian gas", "keywords": ["gas", "pipeline"]},
+        ],
+    }
+    expected = {
+        "actors": [],
+        "positions": [],
+        "issues": [
+            ["frozen assets"],  # the annotated phrase in ours
+            ["use of the frozen assets of Russia's central bank"],  # ours inside the annotated phrase
+            ["gas pipeline politics"],  # a single word of ours does not count
+            ["Russian gasoline exports"],  # nor a phrase of ours that is only part of a word
+        ],
+    }
+    assert score(result, expected).issues_found == 2
