@@ -253,3 +253,22 @@ def test_the_gazetteer_knows_missions_legislatures_and_companies(text, name):
     actor = _actor_of(find_actors([text]), name)
     assert actor is not None
     assert actor.kind is ActorKind.ORGANISATION
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "surface", "name"),
+    [
+        (["NATO met in June. The alliance then deployed jets."], "The alliance", "North Atlantic Treaty Organization"),
+        (["ASEAN met.", "The bloc agreed on a code of conduct."], "The bloc", "Association of Southeast Asian Nations"),
+        (["Moldova holds. Yet the country has been reforming."], "the country", "Moldova"),
+    ],
+)
+def test_a_description_points_back_to_the_last_actor_of_its_kind(paragraphs, surface, name):
+    index = find_actors(paragraphs)
+    assert _actor_of(index, surface) is _actor_of(index, name) is not None
+
+
+def test_a_description_with_nothing_before_it_or_a_name_after_it_is_no_one():
+    index = find_actors(["The alliance was weak. Then the group of seven met; the Union Jack flew. NATO met."])
+    assert _actor_of(index, "The alliance") is None
+    assert "the group" not in _actor_of(index, "NATO").surfaces

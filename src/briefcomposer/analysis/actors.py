@@ -135,12 +135,21 @@ class ActorIndex:
         return sorted(self.actors.values(), key=lambda a: a.first)
 
 
+# Descriptions that point back to the last actor of a kind named before: "the alliance", "the bloc",
+# "the country".
+_ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
+    **dict.fromkeys(("alliance", "bloc", "union", "organisation", "organization"), (ActorKind.ORGANISATION,)),
+    **dict.fromkeys(("group", "cartel", "movement", "militia"), (ActorKind.ORGANISATION, ActorKind.GROUP)),
+    **dict.fromkeys(("country", "kingdom", "republic"), (ActorKind.STATE,)),
+}
+
+
 @dataclass
 class _Raw:
     paragraph: int
     start: int
     end: int
-    kind: str  # "gaz", "org", "person", "single", "collective", "back", "government"
+    kind: str  # "gaz", "org", "person", "single", "collective", "back", "government", "anaphor"
     name: str = ""
     title: str = ""
     gaz: int = -1
@@ -470,6 +479,13 @@ def _scan(
                 continue
             if nxt == "government":
                 out.append(_Raw(p, start, toks[i + 1][2], "government"))
+                i += 2
+                continue
+            after = toks[i + 2][0] if i + 2 < n else ""
+            if nxt.lower() in _ANAPHORS and after != "of" and not after[:1].isupper():
+                # "The alliance deployed ...", "the country has been implementing reforms": the actor of that
+                # kind named last (resolved once every name is known)
+                out.append(_Raw(p, start, toks[i + 1][2], "anaphor", name=nxt.lower()))
                 i += 2
                 continue
         if not word[:1].isupper():
@@ -825,6 +841,23 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
     for key in introduced_people:
         if key in actors:
             actors[key].introduced = True
+    # "the alliance", "the country": the last actor of that kind named (not as an adjective) in this
+    # paragraph or the one before
+    for raw in raws:
+        if raw.kind != "anaphor":
+            continue
+        kinds = _ANAPHORS[raw.name]
+        before = [
+            m
+            for q in (raw.paragraph - 1, raw.paragraph)
+            if q >= 0
+            for m in sorted(mentions[q], key=lambda m: m.start)
+            if (q < raw.paragraph or m.end <= raw.start) and not m.adjective and m.key in actors
+        ]
+        pointed = [m.key for m in before if actors[m.key].kind in kinds]
+        if pointed:
+            text = paragraphs[raw.paragraph]
+            add(pointed[-1], actors[pointed[-1]].name, actors[pointed[-1]].kind, raw, text[raw.start : raw.end])
     # "the government": the state whose government the text names, else the state named most.
     govs = [r for r in raws if r.kind == "government"]
     if govs:
