@@ -91,11 +91,23 @@ def test_aliases_are_merged(paragraphs, same):
             ActorKind.ORGANISATION,
         ),
         ("The list includes VTCX’s announcement that it will build a plant.", "VTCX", ActorKind.ORGANISATION),
+        # a long apposition before the verb of saying
+        (
+            "Ilse Varn, Senior Fellow for Energy and Trade at the Institute for Ocean Policy Studies (IOPS), argues "
+            "that it must act.",
+            "Ilse Varn",
+            ActorKind.PERSON,
+        ),
         # a given name ending like a demonym ("-ian") still starts a name
         ("In 1990, Julian Marsk resigned. Marsk later wrote a memoir.", "Julian Marsk", ActorKind.PERSON),
         # a country's companies are actors of their own, not the state
         ("Chinese firms dominate the market.", "Chinese firms", ActorKind.GROUP),
         ("German state-owned banks lend freely.", "German state-owned banks", ActorKind.GROUP),
+        (
+            "It joined the Belt and Road Initiative. Chinese state-owned banks paid.",
+            "Chinese state-owned banks",
+            ActorKind.GROUP,
+        ),
         # a group named by what it does, as the subject of a verb
         ("Battery manufacturers have warned that the subsidy is too small.", "Battery manufacturers", ActorKind.GROUP),
         ("Think tanks argued for a pause.", "Think tanks", ActorKind.GROUP),

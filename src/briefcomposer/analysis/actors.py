@@ -241,7 +241,7 @@ _GROUP_HEADS = (
 )
 # A country's companies are actors of their own ("Chinese firms", "American companies"), not the state.
 _NATIONAL_BUSINESS = re.compile(
-    r"\b([A-Z][\w.\-]*[\w.](?:\s[A-Z][\w.\-]*)?)\s+((?:(?:state-owned|private|state|tech|technology|energy|oil|"
+    r"\b((?:[A-Z][a-z]+\s)?[A-Z][\w\-]*(?:\.[A-Za-z]+)*\.?)\s+((?:(?:state-owned|private|state|tech|technology|energy|oil|"
     r"mining|defence|defense|chip|car|steel|social media)\s+)?(?:firms|companies|operators|producers|exporters|"
     r"investors|banks|businesses|manufacturers|lenders|carmakers|chipmakers))\b"
 )
@@ -916,7 +916,7 @@ _ROLES = (
 _ROLE_BEFORE = re.compile(r"\b" + _ROLES + r"(?:\s+(?:of|for)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+)?)?,\s*$")
 _ROLE_JUST_BEFORE = re.compile(r"\b" + _ROLES + r"(?:\s*[–—]\s*(?:and\s+)?(?:\w+\s+){0,2}" + _ROLES + r"\s*[–—])?\s+$")
 _SAYS = re.compile(
-    r"^(?:(?:,\s*" + _NAME + r")*,?\s+and\s+" + _NAME + r")?(?:,[^,]{1,60},)?\s+"
+    r"^(?:(?:,\s*" + _NAME + r")*,?\s+and\s+" + _NAME + r")?(?:,[^,]{1,120},)?\s+"
     r"(?:(?:also|has|have|had|has also|once|recently|then|both|all|each|jointly|separately)\s+)*(\w+)"
 )
 
