@@ -203,3 +203,78 @@ def test_a_label_loses_the_verb_it_ends_on():
     assert _trimmed("Negotiations resume") == "Negotiations"
     assert _trimmed("Missile defence") == "Missile defence"
     assert _trimmed("Fail") == "Fail"
+
+
+def test_words_at_a_paragraph_end_are_counted_once():
+    from briefcomposer.analysis.issues import _count
+
+    toks = [_tokens("The mission helped to hold multiple elections")]
+    counts, _ = _count(toks, [0], {("election",), ("multiple", "election")})
+    assert counts == {("election",): 1, ("multiple", "election"): 1}
+
+
+def test_a_short_commentary_gets_its_topics():
+    paragraphs = [
+        "An era of UN peacekeeping ended when the last large mission in Veloria closed its doors.",
+        "These peace operations were not easy: such operations drew down slowly amid recurrent unrest.",
+        "The missions had enough troops and police, although the mission was cautious in its use of force.",
+    ]
+    labels = [
+        label.casefold() for label in _labels(Source(id="s", title="After the blue helmets", paragraphs=paragraphs))
+    ]
+    assert len(labels) >= 3, labels
+    assert "un peacekeeping" in labels, labels  # a term of the vocabulary named once
+    assert "peace operations" in labels, labels  # a phrase named once whose head recurs
+
+
+@pytest.mark.parametrize(
+    ("phrase", "cleaned"),
+    [
+        ("continue receiving ammunitions", "ammunitions"),  # the verb, then the participle
+        ("protects Baltic territory", "Baltic territory"),
+        ("global trade hostage", "global trade"),  # "keep global trade hostage" is an idiom
+        ("borders.The insurgency", None),  # two sentences run together
+        ("Operation ‘Harbour", None),  # a quotation cut short
+        ("Facility’ for Veloria", None),
+    ],
+)
+def test_candidates_are_trimmed_to_noun_phrases(phrase, cleaned):
+    from briefcomposer.analysis.issues import _clean
+
+    assert _clean(phrase, {"continue", "for"}, {"veloria"}) == cleaned
+
+
+def test_a_sea_the_text_discusses_is_an_issue():
+    paragraphs = [
+        "Coast guard vessels clashed again in the South China Sea near a disputed reef.",
+        "Fishermen say they can no longer reach grounds they used for generations.",
+        "Manila accuses its neighbour of changing the status quo in the South China Sea by force.",
+        "Navies expect more incidents in the South China Sea before summer, and fear escalation.",
+        "The government has raised defence spending and bought patrol ships.",
+    ]
+    labels = _labels(Source(id="s", title="Reefs and risks", paragraphs=paragraphs))
+    assert "South China Sea" in labels, labels
+
+
+def test_places_need_several_paragraphs():
+    from briefcomposer.analysis.issues import _places
+
+    texts = ["Shipping in the Red Sea slowed.", "The Sahel is far away.", "The Red Sea matters; so does the Sahel."]
+    found = {name: paras for name, _, _, paras in _places(texts, [0, 1, 2], 2)}
+    assert found == {"Red Sea": {0, 2}, "Sahel": {1, 2}}
+
+
+def test_one_treaty_is_one_issue():
+    from briefcomposer.analysis.issues import _Group, _same_topic
+
+    chosen = [_Group(frozenset({"treaty"}), paras={1, 2, 3}), _Group(frozenset({"cost"}), paras={4})]
+    labels = ["Harbour Treaty", "Cost growth"]
+    assert _same_topic("Defence treaty", {2, 3}, labels, chosen, {"harbour"}) == 0
+    assert _same_topic("Additional costs", {4}, labels, chosen, set()) == 1
+    assert _same_topic("Defence spending", {2, 3}, labels, chosen, set()) is None
+    assert _same_topic("Additional costs", {9}, labels, chosen, set()) is None  # elsewhere in the text
+
+
+@pytest.mark.parametrize("label", ["Independence prevents", "Conference with von", "Policy’s", "Russian counterpart"])
+def test_more_junk_labels_are_rejected(label):
+    assert _junk_label(label, ["Independence prevents a deal."], set(), set())

@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -203,6 +203,61 @@ class _Group:
         return len(self.norms) > 1
 
 
+def _add_candidate(
+    groups: dict[frozenset[str], _Group],
+    cleaned: str,
+    key: tuple[str, ...],
+    score: float,
+    norms: frozenset[str],
+    multi: bool,
+    count: int,
+    paras: set[int],
+    concepts: frozenset[int],
+) -> None:
+    group = groups.get(norms)
+    if group is None:
+        group = groups[norms] = _Group(norms)
+    group.multi = group.multi or multi
+    group.phrases[cleaned] = min(score, group.phrases.get(cleaned, 99.0))
+    group.counts[cleaned] = count
+    group.keys.add(key)
+    group.paras |= paras
+    group.count = max(group.count, count)
+    group.score = min(group.score, score)
+    group.concepts |= concepts
+
+
+def _head_word(key: tuple[str, ...]) -> str:
+    """The head of a normalised phrase: "operation" of "peace operations", "membership" of "membership in the UN"."""
+    cut = next((i for i, w in enumerate(key) if i and w in _PREPOSITIONS), len(key))
+    return key[cut - 1]
+
+
+def _contains(home: _Group, group: _Group) -> bool:
+    """`group` belongs in `home`: a general group ("dialogue") joins a specific one that contains it, never the
+    other way round, so "policy" does not swallow "open door policy"."""
+    return group.norms <= home.norms or (len(home.norms) >= 2 and home.norms <= group.norms)
+
+
+def _merged(groups: Iterable[_Group]) -> list[_Group]:
+    """`groups` with each joined to the first (most used) group that contains it."""
+    merged: list[_Group] = []
+    for group in sorted(groups, key=lambda g: (-g.count, len(g.norms))):
+        home = next((m for m in merged if _contains(m, group)), None)
+        if home is None:
+            merged.append(group)
+            continue
+        home.phrases.update(group.phrases)
+        home.counts.update(group.counts)
+        home.keys |= group.keys
+        home.paras |= group.paras
+        home.count += group.count
+        home.score = min(home.score, group.score)
+        home.multi = home.multi or group.multi
+        home.concepts |= group.concepts
+    return merged
+
+
 def find_issues(
     paragraphs: list[str],
     headings: set[int],
@@ -247,7 +302,10 @@ def find_issues(
     # tell one issue from another, so topics are grouped without them.
     tokenized = [_tokens(text) for text in texts]
     spread: dict[str, int] = {}
+    freq: dict[str, int] = {}
     for toks in tokenized:
+        for t in toks:
+            freq[t[0]] = freq.get(t[0], 0) + 1
         for w in {t[0] for t in toks}:
             spread[w] = spread.get(w, 0) + 1
     theme_words = {w for w, n in spread.items() if len(body) >= 6 and n > 0.6 * len(body)}
@@ -318,47 +376,44 @@ def find_issues(
             where[key] = {i for i in range(h + 1, stop_at) if paragraphs[i].strip()}
             if not where[key]:
                 counts[key] = 0
+    # A sea or a region the text keeps discussing is a topic of its own ("South China Sea", "Sahel"): not an actor.
+    places = _places(texts, body, min(3, max(2, len(body) // 3)))
+    if places:
+        place_keys = {key for _, key, _, _ in places}
+        candidates = [c for c in candidates if c[1] not in place_keys]
+        for name, key, count, paras in places:
+            counts[key], where[key] = count, paras
+            heading_keys.add(key)  # kept like a heading's phrase, whatever its count
+            candidates.append((name, key, 0.1, frozenset({"<place> " + name.casefold()}), len(key) > 1))
+    place_labels = {name.casefold() for name, _, _, _ in places}
     groups: dict[frozenset[str], _Group] = {}
+    # Topics that are weaker evidence (a term of the vocabulary named once, a phrase outside it named once, a word
+    # outside it the text keeps using): they fill the slots the others leave, as in a short commentary.
+    spare: dict[frozenset[str], _Group] = {}
     for cleaned, key, score, norms, multi in candidates:
         count = counts.get(key, 0)
         concepts = _concepts(key)
-        if count == 0 or (count < 2 and len(key) < 2):
+        if count == 0:
             continue
         if all(t[:1].isupper() for t in cleaned.split()) and count < 2:
             continue  # a name (a conference, a document) mentioned once
-        if not concepts and (count < 2 or not multi) and key not in heading_keys:
-            continue  # outside the policy vocabulary, only a phrase the text repeats is a topic
-        group = groups.get(norms)
-        if group is None:
-            group = groups[norms] = _Group(norms)
-        group.multi = group.multi or multi
-        group.phrases[cleaned] = min(score, group.phrases.get(cleaned, 99.0))
-        group.counts[cleaned] = count
-        group.keys.add(key)
-        group.paras |= where[key]
-        group.count = max(group.count, count)
-        group.score = min(group.score, score)
-        group.concepts |= concepts
+        into = groups
+        if count < 2 and len(key) < 2:
+            if not concepts:
+                continue
+            into = spare  # "peacekeeping", once
+        elif not concepts and (count < 2 or not multi) and key not in heading_keys:
+            # outside the policy vocabulary, only a phrase the text repeats is a topic
+            if not (multi or (count >= 3 and len(where[key]) >= 2)):
+                continue
+            if count < 2 and freq.get(_head_word(key), 0) < 2:
+                continue  # "holy grail", "great skill": a turn of phrase, unless its head recurs ("peace operations")
+            into = spare  # "peace operations" once; "fraud" in most paragraphs
+        _add_candidate(into, cleaned, key, score, norms, multi, count, where[key], concepts)
     # "missile defence" takes in "missile defence projects"; "NATO expansion" and "NATO enlargement" already share
     # their key through the synonyms.
-    merged: list[_Group] = []
-    for group in sorted(groups.values(), key=lambda g: (-g.count, len(g.norms))):
-        # A general group ("dialogue") joins a specific one that contains it, never the other way round,
-        # so "policy" does not swallow "open door policy".
-        home = next(
-            (m for m in merged if group.norms <= m.norms or (len(m.norms) >= 2 and m.norms <= group.norms)), None
-        )
-        if home is None:
-            merged.append(group)
-            continue
-        home.phrases.update(group.phrases)
-        home.counts.update(group.counts)
-        home.keys |= group.keys
-        home.paras |= group.paras
-        home.count += group.count
-        home.score = min(home.score, group.score)
-        home.multi = home.multi or group.multi
-        home.concepts |= group.concepts
+    merged = _merged(groups.values())
+    spares = [g for g in _merged(g for g in spare.values() if not any(_contains(m, g) for m in merged))]
 
     def merit(g: _Group) -> float:
         policy = 3.0 if g.concepts else 1.0
@@ -424,8 +479,13 @@ def find_issues(
     general = _general_concepts()
     # A second pass fills the slots left with topics of the vocabulary the text names only once ("economic
     # decoupling", "regime change"): a text discusses more issues than it keeps repeating.
-    passes = [(False, n) for n in ranked] + [(True, n) for n in ranked]
-    for relaxed, n in passes:
+    # A third pass fills what is still left: the other topics above, then the spare ones ("peace operations").
+    first_spare = len(merged)
+    merged.extend(spares)
+    fill = ranked + sorted(range(first_spare, len(merged)), key=lambda n: -merit(merged[n]))
+    passes = [(0, n) for n in ranked] + [(1, n) for n in ranked] + [(2, n) for n in fill]
+    for stage, n in passes:
+        relaxed = stage > 0
         if n in handled:
             continue
         group = merged[n]
@@ -442,7 +502,10 @@ def find_issues(
             continue
         if len(chosen) >= max_issues:
             continue
-        if relaxed and not (group.multi and concept is not None and concept not in general):
+        place = any(phrase.casefold() in place_labels for phrase in group.phrases)
+        if place and stage == 0:
+            continue  # a place comes after the topics discussed in it
+        if stage == 1 and not place and not (group.multi and concept is not None and concept not in general):
             continue
         if not relaxed and (
             not group.multi
@@ -456,12 +519,26 @@ def find_issues(
         own = [paragraphs[i] for i in sorted(group.paras)[:40]] or texts
 
         def junk(label: str, own: list[str] = own) -> bool:
+            if label.casefold() in place_labels:
+                return False
             return _junk_label(label, own, actor_names or set(), person_words or set())
+
+        if stage == 2:
+
+            def junk(label: str, own: list[str] = own) -> bool:
+                # a spare topic is weaker evidence: nor may its label hold a verb ("Somaliland sits")
+                if label.casefold() in place_labels:
+                    return False
+                return _junk_label(label, own, actor_names or set(), person_words or set()) or _verb_in(
+                    label, own, verbs
+                )
 
         label = _label(group, own, junk)
         if junk(label):
             continue
         same = _same_conflict(label, chosen_labels)
+        if same is None and not place:
+            same = _same_topic(label, group.paras, chosen_labels, chosen, actor_words)
         handled.add(n)
         if same is not None:
             # "War in Ukraine" and "Invasion of Ukraine" are one issue
@@ -482,7 +559,12 @@ def find_issues(
         # only the group's own paragraphs are searched for spellings (at most 40): long texts stay fast
         own = [paragraphs[i] for i in sorted(group.paras)[:40]] or texts
         label = _label(
-            group, own, lambda lab, own=own: _junk_label(lab, own, actor_names or set(), person_words or set())
+            group,
+            own,
+            lambda lab, own=own: (
+                lab.casefold() not in place_labels
+                and _junk_label(lab, own, actor_names or set(), person_words or set())
+            ),
         )
         if label.casefold() in seen_labels:
             continue
@@ -739,19 +821,55 @@ def _gap(text: str, toks: list[tuple[str, int, int]], a: int, b: int, joiners: s
     return len(between) > 1 or bool(between.strip(" " + joiners))
 
 
+_RUN_ON = re.compile(r"[a-z][.!?;:][A-Z]")  # "borders.The": two sentences run together
+_THIRD_PERSON = frozenset(
+    w + "s"
+    for w in words(
+        "protect ensure secure strengthen promote deepen bolster boost reinforce accelerate establish create pursue "
+        "impose enforce provide tighten restore guarantee prioritise prioritize undermine threaten"
+    )
+)
+
+
+def _cut_quote(phrase: str) -> bool:
+    """`phrase` opens a quotation it does not close, or closes one it did not open ("Facility’ for Ukraine")."""
+    if phrase.count("“") != phrase.count("”"):
+        return True
+    opened = False
+    for t in phrase.split():
+        if t.startswith("‘"):
+            opened = True
+        if t.endswith("’") and not opened:
+            return True  # "Facility’", "Allies’"
+        if t.endswith("’"):
+            opened = False
+    return opened
+
+
 def _clean(phrase: str, stop: set[str], actor_words: set[str]) -> str | None:
     """The phrase trimmed to a heading-like noun phrase, or None when it is not a topic."""
     toks = phrase.split()
     if any(t[:1] in "’'" for t in toks):
         return None  # YAKE splits "Russia’s" into "Russia ’s"
-    while toks and (toks[0].lower().endswith("ing") and toks[0].lower() not in _ING_NOUNS):
-        toks = toks[1:]
-    while toks and toks[0].islower() and toks[0].endswith("ed") and len(toks) > 1:
-        toks = toks[1:]  # "increased defence spending" -> "defence spending"
-    while toks and (
-        toks[0].lower() in _LEADING or toks[0].lower() in stop or toks[0].isdigit() or toks[0].lower() in _IMPERATIVES
-    ):
-        toks = toks[1:]  # "Expand cross-border banking" -> "cross-border banking"
+    if _cut_quote(phrase) or any(_RUN_ON.search(t) for t in toks):
+        return None  # "Operation ‘Prosperity" of "Operation ‘Prosperity Guardian’"; "borders.The" lacks a space
+    trimmed = None
+    while toks != trimmed:  # "continue receiving ammunitions": the verb, then the participle
+        trimmed = toks
+        while toks and (toks[0].lower().endswith("ing") and toks[0].lower() not in _ING_NOUNS):
+            toks = toks[1:]
+        while toks and toks[0].islower() and toks[0].endswith("ed") and len(toks) > 1:
+            toks = toks[1:]  # "increased defence spending" -> "defence spending"
+        while toks and (
+            toks[0].lower() in _LEADING
+            or toks[0].lower() in stop
+            or toks[0].isdigit()
+            or toks[0].lower() in _IMPERATIVES
+            or toks[0] in _THIRD_PERSON
+        ):
+            toks = toks[1:]  # "Expand cross-border banking" -> "cross-border banking"; "protects Israeli territory"
+    if len(toks) > 1 and toks[-1].lower() == "hostage":
+        toks = toks[:-1]  # "keep global trade hostage": an idiom, the topic is "global trade"
     while toks and _not_a_head(toks[-1], stop):
         toks = toks[:-1]
     if not toks or toks[-1].endswith(("’s", "'s")) or toks[-1].endswith(("-border", "-wide", "-based", "-led")):
@@ -825,6 +943,8 @@ def _count(
             if w not in firsts:
                 continue
             for n in lengths:
+                if i + n > len(words_):
+                    break  # a shorter slice at the paragraph's end would count its words twice
                 key = tuple(words_[i : i + n])
                 if key in wanted:
                     counts[key] = counts.get(key, 0) + 1
@@ -892,6 +1012,32 @@ _ARMED_GROUPS = frozenset(words("militias militia proxies rebels insurgents gang
 _CONFLICT_HEADS = frozenset(words("war wars conflict conflicts crisis fighting violence invasion offensive insurgency"))
 
 
+_REGIONS = (
+    "Sahel|Arctic|High North|Balkans|Western Balkans|Caucasus|South Caucasus|Levant|Maghreb|Horn of Africa|"
+    "Middle East|Central Asia|South Asia|Southeast Asia|Indo-Pacific|Asia-Pacific|Baltic|Baltics|Mediterranean|"
+    "Persian Gulf|Gulf of Aden|Gulf of Guinea|Sea of Azov|Strait of Hormuz|Strait of Malacca|Bab-el-Mandeb"
+)
+_PLACE = re.compile(r"(?<![\w\-])(?:(?:[A-Z][a-z]+ ){1,2}(?:Sea|Ocean|Strait|Straits)|(?:" + _REGIONS + r"))(?![\w\-])")
+
+
+def _places(texts: list[str], body: list[int], min_paras: int) -> list[tuple[str, tuple[str, ...], int, set[int]]]:
+    """Seas and regions ("Red Sea", "Sahel") named in at least `min_paras` paragraphs.
+
+    Returns `(name, normalised key, occurrences, paragraphs)`.
+    """
+    found: dict[str, tuple[int, set[int]]] = {}
+    for p, text in zip(body, texts, strict=True):
+        for m in _PLACE.finditer(text):
+            name = m.group().removeprefix("The ")
+            count, paras = found.get(name, (0, set()))
+            found[name] = (count + 1, paras | {p})
+    return [
+        (name, tuple(_norm(w) for w in _WORD.findall(name)), count, paras)
+        for name, (count, paras) in found.items()
+        if len(paras) >= min_paras
+    ]
+
+
 def _junk_label(label: str, texts: list[str], actor_names: set[str], person_words: set[str]) -> bool:
     """A label that is no policy heading: an actor's or a place's name, a fragment of a longer name ("Indian
     Air" of "Indian Air Force"), a person's name with a word ("Trump lite"), or a phrase ending on a verb
@@ -931,7 +1077,15 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
         return True  # "Raid helped secure": a clause, not a heading
     if len(toks) > 1 and (lower[-1] in _TRAILING_ADVERBS or lower[-1].endswith("ly")):
         return True  # "Truce anytime"
-    if len(toks) > 1 and (lower[0] in _LABEL_VERBS or lower[-1] in _LABEL_VERBS or lower[-1] in _BOUND_PREFIXES):
+    if lower[-1].endswith(("’s", "'s")):
+        return True  # "Policy’s": an owner without what it owns
+    if len(toks) > 1 and (
+        lower[0] in _LABEL_VERBS
+        or lower[-1] in _LABEL_VERBS
+        or lower[-1].removesuffix("s") in _LABEL_VERBS
+        or lower[-1] in _BOUND_PREFIXES
+        or lower[-1] in _NAME_PARTICLES
+    ):
         return True  # "Prevent missile", "Deal on quasi" ("Sanctions disrupt" is trimmed before)
     last = lower[-1]
     # "narrative obscures the ..."
@@ -946,9 +1100,14 @@ _LABEL_VERBS = frozenset(
     )
 )
 _BOUND_PREFIXES = frozenset(words("quasi semi non anti pro post pre neo pseudo self co"))
+_NAME_PARTICLES = frozenset(words("von van der den de del da al bin"))  # "Conference with von": a name cut short
 _ED_MODIFIERS = frozenset(words("armed occupied united advanced integrated combined coordinated sustained red"))
 _TRAILING_ADVERBS = frozenset(
-    words("anytime soon now again anyway already still yet too also here there today abroad ahead afterwards alike")
+    words(
+        "anytime soon now again anyway already still yet too also here there today abroad ahead afterwards alike "
+        "amid whilst while forward forwards onward eastward westward northward southward halfway northern southern "
+        "eastern western"
+    )
 )
 _WEAK_HEADS = frozenset(
     words(
@@ -977,7 +1136,9 @@ _BEFORE_VERB_RE = re.compile(r"\b(?:to|will|would|could|can|may|might|must|shoul
 _ACTOR_HEADS = frozenset(
     words(
         "leadership leaders government authorities officials regime elite elites group groups administration "
-        "ministry ministries department office agency makers policymakers units"
+        "ministry ministries department office agency makers policymakers units counterpart counterparts "
+        "negotiator negotiators judge judges neighbour neighbours neighbor neighbors predecessor successor "
+        "delegation delegations firm firms company companies student students"
     )
 )
 
@@ -992,6 +1153,40 @@ def _same_conflict(label: str, labels: list[str]) -> int | None:
         if o and o.group(1).lower() in _CONFLICT_HEADS and o.group(2) == m.group(2):
             return n
     return None
+
+
+def _same_topic(
+    label: str, paras: set[int], labels: list[str], groups: list[_Group], actor_words: set[str]
+) -> int | None:
+    """The index in `labels` of an issue on the same thing as `label`: one's head noun is a word of the other
+    ("Defense treaty", "Mutual defense"; "Cost growth", "Additional costs") and they share most paragraphs."""
+
+    def content(text: str) -> list[str]:
+        return [
+            _norm(w)
+            for w in _WORD.findall(text.lower())
+            if w not in _STOP_IN_LABEL and w not in _PREPOSITIONS and w not in _LEADING and w not in actor_words
+        ]
+
+    mine = content(label)
+    if not mine:
+        return None
+    head = _head_word(tuple(mine))
+    for n, (other, group) in enumerate(zip(labels, groups, strict=True)):
+        theirs = content(other)
+        if not theirs or not group.paras or not paras:
+            continue
+        shared = {head, _head_word(tuple(theirs))} & set(mine) & set(theirs)
+        if not shared or shared <= _SHARED_HEADS:
+            continue
+        if len(paras & group.paras) * 2 >= min(len(paras), len(group.paras)):
+            return n
+    return None
+
+
+_SHARED_HEADS = frozenset(
+    _norm(w) for w in words("policy policies strategy relations ties security issue war conflict crisis aid")
+)
 
 
 def _verb_in(phrase: str, texts: list[str], verbs: set[str]) -> bool:
