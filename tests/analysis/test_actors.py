@@ -284,3 +284,15 @@ def test_a_description_with_nothing_before_it_or_a_name_after_it_is_no_one():
     index = find_actors(["The alliance was weak. Then the group of seven met; the Union Jack flew. NATO met."])
     assert _actor_of(index, "The alliance") is None
     assert "the group" not in _actor_of(index, "NATO").surfaces
+
+
+def test_neither_a_term_nor_a_noun_before_a_group_is_an_actor():
+    index = find_actors(
+        [
+            "Beijing widened controls on Rare Earth Elements (REEs) last week. Cutting output was a decision "
+            "analysts have called risky."
+        ]
+    )
+    names = {a.name for a in index.actors.values()}
+    assert "Rare Earth Elements" not in names
+    assert not any("decision" in n for n in names)

@@ -289,12 +289,19 @@ _NOT_GROUP_MODIFIERS = frozenset(
 )
 
 
+_SINGULAR_DETERMINERS = frozenset(words("a an one this that each every"))
+
+
 def _agent_groups(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
     out = raws
     for match in _AGENT_GROUP.finditer(text):
+        before = text[max(0, match.start() - 6) : match.start()].split()
         mods = match.group("mods").split()
         while mods and mods[0].lower() in _NOT_GROUP_MODIFIERS:
+            before.append(mods[0])
             mods = mods[1:]
+        if mods and before and before[-1].lower() in _SINGULAR_DETERMINERS:
+            mods = mods[1:]  # "a decision analysts have called risky": "decision" ends the phrase before
         if not mods and match.group("head").lower() != "think tanks":
             continue
         if any(m.lower() in _NOT_GROUP_MODIFIERS or m[-3:] == "ing" for m in mods):
@@ -888,6 +895,9 @@ _INTRO = re.compile(
 
 def _introduced(text: str, start: int, end: int) -> bool:
     """A full name followed by an apposition or a verb of saying is a person even if named once."""
+    defined = re.match(r"\s*\(([A-Za-z]{2,8})\)", text[end:])
+    if defined and _is_acronym(defined.group(1).rstrip("s"), text[start:end].split()):
+        return False  # "Rare Earth Elements (REEs)": a term and its abbreviation, not a person
     if _INTRO.match(text[end:]):
         return True
     if text[max(0, start - 16) : start].rstrip().endswith(("As", "as", "according to", "According to")):
