@@ -151,31 +151,32 @@ def candidates(
             }
             held = rule_sentences.get((p, s), set())
             for key in keys:
-                features = dict(base)
-                cue = by_rule.get((key, p, s))
-                if cue:
-                    features["rule_" + cue] = 1.0
-                    features["rule_any"] = 1.0
-                if held - {key}:
-                    features["other_rule"] = 1.0
-                features["kind_" + index.actors[key].kind.value] = 1.0
                 if index.actors[key].kind is ActorKind.AUTHOR:
-                    features["author"] = 1.0
+                    own = {"author": 1.0}
                 else:
-                    features.update(_mention_features(text, s, e, [m for m in inside if m.key == key], opener, key))
+                    own = _mention_features(text, s, e, [m for m in inside if m.key == key], opener, key)
+                features = _with_rules({**base, **own}, key, index, by_rule.get((key, p, s)), held)
                 out.append(Candidate(key, p, s, e, features))
             if pointed:
                 key, word, after = pointed
-                features = {**base, "pron": 1.0, "pron_" + word: 1.0, "pw1_" + after: 1.0}
-                features["kind_" + index.actors[key].kind.value] = 1.0
-                cue = by_rule.get((key, p, s))
-                if cue:
-                    features["rule_" + cue] = 1.0
-                    features["rule_any"] = 1.0
-                if held - {key}:
-                    features["other_rule"] = 1.0
+                own = {"pron": 1.0, "pron_" + word: 1.0, "pw1_" + after: 1.0}
+                features = _with_rules({**base, **own}, key, index, by_rule.get((key, p, s)), held)
                 out.append(Candidate(key, p, s, e, features))
     return out
+
+
+def _with_rules(
+    features: dict[str, float], key: str, index: ActorIndex, cue: str | None, held: set[str]
+) -> dict[str, float]:
+    """`features` with the candidate actor's kind, the rule finding for it in the sentence (`cue`) and
+    whether a rule found another actor there (`held`: the actors the rules found in the sentence)."""
+    features["kind_" + index.actors[key].kind.value] = 1.0
+    if cue:
+        features["rule_" + cue] = 1.0
+        features["rule_any"] = 1.0
+    if held - {key}:
+        features["other_rule"] = 1.0
+    return features
 
 
 def _mention_features(text: str, s: int, e: int, mentions: list, opener: list[str], key: str) -> dict[str, float]:
