@@ -278,3 +278,79 @@ def test_one_treaty_is_one_issue():
 @pytest.mark.parametrize("label", ["Independence prevents", "Conference with von", "Policy’s", "Russian counterpart"])
 def test_more_junk_labels_are_rejected(label):
     assert _junk_label(label, ["Independence prevents a deal."], set(), set())
+
+
+_CUT_SHORT_TEXTS = [
+    "The Harbour Act lists critical raw materials, and Veloria mines critical raw material for export.",
+    "The new immigration white paper is late; critics of the immigration white paper want numbers.",
+    "Veloria faces a rapid rate of climate change.",
+    "Organised crime groups grew. Police fight organised crime groups in the port.",
+    "Shipping without insurance stopped, and air defence matters as air defence systems age.",
+    "Nobel laureate Amara Osei spoke.",
+]
+
+
+@pytest.mark.parametrize(
+    ("label", "heading"),
+    [
+        ("Critical raw", "Critical raw materials"),  # every use goes on; the plural when spellings tie
+        ("Immigration white", "Immigration white paper"),
+        ("Rate of climate", "Rate of climate change"),  # named once, but the vocabulary pairs the words
+        ("Organised crime", "Organised crime"),  # "groups" would make it an actor
+        ("Shipping", "Shipping"),  # "without" completes nothing
+        ("Air defence", "Air defence"),  # used on its own too
+        ("Nobel laureate", "Nobel laureate"),  # a name follows
+    ],
+)
+def test_a_phrase_cut_short_is_completed(label, heading):
+    from briefcomposer.analysis.issues import _completed
+
+    assert _completed(label, _CUT_SHORT_TEXTS) == heading
+
+
+def test_a_label_cut_short_reads_whole():
+    from briefcomposer.analysis.issues import _Group, _label
+
+    group = _Group(frozenset({"raw"}), phrases={"critical raw": 0.1}, counts={"critical raw": 2})
+    label = _label(group, _CUT_SHORT_TEXTS, lambda lab: _junk_label(lab, _CUT_SHORT_TEXTS, set(), set()))
+    assert label == "Critical raw materials"
+    assert _junk_label("Critical raw", _CUT_SHORT_TEXTS, set(), set())
+
+
+def test_a_keyword_cut_short_reads_whole():
+    from briefcomposer.analysis.issues import _Group, _keywords
+
+    group = _Group(
+        frozenset({"paper"}),
+        phrases={"immigration white": 0.1, "immigration white paper": 0.2},
+        counts={"immigration white": 2, "immigration white paper": 2},
+    )
+    assert _keywords(group, [group], _CUT_SHORT_TEXTS) == ["immigration white paper"]
+
+
+@pytest.mark.parametrize(
+    "label",
+    [
+        "Unique security",  # a vague adjective names no topic
+        "Exact mechanism",
+        "Diverse supplier",
+        "Ambitious project",
+        "Idea of offensive",  # points at a topic without naming it
+        "Decision",  # a generic noun alone
+        "Project",
+        "Plan",
+        "Idea",
+        "Series of negotiations",  # a quantity of something
+        "Varoius range",  # ... named after "of" in the text
+        "Regulations on U",  # cut at the full stop of "U.S."
+    ],
+)
+def test_vague_labels_are_rejected(label):
+    texts = ["A varoius range of threats grew, and regulations on U.S. exports tightened."]
+    assert _junk_label(label, texts, set(), set())
+
+
+@pytest.mark.parametrize("label", ["Harbour Dome project", "Missile range", "Peace plan", "Regulations"])
+def test_named_projects_and_plans_are_kept(label):
+    texts = ["The Harbour Dome project and the peace plan stalled; the missile range grew; regulations tightened."]
+    assert not _junk_label(label, texts, set(), set())

@@ -18,7 +18,8 @@ how widely the text discusses them, by the vocabulary, by the positions that are
 about them and by the headings; 5 to 9 become issues, labelled by their best phrase
 as the text spells it, in sentence case with acronyms and names kept. A label that
 names an actor, a place, a person, a fragment of a longer name, a speaker's quoted
-words or ends on a verb is passed over for the next group; "Contraction in GDP"
+words, ends on a verb or names no topic ("Unique security", "Decision") is passed over for the next group; a
+phrase the text never uses without its next word is completed ("Critical raw materials"); "Contraction in GDP"
 reads "GDP contraction"; two conflicts over one place ("War in Ukraine", "Invasion
 of Ukraine") are one issue; keywords with verbs or adverbs in them are dropped.
 """
@@ -537,6 +538,9 @@ def find_issues(
         if junk(label):
             continue
         same = _same_conflict(label, chosen_labels)
+        if same is None:
+            # "European migration" completed reads "European migration policy", as another group does
+            same = next((k for k, other in enumerate(chosen_labels) if other.casefold() == label.casefold()), None)
         if same is None and not place:
             same = _same_topic(label, group.paras, chosen_labels, chosen, actor_words)
         handled.add(n)
@@ -561,9 +565,13 @@ def find_issues(
         label = _label(
             group,
             own,
+            # a label another issue has ("European migration policy") passes over to the group's next phrase
             lambda lab, own=own: (
-                lab.casefold() not in place_labels
-                and _junk_label(lab, own, actor_names or set(), person_words or set())
+                lab.casefold() in seen_labels
+                or (
+                    lab.casefold() not in place_labels
+                    and _junk_label(lab, own, actor_names or set(), person_words or set())
+                )
             ),
         )
         if label.casefold() in seen_labels:
@@ -1050,6 +1058,8 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
         return True  # "Policy" alone heads nothing
     if lower[0] in ("facto", "jure"):
         return True  # "Facto independence" of "de facto independence"
+    if _vague(lower):
+        return True  # "Unique security", "Idea of offensive", "Decision": no topic named
     if _weak_head(lower):
         return True  # "Policy outcomes", "Israeli engagement": no policy noun heads them
     if len(toks) > 1 and (toks[-1] in _GEO_HEADS or lower[-1] in ("coast", "coastline", "mountains", "river")):
@@ -1079,6 +1089,12 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
         return True  # "Truce anytime"
     if lower[-1].endswith(("’s", "'s")):
         return True  # "Policy’s": an owner without what it owns
+    if _fragment_end(label, texts) is not None:
+        return True  # "Critical raw" of "critical raw materials" (`_label` tries the whole phrase first)
+    if len(toks) > 1 and len(lower[-1]) == 1 and lower[-1].isalpha():
+        return True  # "Regulations on U" of "regulations on U.S. exports": cut at a full stop
+    if lower[-1] in _QUANTITY_NOUNS and (after := _followers(label, texts)) and all(w == "of" for w in after):
+        return True  # "Diverse range" of "diverse range of threats": a quantity of something unnamed
     if len(toks) > 1 and (
         lower[0] in _LABEL_VERBS
         or lower[-1] in _LABEL_VERBS
@@ -1130,6 +1146,161 @@ def _weak_head(lower: list[str]) -> bool:
     general = _general_concepts()
     terms = _policy_terms()
     return not any((_norm(q),) in terms and terms[(_norm(q),)] not in general for q in qualifiers)
+
+
+# Adjectives that grade or describe without naming a topic: a label opening on one ("Unique security",
+# "Exact mechanism", "Diverse supplier", "Noteworthy development") is a turn of phrase, not a heading. Unlike
+# `_LEADING`, they are not cut off candidates (which would regroup them); the label is passed over instead.
+_VAGUE_ADJECTIVES = frozenset(
+    words(
+        "unique exact diverse ambitious noteworthy notable essential true precise remarkable interesting crucial "
+        "vital distinct great solid bold bolder subsequent earlier controversial"
+    )
+)
+# Nouns that name no topic alone ("Decision", "Project", "Plan"): a heading says decision on what.
+_VAGUE_NOUNS = frozenset(
+    words(
+        "decision decisions project projects plan plans idea ideas proposal proposals report reports mechanism "
+        "mechanisms move moves step steps measure measures institution institutions condition conditions"
+    )
+)
+# Heads that point at a topic rather than name it: "Idea of offensive" is about offensive operations.
+_ABSTRACT_HEADS = frozenset(words("idea ideas notion notions concept concepts"))
+# Words after a phrase that do not complete it ("shipping without ...", "information-sharing among ...").
+_FUNCTION_WORDS = frozenset(
+    words(
+        "among amongst without within between across through throughout during near since via despite amid upon "
+        "beyond behind alongside like unlike per versus including rather such while whilst because although though "
+        "unless until whether both either neither each every all any some other another"
+    )
+)
+# Nouns that count something named after "of" ("a diverse range of threats", "a series of talks").
+_QUANTITY_NOUNS = frozenset(words("range variety array host series handful plethora multitude raft slew"))
+
+
+def _vague(lower: list[str]) -> bool:
+    """A label (lower-case words) that names no topic: a vague adjective ("unique security"), a generic noun
+    alone ("decision"), an idea of something ("idea of offensive") or a quantity ("series of talks")."""
+    if lower[0] in _VAGUE_ADJECTIVES:
+        return True
+    if len(lower) == 1:
+        return lower[0] in _VAGUE_NOUNS
+    return lower[1] in _PREPOSITIONS and (
+        lower[0] in _ABSTRACT_HEADS or (lower[0] in _QUANTITY_NOUNS and lower[1] == "of")
+    )
+
+
+def _followers(phrase: str, texts: list[str]) -> list[str | None]:
+    """The word right after each use of `phrase` in `texts` (any case, hyphens for spaces), as spelled; None
+    where punctuation or the paragraph's end follows."""
+    return [nxt for _, nxt in _uses(phrase, texts)]
+
+
+@lru_cache(maxsize=64)
+def _joined(texts: tuple[str, ...]) -> tuple[str, str]:
+    """`texts` as one string, and in lower case: a group's paragraphs are searched for many phrases."""
+    joined = "\n".join(texts)
+    return joined, joined.lower()
+
+
+def _uses(phrase: str, texts: list[str]) -> list[tuple[str, str | None]]:
+    """Each use of `phrase` in `texts` (any case, hyphens for spaces) as spelled, with the word right after it
+    (None where punctuation or the paragraph's end follows)."""
+    parts = [p for p in re.split(r"[\s\-\u2011]+", phrase.lower()) if p]
+    if not parts:
+        return []
+    joined, lowered = _joined(tuple(texts))
+    if len(lowered) != len(joined):  # a letter whose lower case is longer ("İ"): offsets would not match
+        lowered = "".join(c if len(c.lower()) != 1 else c.lower() for c in joined)
+    # plain string search, not a regex per phrase: compiling one costs more than the search (many phrases)
+    uses: list[tuple[str, str | None]] = []
+    at = lowered.find(parts[0])
+    while at != -1:
+        start, end = at, at + len(parts[0])
+        at = lowered.find(parts[0], at + 1)
+        for part in parts[1:]:
+            sep = _SEPARATOR.match(lowered, end)
+            if sep is None or not lowered.startswith(part, sep.end()):
+                break
+            end = sep.end() + len(part)
+        else:
+            if start and (lowered[start - 1].isalnum() or lowered[start - 1] in "_-\u2011"):
+                continue  # inside a word, or after a hyphen ("cross-border")
+            if end < len(lowered) and (lowered[end].isalnum() or lowered[end] in "_’'"):
+                continue  # "materials" is not a use of "material"
+            nxt = _NEXT_WORD.match(lowered, end)
+            uses.append((joined[start:end], joined[nxt.start(1) : nxt.end(1)] if nxt else None))
+    return uses
+
+
+_SEPARATOR = re.compile(r"(?:[^\S\n]|[\-\u2011])+")  # between the words of a phrase, within a paragraph
+_NEXT_WORD = re.compile(r"[ \-\u2011]([^\W\d_]+(?:[’'][^\W_]+)*)")
+
+
+def _fragment_end(phrase: str, texts: list[str]) -> str | None:
+    """The word that completes `phrase` when the text never uses it without that word ("critical raw" +
+    "materials", "immigration white" + "paper", "rate of climate" + "change"), as the text spells it most;
+    None when `phrase` stands on its own.
+
+    The word must be a noun that completes a noun phrase: not a verb, an adverb, a preposition, a name after a
+    lower-case word, a generic noun ("issues") nor an actor ("crime groups"). Named once, a phrase is cut short
+    only when it ends on an adjective or the vocabulary has the pair ("climate change"): any phrase named once
+    is followed by some word.
+    """
+    uses = _uses(phrase, texts)
+    if not uses or any(nxt is None for _, nxt in uses):
+        return None
+    lower = [nxt.lower() for _, nxt in uses if nxt is not None]
+    norm = _norm(lower[0])
+    if any(_norm(w) != norm for w in lower):
+        return None
+    w = lower[0]
+    if (
+        len(w) < 3
+        or w in _STOP_IN_LABEL
+        or w in _PREPOSITIONS
+        or w in _FUNCTION_WORDS
+        or w in _VERBISH
+        or lexicon.VERB_FORMS.get(w, w) != w  # "said", "warns"; "plan" and "claim" may be nouns
+        or w in _LABEL_VERBS
+        or w in _TRAILING_ADVERBS
+        or w in _GENERIC
+        or w in _ACTOR_HEADS
+        or w in _ADVERBS
+        or w.endswith(("ly", "ed"))
+        or (w.endswith("ing") and w not in _ING_NOUNS)
+    ):
+        return None
+    if any(nxt[:1].isupper() and used.split()[-1][:1].islower() for used, nxt in uses if nxt):
+        return None  # "Nobel laureate Muhammad ...": a name follows
+    if all(nxt and nxt[:1].isupper() for _, nxt in uses):
+        return None  # "Prosperity" of "Operation Prosperity Guardian": part of a name, which `_junk_label` judges
+    last = phrase.split()[-1]
+    last_word = (_WORD.findall(last.lower()) or [""])[-1]
+    if len(uses) < 2 and (_norm(last_word), norm) not in _policy_terms() and not _adjective_like(last_word):
+        return None
+    counts: dict[str, int] = {}
+    for _, nxt in uses:
+        if nxt:
+            counts[nxt] = counts.get(nxt, 0) + 1
+    best = min(counts, key=lambda sp: (-counts[sp], -len(sp), sp[:1].isupper()))  # plural first when tied
+    return best.lower() if last[:1].islower() and not best.isupper() else best
+
+
+def _adjective_like(word: str) -> bool:
+    """`word` reads as an adjective ("critical", "raw" does not): a phrase ending on it lacks its noun."""
+    return (
+        word in _LEADING
+        or word in _VAGUE_ADJECTIVES
+        or (word.endswith(_ADJECTIVE_ENDINGS) and word not in _NOUNS_LIKE_ADJECTIVES and not word.endswith("ment"))
+    )
+
+
+def _completed(phrase: str, texts: list[str]) -> str:
+    """`phrase` with the word that completes it, when the text never uses it without that word ("Critical raw"
+    reads "Critical raw materials")."""
+    end = _fragment_end(phrase, texts)
+    return phrase if end is None else f"{phrase} {end}"
 
 
 _BEFORE_VERB_RE = re.compile(r"\b(?:to|will|would|could|can|may|might|must|should)\s+$", re.IGNORECASE)
@@ -1276,9 +1447,13 @@ def _label(group: _Group, texts: list[str], reject: Callable[[str], bool] | None
 
     ranked = sorted(group.phrases, key=preference)[:10]
     first = _trimmed(_spelled(ranked[0], group, texts))
-    if reject is None or not reject(first):
+    if reject is None:
         return first
-    later = (_trimmed(_spelled(best, group, texts)) for best in ranked[1:])  # spelled only when needed
+    # a phrase the text never uses without the next word ("Critical raw") is tried whole ("Critical raw materials")
+    whole = _completed(first, texts)
+    if not reject(whole):
+        return whole
+    later = (_completed(_trimmed(_spelled(best, group, texts)), texts) for best in ranked[1:])  # only when needed
     return next((label for label in later if not reject(label)), first)
 
 
@@ -1330,6 +1505,9 @@ def _keywords(group: _Group, groups: list[_Group], texts: list[str], verbs: set[
                 continue
         if _verb_in(phrase, texts, verbs or set()):
             continue  # "secures supply chains", "Taiwan policy exacerbate", "likewise prioritising conflict"
+        phrase = _completed(phrase, texts)  # "immigration white" reads "immigration white paper"
+        if phrase in out:
+            continue
         out.append(phrase)
         if len(out) == 8:
             break
