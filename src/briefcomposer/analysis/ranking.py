@@ -122,12 +122,9 @@ def candidates(
             inside = [m for m in index.mentions[p] if s <= m.start < e]
             keys = [index.author_key, *dict.fromkeys(m.key for m in inside if m.key != index.author_key)]
             # "They have resisted ...": the actor the pronoun points back to is a candidate too
-            pointed = rules.pronoun_subject(sentence, recent, index)
-            if pointed and pointed[0] in keys:
-                pointed = None
-            recent = rules.recent_after(
-                text, s, inside, index, recent[0], rules.pronoun_subject(sentence, recent, index)
-            )
+            subject = rules.pronoun_subject(sentence, recent, index)
+            pointed = subject if subject and subject[0] not in keys else None
+            recent = rules.recent_after(text, s, inside, index, recent[0], subject)
             last_person = recent[0]
             opener = rules._sentence_subject(text, s, inside, index, e)
             base = {
