@@ -296,3 +296,57 @@ def test_neither_a_term_nor_a_noun_before_a_group_is_an_actor():
     names = {a.name for a in index.actors.values()}
     assert "Rare Earth Elements" not in names
     assert not any("decision" in n for n in names)
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The revolt unseated then-President Mahinda Perera in 2022.", "Mahinda Perera"),
+        ("The protests forced out Prime Minister A.B. Sharma Kolt in September.", "A.B. Sharma Kolt"),
+        ("The bill must still be signed by President Jorge Salcedo Jr., it seems.", "Jorge Salcedo Jr."),
+        ("The rebels were received by ex-Minister Tom Hale last year.", "Tom Hale"),
+    ],
+)
+def test_titles_with_a_prefix_and_names_with_initials_or_a_suffix(text, name):
+    actor = _actor_of(find_actors([text]), name)
+    assert actor is not None
+    assert actor.name == name
+    assert actor.kind is ActorKind.PERSON
+
+
+def test_a_peer_is_named_with_the_title_and_honours_are_not_actors():
+    index = find_actors(
+        ["In a foreword, Rt Hon Admiral Lord Pickering of Wexcombe GCB DSC PC writes that the bases matter."]
+    )
+    names = {a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR}
+    assert names == {"Lord Pickering"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Holloway persuaded Ronald Reagan that such ships should ask first.", "Ronald Reagan"),
+        ("The junta overthrew the government of Aung San Suu Kyi.", "Aung San Suu Kyi"),
+        ("The vote was won by Karol Wisniak, who captured far-right votes.", "Karol Wisniak"),
+        ("He met George W. Bush in Texas.", "George W. Bush"),
+    ],
+)
+def test_a_person_named_once_by_a_known_given_name(text, name):
+    actor = _actor_of(find_actors([text]), name)
+    assert actor is not None
+    assert actor.kind is ActorKind.PERSON
+    assert actor.introduced  # listed by `suggest` although named once
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Flights left Hamid Karzai International Airport at night.",
+        "Supply boats reached Second Thomas Shoal again.",
+        "She is the Guido Goldman Distinguished Scholar at the fund.",
+        "A single mention of Holloway Brand, in passing, is no one.",
+    ],
+)
+def test_things_named_after_people_are_not_people(text):
+    index = find_actors([text])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []

@@ -311,7 +311,8 @@ def test_attribution(sentence, actor, stance):
         "If the government seeks to develop deep tech, it should invest in civilian research.",  # a condition
         "The Kremlin maintains significant influence in Transnistria as its primary sponsor.",  # not a view
         "Transnistrian authorities repay this Russian support by emphasizing their ties.",  # "support" is a noun
-        "Jake Sullivan met with Yang Jiechi in Rome.",  # an event, not a position
+        # where someone was, not a position ("X met with Y" is a deed to the rules: meeting is an act of policy)
+        "Jake Sullivan was in Rome last week.",
         "Russia’s tendency to blame the West prevents compromise.",  # the tendency is the subject, not Russia
         "Support for the Kremlin has waned in the region.",  # a noun, not an imperative
         "Kenya’s signal of intent to mediate marks a shift.",  # "signal" after a possessive is a noun

@@ -60,6 +60,22 @@ _ROLE_TITLES = {"premier": "Prime Minister", "president": "President", "chancell
 # ("Officials in Lusaka" may be visitors there: a place.)
 _SEAT_HOLDERS = frozenset(words("regime government leadership authorities rulers junta"))
 COLLECTIVE_HEADS = frozenset({"administration", "team", "government", "camp"})
+# A peer is named by the title and one word, which may be any word ("Lord West", "Baroness Ashton"), and
+# may go on with a territorial designation ("Lord West of Spithead") that is not a second person.
+_PEERAGE = frozenset(words("Lord Lady Baroness Baron"))
+# Honours and offices written after a name ("Admiral Lord West GCB DSC PC"): neither names nor acronyms
+# of organisations that speak.
+_POSTNOMINALS = frozenset(
+    words(
+        "GCB KCB CB GCMG KCMG CMG GCVO KCVO CVO LVO MVO GBE KBE DBE CBE OBE MBE DSO DSC DFC MC GC VC PC MP "
+        "MSP MLA MEP QC KC FRS FBA FRSE"
+    )
+)
+# "then-President", "ex-Prime Minister": a title with a prefix of time
+_TITLE_PREFIX = re.compile(r"^(?:[Tt]hen|[Ee]x|[Ff]ormer)[-\u2011]")
+# Initials inside a name: "K.P. Sharma Oli" (one token), "George W. Bush" (a letter and a stop)
+_INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
+_SUFFIXES = frozenset(words("Jr Sr"))
 _SPEAKER = re.compile(r"^((?:[A-Z][\w’'.\-]+\s){1,3}[A-Z][\w’'\-]+):\s")
 # Foreign names keep their particles: "Partido Optimista pelo Desenvolvimento de Moçambique (Podemos)"
 _FOREIGN_PARTICLES = (
@@ -495,7 +511,7 @@ def _scan(
                 out.append(_Raw(p, start, toks[i + 1][2], "anaphor", name=nxt.lower()))
                 i += 2
                 continue
-        if not word[:1].isupper():
+        if not word[:1].isupper() and not _TITLE_PREFIX.match(word):
             i += 1
             continue
         # A title, then a name
@@ -509,9 +525,18 @@ def _scan(
             titles.append(title)
         if titles:
             k = _name_end(toks, j, gaz)
+            peer = titles[-1] in _PEERAGE
+            if peer and k == j and j < n and toks[j][0][:1].isupper() and toks[j][0].isalpha():
+                k = j + 1  # "Lord West": a peer's title name need not look like a surname
             if k > j:
                 name = _clean(text[toks[j][1] : toks[k - 1][2]])
+                if peer and k == j + 1:
+                    name = f"{titles[-1]} {name}"
                 out.append(_Raw(p, start, toks[k - 1][2], "person", name=name, title=titles[-1]))
+                if peer and k + 1 < n and toks[k][0] == "of" and toks[k + 1][0][:1].isupper():
+                    k += 2  # "of Spithead"
+                while k < n and toks[k][0] in _POSTNOMINALS:
+                    k += 1
                 i = k
                 continue
             # "The UN Secretary-General, António Guterres, said": the name in apposition to the title
@@ -595,11 +620,14 @@ def _gazetteer_at(toks, i: int, gaz: Gazetteer):  # type: ignore[no-untyped-def]
 
 
 def _title_at(toks, i: int, gaz: Gazetteer):  # type: ignore[no-untyped-def]
-    """`(index after the title, title)` when a title starts at token `i`."""
-    if i >= len(toks) or toks[i][0] not in _title_words(gaz):
+    """`(index after the title, title)` when a title starts at token `i` ("then-President" is one)."""
+    if i >= len(toks):
+        return None
+    first = _TITLE_PREFIX.sub("", toks[i][0])
+    if first not in _title_words(gaz):
         return None
     for title, key in _title_keys(tuple(gaz.titles)):
-        if tuple(t[0] for t in toks[i : i + len(key)]) == key:
+        if (first, *(t[0] for t in toks[i + 1 : i + len(key)])) == key:
             return i + len(key), title
     return None
 
@@ -695,6 +723,23 @@ def _name_end(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-d
             continue
         prefixed = j > i and word[:3].casefold() in ("al-", "el-") and word[3:4].isupper()  # "Khalil al-Hayya"
         particle = j > i and word.casefold().rstrip("-") in gaz.particles
+        following = j + 1 < len(toks) and toks[j + 1][1] - toks[j][2] == 1 and _is_name_token(toks[j + 1][0], gaz)
+        if _INITIALS.match(word) and following and word not in ("U.S.", "U.K.", "U.N.", "E.U."):
+            j += 1  # "K.P. Sharma Oli"
+            continue
+        if (
+            word == "."
+            and j > i
+            and (len(toks[j - 1][0]) == 1 or toks[j - 1][0] in _SUFFIXES)
+            and toks[j][1] == toks[j - 1][2]
+        ):
+            if toks[j - 1][0] in _SUFFIXES:
+                j += 1  # "Ferdinand Marcos Jr."
+                break
+            if following:
+                j += 1  # "George W. Bush"
+                continue
+            break
         if _is_name_token(word, gaz) or prefixed or particle:
             # Names continue only across single spaces (or editorial brackets: "Xi [Jinping]")
             if j > i and toks[j][1] - toks[j - 1][2] != 1 and not _bracket_gap(toks[j - 1][2], toks[j][1], toks):
@@ -789,7 +834,7 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         text = paragraphs[raw.paragraph]
         if raw.title or raw.speaker or person_counts[key] >= 2:
             keep_people.add(key)
-        elif _introduced(text, raw.start, raw.end):
+        elif _introduced(text, raw.start, raw.end) or _given_name(raw.name.split(), text[raw.end : raw.end + 40], gaz):
             keep_people.add(key)
             introduced_people.add(key)
     for raw in raws:
@@ -885,6 +930,34 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
     for p, ms in enumerate(mentions):
         mentions[p] = [m for m in ms if m.key in actors]
     return ActorIndex(actors, mentions, author_key)
+
+
+# Words that make a name a thing named after a person: "Hamid Karzai International Airport", "Nelson
+# Mandela Bay", "Marine Protected Areas".
+_NAMED_THINGS = frozenset(
+    words(
+        "Airport Accord Accords Agreement Act Area Areas Avenue Award Base Bay Bridge Building Canal Cape Centre "
+        "Center Chair College Corridor Dam Distinguished Doctrine Fellow Fellowship Forum Foundation Gulf Harbor "
+        "Harbour Highway Hall Hospital Initiative International Island Islands Lake Lecture Library Line Memorial "
+        "Museum Park Peninsula Plan Port Prize Professor Protected Reef Report Review River Road Scholar School Sea "
+        "Shoal Square Stadium Station Strait Street Summit Treaty University Valley Way Zone"
+    )
+)
+
+
+def _given_name(words: list[str], after: str, gaz: Gazetteer) -> bool:
+    """ "Ronald Reagan", "Karol Nawrocki": a full name that opens with a known given name (`after`, the
+    text that follows it, does not make it a thing: "Hamid Karzai International Airport")."""
+    following = []
+    for word in after.split()[:3]:  # the capitalised words that go on from the name
+        if not word[:1].isupper():
+            break
+        following.append(word)
+    return (
+        len(words) >= 2
+        and words[0] in gaz.given_names
+        and not any(w.strip(",.;:") in _NAMED_THINGS for w in words + following)
+    )
 
 
 _LISTED = re.compile(r"\b(?:like|such as|including)\s+(?:[A-Z][\w’'\-]*(?:\s+|,\s*)|and\s+)*$")

@@ -45,6 +45,7 @@ class Gazetteer:
     back_titles: list[str]
     particles: set[str]
     not_names: set[str]
+    given_names: set[str] = field(default_factory=set)  # "Ronald", "Karol": a name that starts a person's
     # token tuple -> (entry index, is_adjective); built by `load`
     surfaces: dict[tuple[str, ...], tuple[int, bool]] = field(default_factory=dict)
     max_len: int = 1
@@ -95,6 +96,11 @@ def load(folder: Path | None = None) -> Gazetteer:
         particles=set(people["name_particles"]),
         not_names=set(people["not_names"]),
     )
+    given = folder / "given_names.txt"
+    if given.exists():
+        gaz.given_names = {
+            ln.strip() for ln in given.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")
+        }
     for row in _rows(folder / "places.tsv"):
         key = surface_key(row[0])
         if key:
