@@ -350,3 +350,44 @@ def test_a_person_named_once_by_a_known_given_name(text, name):
 def test_things_named_after_people_are_not_people(text):
     index = find_actors([text])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "not_listed"),
+    [
+        ("The worries were raised by Indian observers after the visit.", "Indian observers", "India"),
+        ("According to some Western analysts, the talks will stall.", "Western analysts", None),
+        ("Analysts and commentators have pointed out that the barriers cost jobs.", "Analysts and commentators", None),
+        ("The move was criticised by Afghan civil rights groups as a step back.", "Afghan civil rights groups", None),
+        ("Diplomats warned that the truce would not last.", "Diplomats", None),
+        (
+            "Regional commentariats and observers quickly labelled the government hostile.",
+            "Regional commentariats and observers",
+            None,
+        ),
+    ],
+)
+def test_people_named_by_what_they_do_when_they_speak_or_are_cited(text, group, not_listed):
+    index = find_actors([text])
+    names = {a.name: a.kind for a in index.actors.values()}
+    assert names.get(group) is ActorKind.GROUP, names
+    if not_listed:
+        assert not_listed not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "state"),
+    [
+        ("Lithuanian authorities announced the ban on transit.", "Lithuania"),
+        ("Russian diplomats said the offer stood.", "Russia"),
+    ],
+)
+def test_a_states_staff_speak_for_it(text, state):
+    names = {a.name: a.kind for a in find_actors([text]).actors.values()}
+    assert names.get(state) is ActorKind.STATE
+    assert [n for n, k in names.items() if k is ActorKind.GROUP] == []
+
+
+def test_polls_and_estimates_are_not_people():
+    index = find_actors(["Polls suggest that voters back the plan. Estimates show a rise."])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []

@@ -217,7 +217,7 @@ def find_actors(
         found = _scan(p, text, gaz, definitions, vocabulary, events)
         if headings and p in headings:
             found = [r for r in found if r.kind not in ("single", "collective") and (r.kind != "person" or r.title)]
-        raws.extend(_agent_groups(p, text, _with_groups(p, text, _with_compounds(p, text, found, gaz), gaz)))
+        raws.extend(_agent_groups(p, text, _with_groups(p, text, _with_compounds(p, text, found, gaz), gaz), gaz))
     return _resolve(raws, paragraphs, gaz, author)
 
 
@@ -278,7 +278,10 @@ _GROUP_PHRASE = re.compile(
     rf"|(?P<mods>(?:(?:{_GROUP_MODIFIERS})\s+){{1,2}})(?P<head>{_GROUP_HEADS}))\b"
 )
 _STATE_STAFF = frozenset(
-    words("diplomats officials leaders governments policymakers policy-makers negotiators legislators lawmakers")
+    words(
+        "diplomats officials leaders governments policymakers policy-makers negotiators legislators lawmakers "
+        "authorities"
+    )
 )
 
 
@@ -291,9 +294,25 @@ _AGENT_GROUP_HEADS = (
     r"parliamentarians|regulators|watchers|analysts|experts|economists|observers|critics|opponents|supporters|"
     r"defenders|proponents|advocates|activists|campaigners|protesters|protestors|demonstrators|marchers|voters|"
     r"farmers|workers|unions|employers|militias|rebels|insurgents|factions|parties|authorities|generals|clerics|"
-    r"elites|hardliners|hawks|doves|donors|creditors|states|countries|governments|nations|leaders|judges|courts"
+    r"elites|hardliners|hawks|doves|donors|creditors|states|countries|governments|nations|leaders|judges|courts|"
+    r"commentators|commentariats|academics|scholars|journalists|pundits|strategists|researchers|groups|"
+    r"organisations|organizations|NGOs"
 )
-_AGENT_GROUP = re.compile(rf"(?<![\w’'\-])(?P<mods>(?:[A-Za-z][\w\-]*\s+){{0,2}})(?P<head>{_AGENT_GROUP_HEADS})\b")
+# Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
+# warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
+# observers" are not India).
+_SPEAKING_HEADS = frozenset(
+    words(
+        "analysts experts observers critics commentators commentariats diplomats economists scholars academics "
+        "researchers pundits strategists activists protesters"
+    )
+)
+# "according to (some) analysts", "criticised by rights groups"
+_CITED = re.compile(r"(?:\b[Aa]ccording to|\b\w+(?:ed|en)\s+by)\s+(?:(?:some|many|most|several|other)\s+)?$")
+_AGENT_GROUP = re.compile(
+    rf"(?<![\w’'\-])(?P<mods>(?:(?!(?:and|or)\s)[A-Za-z][\w\-]*\s+){{0,2}})(?P<head>{_AGENT_GROUP_HEADS})\b",
+    re.IGNORECASE,
+)
 _NOT_GROUP_MODIFIERS = frozenset(
     words(
         "the a an some many most few several all both these those their its his her our your my this that such "
@@ -308,7 +327,7 @@ _NOT_GROUP_MODIFIERS = frozenset(
 _SINGULAR_DETERMINERS = frozenset(words("a an one this that each every"))
 
 
-def _agent_groups(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
+def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
     out = raws
     for match in _AGENT_GROUP.finditer(text):
         before = text[max(0, match.start() - 6) : match.start()].split()
@@ -318,16 +337,37 @@ def _agent_groups(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
             mods = mods[1:]
         if mods and before and before[-1].lower() in _SINGULAR_DETERMINERS:
             mods = mods[1:]  # "a decision analysts have called risky": "decision" ends the phrase before
-        if not mods and match.group("head").lower() != "think tanks":
+        head = match.group("head").lower()
+        speaking = head in _SPEAKING_HEADS
+        if not mods and head != "think tanks" and not speaking:
             continue
         if any(m.lower() in _NOT_GROUP_MODIFIERS or m[-3:] == "ing" for m in mods):
             continue
-        if not _says_something(text, match.end(), _AGENT_VERBS | frozenset(lexicon.VERB_FORMS)):
-            continue
         start = text.index(mods[0], match.start()) if mods else match.start("head")
         end = match.end()
+        # "Analysts and commentators", "think tanks and other advocacy groups": one group of two heads
+        pair = re.match(rf"\s+and\s+(?:other\s+)?(?:[A-Za-z][\w\-]*\s+){{0,2}}?(?:{_AGENT_GROUP_HEADS})\b", text[end:])
+        if pair:
+            end += pair.end()
+        placed = head not in _STATE_STAFF  # observers, parties, rights groups: not the state's own staff
+        adjective = [r for r in out if r.kind == "gaz" and r.adjective and 0 < start - r.end <= 1]
+        if placed and adjective:
+            start = adjective[0].start  # "Afghan civil rights groups"
+        cited = _CITED.search(text[max(0, start - 40) : start])
+        if not cited and not _says_something(text, end, _AGENT_VERBS | frozenset(lexicon.VERB_FORMS)):
+            continue
         over = [r for r in out if r.start < end and start < r.end]
-        if any(r.kind != "single" for r in over):
+        # "Indian observers", "Western analysts": people the adjective places, not the state or bloc itself
+        national = [r for r in over if r.kind == "gaz" and r.adjective]
+        # "Analysts and commentators": the pair goes on from a group the gazetteer knows
+        known = [r for r in over if pair and r.kind == "gaz" and gaz.entries[r.gaz].kind is ActorKind.GROUP]
+        # a group inside a longer one: "political parties" in "Turkish political parties"
+        inner = [
+            r
+            for r in over
+            if r.kind == "group" and start <= r.start and r.end <= end and (r.start, r.end) != (start, end)
+        ]
+        if any(r.kind != "single" and not (placed and r in national) and r not in known + inner for r in over):
             continue  # "US officials", "Russian diplomats": a name the other finders have handled
         # a lone capitalised word is the sentence's first word here, not a name ("Semiconductor")
         out = [*(r for r in out if r not in over), _Raw(p, start, end, "group", name=text[start:end])]
@@ -656,7 +696,8 @@ _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]+\b")
 _ROLE_NOUNS = frozenset(
     words(
         "analysts experts officials observers critics reports sources diplomats donors mediators commentators "
-        "humanitarian scholars researchers journalists activists sceptics proponents supporters"
+        "humanitarian scholars researchers journalists activists sceptics proponents supporters polls surveys "
+        "studies estimates figures statistics commentators"
     )
 )
 _SENTENCE_START = frozenset({".", "!", "?", ":", "“", '"', "‘", "(", "–", "—"})
@@ -1000,7 +1041,7 @@ _ROLE_BEFORE = re.compile(r"\b" + _ROLES + r"(?:\s+(?:of|for)\s+(?:the\s+)?[\w�
 _ROLE_JUST_BEFORE = re.compile(r"\b" + _ROLES + r"(?:\s*[–—]\s*(?:and\s+)?(?:\w+\s+){0,2}" + _ROLES + r"\s*[–—])?\s+$")
 _SAYS = re.compile(
     r"^(?:(?:,\s*" + _NAME + r")*,?\s+and\s+" + _NAME + r")?(?:,[^,]{1,120},)?\s+"
-    r"(?:(?:also|has|have|had|has also|once|recently|then|both|all|each|jointly|separately)\s+)*(\w+)"
+    r"(?:(?:also|has|have|had|has also|once|recently|then|both|all|each|jointly|separately|\w+ly)\s+)*(\w+)"
 )
 
 
