@@ -391,3 +391,24 @@ def test_a_states_staff_speak_for_it(text, state):
 def test_polls_and_estimates_are_not_people():
     index = find_actors(["Polls suggest that voters back the plan. Estimates show a rise."])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("In April, Freedonia’s Supreme Court suspended its ban on the group.", "Supreme Court"),
+        ("Iraq’s parliament voted against the deal.", "Iraq’s parliament"),
+        ("Japan’s central bank raised rates again.", "Japan’s central bank"),
+        ("The Supreme Court ruled that the scheme was unlawful.", "Supreme Court"),
+        ("Later the Air Force said the jets were ready.", "Air Force"),
+    ],
+)
+def test_courts_legislatures_and_central_banks_act_on_their_own_account(text, name):
+    names = {a.name: a.kind for a in find_actors([text]).actors.values()}
+    assert any(name in n and kind is ActorKind.ORGANISATION for n, kind in names.items()), names
+    assert not any(n.startswith(("Later", "A ")) for n in names)
+
+
+def test_a_states_army_is_the_state():
+    names = {a.name for a in find_actors(["Russia’s army advanced near the river."]).actors.values()}
+    assert "Russia" in names

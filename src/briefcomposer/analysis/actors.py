@@ -60,6 +60,13 @@ _ROLE_TITLES = {"premier": "Prime Minister", "president": "President", "chancell
 # ("Officials in Lusaka" may be visitors there: a place.)
 _SEAT_HOLDERS = frozenset(words("regime government leadership authorities rulers junta"))
 COLLECTIVE_HEADS = frozenset({"administration", "team", "government", "camp"})
+_ARTICLES = frozenset(words("the The A An This That These Its Their His Her Our Every Each"))
+# A state's institutions that act on their own account, after its possessive ("Russia’s Supreme Court"); its
+# army is left to the state, as annotators of war commentary credit it
+_OWN_INSTITUTION = re.compile(
+    r"\s+(?:(?:Supreme|Constitutional|High|Federal|Administrative)\s+Court|[Pp]arliament|[Ll]egislature|"
+    r"[Jj]udiciary|[Cc]entral\s+[Bb]ank|National\s+Assembly|[Ee]lectoral\s+[Cc]ommission)\b"
+)
 # A peer is named by the title and one word, which may be any word ("Lord West", "Baroness Ashton"), and
 # may go on with a territorial designation ("Lord West of Spithead") that is not a second person.
 _PEERAGE = frozenset(words("Lord Lady Baroness Baron"))
@@ -493,6 +500,22 @@ def _scan(
                 out.append(_Raw(p, start, toks[owned_end - 1][2], "org", name=name))
                 i = owned_end
                 continue
+            owned = _OWN_INSTITUTION.match(text, toks[after + 1][2]) if after + 1 < n else None
+            if (
+                owned
+                and toks[after][0] in "’'"
+                and toks[after + 1][0] == "s"
+                and entry.kind is ActorKind.STATE
+                and not adjective
+            ):
+                # "Russia’s Supreme Court", "Iraq’s parliament": a state's court, legislature or central bank
+                # acts on its own account
+                end_at = owned.end()
+                name = re.sub(r"^[Tt]he\s+", "", text[start:end_at])
+                out.append(_Raw(p, start, end_at, "org", name=name))
+                while i < n and toks[i][1] < end_at:
+                    i += 1
+                continue
             seat = prev == "in" and i >= 2 and toks[i - 2][0].lower() in _SEAT_HOLDERS  # "the regime in Tehran"
             if not (surface in entry.places and prev in PLACE_PREPOSITIONS) or seat:
                 # "Kenyan President William Ruto": the state of a titled person is an actor of the text
@@ -604,6 +627,19 @@ def _scan(
             and toks[first][0] not in ORG_LEADS
         ):
             first += 1
+        if run_end - first < 2 and toks[run_end - 1][0] in ORG_HEADS:
+            # "The Supreme Court": every word is one that alone starts no name, yet together they name a body
+            start_at = i
+            while start_at < run_end - 1 and toks[start_at][0] in _ARTICLES:
+                start_at += 1
+            if run_end - start_at >= 2:
+                first = start_at
+        if (
+            first + 2 < run_end
+            and toks[first + 1][0] == "the"
+            and (first == 0 or toks[first - 1][0] in _SENTENCE_START)
+        ):
+            first += 2  # "Later the Air Force": an opening adverb is no part of the name
         run = [t[0] for t in toks[first:run_end]]
         whole = _head_of([t[0] for t in toks[i:run_end]])
         if run_end > first + 1 and (run[-1] in ORG_HEADS or run[0] in ORG_LEADS) or whole:
