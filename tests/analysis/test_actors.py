@@ -412,3 +412,16 @@ def test_courts_legislatures_and_central_banks_act_on_their_own_account(text, na
 def test_a_states_army_is_the_state():
     names = {a.name for a in find_actors(["Russia’s army advanced near the river."]).actors.values()}
     assert "Russia" in names
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The World Health Assembly adopted the accord.", "World Health Assembly"),
+        ("Before the Senate Foreign Relations Committee, he testified.", "Senate Foreign Relations Committee"),
+        ("However National Salvation Front leaders refused.", "National Salvation Front"),
+    ],
+)
+def test_a_bodys_name_keeps_its_opening_words_but_not_an_opening_adverb(text, name):
+    names = {a.name for a in find_actors([text]).actors.values()}
+    assert name in names, names

@@ -60,6 +60,22 @@ _ROLE_TITLES = {"premier": "Prime Minister", "president": "President", "chancell
 # ("Officials in Lusaka" may be visitors there: a place.)
 _SEAT_HOLDERS = frozenset(words("regime government leadership authorities rulers junta"))
 COLLECTIVE_HEADS = frozenset({"administration", "team", "government", "camp"})
+_FUNCTION_WORDS = frozenset(
+    words(
+        "A About Above Absent Accordingly Across Additionally After Again Against All Already Also Although Always "
+        "Amid Among An And Another Any Are Arguably Around As At Back Be Because Been Before Being Below Between "
+        "Beyond Both But By Can Conversely Could Despite Did Do Does Down During Each Either Equally Especially Even "
+        "Every Finally For Fortunately From Further Furthermore Given Had Has Have He Her Here His How However I If "
+        "In Indeed Initially Instead Into Is It Its Just Last Like Likewise Many Meanwhile Might Moreover Most Must "
+        "My Neither Never Next No Nor Not Now Of Off Often On Only Onto Or Other Our Out Over Overall Perhaps Please "
+        "Rather Recent Regardless She Should Similarly Since Several So Some Sometimes Still Such That The Their Then "
+        "Theoretically There Therefore These They This Those Though Through Thus To Together Ultimately Under "
+        "Unfortunately Unlike Until Up Upon Was We Were What When Where Whereas Which While Who Whom Whose Why Will "
+        "With Within Without Would Yes Yet You Your January February March April May June July August September "
+        "October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday One Two Three Four Five "
+        "Six Seven Eight Nine Ten First Second Third Fourth Later Earlier Today Yesterday"
+    )
+)
 _ARTICLES = frozenset(words("the The A An This That These Its Their His Her Our Every Each"))
 # A state's institutions that act on their own account, after its possessive ("Russia’s Supreme Court"); its
 # army is left to the state, as annotators of war commentary credit it
@@ -621,11 +637,9 @@ def _scan(
             i = run_end
             continue
         first = i
-        while (
-            first < run_end - 1
-            and (toks[first][0] in gaz.not_names or toks[first][0] == "the")
-            and toks[first][0] not in ORG_LEADS
-        ):
+        # Opening words that are no part of a name ("However", "During", "The"); words like "World" or "Senate"
+        # start no personal name, but they do start bodies' names ("World Health Assembly")
+        while first < run_end - 1 and (toks[first][0] in _FUNCTION_WORDS or toks[first][0] == "the"):
             first += 1
         if run_end - first < 2 and toks[run_end - 1][0] in ORG_HEADS:
             # "The Supreme Court": every word is one that alone starts no name, yet together they name a body
