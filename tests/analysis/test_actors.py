@@ -425,3 +425,39 @@ def test_a_states_army_is_the_state():
 def test_a_bodys_name_keeps_its_opening_words_but_not_an_opening_adverb(text, name):
     names = {a.name for a in find_actors([text]).actors.values()}
     assert name in names, names
+
+
+def test_an_elect_title_and_a_letter_after_a_title():
+    index = find_actors(
+        ["Freedonia’s President-elect, John Dramani Osei, has pledged to keep the deal. The Gen Z generation objects."]
+    )
+    people = {a.name for a in index.actors.values() if a.kind is ActorKind.PERSON}
+    assert people == {"John Dramani Osei"}
+
+
+@pytest.mark.parametrize(
+    ("text", "names", "not_listed"),
+    [
+        (
+            "He will work with the National Democratic Congress majority and consult the opposition New Patriotic "
+            "Party.",
+            {"National Democratic Congress", "New Patriotic Party"},
+            {"US Congress", "the opposition"},
+        ),
+        (
+            "The ruling Movement for Socialism (MAS in Spanish) party is split. MAS rule is ending.",
+            {"Movement for Socialism"},
+            {"Spain"},
+        ),
+        (
+            "The Association for Southeast Asian Nations (ASEAN) met. ASEAN agreed.",
+            {"Association of Southeast Asian Nations"},
+            {"Association for Southeast Asian Nations"},
+        ),
+        ("The US State Department objected to the plan.", {"State Department"}, {"United States"}),
+    ],
+)
+def test_a_body_named_after_a_description_or_defined_again(text, names, not_listed):
+    found = {a.name for a in find_actors([text]).actors.values()}
+    assert names <= found, found
+    assert not (not_listed & found), found

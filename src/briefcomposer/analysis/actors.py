@@ -46,7 +46,7 @@ ORG_HEADS = frozenset(
         "Services Service Army Navy Force Forces Guard Guards Front Movement Organization Organisation "
         "Institute Bank Fund Office Project Group Government Administration Parliament Assembly Senate "
         "Brigade Brigades Coalition Authority Court Tribunal Corps Command Cabinet Directorate Bureau "
-        "Foundation Endowment Centre Center University Co Ltd Inc LLC plc Trading Holdings"
+        "Foundation Endowment Centre Center University Co Ltd Inc LLC plc Trading Holdings Congress"
     )
 )
 ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorate"})
@@ -95,7 +95,7 @@ _POSTNOMINALS = frozenset(
     )
 )
 # "then-President", "ex-Prime Minister": a title with a prefix of time
-_TITLE_PREFIX = re.compile(r"^(?:[Tt]hen|[Ee]x|[Ff]ormer)[-\u2011]")
+_TITLE_PREFIX = re.compile(r"^(?:[Tt]hen|[Ee]x|[Ff]ormer)[-\u2011]|[-\u2011](?:elect|designate)$")  # or "-elect"
 # Initials inside a name: "K.P. Sharma Oli" (one token), "George W. Bush" (a letter and a stop)
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
 _SUFFIXES = frozenset(words("Jr Sr"))
@@ -104,10 +104,10 @@ _SPEAKER = re.compile(r"^((?:[A-Z][\w’'.\-]+\s){1,3}[A-Z][\w’'\-]+):\s")
 _FOREIGN_PARTICLES = (
     r"de|del|della|di|da|do|dos|das|pelo|pela|para|por|pour|per|la|las|los|le|el|des|du|y|e|et|al|van|von|der"
 )
+# "(NAWO)", and an abbreviation from another language: "(MAS in Spanish)", "(FARC, its Spanish acronym)"
+_ABBR = r"\s+\(([A-Z][A-Za-z]{1,9})(?:,?\s+(?:in|its)\s+(?:[A-Z][a-z]+\s*)?(?:acronym|initials)?)?\)"
 _DEFINITION = re.compile(
-    r"([A-Z][\w’'\-]*(?:\s+(?:of|for|and|the|on|"
-    + _FOREIGN_PARTICLES
-    + r"|[A-Z][\w’'\-]*))*)\s+\(([A-Z][A-Za-z]{1,9})\)"
+    r"([A-Z][\w’'\-]*(?:\s+(?:of|for|and|the|on|" + _FOREIGN_PARTICLES + r"|[A-Z][\w’'\-]*))*)" + _ABBR
 )
 NOT_ORG_HEADS = frozenset(
     words(
@@ -485,6 +485,10 @@ def _scan(
             if inner and inner[0] >= hit[0]:  # "the UN Security Council": the longer name wins
                 i += 1
                 continue
+        inner = _gazetteer_at(toks, i + 1, gaz) if not hit and word in ("the", "The") else None
+        if inner and not inner[2] and inner[1] != PLACE:
+            i += 1  # "The North Atlantic Treaty Organization": the name the gazetteer knows starts next
+            continue
         if hit and hit[1] == PLACE:
             i += hit[0]
             continue
@@ -494,10 +498,28 @@ def _scan(
             surface = text[start : toks[i + length - 1][2]]
             prev = toks[i - 1][0] if i else ""
             run_end = _run(toks, i + length, gaz)
-            if run_end > i + length and toks[run_end - 1][0] in ORG_HEADS and not _title_at(toks, i + length, gaz):
-                # "Indian Air Force", "Russian Security Council": an organisation of its own.
-                name = re.sub(r"^[Tt]he\s+", "", text[start : toks[run_end - 1][2]])
-                out.append(_Raw(p, start, toks[run_end - 1][2], "org", name=name))
+            named = _gazetteer_at(toks, i + length, gaz)  # "U.S. Congress": the body the gazetteer knows
+            if (
+                named
+                and named[1] != PLACE
+                and gaz.entries[named[1]].kind is ActorKind.ORGANISATION
+                and (entry.kind is ActorKind.STATE or (entry.kind is ActorKind.GROUP and not adjective))
+            ):
+                # "the US State Department", "the opposition Labour Party": the body the gazetteer knows after
+                # them is the actor; the state's or group's word only describes it
+                i += length
+                continue
+            if (
+                run_end > i + length
+                and toks[run_end - 1][0] in ORG_HEADS
+                and not _title_at(toks, i + length, gaz)
+                and not (named and named[0] == run_end - i - length)
+            ):
+                # "Indian Air Force", "Russian Security Council": an organisation of its own; after a group
+                # ("the opposition New Patriotic Party") the organisation is named without it
+                begin = toks[i + length][1] if entry.kind is ActorKind.GROUP else start
+                name = re.sub(r"^[Tt]he\s+", "", text[begin : toks[run_end - 1][2]])
+                out.append(_Raw(p, begin, toks[run_end - 1][2], "org", name=name))
                 i = run_end
                 continue
             after = i + length
@@ -605,6 +627,8 @@ def _scan(
         if titles:
             k = _name_end(toks, j, gaz)
             peer = titles[-1] in _PEERAGE
+            if k == j + 1 and len(toks[j][0]) == 1:
+                k = j  # "Gen Z": a letter after a title abbreviation is no name
             if peer and k == j and j < n and toks[j][0][:1].isupper() and toks[j][0].isalpha():
                 k = j + 1  # "Lord West": a peer's title name need not look like a surname
             if k > j:
@@ -630,11 +654,21 @@ def _scan(
             continue
         run_end = _run(toks, i, gaz)
         if run_end > i + 1 and _defined_at(text, toks, i, run_end, definitions):
-            abbr = re.match(r"\s+\(([A-Z][A-Za-z]{1,9})\)", text[toks[run_end - 1][2] :]).group(1)  # type: ignore[union-attr]
+            paren = re.match(_ABBR, text[toks[run_end - 1][2] :])
+            abbr = paren.group(1)  # type: ignore[union-attr]
             e0 = toks[run_end - 1][2]
             s0 = e0 - len(definitions[abbr])
-            out.append(_Raw(p, s0, e0, "org", name=definitions[abbr]))
+            known = gaz.surfaces.get(surface_key(abbr))
+            if known and known[0] != PLACE:
+                # "the Association for Southeast Asian Nations (ASEAN)": the body the gazetteer knows by the
+                # abbreviation, however the text spells its long name
+                out.append(_Raw(p, s0, e0, "gaz", gaz=known[0], name=definitions[abbr]))
+            else:
+                out.append(_Raw(p, s0, e0, "org", name=definitions[abbr]))
             i = run_end
+            if paren.group(0).count(" ") > 1:  # type: ignore[union-attr]
+                while i < n and toks[i][1] < e0 + paren.end():  # type: ignore[union-attr]
+                    i += 1  # "(MAS in Spanish)": the language names no actor
             continue
         first = i
         # Opening words that are no part of a name ("However", "During", "The"); words like "World" or "Senate"
@@ -713,7 +747,7 @@ def _title_at(toks, i: int, gaz: Gazetteer):  # type: ignore[no-untyped-def]
     """`(index after the title, title)` when a title starts at token `i` ("then-President" is one)."""
     if i >= len(toks):
         return None
-    first = _TITLE_PREFIX.sub("", toks[i][0])
+    first = _TITLE_PREFIX.sub("", toks[i][0])  # "then-President", "President-elect"
     if first not in _title_words(gaz):
         return None
     for title, key in _title_keys(tuple(gaz.titles)):
@@ -1120,7 +1154,7 @@ def _says_something(text: str, end: int, verbs: frozenset[str] | dict[str, str] 
 
 def _defined_at(text: str, toks, first: int, end: int, definitions: dict[str, str]) -> bool:  # type: ignore[no-untyped-def]
     """The run of capitalised words `first:end` is a long name that a "(ABBR)" after it defines."""
-    after = re.match(r"\s+\(([A-Z][A-Za-z]{1,9})\)", text[toks[end - 1][2] :])
+    after = re.match(_ABBR, text[toks[end - 1][2] :])
     if after is None or after.group(1) not in definitions:
         return False
     # the run may have swallowed a leading word the definition does not have ("The", "National")
