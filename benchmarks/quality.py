@@ -26,7 +26,7 @@ sys.path.insert(0, str(REPO / "tests" / "analysis"))
 from reading import read_article, read_sample  # noqa: E402
 
 from briefcomposer.analysis import suggest, to_json  # noqa: E402
-from briefcomposer.analysis.scoring import Score, _fold, score  # noqa: E402
+from briefcomposer.analysis.scoring import Score, missed_issues, score  # noqa: E402
 
 EXPECTED = REPO / "tests" / "data" / "expected"
 CORPUS = REPO.parent / "shared" / "corpus"
@@ -47,12 +47,7 @@ def evaluate(expected: Path = EXPECTED, corpus: Path = CORPUS) -> list[tuple[str
             source = read_article(article)
         result = to_json(source, suggest(source))
         s = score(result, ann)
-        labels = [_fold(" ".join([i["label"], *i["keywords"]])) for i in result["issues"]]
-        s.missed_issues = [  # type: ignore[attr-defined]
-            " / ".join(terms)
-            for terms in ann.get("issues", [])
-            if not any(_fold(t) in lab for t in terms for lab in labels)
-        ]
+        s.missed_issues = [" / ".join(terms) for terms in missed_issues(result, ann)]  # type: ignore[attr-defined]
         s.issue_labels = [i["label"] for i in result["issues"]]  # type: ignore[attr-defined]
         rows.append((path.stem, ann.get("tuned", True), s))
     return rows

@@ -83,17 +83,7 @@ def score(result: dict, expected: dict) -> Score:
     correct = [p for p in result["positions"] if any(position_matches(p, a) for a in allowed)]
     wrong = [f"{p['actor']}: {p['evidence'][0][:90]}" for p in result["positions"] if p not in correct]
 
-    labels = [_fold(" ".join([i["label"], *i["keywords"]])) for i in result["issues"]]
-    # An annotated issue is found when one of its phrases is in an issue's label or keywords ("Russian assets"
-    # in "Frozen Russian assets"), or when a phrase of ours of two or more words is in one of its phrases
-    # ("Russian assets" for "frozen Russian assets"): annotators often spell an issue longer than a heading.
-    phrases = [_fold(k) for i in result["issues"] for k in [i["label"], *i["keywords"]] if len(k.split()) >= 2]
-    issues_found = sum(
-        1
-        for terms in expected.get("issues", [])
-        if any(_fold(t) in lab for t in terms for lab in labels)
-        or any(re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", _fold(t)) for t in terms for k in phrases)
-    )
+    issues_found = len(expected.get("issues", [])) - len(missed_issues(result, expected))
     return Score(
         actors_found=len(expected["actors"]) - len(missed_actors),
         actors_expected=len(expected["actors"]),
@@ -107,6 +97,23 @@ def score(result: dict, expected: dict) -> Score:
         missed_positions=missed,
         wrong_positions=wrong,
     )
+
+
+def missed_issues(result: dict, expected: dict) -> list[list[str]]:
+    """The annotated issues (each a list of phrases) that no suggested issue covers.
+
+    An annotated issue is found when one of its phrases is in an issue's label or keywords ("Russian assets"
+    in "Frozen Russian assets"), or when a phrase of ours of two or more words is in one of its phrases
+    ("Russian assets" for "frozen Russian assets"): annotators often spell an issue longer than a heading.
+    """
+    labels = [_fold(" ".join([i["label"], *i["keywords"]])) for i in result["issues"]]
+    phrases = [_fold(k) for i in result["issues"] for k in [i["label"], *i["keywords"]] if len(k.split()) >= 2]
+    return [
+        terms
+        for terms in expected.get("issues", [])
+        if not any(_fold(t) in lab for t in terms for lab in labels)
+        and not any(re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", _fold(t)) for t in terms for k in phrases)
+    ]
 
 
 def _first(actor: str | list[str]) -> str:
