@@ -94,6 +94,18 @@ def test_citation_format():
     )
 
 
+@pytest.mark.parametrize(
+    ("date", "shown"),
+    [("2015-03-12", "12 March 2015"), ("2015-03", "March 2015"), ("2015", "2015"), ("spring 2015", "spring 2015")],
+)
+def test_a_source_dated_to_the_month_or_year_is_cited_so(date, shown):
+    from export_helpers import sample_source
+
+    source = sample_source()
+    source.date = date
+    assert f"RUSI, {shown}. https://" in citation(source)
+
+
 def test_table_shows_accepted_positions_only(brief):
     positions = next(s for s in build_context(brief)["sections"] if s["key"] == "positions")
     table = positions["items"][0]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefcomposer.core.model import BulletItem, QuoteItem
+from briefcomposer.core.model import BulletItem, QuoteItem, Section
 from briefcomposer.gui.preview import brief_html
 
 
@@ -46,3 +46,12 @@ def test_positions_table_has_actors_down_and_issues_across_like_word(brief):
     html = brief_html(brief)
     assert html.count('<table class="positions"') == 2
     assert "<td>\u2013</td>" in html  # an actor with nothing on an issue
+
+
+def test_a_sources_date_is_written_as_in_word(brief, source):
+    brief.sections[0].items.append(QuoteItem(excerpt=source.excerpt(3, 0, 58)))
+    brief.sections.append(Section("sources", "Sources"))
+    source.date = "2015-03"
+    assert "RUSI, March 2015" in brief_html(brief)
+    source.date = "2015-03-12"
+    assert "RUSI, 12 March 2015" in brief_html(brief)

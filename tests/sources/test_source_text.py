@@ -222,6 +222,12 @@ def test_repair_joined_names(title, text, expected):
         ("Tuesday, 13 February 2024", "2024-02-13"),
         ("13/02/2024", "2024-02-13"),
         ("D:20240213093000Z", "2024-02-13"),
+        ("2023-12", "2023-12"),  # to the month, as ISO 8601 writes it: no day is invented
+        ("December 2023", "2023-12"),
+        ("Dec. 2023", "2023-12"),
+        ("2023", "2023"),
+        ("2023-13", None),
+        ("Smarch 2023", None),
         ("2024-02-30", None),
         ("soon", None),
         ("", None),

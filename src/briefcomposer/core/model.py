@@ -59,7 +59,8 @@ class Source:
     """An imported article: metadata and its paragraphs (headings are paragraphs too).
 
     `headings` lists the indices of paragraphs that are headings in the original.
-    `date` and `retrieved` are ISO dates (``YYYY-MM-DD``) or None when unknown.
+    `date` and `retrieved` are ISO dates (``YYYY-MM-DD``) or None when unknown; `date` may be given only
+    to the month or the year (``YYYY-MM``, ``YYYY``) when that is all the source says.
     """
 
     title: str

@@ -22,6 +22,7 @@ Rules the exporter follows (documented for officers in templates/README.md):
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 from briefcomposer.core import brief_ops
@@ -253,9 +254,9 @@ def _source_dict(source: Source, number: int) -> dict[str, Any]:
         "title": source.title,
         "author": source.author or "",
         "publisher": source.publisher or "",
-        "date": _iso_to_govuk(source.date),
+        "date": source_date(source.date),
         "url": source.url or "",
-        "retrieved": _iso_to_govuk(source.retrieved),
+        "retrieved": source_date(source.retrieved),
         "citation": citation(source),
     }
 
@@ -263,22 +264,27 @@ def _source_dict(source: Source, number: int) -> dict[str, Any]:
 def citation(source: Source) -> str:
     """``Sarah Lain, ‘Dialogue Matters’, RUSI, 12 March 2015. https://… (retrieved 29 November 2026)``."""
     parts = [p for p in (source.author, f"\u2018{source.title}\u2019" if source.title else "", source.publisher) if p]
-    date = _iso_to_govuk(source.date)
+    date = source_date(source.date)
     if date:
         parts.append(date)
     text = ", ".join(parts) or "Untitled source"
     if source.url:
         text += f". {source.url}"
-    retrieved = _iso_to_govuk(source.retrieved)
+    retrieved = source_date(source.retrieved)
     if retrieved:
         text += f" (retrieved {retrieved})"
     return text + "."
 
 
-def _iso_to_govuk(value: str | None) -> str:
+def source_date(value: str | None) -> str:
+    """A source's ISO date in GOV.UK style: ``12 March 2015``; to the month, ``March 2015``; a year as is."""
     if not value:
         return ""
     try:
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            return f"{dt.date.fromisoformat(value + '-01'):%B %Y}"
+        if re.fullmatch(r"\d{4}", value):
+            return value
         return format_date(dt.date.fromisoformat(value[:10]))
     except ValueError:
         return value  # a date the importer could not normalise is shown as found

@@ -23,7 +23,7 @@ from briefcomposer.core.model import (
     Status,
     TextItem,
 )
-from briefcomposer.export.context import MAX_TABLE_ISSUES, NO_ISSUE  # split tables where Word does
+from briefcomposer.export.context import MAX_TABLE_ISSUES, NO_ISSUE, source_date  # as the Word output does
 from briefcomposer.structures.templates import format_date, render_boilerplate
 
 CSS = """
@@ -126,7 +126,8 @@ def quoted_sources(brief: Brief) -> list[Source]:
 
 
 def _source_line(source: Source) -> str:
-    parts = [p for p in (source.author, f"\u2018{source.title}\u2019", source.publisher, source.date) if p]
+    # the date as the Word output writes it ("12 March 2015", "March 2015")
+    parts = [p for p in (source.author, f"\u2018{source.title}\u2019", source.publisher, source_date(source.date)) if p]
     line = ", ".join(escape(p) for p in parts)
     if source.url:
         line += f", {escape(source.url)}"

@@ -340,13 +340,19 @@ _ISO_COMPACT = re.compile(r"^(?:D:)?(\d{4})(\d{2})(\d{2})")
 _DMY = re.compile(r"^(?:\w+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([A-Za-z]+)\.?,?\s+(\d{4})$")
 _MDY = re.compile(r"^(?:\w+,?\s+)?([A-Za-z]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$")
 _SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
+# Reduced precision, as ISO 8601 allows: a month ("2023-12", "December 2023", "Dec. 2023") or a year
+_ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
+_MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?,?\s+(\d{4})$")
+_YEAR = re.compile(r"^(\d{4})$")
 
 
 def parse_date(value: object) -> str | None:
     """An ISO ``YYYY-MM-DD`` date from common written forms, or None.
 
     "2024-02-13", "2024-02-13T09:00:00+00:00", "13 February 2024", "February 13, 2024",
-    "13/02/2024" (read day first, as in the UK), PDF "D:20240213...".
+    "13/02/2024" (read day first, as in the UK), PDF "D:20240213...". A date given only to the
+    month or the year keeps that precision, as ISO 8601 writes it: "December 2023" and "2023-12"
+    give ``2023-12``, "2023" gives ``2023`` (inventing a day would be wrong).
     """
     if isinstance(value, datetime):
         return value.date().isoformat()
@@ -368,6 +374,12 @@ def parse_date(value: object) -> str | None:
         parts = (int(m.group(3)), month, int(m.group(2))) if month else None
     elif m := _SLASHED.match(text):
         parts = int(m.group(3)), int(m.group(2)), int(m.group(1))
+    elif m := _ISO_MONTH.match(text) or _MONTH_YEAR.match(text):
+        month = int(m.group(2)) if m.re is _ISO_MONTH else _MONTHS.get(m.group(1).lower())
+        year = int(m.group(1) if m.re is _ISO_MONTH else m.group(2))
+        return f"{year:04d}-{month:02d}" if month and 1 <= month <= 12 and 1000 <= year <= 9999 else None
+    elif m := _YEAR.match(text):
+        return text if 1000 <= int(text) <= 9999 else None
     if parts is None:
         return None
     try:

@@ -6,6 +6,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 
 from briefcomposer.core.errors import RuleError
 from briefcomposer.core.model import Brief, Source
+from briefcomposer.export.context import source_date
 from briefcomposer.gui.models.roles import Role
 
 Index = QModelIndex | QPersistentModelIndex
@@ -16,7 +17,7 @@ def source_caption(source: Source) -> str:
     parts = [source.title]
     if source.author:
         parts.insert(0, source.author)
-    tail = ", ".join(p for p in (source.publisher, source.date) if p)
+    tail = ", ".join(p for p in (source.publisher, source_date(source.date)) if p)
     return ", ".join(parts) + (f" ({tail})" if tail else "")
 
 

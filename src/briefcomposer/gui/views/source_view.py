@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
 
 from briefcomposer.core.errors import SpanError
 from briefcomposer.core.model import Excerpt, Source, Status
+from briefcomposer.export.context import source_date
 from briefcomposer.gui.document import Document
 from briefcomposer.gui.icons import actor_colour, icon
 from briefcomposer.gui.models.roles import EXCERPT_MIME
@@ -693,7 +694,7 @@ class SourcePane(QWidget):
             return
         from html import escape
 
-        meta = " \u00b7 ".join(escape(p) for p in (source.author, source.publisher, source.date) if p)
+        meta = " \u00b7 ".join(escape(p) for p in (source.author, source.publisher, source_date(source.date)) if p)
         count = self.tr("%d paragraphs") % len(source.paragraphs)
         n = len(self._views)
         self.pane_title.setText(
