@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator, qVersion
-from PySide6.QtGui import QGuiApplication, QPixmap
+from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
 from briefcomposer import __version__
@@ -229,7 +229,11 @@ def _take_screenshot(window, target: Path) -> None:  # type: ignore[no-untyped-d
 
     def shoot() -> None:
         window.resize(*SCREENSHOT_SIZE)
-        saved = window_image(window).save(str(target), "PNG", 80)  # 80: zlib's fast setting, a smaller file too
+        # Three bytes a pixel, not the window's four: Qt's PNG writer then spends a third less
+        # time per row (65 -> 46 ms at 1400x900, issue 5); the window has no transparency to lose.
+        # 80 is zlib's fast setting, and a smaller file too.
+        image = window_image(window).toImage().convertToFormat(QImage.Format.Format_RGB888)
+        saved = image.save(str(target), "PNG", 80)
         if saved:
             logger.info("Screenshot saved to %s", target)
         else:
