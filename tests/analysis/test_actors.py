@@ -461,3 +461,20 @@ def test_a_body_named_after_a_description_or_defined_again(text, names, not_list
     found = {a.name for a in find_actors([text]).actors.values()}
     assert names <= found, found
     assert not (not_listed & found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Local authorities have been forced to ration water.", "Local authorities"),
+        ("World leaders will meet in Paris next week.", "World leaders"),
+    ],
+)
+def test_a_described_group_opening_a_sentence_before_its_verb(text, group):
+    groups = {a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP}
+    assert group in groups
+
+
+def test_a_described_group_mid_sentence_is_no_actor_without_a_verb_of_its_own():
+    index = find_actors(["The plan was drafted for local authorities in the north."])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == []

@@ -318,7 +318,6 @@ def test_attribution(sentence, actor, stance):
         "Kenya’s signal of intent to mediate marks a shift.",  # "signal" after a possessive is a noun
         "The SDR committed to buying local suppliers.",  # a document's acronym: documents do not hold views
         "Operation Granite Shield ended in May. Granite Shield showed that airpower alone fails.",  # an event
-        "Peruvian analysts are sceptical of both camps.",  # analysts are not the state
         "The deal, which Hungary opposed, was signed in May.",  # a relative clause, not Hungary's stance
         "Moscow is unlikely to have the manpower to open a front, pushing on Odessa.",  # "pushing on" a place
         "The limits of what former President Ana Moreno calls the “Andean model” are clear.",  # inside "what"
@@ -330,6 +329,11 @@ def test_attribution(sentence, actor, stance):
 )
 def test_no_attribution_to_a_named_actor(sentence):
     assert all(actor == "A. Writer" for actor, _ in _positions(sentence))
+
+
+def test_a_states_analysts_are_not_the_state():
+    # "Peruvian analysts" are a group of their own that may hold the view; Peru holds none here
+    assert "Peru" not in [actor for actor, _ in _positions("Peruvian analysts are sceptical of both camps.")]
 
 
 def test_an_inference_about_a_deed_is_not_the_actors():

@@ -319,7 +319,8 @@ _AGENT_GROUP_HEADS = (
     r"farmers|workers|unions|employers|militias|rebels|insurgents|factions|parties|authorities|generals|clerics|"
     r"elites|hardliners|hawks|doves|donors|creditors|states|countries|governments|nations|leaders|judges|courts|"
     r"commentators|commentariats|academics|scholars|journalists|pundits|strategists|researchers|groups|"
-    r"organisations|organizations|NGOs"
+    r"organisations|organizations|NGOs|institutions|bodies|signatories|delegates|delegations|participants|"
+    r"citizens|monarchies|blocs|camps|agencies|lobbies"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
@@ -332,6 +333,8 @@ _SPEAKING_HEADS = frozenset(
 )
 # "according to (some) analysts", "criticised by rights groups"
 _CITED = re.compile(r"(?:\b[Aa]ccording to|\b\w+(?:ed|en)\s+by)\s+(?:(?:some|many|most|several|other)\s+)?$")
+_OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|^\s*[“\"‘])$")
+_AUXILIARY = re.compile(r"\s+(?:have|has|had|are|were|will|would|can|could|should|may|might|must|did|do|also|now)\b")
 _AGENT_GROUP = re.compile(
     rf"(?<![\w’'\-])(?P<mods>(?:(?!(?:and|or)\s)[A-Za-z][\w\-]*\s+){{0,2}})(?P<head>{_AGENT_GROUP_HEADS})\b",
     re.IGNORECASE,
@@ -377,7 +380,11 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         if placed and adjective:
             start = adjective[0].start  # "Afghan civil rights groups"
         cited = _CITED.search(text[max(0, start - 40) : start])
-        if not cited and not _says_something(text, end, _AGENT_VERBS | frozenset(lexicon.VERB_FORMS)):
+        # "Local authorities have been forced to ...", "World leaders will meet": a described group that opens
+        # a sentence before its verb is the subject of that sentence
+        opening = bool(mods) and _OPENS_SENTENCE.search(text[max(0, start - 3) : start]) is not None
+        opening = opening and _AUXILIARY.match(text, end) is not None
+        if not (cited or opening) and not _says_something(text, end, _AGENT_VERBS | frozenset(lexicon.VERB_FORMS)):
             continue
         over = [r for r in out if r.start < end and start < r.end]
         # "Indian observers", "Western analysts": people the adjective places, not the state or bloc itself
