@@ -335,10 +335,11 @@ _SPEAKING_HEADS = frozenset(
 _CITED = re.compile(r"(?:\b[Aa]ccording to|\b\w+(?:ed|en)\s+by)\s+(?:(?:some|many|most|several|other)\s+)?$")
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|^\s*[“\"‘])$")
 _AUXILIARY = re.compile(r"\s+(?:have|has|had|are|were|will|would|can|could|should|may|might|must|did|do|also|now)\b")
-_AGENT_GROUP = re.compile(
-    rf"(?<![\w’'\-])(?P<mods>(?:(?!(?:and|or)\s)[A-Za-z][\w\-]*\s+){{0,2}})(?P<head>{_AGENT_GROUP_HEADS})\b",
-    re.IGNORECASE,
-)
+# The head is found first and its modifiers (up to two words) looked for just before it: one pattern for both
+# would be tried at every word of a long text (issue 3's 200,000-word benchmark)
+_AGENT_HEAD = re.compile(rf"(?<![\w’'\-])(?:{_AGENT_GROUP_HEADS})\b", re.IGNORECASE)
+_MODS_BEFORE = re.compile(r"(?<![\w’'\-])(?:(?!(?:and|or)\s)[A-Za-z][\w\-]*\s+){0,2}$", re.IGNORECASE)
+_PAIR = re.compile(rf"\s+and\s+(?:other\s+)?(?:[A-Za-z][\w\-]*\s+){{0,2}}?(?:{_AGENT_GROUP_HEADS})\b", re.IGNORECASE)
 _NOT_GROUP_MODIFIERS = frozenset(
     words(
         "the a an some many most few several all both these those their its his her our your my this that such "
@@ -355,26 +356,28 @@ _SINGULAR_DETERMINERS = frozenset(words("a an one this that each every"))
 
 def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
     out = raws
-    for match in _AGENT_GROUP.finditer(text):
-        before = text[max(0, match.start() - 6) : match.start()].split()
-        mods = match.group("mods").split()
+    for match in _AGENT_HEAD.finditer(text):
+        found = _MODS_BEFORE.search(text, max(0, match.start() - 60), match.start())
+        mods_start = found.start() if found else match.start()
+        before = text[max(0, mods_start - 6) : mods_start].split()
+        mods = text[mods_start : match.start()].split()
         while mods and mods[0].lower() in _NOT_GROUP_MODIFIERS:
             before.append(mods[0])
             mods = mods[1:]
         if mods and before and before[-1].lower() in _SINGULAR_DETERMINERS:
             mods = mods[1:]  # "a decision analysts have called risky": "decision" ends the phrase before
-        head = match.group("head").lower()
+        head = match.group().lower()
         speaking = head in _SPEAKING_HEADS
         if not mods and head != "think tanks" and not speaking:
             continue
         if any(m.lower() in _NOT_GROUP_MODIFIERS or m[-3:] == "ing" for m in mods):
             continue
-        start = text.index(mods[0], match.start()) if mods else match.start("head")
+        start = text.index(mods[0], mods_start) if mods else match.start()
         end = match.end()
         # "Analysts and commentators", "think tanks and other advocacy groups": one group of two heads
-        pair = re.match(rf"\s+and\s+(?:other\s+)?(?:[A-Za-z][\w\-]*\s+){{0,2}}?(?:{_AGENT_GROUP_HEADS})\b", text[end:])
+        pair = _PAIR.match(text, end)
         if pair:
-            end += pair.end()
+            end = pair.end()
         placed = head not in _STATE_STAFF  # observers, parties, rights groups: not the state's own staff
         adjective = [r for r in out if r.kind == "gaz" and r.adjective and 0 < start - r.end <= 1]
         if placed and adjective:
@@ -384,7 +387,7 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         # a sentence before its verb is the subject of that sentence
         opening = bool(mods) and _OPENS_SENTENCE.search(text[max(0, start - 3) : start]) is not None
         opening = opening and _AUXILIARY.match(text, end) is not None
-        if not (cited or opening) and not _says_something(text, end, _AGENT_VERBS | frozenset(lexicon.VERB_FORMS)):
+        if not (cited or opening) and not _says_something(text, end, _GROUP_VERBS):
             continue
         over = [r for r in out if r.start < end and start < r.end]
         # "Indian observers", "Western analysts": people the adjective places, not the state or bloc itself
@@ -1146,6 +1149,8 @@ _AGENT_VERBS = frozenset(
     for form in lexicon.inflect(base)
 )
 
+
+_GROUP_VERBS = _AGENT_VERBS | frozenset(lexicon.VERB_FORMS)
 
 _OWN_ACT = re.compile(
     r"^[’']s (?:government|announcement|decision|commitment|pledge|plan|proposal|statement|refusal)\b"
