@@ -478,3 +478,16 @@ def test_a_described_group_opening_a_sentence_before_its_verb(text, group):
 def test_a_described_group_mid_sentence_is_no_actor_without_a_verb_of_its_own():
     index = find_actors(["The plan was drafted for local authorities in the north."])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == []
+
+
+def test_europe_acts_where_no_preposition_of_place_comes_before():
+    index = find_actors(["Europe must step up its own defence.", "Growth in Europe slowed last year."])
+    actor = _actor_of(index, "Europe")
+    assert actor is not None
+    assert actor.kind is ActorKind.GROUP
+    assert actor.surfaces["Europe"] == 1  # "in Europe" is a place
+
+
+def test_a_continent_is_no_person():
+    index = find_actors(["Africa wants a seat at the table."])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []

@@ -85,9 +85,13 @@ def load(folder: Path | None = None) -> Gazetteer:
         name, aliases, kind = row[:3]
         entries.append(Entry(name, ActorKind(kind or "organisation"), nouns=[name, *_split(aliases)]))
     for row in _rows(folder / "groups.tsv"):
-        row += [""] * (2 - len(row))
-        name, aliases = row[:2]
-        entries.append(Entry(name, ActorKind.GROUP, nouns=[name, *_split(aliases)]))
+        row += [""] * (3 - len(row))
+        name, aliases, places = row[:3]
+        # places: names that are also a place, an actor only where no preposition of place comes before
+        # ("Europe must act" but "trade with Europe", "in Europe")
+        entries.append(
+            Entry(name, ActorKind.GROUP, nouns=[name, *_split(aliases), *_split(places)], places=set(_split(places)))
+        )
     people = json.loads((folder / "people.json").read_text(encoding="utf-8"))
     gaz = Gazetteer(
         entries=entries,
