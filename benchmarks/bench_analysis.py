@@ -4,7 +4,8 @@
 
 Prints: the sample's analysis time in-process after imports (goal < 150 ms); the
 time for ~20,000 and ~200,000 words made by repeating the corpus articles (goal
-< 10 s, and 10x the words in at most 12x the time); peak memory (tracemalloc);
+< 10 s, and 10x the words in at most 12x the time); peak memory (tracemalloc); run-on
+"paragraphs" at two sizes (their growth should be about linear);
 and how pysbd, syntok and our wrapper split the cases of
 tests/data/expected/sentence_cases.json.
 """
@@ -71,6 +72,24 @@ def bench_speed() -> None:
     out(f"peak memory (tracemalloc) on ~200,000 words: {peak / 1e6:.0f} MB\n")
 
 
+# Run-on "paragraphs" that once made a rule quadratic (a list of 2,000 mentions in one sentence, a long run
+# of capitalised words, a cue verb repeated): time at n and 2n repetitions; linear growth is about 2x.
+RUN_ONS = {
+    "Analysts and ... observers said so": lambda n: "Analysts and " * n + "observers said so.",
+    "Lord X of Y GCB DSC PC ...": lambda n: "Lord West of Spithead GCB DSC PC " * (n // 2),
+    "criticised by ... groups": lambda n: "criticised by " * n + "groups",
+    "Name (ABBR in Spanish) ...": lambda n: "Movement for Socialism (MAS in Spanish) " * (n // 3),
+    "the the ...": lambda n: "the " * (5 * n),
+}
+
+
+def bench_run_ons() -> None:
+    for name, make in RUN_ONS.items():
+        t1 = _timed(Source(title="t", paragraphs=[make(1000)]))
+        t2 = _timed(Source(title="t", paragraphs=[make(2000)]))
+        out(f"run-on {name:36} n=1000 {t1:.2f} s, n=2000 {t2:.2f} s ({t2 / t1:.1f}x)\n")
+
+
 def bench_segmenters() -> None:
     import pysbd
     from syntok import segmenter
@@ -109,3 +128,4 @@ def bench_segmenters() -> None:
 if __name__ == "__main__":
     bench_segmenters()
     bench_speed()
+    bench_run_ons()

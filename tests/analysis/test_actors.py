@@ -491,3 +491,12 @@ def test_europe_acts_where_no_preposition_of_place_comes_before():
 def test_a_continent_is_no_person():
     index = find_actors(["Africa wants a seat at the table."])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []
+
+
+def test_a_definition_after_a_long_run_of_capitalised_words():
+    run = "Lord West of Spithead GCB DSC PC " * 40
+    text = run + "met the National Authority for Water Oversight (NAWO). NAWO agreed."
+    index = find_actors([text])
+    actor = _actor_of(index, "NAWO")
+    assert actor is not None
+    assert actor.name == "National Authority for Water Oversight"

@@ -107,8 +107,25 @@ _FOREIGN_PARTICLES = (
 # "(NAWO)", and an abbreviation from another language: "(MAS in Spanish)", "(FARC, its Spanish acronym)"
 _ABBR = r"\s+\(([A-Z][A-Za-z]{1,9})(?:,?\s+(?:in|its)\s+(?:[A-Z][a-z]+\s*)?(?:acronym|initials)?)?\)"
 _DEFINITION = re.compile(
-    r"([A-Z][\w’'\-]*(?:\s+(?:of|for|and|the|on|" + _FOREIGN_PARTICLES + r"|[A-Z][\w’'\-]*))*)" + _ABBR
+    r"(?<![\w’'])([A-Z][\w’'\-]*(?:\s+(?:of|for|and|the|on|" + _FOREIGN_PARTICLES + r"|[A-Z][\w’'\-]*))*)" + _ABBR
 )
+_ABBR_AT = re.compile(_ABBR)
+_NAME_SPAN = 200  # how far before "(ABBR)" its long name may start
+
+
+def _definitions(text: str):  # type: ignore[no-untyped-def]
+    """The "Long Name (ABBR)" matches of `text`, found from each bracket back: one pattern run over the whole
+    text would try every capitalised word as a start and fail late, quadratic on a long run of capitals."""
+    end = 0
+    for paren in _ABBR_AT.finditer(text):
+        begin = max(end, paren.start() - _NAME_SPAN)
+        for match in _DEFINITION.finditer(text, begin, paren.end()):
+            if match.end() == paren.end():
+                end = match.end()
+                yield match
+                break
+
+
 NOT_ORG_HEADS = frozenset(
     words(
         "Product Index Agreement Treaty Act Initiative Programme Program Strategy Plan Framework Partnership "
@@ -214,7 +231,7 @@ def find_actors(
     gaz = gazetteer or load()
     definitions: dict[str, str] = {}
     for text in paragraphs:
-        for match in _DEFINITION.finditer(text):
+        for match in _definitions(text):
             long_name, abbr = match.group(1), match.group(2)
             long_toks = long_name.split()
             spelled = long_toks[1:] if long_toks[0] in ("The", "the") else long_toks

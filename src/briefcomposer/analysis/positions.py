@@ -237,7 +237,7 @@ def find_positions(
             sentence = text[s_start:s_end]
             # a paragraph's opening and closing sentences state and conclude its claim
             edge = n_sentence == 0 or n_sentence == len(spans) - 1
-            inside = [m for m in mentions if s_start <= m.start < s_end]
+            inside = [m for m in mentions if s_start <= m.start < s_end][:MAX_MENTIONS]
             if not interview and index.author_key and _advice_to_actor(text, s_start, s_end, inside, index):
                 # "The EU should adopt ... and seek partners": the author's advice, not the EU's stance
                 results = [(index.author_key, _paraphrase(sentence), "author")]
@@ -575,6 +575,9 @@ _ROLE_NOUNS = frozenset(
         "beneficiary beneficiaries holdout holdouts spoiler spoilers obstacle driver force leader leaders"
     )
 )
+# The actor mentions of one sentence that the rules look at: a "sentence" naming more is a list or broken
+# text, not prose, and the rules that pair every mention with the others would take quadratic time on it
+MAX_MENTIONS = 40
 _CLAUSE_LEAD = re.compile(
     r"(?:^\s*|(?:^|[,;]|\band)\s*(?i:in|on|by|since|during)\s+(?:\w+\s+){0,2}?\d{4},?\s+|[,;:–—]\s*|\b(?i:and|but|when|after|as|while|because|since|before|once|though|although|"
     r"whereas|where|so|that)\s+)(?:(?i:the|both|senior|many|some|new|former|current|incoming|outgoing)\s+)*"
@@ -1097,11 +1100,13 @@ def _attributed(
             base = "state"  # "X has made clear that ..."
         if base is None:
             continue
-        prev_words = _WORD.findall(sentence[: verb.start()])
+        # only the words just before the verb matter: a bounded window keeps a run-on "sentence" linear
+        near = sentence[max(0, verb.start() - 120) : verb.start()]
+        prev_words = _WORD.findall(near)
         prev = prev_words[-1].lower() if prev_words else ""
         participle = word.endswith("ing")
-        with_ = _WITH_SUBJECTS.search(sentence[: verb.start()]) if participle else None
-        after_comma = participle and re.search(r",\s*$", sentence[: verb.start()])
+        with_ = _WITH_SUBJECTS.search(near) if participle else None
+        after_comma = participle and re.search(r",\s*$", near)
         if participle and prev != "both" and not (with_ or after_comma):
             continue  # "by emphasising their ties" is how, not what they hold
         prev_raw = prev_words[-1] if prev_words else ""
@@ -1168,7 +1173,7 @@ def _attributed(
             continue  # "in order to", "the order": only "ordered", "orders" report a decision
         if base == "spell" and not re.match(r"\s+out\b", sentence[verb.end() :]):
             continue  # "spelled out" the priorities
-        rest = sentence[verb.end() :]
+        rest = sentence[verb.end() : verb.end() + 300]  # a complement follows its verb closely
         complement = (
             re.search(r"\b(?:as|that)\b", rest)
             or (
@@ -1204,7 +1209,10 @@ def _attributed(
         if not subjects and prev == "and" and not participle:
             subjects = _sentence_subject(text, s_start, inside, index)  # "X began ... and warned of ..."
         if not subjects:
-            pron = _PRONOUN.search(text[s_start:v_start])
+            if v_start - s_start <= 160:
+                pron = _PRONOUN.search(text[s_start:v_start])
+            else:  # far into a run-on sentence: only the words just before the verb (no sentence start there)
+                pron = _PRONOUN.search(text, v_start - 160, v_start)
             said_by = pron.group(1).lower() if pron else ""
             if said_by in ("he", "she") and last_person:
                 subjects = [last_person]

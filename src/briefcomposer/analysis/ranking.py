@@ -119,7 +119,7 @@ def candidates(
         recent: tuple[str | None, str | None, str | None, str | None] = (last_person, None, None, None)
         for n, (s, e) in enumerate(spans):
             sentence = text[s:e]
-            inside = [m for m in index.mentions[p] if s <= m.start < e]
+            inside = [m for m in index.mentions[p] if s <= m.start < e][: rules.MAX_MENTIONS]
             keys = [index.author_key, *dict.fromkeys(m.key for m in inside if m.key != index.author_key)]
             # "They have resisted ...": the actor the pronoun points back to is a candidate too
             subject = rules.pronoun_subject(sentence, recent, index)
