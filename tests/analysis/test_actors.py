@@ -185,6 +185,8 @@ def test_the_state_of_a_titled_person_is_kept(sample):
     ("text", "group", "not_listed"),
     [
         ("Ethiopia’s neighbours fear the port deal.", "Ethiopia’s neighbours", "Ethiopia"),
+        ("Kenya’s political class has mastered divide and rule.", "Kenya’s political class", "Kenya"),
+        ("Ukraine’s supporters want faster deliveries.", "Ukraine’s supporters", "Ukraine"),
         ("EU member states remain divided over the plan.", "EU member states", "European Union"),
         ("Pacific Island countries have welcomed the pact.", "Pacific Island countries", None),
         ("External powers compete for bases on the coast.", "external powers", None),

@@ -313,8 +313,10 @@ _GROUP_MODIFIERS = (
     r"European|Western|Arab|African|Asian|Gulf|Pacific|Nordic|Baltic|Muslim|Christian|Sunni|Shia|Kurdish|"
     r"Latin American|Central Asian|Southeast Asian|South Asian|Middle Eastern|[A-Z]{2,6}"
 )
+# A group named by whom it belongs to: "Ethiopia’s neighbours", "Ukraine’s supporters", "Kenya’s political class"
+_OWNED_GROUPS = r"neighbou?rs|allies|partners|supporters|critics|opponents|rivals|signatories|political class|elites"
 _GROUP_PHRASE = re.compile(
-    rf"\b(?:(?P<owner>[A-Z][\w\-]+)(?:’s|'s)\s+(?:(?:{_GROUP_MODIFIERS})\s+)?(?P<own>neighbou?rs|allies|partners)"
+    rf"\b(?:(?P<owner>[A-Z][\w\-]+)(?:’s|'s)\s+(?:(?:{_GROUP_MODIFIERS})\s+)?(?P<own>{_OWNED_GROUPS})"
     rf"|(?P<mods>(?:(?:{_GROUP_MODIFIERS})\s+){{1,2}})(?P<head>{_GROUP_HEADS}))\b"
 )
 _STATE_STAFF = frozenset(
