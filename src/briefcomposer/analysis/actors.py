@@ -641,7 +641,7 @@ def _scan(
                 out.append(_Raw(p, start, toks[i + 1][2], "anaphor", name=nxt.lower()))
                 i += 2
                 continue
-        if not word[:1].isupper() and not _TITLE_PREFIX.match(word):
+        if not word[:1].isupper() and not (("-" in word or "\u2011" in word) and _TITLE_PREFIX.match(word)):
             i += 1
             continue
         # A title, then a name
