@@ -483,11 +483,11 @@ def test_a_described_group_mid_sentence_is_no_actor_without_a_verb_of_its_own():
 
 
 def test_europe_acts_where_no_preposition_of_place_comes_before():
-    index = find_actors(["Europe must step up its own defence.", "Growth in Europe slowed last year."])
+    index = find_actors(["Europe must step up its own defence.", "Growth in Europe slowed, as in the rest of Europe."])
     actor = _actor_of(index, "Europe")
     assert actor is not None
     assert actor.kind is ActorKind.GROUP
-    assert actor.surfaces["Europe"] == 1  # "in Europe" is a place
+    assert actor.surfaces["Europe"] == 1  # "in Europe", "the rest of Europe": a place
 
 
 def test_a_continent_is_no_person():

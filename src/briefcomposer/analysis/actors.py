@@ -584,7 +584,9 @@ def _scan(
                     i += 1
                 continue
             seat = prev == "in" and i >= 2 and toks[i - 2][0].lower() in _SEAT_HOLDERS  # "the regime in Tehran"
-            if not (surface in entry.places and prev in PLACE_PREPOSITIONS) or seat:
+            # "the rest of Europe" is a region; "the government of Moscow" is rare, so only a group's place takes "of"
+            preps = PLACE_PREPOSITIONS | {"of"} if entry.kind is ActorKind.GROUP else PLACE_PREPOSITIONS
+            if not (surface in entry.places and prev in preps) or seat:
                 # "Kenyan President William Ruto": the state of a titled person is an actor of the text
                 affiliation = bool(_title_at(toks, i + length, gaz))
                 out.append(
