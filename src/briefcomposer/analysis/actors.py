@@ -567,14 +567,13 @@ def _scan(
                 out.append(_Raw(p, start, toks[owned_end - 1][2], "org", name=name))
                 i = owned_end
                 continue
-            owned = _OWN_INSTITUTION.match(text, toks[after + 1][2]) if after + 1 < n else None
-            if (
-                owned
-                and toks[after][0] in "’'"
-                and toks[after + 1][0] == "s"
-                and entry.kind is ActorKind.STATE
-                and not adjective
-            ):
+            possessive = after + 1 < n and toks[after][0] in "’'" and toks[after + 1][0] == "s"
+            owned = (
+                _OWN_INSTITUTION.match(text, toks[after + 1][2])
+                if possessive and entry.kind is ActorKind.STATE and not adjective
+                else None
+            )
+            if owned:
                 # "Russia’s Supreme Court", "Iraq’s parliament": a state's court, legislature or central bank
                 # acts on its own account
                 end_at = owned.end()
@@ -685,7 +684,7 @@ def _scan(
             continue
         run_end = _run(toks, i, gaz)
         if run_end > i + 1 and _defined_at(text, toks, i, run_end, definitions):
-            paren = re.match(_ABBR, text[toks[run_end - 1][2] :])
+            paren = _ABBR_AT.match(text[toks[run_end - 1][2] :])
             abbr = paren.group(1)  # type: ignore[union-attr]
             e0 = toks[run_end - 1][2]
             s0 = e0 - len(definitions[abbr])
@@ -778,7 +777,9 @@ def _title_at(toks, i: int, gaz: Gazetteer):  # type: ignore[no-untyped-def]
     """`(index after the title, title)` when a title starts at token `i` ("then-President" is one)."""
     if i >= len(toks):
         return None
-    first = _TITLE_PREFIX.sub("", toks[i][0])  # "then-President", "President-elect"
+    first = toks[i][0]
+    if "-" in first or "\u2011" in first:
+        first = _TITLE_PREFIX.sub("", first)  # "then-President", "President-elect"
     if first not in _title_words(gaz):
         return None
     for title, key in _title_keys(tuple(gaz.titles)):
@@ -812,7 +813,7 @@ _ROLE_NOUNS = frozenset(
     words(
         "analysts experts officials observers critics reports sources diplomats donors mediators commentators "
         "humanitarian scholars researchers journalists activists sceptics proponents supporters polls surveys "
-        "studies estimates figures statistics commentators"
+        "studies estimates figures statistics"
     )
 )
 _SENTENCE_START = frozenset({".", "!", "?", ":", "“", '"', "‘", "(", "–", "—"})
@@ -1187,7 +1188,7 @@ def _says_something(text: str, end: int, verbs: frozenset[str] | dict[str, str] 
 
 def _defined_at(text: str, toks, first: int, end: int, definitions: dict[str, str]) -> bool:  # type: ignore[no-untyped-def]
     """The run of capitalised words `first:end` is a long name that a "(ABBR)" after it defines."""
-    after = re.match(_ABBR, text[toks[end - 1][2] :])
+    after = _ABBR_AT.match(text[toks[end - 1][2] :])
     if after is None or after.group(1) not in definitions:
         return False
     # the run may have swallowed a leading word the definition does not have ("The", "National")
