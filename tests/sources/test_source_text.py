@@ -226,6 +226,10 @@ def test_repair_joined_names(title, text, expected):
         ("December 2023", "2023-12"),
         ("Dec. 2023", "2023-12"),
         ("2023", "2023"),
+        ("2024-02 (inferred: on the eve of the conference)", "2024-02"),  # a note after the date
+        ("12 March 2015 [updated]", "2015-03-12"),
+        ("2023 or later (inferred)", None),  # the note goes, but "2023 or later" is no date
+        ("(2023)", None),
         ("2023-13", None),
         ("Smarch 2023", None),
         ("2024-02-30", None),

@@ -344,6 +344,8 @@ _SLASHED = re.compile(r"^(\d{1,2})[/.](\d{1,2})[/.](\d{4})$")
 _ISO_MONTH = re.compile(r"^(\d{4})-(\d{1,2})$")
 _MONTH_YEAR = re.compile(r"^([A-Za-z]+)\.?,?\s+(\d{4})$")
 _YEAR = re.compile(r"^(\d{4})$")
+# a note after the date: "2024-02 (approximate)", "12 March 2015 [updated]"
+_NOTE = re.compile(r"\s*(?:\([^()]*\)|\[[^\[\]]*\])$")
 
 
 def parse_date(value: object) -> str | None:
@@ -352,7 +354,8 @@ def parse_date(value: object) -> str | None:
     "2024-02-13", "2024-02-13T09:00:00+00:00", "13 February 2024", "February 13, 2024",
     "13/02/2024" (read day first, as in the UK), PDF "D:20240213...". A date given only to the
     month or the year keeps that precision, as ISO 8601 writes it: "December 2023" and "2023-12"
-    give ``2023-12``, "2023" gives ``2023`` (inventing a day would be wrong).
+    give ``2023-12``, "2023" gives ``2023`` (inventing a day would be wrong). A note in brackets
+    after the date is not part of it: "2024-02 (inferred from the text)" gives ``2024-02``.
     """
     if isinstance(value, datetime):
         return value.date().isoformat()
@@ -361,6 +364,9 @@ def parse_date(value: object) -> str | None:
     if not isinstance(value, str):
         return None
     text = value.strip()
+    if len(text) > 400:
+        return None
+    text = _NOTE.sub("", text)
     if len(text) > 100:
         return None
     parts: tuple[int, int, int] | None = None
