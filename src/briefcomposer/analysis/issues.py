@@ -172,6 +172,7 @@ class FoundIssue:
 
 
 @lru_cache(maxsize=65536)
+@lru_cache(maxsize=1 << 16)  # called for every word of the text; the vocabulary is small
 def _norm(word: str) -> str:
     w = word.lower().replace("\u2011", "-").replace("’", "'")
     if w.endswith("'s"):
@@ -311,7 +312,7 @@ def find_issues(
             spread[w] = spread.get(w, 0) + 1
     theme_words = {w for w, n in spread.items() if len(body) >= 6 and n > 0.6 * len(body)}
     sample = _sample(paragraphs, body)
-    first_seen = _first_surfaces(sample)
+    first_seen = _FirstSurfaces(sample)
     stop_verbs = stop | verbs
     candidates: list[tuple[str, tuple[str, ...], float, frozenset[str], bool]] = []
     for phrase, score in extractor.extract_keywords(sample):
@@ -916,24 +917,36 @@ def _tokens(text: str) -> list[tuple[str, int, int]]:
     return [(_norm(m.group()), m.start(), m.end()) for m in _WORD.finditer(text)]
 
 
-def _first_surfaces(text: str, longest: int = 4) -> dict[tuple[str, ...], str]:
-    """Each n-gram (normalised) of `text` with its first spelling; not inside a longer capitalised name."""
-    toks = _tokens(text)
-    out: dict[tuple[str, ...], str] = {}
-    for i in range(len(toks)):
-        prev_cap = i > 0 and text[toks[i - 1][1]].isupper() and toks[i][1] - toks[i - 1][2] <= 2
-        for n in range(1, longest + 1):
-            if i + n > len(toks):
-                break
-            key = tuple(t[0] for t in toks[i : i + n])
-            if key in out:
+class _FirstSurfaces:
+    """Each n-gram (normalised) of `text` with its first spelling; not inside a longer capitalised name.
+
+    Looked up lazily from a word index: only the few hundred phrases YAKE returns are ever asked
+    for, so spelling out every n-gram of the text first cost more than the look-ups.
+    """
+
+    def __init__(self, text: str, longest: int = 4) -> None:
+        self.text = text
+        self.longest = longest
+        self.toks = _tokens(text)
+        self.starts: dict[str, list[int]] = {}
+        for i, t in enumerate(self.toks):
+            self.starts.setdefault(t[0], []).append(i)
+
+    def get(self, key: tuple[str, ...]) -> str | None:
+        n = len(key)
+        if not n or n > self.longest:
+            return None
+        text, toks = self.text, self.toks
+        for i in self.starts.get(key[0], ()):
+            if i + n > len(toks) or any(toks[i + j][0] != key[j] for j in range(1, n)):
                 continue
             surface = text[toks[i][1] : toks[i + n - 1][2]]
             if "\n" in surface:
-                break
+                continue
             # "Commission review" inside "European Commission review" is a fragment, not a phrase
-            out[key] = "" if prev_cap and surface[:1].isupper() else surface
-    return {k: v for k, v in out.items() if v}
+            prev_cap = i > 0 and text[toks[i - 1][1]].isupper() and toks[i][1] - toks[i - 1][2] <= 2
+            return None if prev_cap and surface[:1].isupper() else surface
+        return None
 
 
 def _count(
