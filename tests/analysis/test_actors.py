@@ -69,6 +69,12 @@ def test_aliases_are_merged(paragraphs, same):
         ("That was the view of the select committee chair Mara Quist in May.", "Mara Quist", ActorKind.PERSON),
         ("He praised his rival – and former ally – Ivo Brantic at length.", "Ivo Brantic", ActorKind.PERSON),
         ("Her predecessor, Lena Osk, held talks in 2021.", "Lena Osk", ActorKind.PERSON),
+        ("The new Speaker of the Ruritanian Diet, Tamsk Velmont, backs the plan.", "Tamsk Velmont", ActorKind.PERSON),
+        ("The ministry is run by the politician Darek Olvenn, known for outbursts.", "Darek Olvenn", ActorKind.PERSON),
+        ("She quotes the Ruritanian writer Ebbo Tarrant at length.", "Ebbo Tarrant", ActorKind.PERSON),
+        # a full name whose possessive is a person's act or office
+        ("Velko Darmin’s resignation made way for a new cabinet.", "Velko Darmin", ActorKind.PERSON),
+        ("The vote ended with Ilmo Sarrat’s nomination as premier.", "Ilmo Sarrat", ActorKind.PERSON),
         # a body defined under its name in another language, or an abbreviation that is not its initials
         (
             "The main opposition party Frente Unida por la Libertad (Fulib) rejected the count. Fulib marched.",

@@ -1149,11 +1149,16 @@ _ROLES = (
     r"commander|head|secretary|adviser|advisor|general|director|chair|chairman|chairwoman|founder|analyst|"
     r"researcher|economist|expert|scholar|governor|mayor|senator|lawmaker|official|diplomat|ruler|king|emir|"
     r"author|predecessor|successor|counterpart|ally|rival|opponent|deputy|MP|MEP|congressman|congresswoman|"
-    r"committee|prosecutor|judge|candidate|challenger|strongman|warlord|chancellor)"
+    r"committee|prosecutor|judge|candidate|challenger|strongman|warlord|chancellor|speaker|politician|writer|"
+    r"journalist|activist|historian|commentator|columnist|novelist|poet|lawyer|businessman|businesswoman|tycoon|"
+    r"billionaire|cleric|blogger|professor|academic|editor|reporter|correspondent|campaigner|dissident|lobbyist|"
+    r"entrepreneur|CEO|colleague)"
 )
 # "Turkey’s president, ", "the minister of interior, ", "his counterpart – and longtime ally – ": a role just
 # before a full name, so the name is a person even if named once
-_ROLE_BEFORE = re.compile(r"\b" + _ROLES + r"(?:\s+(?:of|for)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+)?)?,\s*$")
+_ROLE_BEFORE = re.compile(
+    r"\b" + _ROLES + r"(?:\s+(?:of|for)\s+(?:the\s+)?[\w’'\-]+(?:\s+[\w’'\-]+)?)?,\s*$", re.IGNORECASE
+)  # "the new Speaker of the Slovak Parliament, "
 _ROLE_JUST_BEFORE = re.compile(r"\b" + _ROLES + r"(?:\s*[–—]\s*(?:and\s+)?(?:\w+\s+){0,2}" + _ROLES + r"\s*[–—])?\s+$")
 _SAYS = re.compile(
     r"^(?:(?:,\s*" + _NAME + r")*,?\s+and\s+" + _NAME + r")?(?:,[^,]{1,120},)?\s+"
@@ -1175,7 +1180,9 @@ _AGENT_VERBS = frozenset(
 _GROUP_VERBS = _AGENT_VERBS | frozenset(lexicon.VERB_FORMS)
 
 _OWN_ACT = re.compile(
-    r"^[’']s (?:government|announcement|decision|commitment|pledge|plan|proposal|statement|refusal)\b"
+    r"^[’']s (?:government|announcement|decision|commitment|pledge|plan|proposal|statement|refusal|nomination|"
+    r"re-election|resignation|inauguration|presidency|premiership|tenure|administration|cabinet|predecessor|"
+    r"successor|inability|remarks|speech|visit|ouster|arrest)\b"
 )
 
 
