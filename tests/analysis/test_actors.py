@@ -127,6 +127,15 @@ def test_actor_kinds(text, name, kind):
     assert actor.kind is kind
 
 
+def test_a_bare_name_that_acts_twice_is_a_person():
+    once = "In March, Velmar expelled the envoy of Ruritania."
+    assert _actor_of(find_actors([once]), "Velmar") is None  # one act could be anything's
+    twice = [once, "It began when Velmar cut off aid. Velmar has continued to blame the envoy."]
+    actor = _actor_of(find_actors(twice), "Velmar")
+    assert actor is not None
+    assert actor.kind is ActorKind.PERSON
+
+
 @pytest.mark.parametrize(
     "text",
     [

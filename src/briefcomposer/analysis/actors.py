@@ -994,11 +994,20 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         elif _introduced(text, raw.start, raw.end) or _given_name(raw.name.split(), text[raw.end : raw.end + 40], gaz):
             keep_people.add(key)
             introduced_people.add(key)
+    acting: Counter = Counter()
     for raw in raws:
         if raw.kind == "single" and raw.name not in full and _says_something(paragraphs[raw.paragraph], raw.end):
             key = "person:" + raw.name
             full[raw.name] = key
             keep_people.add(key)
+        elif raw.kind == "single" and raw.name not in full and _acts(paragraphs[raw.paragraph], raw.end):
+            acting[raw.name] += 1
+    for name, count in acting.items():
+        if count >= 2 and name not in full:
+            # "Trump expelled the ambassador ... Trump cut off aid": a name that acts more than once is a person,
+            # even where the text never gives the full name
+            full[name] = "person:" + name
+            keep_people.add("person:" + name)
 
     last_titled: dict[str, str] = {}
     state_counts: Counter = Counter()
@@ -1184,6 +1193,29 @@ _OWN_ACT = re.compile(
     r"re-election|resignation|inauguration|presidency|premiership|tenure|administration|cabinet|predecessor|"
     r"successor|inability|remarks|speech|visit|ouster|arrest)\b"
 )
+
+
+_ACTS = re.compile(r"^\s+(?:(?:has|have|had|also|then|later|again|once|even|soon|\w+ly)\s+)*([a-z]+)\b")
+_PAST_IRREGULAR = frozenset(
+    words(
+        "sent cut made took gave told met won lost left led put set brought sought struck hit chose drew froze "
+        "spoke wrote began came went became held kept built paid sold withdrew overturned fought threw"
+    )
+)
+
+
+def _acts(text: str, end: int) -> bool:
+    """The words after `end` are a past action: "expelled", "has continued", "cut off"."""
+    match = _ACTS.match(text[end : end + 80])
+    if not match:
+        return False
+    verb = match.group(1)
+    return (
+        verb in _AGENT_VERBS
+        or verb in lexicon.VERB_FORMS
+        or verb in _PAST_IRREGULAR
+        or (len(verb) > 4 and verb.endswith("ed") and not verb.endswith("eed"))
+    )
 
 
 def _says_something(text: str, end: int, verbs: frozenset[str] | dict[str, str] = lexicon.VERB_FORMS) -> bool:
