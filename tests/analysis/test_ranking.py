@@ -107,6 +107,22 @@ def test_the_actor_an_opening_pronoun_points_back_to_is_a_candidate():
     assert added.stance.lower().startswith("is quietly expelling diplomats")
 
 
+def test_the_agent_of_a_passive_is_marked():
+    source = Source(
+        title="Dispute",
+        paragraphs=["The dispute pits Morocco against a movement supported by Algeria, and Tunisia is silent."],
+    )
+    paragraphs, spans, index, headings, found = _parts(source)
+    cands = {
+        index.actors[c.actor_key].name: c.features
+        for c in ranking.candidates(paragraphs, spans, index, headings, found)
+    }
+    assert cands["Algeria"].get("agent") == 1.0  # "supported by Algeria"
+    assert cands["Algeria"]["wb_by"] == 1.0
+    assert "agent" not in cands["Morocco"]  # "pits Morocco": no passive
+    assert cands["Morocco"]["wb_pits"] == 1.0
+
+
 def test_a_threshold_decides(sample):
     paragraphs, spans, index, headings, found = _parts(sample)
     model = ranking.load_model()

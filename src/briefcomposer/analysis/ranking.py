@@ -190,7 +190,17 @@ def _mention_features(text: str, s: int, e: int, mentions: list, opener: list[st
     after = rules._WORD.findall(text[first.end : e])[:1]
     if after:
         features["w1_" + after[0].lower()] = 1.0
+    before = [w.lower() for w in rules._WORD.findall(text[max(s, first.start - 40) : first.start])]
+    if before and before[-1] == "the":
+        before.pop()
+    if before:
+        features["wb_" + before[-1]] = 1.0
+        if before[-1] in ("by", "from") and len(before) >= 2 and _PARTICIPLE.search(before[-2]):
+            features["agent"] = 1.0  # "a movement supported by Algeria": the agent of a passive
     return features
+
+
+_PARTICIPLE = re.compile(r"(?:ed|en|ought|ade|ung|orn)$")
 
 
 def rank(
