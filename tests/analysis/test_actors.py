@@ -362,6 +362,12 @@ def test_a_person_named_once_by_a_known_given_name(text, name):
         "Supply boats reached Second Thomas Shoal again.",
         "She is the Guido Goldman Distinguished Scholar at the fund.",
         "A single mention of Holloway Brand, in passing, is no one.",
+        # a name that ends on a thing's word is a thing's name
+        "Ruritania signed the Velkan Transition Partnership. The Velkan Transition Partnership pays for it.",
+        # no apposition runs across a sentence's end ("X, ... . He would rather ..., accepting")
+        "Nonetheless, Velmar’s bet is to wait. He would rather have a pliant Ruritania, accepting all demands.",
+        # "states" after a name is the noun, not a verb of saying
+        "Ruritania closed ranks with the Nordic and Baltic states in a bid for influence.",
     ],
 )
 def test_things_named_after_people_are_not_people(text):

@@ -729,6 +729,9 @@ def _scan(
             i += 1
             continue
         k = _name_end(toks, i, gaz)
+        if k > i + 1 and toks[k - 1][0] in _NAMED_THINGS:
+            i = k  # "Just Energy Transition Partnership", "Paris Agreement": a thing's name, not a person's
+            continue
         if k > i + 1 and (toks[k - 1][0][:1].isupper() or toks[k - 1][0][3:4].isupper()):
             out.append(_Raw(p, start, toks[k - 1][2], "person", name=_clean(text[start : toks[k - 1][2]])))
             i = k
@@ -1106,7 +1109,8 @@ _NAMED_THINGS = frozenset(
         "Center Chair College Corridor Dam Distinguished Doctrine Fellow Fellowship Forum Foundation Gulf Harbor "
         "Harbour Highway Hall Hospital Initiative International Island Islands Lake Lecture Library Line Memorial "
         "Museum Park Peninsula Plan Port Prize Professor Protected Reef Report Review River Road Scholar School Sea "
-        "Shoal Square Stadium Station Strait Street Summit Treaty University Valley Way Zone"
+        "Shoal Square Stadium Station Strait Street Summit Treaty University Valley Way Zone Partnership Programme "
+        "Program Framework Mechanism Facility Strategy Agenda Roadmap Pact Deal Index Convention Declaration"
     )
 )
 
@@ -1170,7 +1174,7 @@ _ROLE_BEFORE = re.compile(
 )  # "the new Speaker of the Slovak Parliament, "
 _ROLE_JUST_BEFORE = re.compile(r"\b" + _ROLES + r"(?:\s*[–—]\s*(?:and\s+)?(?:\w+\s+){0,2}" + _ROLES + r"\s*[–—])?\s+$")
 _SAYS = re.compile(
-    r"^(?:(?:,\s*" + _NAME + r")*,?\s+and\s+" + _NAME + r")?(?:,[^,]{1,120},)?\s+"
+    r"^(?:(?:,\s*" + _NAME + r")*,?\s+and\s+" + _NAME + r")?(?:,(?:(?![.!?]\s+[A-Z])[^,]){1,120},)?\s+"
     r"(?:(?:also|has|have|had|has also|once|recently|then|both|all|each|jointly|separately|\w+ly)\s+)*(\w+)"
 )
 
@@ -1222,7 +1226,11 @@ def _says_something(text: str, end: int, verbs: frozenset[str] | dict[str, str] 
     if _OWN_ACT.match(text[end : end + 16]):
         return True  # "X’s government", "TSMC’s announcement that ..."
     match = _SAYS.match(text[end:])
-    return bool(match) and match.group(1) in verbs
+    if not match or match.group(1) not in verbs:
+        return False
+    before = match.group(0)[: match.start(1)].split()
+    # "the Nordic and Baltic states": after a name, "states" is the noun
+    return not (match.group(1) == "states" and before and before[-1][:1].isupper())
 
 
 def _defined_at(text: str, toks, first: int, end: int, definitions: dict[str, str]) -> bool:  # type: ignore[no-untyped-def]
