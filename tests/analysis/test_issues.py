@@ -236,12 +236,28 @@ def test_a_short_commentary_gets_its_topics():
         ("borders.The insurgency", None),  # two sentences run together
         ("Operation ‘Harbour", None),  # a quotation cut short
         ("Facility’ for Veloria", None),
+        # nouns with an adjective's ending keep their place as the head
+        ("Veloria Canal", "Veloria Canal"),
+        ("coal", "coal"),
+        ("COVID-19 pandemic", "COVID-19 pandemic"),
+        ("new power plant", "power plant"),
     ],
 )
 def test_candidates_are_trimmed_to_noun_phrases(phrase, cleaned):
     from briefcomposer.analysis.issues import _clean
 
     assert _clean(phrase, {"continue", "for"}, {"veloria"}) == cleaned
+
+
+def test_a_name_said_once_is_a_topic_when_the_text_comes_back_to_it():
+    paragraphs = [
+        "The president has threatened the independence of Veloria many times this winter.",
+        "In his speech he pledged to take back the Mirana Canal, and its ports with it.",
+        "Control of the canal is what he wants. Ships that use the canal would pay new tolls.",
+        "Neighbours watch warily, and the region's trade depends on what comes next.",
+    ]
+    labels = _labels(Source(id="s", title="A gambit", paragraphs=paragraphs))
+    assert "Mirana Canal" in labels, labels
 
 
 def test_a_sea_the_text_discusses_is_an_issue():

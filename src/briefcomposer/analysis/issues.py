@@ -128,7 +128,20 @@ _NOUNS_LIKE_ADJECTIVES = frozenset(
         "participant merchant servant sergeant lieutenant infant elephant restaurant peasant pageant grant "
         "combatant claimant informant militant protestant emigrant occupant descendant entrant supplicant "
         "legal-tender communiqué military-industrial narrative initiative objective incentive alternative directive "
-        "offensive executive collective perspective"
+        "offensive executive collective perspective "
+        # nouns with an adjective's ending: "Panama Canal", "coal", "COVID-19 pandemic", "power plant"
+        "coal goal canal scandal festival mineral animal criminal hospital journal ritual metal total interval "
+        "material individual official general cardinal admiral disposal burial betrayal refusal reversal upheaval "
+        "memorial editorial tutorial manual chemical radical liberal meal seal zeal ideal ordeal repeal medal "
+        "secretary boundary salary library dictionary anniversary commentary documentary beneficiary adversary "
+        "emissary subsidiary summary sanctuary judiciary military dignitary itinerary primary diary "
+        "civilian guardian politician technician historian physician musician pedestrian custodian "
+        "precedent respondent correspondent recipient ingredient constituent insurgent contingent proponent "
+        "plant variant pollutant warrant tyrant lubricant stimulant contaminant implant "
+        "republic traffic topic tactic clinic critic panic logic mechanic music public fabric plastic statistic "
+        "characteristic rhetoric epidemic pandemic cleric relic mosaic "
+        "drive archive representative operative native motive explosive derivative prerogative imperative "
+        "table cable vegetable variable timetable deliverable"
     )
 )
 _STOP_IN_LABEL = frozenset(
@@ -397,8 +410,8 @@ def find_issues(
         concepts = _concepts(key)
         if count == 0:
             continue
-        if all(t[:1].isupper() for t in cleaned.split()) and count < 2:
-            continue  # a name (a conference, a document) mentioned once
+        if all(t[:1].isupper() for t in cleaned.split()) and count < 2 and freq.get(_head_word(key), 0) < 2:
+            continue  # a name (a conference, a document) mentioned once; "Panama Canal" is back as "the canal"
         into = groups
         if count < 2 and len(key) < 2:
             if not concepts:
