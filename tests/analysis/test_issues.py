@@ -104,6 +104,11 @@ def test_positions_point_at_issues(sample):
         "Israeli engagement",
         "Trade space",  # a vacuous head, even after a policy noun
         "Leverage humanitarians",  # people, not a topic
+        "Experts",
+        "Abroad",  # an adverb
+        "High-profile",  # one word that describes and names nothing
+        "Pro-Veloria",
+        "U.S.",
     ],
 )
 def test_junk_labels_are_rejected(label):

@@ -1042,6 +1042,15 @@ _GEO_HEADS = frozenset(
     )
 )
 _TOO_GENERAL = frozenset(words("policy policies strategy strategies relations ties approach issue"))
+# One word that heads nothing: an adverb ("Abroad"), people ("Experts"), a talk or its limits
+_NOT_A_TOPIC_ALONE = frozenset(
+    words(
+        "abroad ahead overseas elsewhere together experts judges partner partners analysts officials observers "
+        "critics talk limits accounts"
+    )
+)
+# "High-profile", "Pro-China", "Sci-fi": one hyphenated word that describes and names nothing
+_DESCRIBING_PREFIX = re.compile(r"^(?:high|low|pro|sci|well|long|short|full|large|small|far|near|top|mid)-", re.I)
 _ARMED_GROUPS = frozenset(words("militias militia proxies rebels insurgents gangs cartels"))
 _CONFLICT_HEADS = frozenset(words("war wars conflict conflicts crisis fighting violence invasion offensive insurgency"))
 
@@ -1082,6 +1091,8 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
         return True
     if len(toks) == 1 and lower[0] in _TOO_GENERAL:
         return True  # "Policy" alone heads nothing
+    if len(toks) == 1 and (lower[0] in _NOT_A_TOPIC_ALONE or _DESCRIBING_PREFIX.match(lower[0]) or "." in lower[0]):
+        return True  # "Abroad", "Experts", "High-profile", "U.S."
     if lower[0] in ("facto", "jure"):
         return True  # "Facto independence" of "de facto independence"
     if _vague(lower):
