@@ -107,6 +107,24 @@ def test_the_actor_an_opening_pronoun_points_back_to_is_a_candidate():
     assert added.stance.lower().startswith("is quietly expelling diplomats")
 
 
+def test_an_opening_possessive_points_back_to_its_owner():
+    source = Source(
+        title="Succession",
+        paragraphs=["Moldova buried its old ruler in May. Its new ruler may keep faith with the old ways, for now."],
+    )
+    paragraphs, spans, index, headings, found = _parts(source)
+    cands = ranking.candidates(paragraphs, spans, index, headings, found)
+    pointed = [c for c in cands if c.features.get("pron")]
+    assert [(index.actors[c.actor_key].name, c.start) for c in pointed] == [("Moldova", spans[0][1][0])]
+    assert pointed[0].features["pron_its"] == 1.0
+    ranked = ranking.rank(
+        paragraphs, spans, index, headings, found, model=ranking.Model({"pron": 5.0, "bias": -1.0}, 0.5)
+    )
+    (added,) = [f for f in ranked if f.cue == "ranked"]
+    assert "new ruler" in added.stance.lower()  # the whole sentence: "new ruler may ..." alone reads badly
+    assert not added.stance.lower().startswith("new ruler")
+
+
 def test_the_agent_of_a_passive_is_marked():
     source = Source(
         title="Dispute",

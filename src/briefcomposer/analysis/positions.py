@@ -351,7 +351,8 @@ def recent_after(
 _OPENING_PRONOUN = re.compile(
     r"^\s*(?:(?:But|Yet|And|So|Now|Instead|Still|Then|Meanwhile|However|Indeed)\s*,?\s+)?"
     r"(?:[A-Z][^,;:“”\"]{0,100},\s+)?"
-    r"(He|She|It|They|he|she|it|they)\s+(?!is\s+(?:likely|unlikely|clear|possible|true|worth|not\s+clear)\b)"
+    r"(He|She|It|They|His|Her|Its|Their|he|she|it|they|his|her|its|their)\s+"
+    r"(?!is\s+(?:likely|unlikely|clear|possible|true|worth|not\s+clear)\b)"
     r"([a-z][\w’'\-]*)"
 )
 
@@ -367,9 +368,9 @@ def pronoun_subject(
         return None
     last_person, last_group, subject_person, last_body = recent
     word = match.group(1).lower()
-    if word in ("he", "she"):
+    if word in ("he", "she", "his", "her"):  # "His government ...", "Its new sultan ...": the owner's doing
         holder = subject_person or last_person
-    elif word == "it":
+    elif word in ("it", "its"):
         holder = last_body
     else:
         holder = last_group or last_body

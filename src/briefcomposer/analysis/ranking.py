@@ -239,8 +239,10 @@ def _new_position(text: str, cand: Candidate, index: ActorIndex) -> rules.Found:
     pronoun = rules._OPENING_PRONOUN.match(sentence)
     named = any(m.key == cand.actor_key and cand.start <= m.start < cand.end for m in index.mentions[cand.paragraph])
     if pronoun and not named and index.actors[cand.actor_key].kind is not ActorKind.AUTHOR:
-        # "They have resisted EU attempts to ...": what the actor the pronoun stands for did
-        if len(sentence[pronoun.start(2) :].split()) >= 3:
+        # "They have resisted EU attempts to ...": what the actor the pronoun stands for did ("Its new sultan
+        # may ..." keeps the whole sentence)
+        possessive = pronoun.group(1).lower() in ("his", "her", "its", "their")
+        if not possessive and len(sentence[pronoun.start(2) :].split()) >= 3:
             stance = rules._paraphrase(sentence[pronoun.start(2) :])
     elif index.actors[cand.actor_key].kind is not ActorKind.AUTHOR:
         for m in index.mentions[cand.paragraph]:
