@@ -729,7 +729,7 @@ def _scan(
             i += 1
             continue
         k = _name_end(toks, i, gaz)
-        if k > i + 1 and toks[k - 1][0] in _NAMED_THINGS:
+        if k > i + 1 and toks[k - 1][0] in _THING_ENDS:
             i = k  # "Just Energy Transition Partnership", "Paris Agreement": a thing's name, not a person's
             continue
         if k > i + 1 and (toks[k - 1][0][:1].isupper() or toks[k - 1][0][3:4].isupper()):
@@ -1109,8 +1109,17 @@ _NAMED_THINGS = frozenset(
         "Center Chair College Corridor Dam Distinguished Doctrine Fellow Fellowship Forum Foundation Gulf Harbor "
         "Harbour Highway Hall Hospital Initiative International Island Islands Lake Lecture Library Line Memorial "
         "Museum Park Peninsula Plan Port Prize Professor Protected Reef Report Review River Road Scholar School Sea "
-        "Shoal Square Stadium Station Strait Street Summit Treaty University Valley Way Zone Partnership Programme "
-        "Program Framework Mechanism Facility Strategy Agenda Roadmap Pact Deal Index Convention Declaration"
+        "Shoal Square Stadium Station Strait Street Summit Treaty University Valley Way Zone"
+    )
+)
+# The last words of things' names, never of a person's ("Suez Canal", "Just Energy Transition Partnership"); not
+# "Park" or "Hall", which are surnames too
+_THING_ENDS = frozenset(
+    words(
+        "Airport Accord Accords Agreement Act Avenue Canal Corridor Dam Doctrine Highway Hospital Initiative Island "
+        "Islands Memorial Museum Peninsula Plan Prize Reef Report Review River Road Sea Shoal Square Stadium Station "
+        "Strait Summit Treaty University Valley Zone Partnership Programme Program Framework Mechanism Facility "
+        "Strategy Agenda Roadmap Pact Deal Index Convention Declaration"
     )
 )
 
