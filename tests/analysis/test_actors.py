@@ -290,11 +290,21 @@ def test_the_gazetteer_knows_missions_legislatures_and_companies(text, name):
         (["NATO met in June. The alliance then deployed jets."], "The alliance", "North Atlantic Treaty Organization"),
         (["ASEAN met.", "The bloc agreed on a code of conduct."], "The bloc", "Association of Southeast Asian Nations"),
         (["Moldova holds. Yet the country has been reforming."], "the country", "Moldova"),
+        # a body's own head noun points back to it
+        (["The Veloria Unity Party won. The party has since left the talks."], "The party", "Veloria Unity Party"),
+        (["Veloria Central Bank cut rates. Later the bank raised them."], "the bank", "Veloria Central Bank"),
     ],
 )
 def test_a_description_points_back_to_the_last_actor_of_its_kind(paragraphs, surface, name):
     index = find_actors(paragraphs)
     assert _actor_of(index, surface) is _actor_of(index, name) is not None
+
+
+def test_a_head_noun_is_no_description_when_a_noun_follows_it():
+    index = find_actors(["The Veloria Unity Party won. The party leaders disagreed, and the party said so."])
+    party = _actor_of(index, "Veloria Unity Party")
+    assert party is not None
+    assert list(party.surfaces.elements()).count("the party") == 1  # "the party said", not "the party leaders"
 
 
 def test_a_description_with_nothing_before_it_or_a_name_after_it_is_no_one():

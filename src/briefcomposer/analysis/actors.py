@@ -198,6 +198,14 @@ _ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
     **dict.fromkeys(("group", "cartel", "movement", "militia"), (ActorKind.ORGANISATION, ActorKind.GROUP)),
     **dict.fromkeys(("country", "kingdom", "republic"), (ActorKind.STATE,)),
 }
+# "the party", "the court", "the commission": the body named just before whose name has that word
+# ("Georgian Dream party ... the party", "European Commission ... the Commission")
+_HEAD_ANAPHORS = frozenset(
+    words(
+        "party court bank commission council ministry agency institute committee company corporation fund "
+        "assembly parliament congress senate tribunal board authority department front coalition newspaper"
+    )
+)
 
 
 @dataclass
@@ -636,7 +644,12 @@ def _scan(
                 i += 2
                 continue
             after = toks[i + 2][0] if i + 2 < n else ""
-            if nxt.lower() in _ANAPHORS and after != "of" and not after[:1].isupper():
+            head_anaphor = nxt.lower() in _HEAD_ANAPHORS and (
+                after in ("’", "'", ",")
+                or after in ("has", "have", "had", "is", "was", "will", "would", "could", "can", "may", "must")
+                or _acts(text, toks[i + 1][2])
+            )  # "the party has ...", "the Commission said": not "the coalition partners"
+            if (nxt.lower() in _ANAPHORS or head_anaphor) and after != "of" and not after[:1].isupper():
                 # "The alliance deployed ...", "the country has been implementing reforms": the actor of that
                 # kind named last (resolved once every name is known)
                 out.append(_Raw(p, start, toks[i + 1][2], "anaphor", name=nxt.lower()))
@@ -1067,7 +1080,6 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
     for raw in raws:
         if raw.kind != "anaphor":
             continue
-        kinds = _ANAPHORS[raw.name]
         before = [
             m
             for q in (raw.paragraph - 1, raw.paragraph)
@@ -1075,7 +1087,14 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             for m in sorted(mentions[q], key=lambda m: m.start)
             if (q < raw.paragraph or m.end <= raw.start) and not m.adjective and m.key in actors
         ]
-        pointed = [m.key for m in before if actors[m.key].kind in kinds]
+        if raw.name in _ANAPHORS:
+            pointed = [m.key for m in before if actors[m.key].kind in _ANAPHORS[raw.name]]
+        else:
+            pointed = [
+                m.key
+                for m in before
+                if actors[m.key].kind is ActorKind.ORGANISATION and raw.name in actors[m.key].name.lower().split()
+            ]
         if pointed:
             text = paragraphs[raw.paragraph]
             add(pointed[-1], actors[pointed[-1]].name, actors[pointed[-1]].kind, raw, text[raw.start : raw.end])
