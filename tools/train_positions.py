@@ -12,7 +12,7 @@ model trained on all the other articles (leave one article out), next to the rul
 `--write` trains on everything and writes the model. Training is deterministic (full-batch
 gradient descent from zero), so the same annotations give the same weights.
 
-numpy is used here only (it comes with yake); the application scores without it.
+numpy is used here only (the reference yake package brings it); the application scores without it.
 """
 
 from __future__ import annotations

@@ -152,10 +152,34 @@ def test_merge_into_reuses_actors_by_alias(sample):
     brief.check()
 
 
-@pytest.mark.parametrize("module", ["yake", "numpy", "syntok", "PySide6"])
+@pytest.mark.parametrize("module", ["yake", "yake_rust", "numpy", "syntok", "PySide6"])
 def test_import_is_cheap(module):
     code = f"import sys, briefcomposer.analysis; assert {module!r} not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_analysis_needs_no_numpy():
+    # yake-rust extracts the key phrases; the reference yake (numpy, networkx: 0.4 s to import) only lends its
+    # list of stop words, read as data
+    code = (
+        "import sys\n"
+        "from briefcomposer.analysis import suggest\n"
+        "from briefcomposer.core.model import Source\n"
+        "s = suggest(Source(title='t', paragraphs=['Russia rejected the missile defence plan, NATO said.'] * 3))\n"
+        "assert s.issues or s.positions\n"
+        "bad = [m for m in ('yake', 'numpy', 'networkx') if m in sys.modules]\n"
+        "assert not bad, bad\n"
+        "assert 'yake_rust' in sys.modules\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_stop_words_are_yakes():
+    from briefcomposer.analysis.issues import _stopwords
+
+    stop = _stopwords()
+    assert {"the", "of", "and", "however"} <= stop
+    assert len(stop) > 400
 
 
 def test_a_name_broken_by_stray_punctuation_does_not_crash_the_issues():

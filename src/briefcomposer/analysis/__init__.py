@@ -1,8 +1,8 @@
 """Suggestions from a source: actors, issues and positions. Pure functions, no Qt.
 
 Everything returned is a suggestion (`Status.SUGGESTED`) for the officer to accept
-or reject. Importing this package is cheap: syntok and yake (with numpy) are
-imported inside the functions that need them.
+or reject. Importing this package is cheap: syntok and yake-rust are imported
+inside the functions that need them, and nothing here needs numpy.
 
     suggestions = suggest(source)
     to_json(source, suggestions)          # the shape `briefcomposer analyse` prints
