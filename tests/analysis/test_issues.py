@@ -254,6 +254,19 @@ def test_candidates_are_trimmed_to_noun_phrases(phrase, cleaned):
     assert _clean(phrase, {"continue", "for"}, {"veloria"}) == cleaned
 
 
+def test_a_phrase_inside_a_longer_name_reads_as_the_whole_name():
+    from briefcomposer.analysis.issues import _FirstSurfaces
+
+    text = "Veloria signed a Just Energy Transition Partnership with donors. The energy transition is slow."
+    surfaces = _FirstSurfaces(text)
+    # YAKE's phrases have at most three words; the name has four
+    assert surfaces.get(("energy", "transition", "partnership")) == "Just Energy Transition Partnership"
+    assert surfaces.get(("energy", "transition")) is None  # first met in the middle of the name
+    # an actor's whole name is no topic
+    named = _FirstSurfaces(text, names={"just energy transition partnership"})
+    assert named.get(("energy", "transition", "partnership")) is None
+
+
 def test_a_name_said_once_is_a_topic_when_the_text_comes_back_to_it():
     paragraphs = [
         "The president has threatened the independence of Veloria many times this winter.",

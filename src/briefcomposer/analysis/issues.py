@@ -325,7 +325,7 @@ def find_issues(
             spread[w] = spread.get(w, 0) + 1
     theme_words = {w for w, n in spread.items() if len(body) >= 6 and n > 0.6 * len(body)}
     sample = _sample(paragraphs, body)
-    first_seen = _FirstSurfaces(sample)
+    first_seen = _FirstSurfaces(sample, names=actor_names or ())
     stop_verbs = stop | verbs
     candidates: list[tuple[str, tuple[str, ...], float, frozenset[str], bool]] = []
     for phrase, score in extractor.get_n_best(sample.replace("\n", " "), n=5000):
@@ -937,13 +937,22 @@ class _FirstSurfaces:
     for, so spelling out every n-gram of the text first cost more than the look-ups.
     """
 
-    def __init__(self, text: str, longest: int = 4) -> None:
+    def __init__(self, text: str, longest: int = 4, names: Iterable[str] = ()) -> None:
         self.text = text
         self.longest = longest
+        self.names = {n.casefold() for n in names}  # actors' names: a whole name is no topic
         self.toks = _tokens(text)
         self.starts: dict[str, list[int]] = {}
         for i, t in enumerate(self.toks):
             self.starts.setdefault(t[0], []).append(i)
+
+    def _joined(self, a: int, b: int, loose: bool = False) -> bool:
+        """Tokens `a` and `b` (next to each other) are words of one capitalised name (`loose`: any two characters
+        between them, as the fragment rule always read it)."""
+        text, toks = self.text, self.toks
+        gap = text[toks[a][2] : toks[b][1]]
+        joined = len(gap) <= 2 if loose else gap in (" ", "-", "–", "\u2011")
+        return text[toks[a][1]].isupper() and text[toks[b][1]].isupper() and joined
 
     def get(self, key: tuple[str, ...]) -> str | None:
         n = len(key)
@@ -956,9 +965,21 @@ class _FirstSurfaces:
             surface = text[toks[i][1] : toks[i + n - 1][2]]
             if "\n" in surface:
                 continue
-            # "Commission review" inside "European Commission review" is a fragment, not a phrase
-            prev_cap = i > 0 and text[toks[i - 1][1]].isupper() and toks[i][1] - toks[i - 1][2] <= 2
-            return None if prev_cap and surface[:1].isupper() else surface
+            if not surface[:1].isupper():
+                return surface
+            # "Energy Transition Partnership" inside "Just Energy Transition Partnership" is a fragment: the
+            # phrase is the whole name (YAKE's phrases have at most three words)
+            first, last = i, i + n - 1
+            while first > 0 and i - first < 3 and self._joined(first - 1, first, loose=True):
+                first -= 1
+            if first == i:
+                return surface
+            if last + 1 < len(toks) and self._joined(last, last + 1):
+                return None  # "Energy Transition" of "Just Energy Transition Partnership": the middle of a name
+            whole = text[toks[first][1] : toks[last][2]]
+            if re.search(r"[.!?;:,]\s", whole) or re.sub(r"^the\s+", "", whole.casefold()) in self.names:
+                return None  # across a sentence's end, or an actor's whole name
+            return whole
         return None
 
 
