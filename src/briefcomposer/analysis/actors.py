@@ -34,6 +34,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 
 from briefcomposer.analysis import lexicon
 from briefcomposer.analysis.gazetteer import PLACE, TOKEN, Gazetteer, load, surface_key
@@ -379,11 +380,14 @@ _NOT_GROUP_MODIFIERS = frozenset(
 
 
 _SINGULAR_DETERMINERS = frozenset(words("a an one this that each every"))
+# Each group phrase is checked against the names found so far, so a run-on "paragraph" of thousands of them
+# ("Analysts and Analysts and ...") would cost the square of its length; a real paragraph has a handful.
+MAX_GROUP_PHRASES = 200
 
 
 def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
     out = raws
-    for match in _AGENT_HEAD.finditer(text):
+    for match in islice(_AGENT_HEAD.finditer(text), MAX_GROUP_PHRASES):
         found = _MODS_BEFORE.search(text, max(0, match.start() - 60), match.start())
         mods_start = found.start() if found else match.start()
         before = text[max(0, mods_start - 6) : mods_start].split()
@@ -441,7 +445,7 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
     state, and one the gazetteer knows as a whole ("Baltic states") to the gazetteer.
     """
     out = raws
-    for match in _GROUP_PHRASE.finditer(text):
+    for match in islice(_GROUP_PHRASE.finditer(text), MAX_GROUP_PHRASES):
         start, end = match.span()
         if match.group("mods"):
             words = match.group("mods").split()
@@ -469,7 +473,7 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
             name = name[0].lower() + name[1:]  # "External powers" opening a sentence
         out = [r for r in out if r not in inside]
         out.append(_Raw(p, start, end, "group", name=name))
-    for match in _NATIONAL_BUSINESS.finditer(text):
+    for match in islice(_NATIONAL_BUSINESS.finditer(text), MAX_GROUP_PHRASES):
         start, end = match.span()
         inside = [r for r in out if start <= r.start and r.end <= end]
         national = [r for r in inside if r.kind == "gaz" and r.adjective and r.start == start]
