@@ -267,27 +267,35 @@ def test_a_phrase_inside_a_longer_name_reads_as_the_whole_name():
     assert named.get(("energy", "transition", "partnership")) is None
 
 
-def test_a_name_said_once_is_a_topic_when_the_text_comes_back_to_it():
-    paragraphs = [
-        "The president has threatened the independence of Veloria many times this winter.",
-        "In his speech he pledged to take back the Mirana Canal, and its ports with it.",
-        "Control of the canal is what he wants. Ships that use the canal would pay new tolls.",
-        "Neighbours watch warily, and the region's trade depends on what comes next.",
-    ]
-    labels = _labels(Source(id="s", title="A gambit", paragraphs=paragraphs))
-    assert "Mirana Canal" in labels, labels
-
-
-def test_a_sea_the_text_discusses_is_an_issue():
-    paragraphs = [
-        "Coast guard vessels clashed again in the South China Sea near a disputed reef.",
-        "Fishermen say they can no longer reach grounds they used for generations.",
-        "Manila accuses its neighbour of changing the status quo in the South China Sea by force.",
-        "Navies expect more incidents in the South China Sea before summer, and fear escalation.",
-        "The government has raised defence spending and bought patrol ships.",
-    ]
+@pytest.mark.parametrize(
+    ("paragraphs", "label"),
+    [
+        # a name said once is a topic when the text comes back to it ("the canal")
+        (
+            [
+                "The president has threatened the independence of Veloria many times this winter.",
+                "In his speech he pledged to take back the Mirana Canal, and its ports with it.",
+                "Control of the canal is what he wants. Ships that use the canal would pay new tolls.",
+                "Neighbours watch warily, and the region's trade depends on what comes next.",
+            ],
+            "Mirana Canal",
+        ),
+        # a sea the text discusses is an issue
+        (
+            [
+                "Coast guard vessels clashed again in the South China Sea near a disputed reef.",
+                "Fishermen say they can no longer reach grounds they used for generations.",
+                "Manila accuses its neighbour of changing the status quo in the South China Sea by force.",
+                "Navies expect more incidents in the South China Sea before summer, and fear escalation.",
+                "The government has raised defence spending and bought patrol ships.",
+            ],
+            "South China Sea",
+        ),
+    ],
+)
+def test_a_named_place_the_text_discusses_is_an_issue(paragraphs, label):
     labels = _labels(Source(id="s", title="Reefs and risks", paragraphs=paragraphs))
-    assert "South China Sea" in labels, labels
+    assert label in labels, labels
 
 
 def test_places_need_several_paragraphs():

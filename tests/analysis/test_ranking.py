@@ -3,6 +3,8 @@
 import json
 import logging
 
+import pytest
+
 from briefcomposer.analysis import heading_indices, ranking, suggest, to_json
 from briefcomposer.analysis.actors import find_actors
 from briefcomposer.analysis.positions import find_positions
@@ -86,43 +88,36 @@ def test_positions_the_model_adds_are_verbatim_sentences_with_a_stance():
         assert any(p["evidence"][0] in para for para in source.paragraphs)
 
 
-def test_the_actor_an_opening_pronoun_points_back_to_is_a_candidate():
-    source = Source(
-        title="Border",
-        paragraphs=[
+@pytest.mark.parametrize(
+    ("paragraph", "pronoun", "stance"),
+    [
+        # the stance of a position added for it is what the actor did, without the pronoun
+        (
             "Moldova closed its northern border in May. Since then, it is quietly expelling diplomats and "
             "recalled its ambassador. Officials say little.",
-        ],
-    )
+            "it",
+            "is quietly expelling diplomats",
+        ),
+        # a possessive keeps the whole sentence: "new ruler may ..." alone reads badly
+        (
+            "Moldova buried its old ruler in May. Its new ruler may keep faith with the old ways, for now.",
+            "its",
+            "its new ruler",
+        ),
+    ],
+)
+def test_the_actor_an_opening_pronoun_points_back_to_is_a_candidate(paragraph, pronoun, stance):
+    source = Source(title="Border", paragraphs=[paragraph])
     paragraphs, spans, index, headings, found = _parts(source)
     cands = ranking.candidates(paragraphs, spans, index, headings, found)
     pointed = [c for c in cands if c.features.get("pron")]
     assert [(index.actors[c.actor_key].name, c.start) for c in pointed] == [("Moldova", spans[0][1][0])]
-    assert pointed[0].features["pron_it"] == 1.0
-    # the stance of a position added for it is what the actor did, without the pronoun
+    assert pointed[0].features["pron_" + pronoun] == 1.0
     ranked = ranking.rank(
         paragraphs, spans, index, headings, found, model=ranking.Model({"pron": 5.0, "bias": -1.0}, 0.5)
     )
     (added,) = [f for f in ranked if f.cue == "ranked"]
-    assert added.stance.lower().startswith("is quietly expelling diplomats")
-
-
-def test_an_opening_possessive_points_back_to_its_owner():
-    source = Source(
-        title="Succession",
-        paragraphs=["Moldova buried its old ruler in May. Its new ruler may keep faith with the old ways, for now."],
-    )
-    paragraphs, spans, index, headings, found = _parts(source)
-    cands = ranking.candidates(paragraphs, spans, index, headings, found)
-    pointed = [c for c in cands if c.features.get("pron")]
-    assert [(index.actors[c.actor_key].name, c.start) for c in pointed] == [("Moldova", spans[0][1][0])]
-    assert pointed[0].features["pron_its"] == 1.0
-    ranked = ranking.rank(
-        paragraphs, spans, index, headings, found, model=ranking.Model({"pron": 5.0, "bias": -1.0}, 0.5)
-    )
-    (added,) = [f for f in ranked if f.cue == "ranked"]
-    assert "new ruler" in added.stance.lower()  # the whole sentence: "new ruler may ..." alone reads badly
-    assert not added.stance.lower().startswith("new ruler")
+    assert added.stance.lower().startswith(stance)
 
 
 def test_the_agent_of_a_passive_is_marked():
