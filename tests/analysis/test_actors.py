@@ -447,6 +447,13 @@ def test_a_states_army_is_the_state():
         ("The World Health Assembly adopted the accord.", "World Health Assembly"),
         ("Before the Senate Foreign Relations Committee, he testified.", "Senate Foreign Relations Committee"),
         ("However National Salvation Front leaders refused.", "National Salvation Front"),
+        # heads of bodies' names: secretariats, units, airlines, leagues, boards ...
+        ("The Ruritanian Policy Unit warned of a slump.", "Ruritanian Policy Unit"),
+        ("Velmont Airlines suspended its flights.", "Velmont Airlines"),
+        ("The Cabinet Secretariat drafted the strategy.", "Cabinet Secretariat"),
+        # an owner's word before the name, and an opening "The" before "Board of ...", are no part of it
+        ("Her National League of Farmers won.", "National League of Farmers"),
+        ("The Editorial Board of The Daily Courier declared it void.", "Editorial Board of The Daily Courier"),
     ],
 )
 def test_a_bodys_name_keeps_its_opening_words_but_not_an_opening_adverb(text, name):

@@ -47,7 +47,9 @@ ORG_HEADS = frozenset(
         "Services Service Army Navy Force Forces Guard Guards Front Movement Organization Organisation "
         "Institute Bank Fund Office Project Group Government Administration Parliament Assembly Senate "
         "Brigade Brigades Coalition Authority Court Tribunal Corps Command Cabinet Directorate Bureau "
-        "Foundation Endowment Centre Center University Co Ltd Inc LLC plc Trading Holdings Congress"
+        "Foundation Endowment Centre Center University Co Ltd Inc LLC plc Trading Holdings Congress "
+        "Secretariat Unit Centres Centers Airlines Airways Association League Board Chamber Caucus "
+        "Network Consortium Railway Railways Mission Police Alliance"
     )
 )
 ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorate"})
@@ -78,6 +80,7 @@ _FUNCTION_WORDS = frozenset(
     )
 )
 _ARTICLES = frozenset(words("the The A An This That These Its Their His Her Our Every Each"))
+_POSSESSIVES = frozenset(words("Its Their His Her Our My Your"))
 # A state's institutions that act on their own account, after its possessive ("Russia’s Supreme Court"); its
 # army is left to the state, as annotators of war commentary credit it
 _OWN_INSTITUTION = re.compile(
@@ -738,7 +741,10 @@ def _scan(
         run = [t[0] for t in toks[first:run_end]]
         whole = _head_of([t[0] for t in toks[i:run_end]])
         if run_end > first + 1 and (run[-1] in ORG_HEADS or run[0] in ORG_LEADS) or whole:
-            s0 = toks[i if whole else first][1]
+            begin = i if whole else first
+            while begin < run_end - 1 and (toks[begin][0] in _POSSESSIVES or toks[begin][0] == "The"):
+                begin += 1  # "Her National League of Democracy", "The Editorial Board of ...": no part of the name
+            s0 = toks[begin][1]
             out.append(_Raw(p, s0, toks[run_end - 1][2], "org", name=text[s0 : toks[run_end - 1][2]]))
             i = run_end
             continue
