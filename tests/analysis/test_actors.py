@@ -216,6 +216,11 @@ def test_the_state_of_a_titled_person_is_kept(sample):
         ("External powers compete for bases on the coast.", "external powers", None),
         ("Ethno-nationalist leaders demand new borders.", "ethno-nationalist leaders", None),
         ("Coalition countries have tightened the price cap.", "coalition countries", None),
+        # a country's opposition, public, courts and citizens are not its government
+        ("The Belarusian opposition calls for tougher sanctions.", "Belarusian opposition", "Belarus"),
+        ("However, the Peruvian public widely opposed the mine.", "Peruvian public", "Peru"),
+        ("A Chilean court has ordered a recount.", "Chilean court", "Chile"),
+        ("Mongolian civil society can help.", "Mongolian civil society", "Mongolia"),
     ],
 )
 def test_groups_named_by_a_phrase(text, group, not_listed):

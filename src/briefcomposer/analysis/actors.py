@@ -34,7 +34,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from itertools import islice
+from itertools import chain, islice
 
 from briefcomposer.analysis import lexicon
 from briefcomposer.analysis.gazetteer import PLACE, TOKEN, Gazetteer, load, surface_key
@@ -309,9 +309,15 @@ _GROUP_HEADS = (
 )
 # A country's companies are actors of their own ("Chinese firms", "American companies"), not the state.
 _NATIONAL_BUSINESS = re.compile(
-    r"\b((?:[A-Z][a-z]+\s)?[A-Z][\w\-]*(?:\.[A-Za-z]+)*\.?)\s+((?:(?:state-owned|private|state|tech|technology|energy|oil|"
+    r"\b((?:(?!The\s|An?\s)[A-Z][a-z]+\s)?[A-Z][\w\-]*(?:\.[A-Za-z]+)*\.?)\s+((?:(?:state-owned|private|state|tech|technology|energy|oil|"
     r"mining|defence|defense|chip|car|steel|social media)\s+)?(?:firms|companies|operators|producers|exporters|"
     r"investors|banks|businesses|manufacturers|lenders|carmakers|chipmakers))\b"
+)
+# A country's opposition, public, police or courts are not its government: "the Belarusian opposition calls
+# for ...", "the Serbian public widely opposed ...", "a Rwandan court", "Bolivian civil society"
+_NATIONAL_PEOPLE = re.compile(
+    r"\b((?:(?!The\s|An?\s)[A-Z][a-z]+\s)?[A-Z][\w\-]*)\s+(opposition|public|populace|population|electorate|citizens|"
+    r"civil society|police|judiciary|judges?|courts?|media|press|voters|diaspora)\b(?![\w\-’'])"
 )
 _GROUP_MODIFIERS = (
     r"(?i:external|regional|foreign|outside|major|great|global|neighbou?ring|smaller|larger|frontline|front-line|"
@@ -476,7 +482,10 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
             name = name[0].lower() + name[1:]  # "External powers" opening a sentence
         out = [r for r in out if r not in inside]
         out.append(_Raw(p, start, end, "group", name=name))
-    for match in islice(_NATIONAL_BUSINESS.finditer(text), MAX_GROUP_PHRASES):
+    for match in chain(
+        islice(_NATIONAL_BUSINESS.finditer(text), MAX_GROUP_PHRASES),
+        islice(_NATIONAL_PEOPLE.finditer(text), MAX_GROUP_PHRASES),
+    ):
         start, end = match.span()
         inside = [r for r in out if start <= r.start and r.end <= end]
         national = [r for r in inside if r.kind == "gaz" and r.adjective and r.start == start]
