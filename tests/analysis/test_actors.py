@@ -72,6 +72,12 @@ def test_aliases_are_merged(paragraphs, same):
         ("The new Speaker of the Ruritanian Diet, Tamsk Velmont, backs the plan.", "Tamsk Velmont", ActorKind.PERSON),
         ("The ministry is run by the politician Darek Olvenn, known for outbursts.", "Darek Olvenn", ActorKind.PERSON),
         ("She quotes the Ruritanian writer Ebbo Tarrant at length.", "Ebbo Tarrant", ActorKind.PERSON),
+        ("The UN high commissioner for refugees, Ilka Morn, wrote a letter.", "Ilka Morn", ActorKind.PERSON),
+        (
+            "Vorkos Brel, Senior Chair for Energy at the Institute for Grid Studies, has likened it to a divorce.",
+            "Vorkos Brel",
+            ActorKind.PERSON,
+        ),
         # a full name whose possessive is a person's act or office
         ("Velko Darmin’s resignation made way for a new cabinet.", "Velko Darmin", ActorKind.PERSON),
         ("The vote ended with Ilmo Sarrat’s nomination as premier.", "Ilmo Sarrat", ActorKind.PERSON),

@@ -1212,7 +1212,7 @@ _ROLES = (
     r"committee|prosecutor|judge|candidate|challenger|strongman|warlord|chancellor|speaker|politician|writer|"
     r"journalist|activist|historian|commentator|columnist|novelist|poet|lawyer|businessman|businesswoman|tycoon|"
     r"billionaire|cleric|blogger|professor|academic|editor|reporter|correspondent|campaigner|dissident|lobbyist|"
-    r"entrepreneur|CEO|colleague)"
+    r"entrepreneur|CEO|colleague|commissioner|representative|rapporteur|coordinator|administrator|attorney)"
 )
 # "Turkey’s president, ", "the minister of interior, ", "his counterpart – and longtime ally – ": a role just
 # before a full name, so the name is a person even if named once
