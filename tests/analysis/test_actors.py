@@ -472,6 +472,20 @@ def test_a_bodys_name_keeps_its_opening_words_but_not_an_opening_adverb(text, na
     assert name in names, names
 
 
+def test_a_title_in_lower_case_points_back_to_the_person_last_named_with_it():
+    index = find_actors(
+        [
+            "President Velma Orr met the leaders. Later the president raised tariffs, and the general public "
+            "objected. Then the prime minister of Ruritania spoke."
+        ]
+    )
+    orr = _actor_of(index, "Velma Orr")
+    assert orr is not None
+    assert orr.surfaces["the president"] == 1, orr
+    # "the general public" is no general; "the prime minister of Ruritania" is someone new, not named before
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Velma Orr"]
+
+
 def test_an_elect_title_and_a_letter_after_a_title():
     index = find_actors(
         ["Freedonia’s President-elect, John Dramani Osei, has pledged to keep the deal. The Gen Z generation objects."]

@@ -655,6 +655,13 @@ def _scan(
                 out.append(_Raw(p, start, toks[back[0] - 1][2], "back", title=back[1]))
                 i = back[0]
                 continue
+            back = _lower_back_title(toks, i + 1, gaz)
+            if back and not _starts_name(toks, back[0], gaz):
+                # "the president raised ...", "the prime minister's office": US house style writes a title
+                # used alone in lower case; it points back to the person last named with it
+                out.append(_Raw(p, start, toks[back[0] - 1][2], "back", title=back[1]))
+                i = back[0]
+                continue
             if nxt == "government":
                 out.append(_Raw(p, start, toks[i + 1][2], "government"))
                 i += 2
@@ -824,6 +831,25 @@ def _title_at(toks, i: int, gaz: Gazetteer):  # type: ignore[no-untyped-def]
 
 
 _LENGTHS: dict[int, dict[str, tuple[int, ...]]] = {}
+_LOWER_BACK: dict[int, dict[tuple[str, ...], str]] = {}
+
+
+def _lower_back_title(toks, i: int, gaz: Gazetteer) -> tuple[int, str] | None:  # type: ignore[no-untyped-def]
+    """`(index after, title)` when a back-reference title written in lower case starts at token `i`
+    ("president", "prime minister"), not followed by "of" ("the president of Kenya" names a new one)."""
+    table = _LOWER_BACK.get(id(gaz))
+    if table is None:
+        # "the general public", "the speaker at the panel": words that are more often something else
+        table = _LOWER_BACK[id(gaz)] = {
+            tuple(t.lower().split()): t for t in gaz.back_titles if t not in ("General", "Speaker") and "-" not in t
+        }
+    for length in (2, 1):
+        key = tuple(t[0] for t in toks[i : i + length])
+        if len(key) == length and key[0].islower() and key in table:
+            after = toks[i + length][0] if i + length < len(toks) else ""
+            if after not in ("of", "for", "-", "–"):
+                return i + length, table[key]
+    return None
 
 
 def _lengths(gaz: Gazetteer) -> dict[str, tuple[int, ...]]:
