@@ -129,6 +129,8 @@ def test_aliases_are_merged(paragraphs, same):
         ("The Legislative Yuan rejected the budget.", "Legislative Yuan", ActorKind.ORGANISATION),
         ("Euroclear holds most of the frozen assets.", "Euroclear", ActorKind.ORGANISATION),
         ("Rheinmetall will build a plant in Lithuania.", "Rheinmetall", ActorKind.ORGANISATION),
+        ("The E3 insists that talks resume.", "E3", ActorKind.GROUP),
+        ("Gavi warned of shortages.", "Gavi, the Vaccine Alliance", ActorKind.ORGANISATION),
         # a group named by what it does, as the subject of a verb
         ("Battery manufacturers have warned that the subsidy is too small.", "Battery manufacturers", ActorKind.GROUP),
         ("Think tanks argued for a pause.", "Think tanks", ActorKind.GROUP),
