@@ -400,6 +400,9 @@ def test_things_named_after_people_are_not_people(text):
         ("Analysts and commentators have pointed out that the barriers cost jobs.", "Analysts and commentators", None),
         ("The move was criticised by Afghan civil rights groups as a step back.", "Afghan civil rights groups", None),
         ("Diplomats warned that the truce would not last.", "Diplomats", None),
+        ("The claim has faded, thanks to repeated debunking by scholars.", "scholars", None),
+        ("The view was not shared by all observers.", "observers", None),
+        ("The bill passed despite opposition from rights groups.", "rights groups", None),
         (
             "Regional commentariats and observers quickly labelled the government hostile.",
             "Regional commentariats and observers",

@@ -355,7 +355,7 @@ _AGENT_GROUP_HEADS = (
     r"defenders|proponents|advocates|activists|campaigners|protesters|protestors|demonstrators|marchers|voters|"
     r"farmers|workers|unions|employers|militias|rebels|insurgents|factions|parties|authorities|generals|clerics|"
     r"elites|hardliners|hawks|doves|donors|creditors|states|countries|governments|nations|leaders|judges|courts|"
-    r"commentators|commentariats|academics|scholars|journalists|pundits|strategists|researchers|groups|"
+    r"commentators|commentariats|academics|scholars|journalists|pundits|strategists|researchers|groups|politicians|"
     r"organisations|organizations|NGOs|institutions|bodies|signatories|delegates|delegations|participants|"
     r"citizens|monarchies|blocs|camps|agencies|lobbies"
 )
@@ -369,7 +369,10 @@ _SPEAKING_HEADS = frozenset(
     )
 )
 # "according to (some) analysts", "criticised by rights groups"
-_CITED = re.compile(r"(?:\b[Aa]ccording to|\b\w+(?:ed|en)\s+by)\s+(?:(?:some|many|most|several|other)\s+)?$")
+_CITED = re.compile(
+    r"(?:\b[Aa]ccording to|\b\w+(?:ed|en|ing)\s+by|\b(?:opposition|criticism|objections|resistance|pushback|"
+    r"backlash|condemnation|warnings|calls|pressure)\s+from)\s+(?:(?:some|many|most|several|other|all)\s+)?$"
+)
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|^\s*[“\"‘])$")
 _AUXILIARY = re.compile(r"\s+(?:have|has|had|are|were|will|would|can|could|should|may|might|must|did|do|also|now)\b")
 # The head is found first and its modifiers (up to two words) looked for just before it: one pattern for both
@@ -401,6 +404,9 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         mods_start = found.start() if found else match.start()
         before = text[max(0, mods_start - 6) : mods_start].split()
         mods = text[mods_start : match.start()].split()
+        if mods and mods[-1].lower() in _NOT_GROUP_MODIFIERS:
+            before.extend(mods)  # "debunking by scholars": the head stands alone
+            mods = []
         while mods and mods[0].lower() in _NOT_GROUP_MODIFIERS:
             before.append(mods[0])
             mods = mods[1:]
