@@ -130,6 +130,10 @@ def test_aliases_are_merged(paragraphs, same):
         ("Euroclear holds most of the frozen assets.", "Euroclear", ActorKind.ORGANISATION),
         ("Rheinmetall will build a plant in Lithuania.", "Rheinmetall", ActorKind.ORGANISATION),
         ("The E3 insists that talks resume.", "E3", ActorKind.GROUP),
+        # parties whose names carry no "Party"
+        ("Morena won a supermajority.", "Morena", ActorKind.ORGANISATION),
+        ("Georgian Dream refused to drop the bill.", "Georgian Dream", ActorKind.ORGANISATION),
+        ("ISKP claimed the attack.", "Islamic State Khorasan Province", ActorKind.GROUP),
         ("Gavi warned of shortages.", "Gavi, the Vaccine Alliance", ActorKind.ORGANISATION),
         # a group named by what it does, as the subject of a verb
         ("Battery manufacturers have warned that the subsidy is too small.", "Battery manufacturers", ActorKind.GROUP),
