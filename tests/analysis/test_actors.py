@@ -233,6 +233,7 @@ def test_the_state_of_a_titled_person_is_kept(sample):
         ("However, the Peruvian public widely opposed the mine.", "Peruvian public", "Peru"),
         ("A Chilean court has ordered a recount.", "Chilean court", "Chile"),
         ("Mongolian civil society can help.", "Mongolian civil society", "Mongolia"),
+        ("Talks between Libyan factions stalled.", "Libyan factions", "Libya"),
     ],
 )
 def test_groups_named_by_a_phrase(text, group, not_listed):

@@ -317,7 +317,8 @@ _NATIONAL_BUSINESS = re.compile(
 # for ...", "the Serbian public widely opposed ...", "a Rwandan court", "Bolivian civil society"
 _NATIONAL_PEOPLE = re.compile(
     r"\b((?:(?!The\s|An?\s)[A-Z][a-z]+\s)?[A-Z][\w\-]*)\s+(opposition|public|populace|population|electorate|citizens|"
-    r"civil society|police|judiciary|judges?|courts?|media|press|voters|diaspora)\b(?![\w\-’'])"
+    r"civil society|police|judiciary|judges?|courts?|media|press|voters|diaspora|(?:political |opposition )?parties|"
+    r"factions|militias|rebels|insurgents|activists|protesters|dissidents|exiles)\b(?![\w\-’'])"
 )
 _GROUP_MODIFIERS = (
     r"(?i:external|regional|foreign|outside|major|great|global|neighbou?ring|smaller|larger|frontline|front-line|"
