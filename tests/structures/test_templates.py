@@ -22,7 +22,7 @@ from briefcomposer.structures import (
     save_as_template,
     template_from_brief,
 )
-from briefcomposer.structures.templates import check_boilerplate, format_date
+from briefcomposer.structures.templates import EMPTY_FIELD, check_boilerplate, format_date, tidy_empty_fields
 
 UK_HEADINGS = [
     "Summary",
@@ -69,6 +69,14 @@ def test_new_brief_takes_sections_boilerplate_and_defaults():
     assert contact.boilerplate
     brief.sender, brief.contact = "A. Officer", "020 7946 0000"
     assert render_boilerplate(contact.text, brief) == "A. Officer, 020 7946 0000"
+    # an empty field takes its separator along, and with neither the paragraph comes out empty
+    brief.contact = ""
+    assert render_boilerplate(contact.text, brief) == "A. Officer"
+    brief.sender, brief.contact = "", "020 7946 0000"
+    assert render_boilerplate(contact.text, brief) == "020 7946 0000"
+    brief.contact = ""
+    assert render_boilerplate(contact.text, brief) == ""
+    assert render_boilerplate("{{ brief.sender | upper }}, {{ brief.contact }}", brief) == ""
 
 
 @pytest.mark.parametrize(
@@ -242,5 +250,8 @@ def test_bare_placeholders_render_as_jinja_renders_them(pieces):
     except TemplateError:
         pytest.fail(f"the fast path rendered {text!r}, which Jinja2 refuses")
     assert fast == expected
-    assert render_boilerplate(text, brief) == expected
+    # the officer's text goes through the same renderer, with empty fields and a separator beside each
+    # taken out
+    marked = _sandbox().from_string(text).render(brief=_BriefView(brief, empty=EMPTY_FIELD))
+    assert render_boilerplate(text, brief) == tidy_empty_fields(marked)
     check_boilerplate(text)  # and it is accepted

@@ -287,14 +287,15 @@ def render_boilerplate(text: str, brief: Brief) -> str:
     """
     if "{" not in text:
         return text
-    plain = _plain_placeholders(text, _BriefView(brief))
+    view = _BriefView(brief, empty=EMPTY_FIELD)
+    plain = _plain_placeholders(text, view)
     if plain is not None:
-        return plain
+        return tidy_empty_fields(plain)
     from jinja2 import TemplateError as JinjaError  # lazily: jinja2 is not needed at start-up
 
     try:
         check_boilerplate(text)
-        return _sandbox().from_string(text).render(brief=_BriefView(brief))
+        return tidy_empty_fields(_sandbox().from_string(text).render(brief=view))
     except (JinjaError, StructureError, RecursionError, MemoryError, TypeError, ValueError):
         logger.info("Boilerplate left as written: %r", text[:80])
         return text
@@ -326,6 +327,18 @@ def _plain_placeholders(text: str, view: _BriefView | None = None) -> str | None
     if view is None:
         return text
     return _PLACEHOLDER.sub(lambda m: str(getattr(view, m.group(1))), text)
+
+
+# What an empty field renders as inside `render_boilerplate`, so that `tidy_empty_fields` can find it
+EMPTY_FIELD = "\x00"
+_EMPTY_FIELD = re.compile(r"\x00[ \t]*[,;|/·\u2013\u2014-]?[ \t]*|[ \t]*[,;|/·\u2013\u2014-]?[ \t]*\x00")
+
+
+def tidy_empty_fields(text: str) -> str:
+    """`text` rendered with `EMPTY_FIELD` for empty fields, without them: each takes one separator beside
+    it along, so "{{ brief.sender }}, {{ brief.contact }}" with no contact reads "Jo Smith", not
+    "Jo Smith, ", and with neither comes out empty."""
+    return _EMPTY_FIELD.sub("", text).replace(EMPTY_FIELD, "") if EMPTY_FIELD in text else text
 
 
 def check_boilerplate(text: str) -> None:
@@ -372,14 +385,15 @@ def _sandbox():  # type: ignore[no-untyped-def]
 class _BriefView:
     """What boilerplate may read of a brief: its metadata as plain strings, nothing else."""
 
-    def __init__(self, brief: Brief) -> None:
-        self.title = brief.title
-        self.reference = brief.reference
-        self.to = brief.to
-        self.sender = brief.sender
-        self.contact = brief.contact
-        self.date = format_date(brief.date)
-        self.marking = str(brief.marking) if brief.marking else ""
+    def __init__(self, brief: Brief, empty: str = "") -> None:
+        """`empty` stands for a field with nothing in it."""
+        self.title = brief.title or empty
+        self.reference = brief.reference or empty
+        self.to = brief.to or empty
+        self.sender = brief.sender or empty
+        self.contact = brief.contact or empty
+        self.date = format_date(brief.date) or empty
+        self.marking = str(brief.marking) if brief.marking else empty
 
 
 def format_date(date: dt.date | None) -> str:
