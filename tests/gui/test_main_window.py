@@ -37,6 +37,28 @@ def test_opens_with_the_sample(qtbot, settings, sample):
     assert html.count("OFFICIAL") >= 2  # the marking at the top and the bottom
 
 
+def test_the_preview_fits_its_positions_table_to_its_width(qtbot, settings, sample):
+    window = MainWindow(settings, sample)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    pane = window.preview_pane
+    from briefcomposer.core import brief_ops
+    from briefcomposer.core.model import PositionTableItem
+
+    table = next(i for _, i in window.doc.brief.iter_items() if isinstance(i, PositionTableItem))
+    issues = {p.issue_id for p in brief_ops.table_positions(window.doc.brief, table)}
+    assert len(issues) >= 3
+    tables = lambda: pane.browser.toHtml().count(">Who<")  # noqa: E731 (one header cell a table)
+    window.splitter.setSizes([200, 200, 200, 800])  # the officer drags the preview wide
+    qtbot.waitUntil(lambda: pane._layout[0] == 3)
+    qtbot.waitUntil(lambda: tables() == -(-len(issues) // 3))  # three issues a table, as in Word
+    window.splitter.setSizes([400, 400, 340, 260])  # and narrow again: one issue a table
+    qtbot.waitUntil(lambda: pane._layout[0] == 1)
+    qtbot.waitUntil(lambda: tables() == len(issues))
+
+
 @pytest.mark.parametrize(
     ("name", "keys"),
     [

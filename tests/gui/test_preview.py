@@ -55,3 +55,42 @@ def test_a_sources_date_is_written_as_in_word(brief, source):
     assert "RUSI, March 2015" in brief_html(brief)
     source.date = "2015-03-12"
     assert "RUSI, 12 March 2015" in brief_html(brief)
+
+
+def test_a_narrow_preview_splits_the_positions_table_rather_than_break_words(brief):
+    from briefcomposer.core.model import Issue, Position, Status
+    from briefcomposer.gui.preview import table_layout
+
+    for n in range(2):
+        issue = Issue(f"Counter-narcotics cooperation {n}", status=Status.ACCEPTED)
+        brief.issues.append(issue)
+        brief.positions.append(Position(brief.actors[0].id, issue.id, f"view {n}", [], status=Status.ACCEPTED))
+    assert table_layout(brief, None) == (3, 25)  # the Word layout
+    assert table_layout(brief, 200)[0] == 3
+    issues, who = table_layout(brief, 40)
+    assert issues == 1
+    # "Counter-narcotics" (17 characters) fits its column, and "United Kingdom" the "Who" column
+    assert (100 - who) / 100 * 40 - 2 >= len("Counter-narcotics")
+    assert who / 100 * 40 >= len("Kingdom")
+    assert brief_html(brief, 40).count('<table class="positions"') == 3  # one issue a table
+    assert brief_html(brief, 200).count('<table class="positions"') == 1
+
+
+def test_contact_is_not_numbered_and_empty_boilerplate_is_left_out_as_in_word(brief):
+    from briefcomposer.core.model import TextItem
+
+    brief.sections.append(
+        Section(
+            "contact",
+            "Contact",
+            guidance="Who wrote this.",
+            items=[TextItem(text="{{ brief.sender }}, {{ brief.contact }}", boilerplate=True)],
+        )
+    )
+    html = brief_html(brief)
+    assert "Who wrote this." in html  # neither field is set: the section shows its guidance
+    assert '<td><p class="body">,</p>' not in html
+    brief.sender = "A. Officer"
+    html = brief_html(brief)
+    assert '<p class="body">A. Officer</p>' in html
+    assert "2.</td>" not in html  # only the summary's paragraph is numbered

@@ -26,8 +26,11 @@ from PySide6.QtGui import (
     QActionGroup,
     QCloseEvent,
     QDesktopServices,
+    QFont,
+    QFontMetricsF,
     QGuiApplication,
     QKeySequence,
+    QResizeEvent,
     QTextCursor,
     QUndoGroup,
 )
@@ -94,7 +97,7 @@ from briefcomposer.gui.commands import (
 from briefcomposer.gui.document import Document
 from briefcomposer.gui.icons import icon
 from briefcomposer.gui.models.actor_model import KIND_LABELS
-from briefcomposer.gui.preview import brief_html
+from briefcomposer.gui.preview import brief_html, table_layout
 from briefcomposer.gui.recovery import discard, list_recoveries, remove_recovery, write_recovery
 from briefcomposer.gui.settings import Settings, autosave_seconds
 from briefcomposer.gui.theme import set_small_text
@@ -176,13 +179,30 @@ class PreviewPane(QWidget):
         self.timer.setInterval(PREVIEW_DELAY_MS)
         self.timer.timeout.connect(self.refresh)
         doc.changed.connect(self.timer.start)
+        self._layout = (0, 0)
         self.refresh()
+
+    def width_chars(self) -> int:
+        """The preview's width in average characters of its tables' text."""
+        width = self.browser.viewport().width() - 2 * self.browser.document().documentMargin()
+        # the table's text is "small" (CSS), about 0.85 of the body font; headers are bold
+        bold = QFont(self.browser.font())
+        bold.setBold(True)
+        char = QFontMetricsF(bold).averageCharWidth() * 0.85
+        return int(width / char) if char > 0 else 0
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        if table_layout(self._doc.brief, self.width_chars()) != self._layout:
+            self.timer.start()  # the positions table fits another number of columns now
 
     def refresh(self) -> None:
         bar = self.browser.verticalScrollBar()
         at = bar.value()
+        chars = self.width_chars()
+        self._layout = table_layout(self._doc.brief, chars)
         try:
-            html = brief_html(self._doc.brief)
+            html = brief_html(self._doc.brief, chars)
         except BriefError as exc:  # an inconsistent brief must not stop the preview
             logger.warning("Preview failed: %s", exc)
             return

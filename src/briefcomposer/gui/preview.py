@@ -23,7 +23,9 @@ from briefcomposer.core.model import (
     Status,
     TextItem,
 )
-from briefcomposer.export.context import MAX_TABLE_ISSUES, NO_ISSUE, source_date  # as the Word output does
+
+# as the Word output does
+from briefcomposer.export.context import MAX_TABLE_ISSUES, NO_ISSUE, UNNUMBERED_SECTIONS, source_date
 from briefcomposer.structures.templates import format_date, render_boilerplate
 
 CSS = """
@@ -62,8 +64,28 @@ def _position_text(brief: Brief, position_id: str) -> str:
     return html + (f' <span class="cite">{cites}</span>' if cites else "")
 
 
-def _table(brief: Brief, item: PositionTableItem) -> str:
-    """Actors down, issues across, at most three issues a table: the Word layout's positions table."""
+def table_layout(brief: Brief, width_chars: int | None) -> tuple[int, int]:
+    """(issues a table, percent of the width for the "Who" column) of the positions table in a preview
+    `width_chars` average characters wide: the Word layout's three issues and a quarter for "Who" when it
+    fits (or no width is given), else fewer issue columns and a wider "Who", so that no word of a label or
+    a name breaks across lines ("Dialogu|e", "Stoltenb|erg"). A narrow preview splits the table into
+    more, narrower tables, as Word splits it by three."""
+    if width_chars is None:
+        return MAX_TABLE_ISSUES, 25
+    # each cell has padding and a border: about two characters
+    names = max((len(w) for a in brief.actors for w in a.name.split()), default=6)
+    who = min(40, max(25, round(100 * (min(names, 14) + 2) / max(width_chars, 1))))
+    longest = max((len(w) for i in brief.issues for w in i.label.split()), default=8)
+    longest = max(longest, len(NO_ISSUE), 6)
+    for n in range(MAX_TABLE_ISSUES, 1, -1):
+        if (100 - who) / 100 * width_chars / n - 2 >= longest:
+            return n, who
+    return 1, who
+
+
+def _table(brief: Brief, item: PositionTableItem, layout: tuple[int, int] = (MAX_TABLE_ISSUES, 25)) -> str:
+    """Actors down, issues across: the Word layout's positions table (three issues a table), in fewer
+    columns where the preview is narrow (`layout`: see `table_layout`)."""
     positions = brief_ops.table_positions(brief, item)
     if not positions:
         return '<p class="empty">[Positions table: accept positions to fill it]</p>'
@@ -73,13 +95,14 @@ def _table(brief: Brief, item: PositionTableItem) -> str:
     actor_order = {a.id: n for n, a in enumerate(brief.actors)}
     actor_ids = sorted(dict.fromkeys(p.actor_id for p in positions), key=lambda a: actor_order.get(a, len(actor_order)))
     out = []
-    for first in range(0, len(issue_ids), MAX_TABLE_ISSUES):
-        part = issue_ids[first : first + MAX_TABLE_ISSUES]
-        width = 75 // len(part)
+    per_table, who = max(1, min(layout[0], MAX_TABLE_ISSUES)), layout[1]
+    for first in range(0, len(issue_ids), per_table):
+        part = issue_ids[first : first + per_table]
+        width = (100 - who) // len(part)
         head = "".join(
             f'<th width="{width}%">{escape(brief.issue(i).label if i is not None else NO_ISSUE)}</th>' for i in part
         )
-        rows = [f'<table class="positions" width="100%"><tr><th width="25%">Who</th>{head}</tr>']
+        rows = [f'<table class="positions" width="100%"><tr><th width="{who}%">Who</th>{head}</tr>']
         for actor_id in actor_ids:
             cells = []
             for issue_id in part:
@@ -95,10 +118,13 @@ def _table(brief: Brief, item: PositionTableItem) -> str:
     return "".join(out)
 
 
-def _item_html(brief: Brief, item: Item) -> tuple[str, bool]:
-    """The HTML of an item and whether it takes a paragraph number."""
+def _item_html(brief: Brief, item: Item, layout: tuple[int, int] = (MAX_TABLE_ISSUES, 25)) -> tuple[str, bool]:
+    """The HTML of an item and whether it takes a paragraph number ("" for boilerplate that comes out
+    empty, which the Word output leaves out)."""
     if isinstance(item, TextItem):
         text = render_boilerplate(item.text, brief) if item.boilerplate else item.text
+        if item.boilerplate and not text.strip(" \t\n,.;:-\u2013\u2014"):
+            return "", False
         return escape(text), True
     if isinstance(item, BulletItem):
         return escape(item.text), False
@@ -114,7 +140,7 @@ def _item_html(brief: Brief, item: Item) -> tuple[str, bool]:
         desc = f" {escape(issue.description)}" if issue.description else ""
         return f"<b>{escape(issue.label)}.</b>{desc}", True
     if isinstance(item, PositionTableItem):
-        return _table(brief, item), False
+        return _table(brief, item, layout), False
     return escape(brief_ops.item_text(brief, item)), True
 
 
@@ -134,8 +160,10 @@ def _source_line(source: Source) -> str:
     return line
 
 
-def brief_html(brief: Brief) -> str:
-    """The preview of `brief` as an HTML page."""
+def brief_html(brief: Brief, width_chars: int | None = None) -> str:
+    """The preview of `brief` as an HTML page `width_chars` average characters wide (None: as wide as the
+    Word layout's page)."""
+    layout = table_layout(brief, width_chars)
     marking = (
         f'<p class="marking">{escape(str(brief.marking))}</p>'
         if brief.marking
@@ -160,14 +188,20 @@ def brief_html(brief: Brief) -> str:
         if section.key == "sources":
             for source in quoted_sources(brief):
                 out.append(f'<p class="body">\u2022 {_source_line(source)}</p>')
-        if not items and section.key != "sources":
-            out.append(f'<p class="empty">{escape(section.guidance or "Nothing here yet.")}</p>')
-            continue
+        # as the Word output: no paragraph numbers in the contact and sources sections and annexes
+        numbering = section.key not in UNNUMBERED_SECTIONS and not section.key.startswith("annex")
+        shown = []
         for item in items:
             try:
-                html, numbered = _item_html(brief, item)
+                html, numbered = _item_html(brief, item, layout)
             except BriefError:
                 continue
+            if html:
+                shown.append((item, html, numbered and numbering))
+        if not shown and section.key != "sources":
+            out.append(f'<p class="empty">{escape(section.guidance or "Nothing here yet.")}</p>')
+            continue
+        for item, html, numbered in shown:
             if numbered:
                 number += 1
                 out.append(
@@ -176,7 +210,9 @@ def brief_html(brief: Brief) -> str:
                 )
             elif isinstance(item, BulletItem):
                 out.append(f"<ul><li>{html}</li></ul>")
-            else:
+            elif isinstance(item, PositionTableItem):
                 out.append(html)
+            else:
+                out.append(f'<p class="body">{html}</p>')
     out.append("<hr/>" + marking + "</body></html>")
     return "".join(out)
