@@ -35,6 +35,15 @@ def test_outline_model_shows_sections_and_items(brief):
     assert model.index(2, 0).data(Role.GUIDANCE) == "Short lines."
 
 
+def test_boilerplate_with_every_field_empty_says_where_its_words_come_from(brief):
+    brief.sections[2].items.append(TextItem(text="{{ brief.sender }}, {{ brief.contact }}", boilerplate=True))
+    model = OutlineModel(brief)
+    row = model.index(0, 0, model.index(2, 0))
+    assert row.data() == "(filled in from the brief's details: From, Contact)"
+    brief.contact = "020 7946 0000"
+    assert row.data() == "020 7946 0000"
+
+
 def test_outline_edit_is_requested_not_applied(qtbot, brief):
     model = OutlineModel(brief)
     item = model.index(0, 0, model.index(0, 0))

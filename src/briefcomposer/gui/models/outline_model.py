@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import logging
+import re
 
 from PySide6.QtCore import (
     QAbstractItemModel,
@@ -45,13 +46,32 @@ KIND_LABELS = {
 }
 
 
+# The brief form's labels of the fields boilerplate may show
+_FIELD_LABELS = {
+    "title": "Title",
+    "reference": "Ref.",
+    "to": "To",
+    "sender": "From",
+    "contact": "Contact",
+    "date": "Date",
+    "marking": "Marking",
+}
+
+
 def item_display_text(brief: Brief, item: Item) -> str:
     """What an item shows in the outline: its text, boilerplate filled in."""
     from briefcomposer.structures.templates import render_boilerplate
 
     try:
         if isinstance(item, TextItem) and item.boilerplate:
-            return render_boilerplate(item.text, brief)
+            text = render_boilerplate(item.text, brief)
+            if text.strip(" \t\n,.;:-\u2013\u2014"):
+                return text
+            # every field it shows is empty: say where its words will come from, not show a blank row
+            fields = [_FIELD_LABELS.get(m.group(1), m.group(1)) for m in re.finditer(r"brief\.(\w+)", item.text)]
+            return QCoreApplication.translate("OutlineModel", "(filled in from the brief's details: %1)").replace(
+                "%1", ", ".join(dict.fromkeys(fields))
+            )
         if isinstance(item, QuoteItem):
             lead = f"{item.comment} " if item.comment else ""
             return f"{lead}\u201c{item.excerpt.quote}\u201d"
