@@ -12,7 +12,7 @@
 <context>
     <name>AnalysisModel</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/models/analysis_model.py" line="+224"/>
+        <location filename="../../src/briefcomposer/gui/models/analysis_model.py" line="+245"/>
         <source>Positions on this issue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -30,7 +30,7 @@
 <context>
     <name>AnalysisPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="+156"/>
+        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="+160"/>
         <location line="+17"/>
         <source>Issues and positions</source>
         <translation type="unfinished"></translation>
@@ -62,13 +62,13 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+31"/>
         <location line="+5"/>
         <source>Actors</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+102"/>
         <source>All actors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -76,7 +76,7 @@
 <context>
     <name>BriefPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+466"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+465"/>
         <source>Brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -86,7 +86,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+54"/>
+        <location line="+52"/>
         <source>%d words · about %.1f of %d pages</source>
         <translation type="unfinished"></translation>
     </message>
@@ -186,7 +186,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="+259"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="+303"/>
         <source>&amp;New from Template…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -282,12 +282,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+1494"/>
+        <location line="+1656"/>
         <source>Export to Word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1491"/>
+        <location line="-1653"/>
         <source>Export &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -568,12 +568,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+1364"/>
+        <location line="+1528"/>
         <source>See the pages as Word will print them (made by LibreOffice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1361"/>
+        <location line="-1525"/>
         <source>Show &amp;Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -608,7 +608,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+31"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,17 +623,17 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="-24"/>
         <source>Show &amp;History</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Every step you can undo (Ctrl+H)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+61"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -678,12 +678,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+227"/>
+        <location line="+233"/>
         <source>Suggestions to review: %d · accepted: %d · sources: %d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+79"/>
         <source>Unsaved Changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -693,7 +693,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+20"/>
         <source>No brief templates were found.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -718,8 +718,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-783"/>
-        <location line="+807"/>
+        <location line="-844"/>
+        <location line="+868"/>
         <source>The sample article, analysed: review the suggestions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -739,7 +739,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+24"/>
+        <location line="+25"/>
         <source>Not saved: %s was changed elsewhere</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,7 +754,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+21"/>
         <source>Replace Template?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -779,7 +779,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+34"/>
+        <location line="+125"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -794,7 +794,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+32"/>
+        <location line="+34"/>
         <source>pasted text</source>
         <translation type="unfinished"></translation>
     </message>
@@ -815,12 +815,12 @@
     </message>
     <message>
         <location line="+35"/>
-        <location line="+414"/>
+        <location line="+420"/>
         <source>Quote into %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-372"/>
+        <location line="-376"/>
         <source>Select a position first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -860,7 +860,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Merge Actors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -895,7 +895,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+41"/>
+        <location line="+43"/>
         <source>Removed “%s” and its %d items (%s to undo)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -931,12 +931,12 @@
     </message>
     <message>
         <location line="+37"/>
-        <location line="+59"/>
+        <location line="+61"/>
         <source>Choose a protective marking before exporting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-58"/>
+        <location line="-60"/>
         <source>Every exported brief carries a marking at its top and bottom.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -956,7 +956,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+6"/>
         <source>Exported %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1001,7 +1001,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+29"/>
+        <location line="+35"/>
         <source>The shared template folders were not saved.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1016,7 +1016,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+55"/>
+        <location line="+57"/>
         <source>Recovery copy saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1052,7 +1052,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-449"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-447"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1153,7 +1153,12 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>OutlineModel</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/models/outline_model.py" line="+60"/>
+        <location filename="../../src/briefcomposer/gui/models/outline_model.py" line="+72"/>
+        <source>(filled in from the brief&apos;s details: %1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+8"/>
         <source>Table of accepted positions (%n)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1323,7 +1328,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="-1920"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="-2127"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1392,17 +1397,17 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>SourcePane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/source_view.py" line="+408"/>
+        <location filename="../../src/briefcomposer/gui/views/source_view.py" line="+422"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+81"/>
         <source>&lt;h3&gt;No sources yet&lt;/h3&gt;&lt;p&gt;Import an article with &lt;b&gt;File › Import Source&lt;/b&gt; (Ctrl+I) or paste its text with &lt;b&gt;File › Paste as Source&lt;/b&gt; (Ctrl+Shift+V).&lt;/p&gt;</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+13"/>
+        <location line="+92"/>
         <source>Find in source (Enter: next, Shift+Enter: previous)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1422,18 +1427,18 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="-170"/>
         <source>Legend of the highlights</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+195"/>
+        <location line="+259"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-74"/>
+        <location line="-123"/>
         <source>+%d more actors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1443,7 +1448,7 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+47"/>
+        <location line="+96"/>
         <source>Not found</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1461,12 +1466,12 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>SourceTextView</name>
     <message>
-        <location line="-578"/>
+        <location line="-615"/>
         <source>Source text: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+104"/>
+        <location line="+107"/>
         <source>Evidence of a position</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1476,7 +1481,7 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+139"/>
+        <location line="+149"/>
         <source>Paragraph %d</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1897,7 +1902,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>word_layout</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/word_layout.py" line="+43"/>
+        <location filename="../../src/briefcomposer/gui/word_layout.py" line="+42"/>
         <source>Preview in Word layout is not available in this installation.</source>
         <translation type="unfinished"></translation>
     </message>
