@@ -6,6 +6,7 @@ import pytest
 
 from briefcomposer.analysis import suggest, to_json
 from briefcomposer.analysis.issues import (
+    _clean,
     _concepts,
     _head_concept,
     _heading_candidates,
@@ -14,6 +15,7 @@ from briefcomposer.analysis.issues import (
     _norm,
     _reorder,
     _same_conflict,
+    _stopwords,
     _tokens,
     _verb_in,
     _vocabulary,
@@ -265,6 +267,31 @@ def test_a_phrase_inside_a_longer_name_reads_as_the_whole_name():
     # an actor's whole name is no topic
     named = _FirstSurfaces(text, names={"just energy transition partnership"})
     assert named.get(("energy", "transition", "partnership")) is None
+
+
+def test_a_name_joined_by_and_reads_whole_but_not_a_list_of_names():
+    from briefcomposer.analysis.issues import WholeName, _FirstSurfaces
+
+    text = "Veloria joined the Belt and Road Initiative in 2019. Troops came from Papua New Guinea and New Zealand."
+    surfaces = _FirstSurfaces(text, names={"papua new guinea", "new zealand"})
+    assert surfaces.get(("road", "initiative")) == "Belt and Road Initiative"
+    assert surfaces.get(("new", "zealand")) == "New Zealand"  # not "Guinea and New Zealand"
+    # a name read whole keeps its opening word, which alone would be trimmed as a describing word
+    assert _clean(WholeName("Just Energy Transition Partnership"), set(_stopwords()), set()) == (
+        "Just Energy Transition Partnership"
+    )
+    assert _clean("Just energy", set(_stopwords()), set()) == "energy"
+
+
+def test_a_policy_word_inside_a_name_is_no_topic():
+    paragraphs = [
+        "The Veloria Defence Force deployed two helicopters. The Defence Force also sent engineers.",
+        "The Mirana Air Force flew supplies. Observers praised the Air Force and the election commission.",
+        "Voters queued for hours. The election commission counted the ballots in public.",
+        "Donors paid for the ballots, and observers from six countries watched the count.",
+    ]
+    labels = _labels(Source(id="s", title="An election", paragraphs=paragraphs))
+    assert not {"Force", "Forces", "Defence", "Air Force"} & set(labels), labels
 
 
 @pytest.mark.parametrize(

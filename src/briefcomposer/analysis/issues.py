@@ -36,6 +36,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from briefcomposer.analysis import lexicon
+from briefcomposer.analysis.actors import ORG_HEADS
 from briefcomposer.analysis.lexicon import words
 
 YAKE_WORDS = 2_500  # at most this much text goes to YAKE (sampled evenly), so long texts cost a bounded time
@@ -678,6 +679,18 @@ _OWNED = frozenset(words("policy policies strategy approach doctrine relations")
 _PAIRED = frozenset(words("relation tie"))
 
 
+def _inside_name(text: str, toks: list[tuple[str, int, int]], i: int, end: int) -> bool:
+    """Tokens `i:end` are capitalised words of a longer capitalised name ("Defence Force" of "Australian
+    Defence Force", "Defence" of "Defence Force")."""
+    if not text[toks[i][1]].isupper() or text[toks[i][1] : toks[i][2]].isupper():
+        return False
+
+    def joined(a: int, b: int) -> bool:
+        return text[toks[a][2] : toks[b][1]] == " " and text[toks[a][1]].isupper() and text[toks[b][1]].isupper()
+
+    return (i > 0 and joined(i - 1, i)) or (end < len(toks) and joined(end - 1, end))
+
+
 def _lexicon_candidates(
     texts: list[str], tokenized: list[list[tuple[str, int, int]]], body: list[int], actor_words: set[str]
 ) -> list[tuple[str, tuple[str, ...], int, set[int]]]:
@@ -705,6 +718,9 @@ def _lexicon_candidates(
                 i += 1
                 continue
             start, end = i, i + n
+            if _inside_name(text, toks, i, end):
+                i = end  # "Force" of "Australian Defence Force": a word of a name, no topic
+                continue
             head = _vocabulary()[1].get(tuple(t[0] for t in toks[i:end]))
             if head is not None:  # "coerce" counts for "coercion"
                 key = tuple(_norm(w) for w in _WORD.findall(head))
@@ -875,7 +891,10 @@ def _clean(phrase: str, stop: set[str], actor_words: set[str]) -> str | None:
         return None  # YAKE splits "Russia’s" into "Russia ’s"
     if _cut_quote(phrase) or any(_RUN_ON.search(t) for t in toks):
         return None  # "Operation ‘Prosperity" of "Operation ‘Prosperity Guardian’"; "borders.The" lacks a space
-    trimmed = None
+    whole_name = isinstance(phrase, WholeName)
+    while whole_name and len(toks) > 1 and toks[0].lower() in ("the", "a", "an"):
+        toks = toks[1:]
+    trimmed = toks if whole_name else None  # a whole name keeps its opening words ("Just", "New")
     while toks != trimmed:  # "continue receiving ammunitions": the verb, then the participle
         trimmed = toks
         while toks and (toks[0].lower().endswith("ing") and toks[0].lower() not in _ING_NOUNS):
@@ -897,7 +916,7 @@ def _clean(phrase: str, stop: set[str], actor_words: set[str]) -> str | None:
     if not toks or toks[-1].endswith(("’s", "'s")) or toks[-1].endswith(("-border", "-wide", "-based", "-led")):
         return None  # "North America’s", "cross-border": no head noun
     lower = [t.lower() for t in toks]
-    if any(t in _STOP_IN_LABEL or t in stop and t not in _PREPOSITIONS for t in lower[1:-1]):
+    if not whole_name and any(t in _STOP_IN_LABEL or t in stop and t not in _PREPOSITIONS for t in lower[1:-1]):
         return None  # "judicious and smart", "Russia that missile-defence": not one noun phrase
     if lower[-1] in ("relations", "ties") and sum(t in actor_words for t in lower) < 2:
         return None  # "Western relations": relations between whom?
@@ -916,8 +935,10 @@ def _clean(phrase: str, stop: set[str], actor_words: set[str]) -> str | None:
     content = [t for t in lower if t not in stop and t not in actor_words and t not in _GENERIC]
     if not content:
         return None
-    if any(t[:1].isupper() and t.lower() not in actor_words and not t.isupper() for t in toks[1:]) and not all(
-        t[:1].isupper() for t in toks
+    if (
+        not whole_name
+        and any(t[:1].isupper() and t.lower() not in actor_words and not t.isupper() for t in toks[1:])
+        and not all(t[:1].isupper() for t in toks)
     ):
         return None  # fragments of names ("Secretary General Jens")
     if len(toks) == 1 and toks[0][:1].isupper():
@@ -942,6 +963,7 @@ class _FirstSurfaces:
         self.longest = longest
         self.names = {n.casefold() for n in names}  # actors' names: a whole name is no topic
         self.toks = _tokens(text)
+        self._lower: set[str] | None = None  # the words the text writes in lower case, when first needed
         self.starts: dict[str, list[int]] = {}
         for i, t in enumerate(self.toks):
             self.starts.setdefault(t[0], []).append(i)
@@ -965,22 +987,79 @@ class _FirstSurfaces:
             surface = text[toks[i][1] : toks[i + n - 1][2]]
             if "\n" in surface:
                 continue
-            if not surface[:1].isupper():
-                return surface
+            if not surface[:1].isupper() or re.search(r"[^\w\s’'\-\u2011\u2013]", surface):
+                return surface  # lower case, or across a bracket or a quote ("Road Initiative (BRI")
             # "Energy Transition Partnership" inside "Just Energy Transition Partnership" is a fragment: the
             # phrase is the whole name (YAKE's phrases have at most three words)
             first, last = i, i + n - 1
-            while first > 0 and i - first < 3 and self._joined(first - 1, first, loose=True):
-                first -= 1
+            text = self.text
+            while first > 0 and i - first < 3:
+                if self._title_cased(first - 1):
+                    break  # "Set" of "Set Concrete AI Regulations to ...": a run-in heading's word, not a name's
+                if self._joined(first - 1, first, loose=True):
+                    first -= 1
+                elif (
+                    first > 1
+                    and self._connector(first - 1)
+                    and text[toks[first - 2][1]].isupper()
+                    and not self._names_in(toks[first - 2][1], toks[last][2])
+                ):
+                    first -= 2  # "Belt and Road Initiative"; not "Papua New Guinea and New Zealand"
+                else:
+                    break
+            if first > 0 and self._joined(first - 1, first):
+                return None  # the end of a name longer than that: "Asian Association for ..." of "South Asian ..."
             if first == i:
                 return surface
             if last + 1 < len(toks) and self._joined(last, last + 1):
                 return None  # "Energy Transition" of "Just Energy Transition Partnership": the middle of a name
             whole = text[toks[first][1] : toks[last][2]]
-            if re.search(r"[.!?;:,]\s", whole) or re.sub(r"^the\s+", "", whole.casefold()) in self.names:
+            if (
+                re.search(r"[^\w\s’'\-\u2011\u2013]|[’']s\b", whole)
+                or re.sub(r"^the\s+", "", whole.casefold()) in self.names
+            ):
                 return None  # across a sentence's end, or an actor's whole name
-            return whole
+            words_ = whole.split()
+            if any(
+                w in ORG_HEADS and (k == len(words_) - 1 or words_[k + 1] in ("of", "for"))
+                for k, w in enumerate(words_)
+            ):
+                return None  # a body's name ("Court of Auditors", "Institute of International Affairs"), an actor's
+            if all(w[:1].isupper() or w in ("and", "of", "for") for w in words_) and words_[-1][:1].isupper():
+                return WholeName(whole)  # "Belt and Road Initiative"
+            return whole  # "Sri Lanka is due": a name and other words, left to the checks of any phrase
         return None
+
+    def _title_cased(self, k: int) -> bool:
+        """Token `k` opens a sentence and is a word the text also writes in lower case: capitalised for
+        its place, not as part of a name."""
+        text = self.text
+        before = text[max(0, self.toks[k][1] - 3) : self.toks[k][1]].rstrip(" “‘\"'")
+        if before and before[-1] not in ".!?:\n":
+            return False
+        if self._lower is None:
+            self._lower = {m.group() for m in re.finditer(r"(?<![\w’'])[a-z][a-z’'\-]*", text)}
+        return text[self.toks[k][1] : self.toks[k][2]].lower() in self._lower
+
+    def _names_in(self, start: int, end: int) -> bool:
+        """An actor's name is in `text[start:end]`."""
+        span = self.text[start:end].casefold()
+        return any(len(n) > 2 and re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", span) for n in self.names)
+
+    def _connector(self, k: int) -> bool:
+        """Token `k` is a lower-case word that joins the words of a name, with single spaces around it."""
+        text, toks = self.text, self.toks
+        return (
+            toks[k][0] in ("and", "of", "for")
+            and text[toks[k][1]].islower()
+            and text[toks[k - 1][2] : toks[k][1]] == " "
+            and text[toks[k][2] : toks[k + 1][1]] == " "
+        )
+
+
+class WholeName(str):
+    """A capitalised name read whole around a phrase ("Just Energy Transition Partnership"): its opening word
+    is part of the name, not a stop word or a describing word to trim ("Just", "New")."""
 
 
 def _count(
@@ -1027,6 +1106,10 @@ def _adjectives() -> frozenset[str]:
     return frozenset(a.lower() for entry in load().entries for a in entry.adjectives)
 
 
+# Adjectives with no adjective's ending: "Japanese foreign (minister)" is no topic
+_ADJECTIVES_ONLY = frozenset(words("foreign domestic overseas senior junior upcoming ongoing bilateral multilateral"))
+
+
 def _not_a_head(word: str, stop: set[str]) -> bool:
     w = word.lower()
     if (
@@ -1035,6 +1118,7 @@ def _not_a_head(word: str, stop: set[str]) -> bool:
         or w.isdigit()
         or w in _LEADING
         or w in ("inside", "alongside", "vis-à-vis", "vis-a-vis")
+        or w in _ADJECTIVES_ONLY
     ):
         return True
     if w.endswith("s") and w[:-1] in stop and w[:-1] not in _GENERIC:
