@@ -358,7 +358,10 @@ _AGENT_GROUP_HEADS = (
     r"elites|hardliners|hawks|doves|donors|creditors|states|countries|governments|nations|leaders|judges|courts|"
     r"commentators|commentariats|academics|scholars|journalists|pundits|strategists|researchers|groups|politicians|"
     r"organisations|organizations|NGOs|institutions|bodies|signatories|delegates|delegations|participants|"
-    r"citizens|monarchies|blocs|camps|agencies|lobbies"
+    r"citizens|monarchies|blocs|camps|agencies|lobbies|members|MPs|deputies|representatives|envoys|sceptics|"
+    r"skeptics|reformers|conservatives|liberals|nationalists|populists|Islamists|jihadists|militants|fighters|"
+    r"gangs|cartels|consumers|households|residents|refugees|migrants|students|youths|women|lobbyists|industry|"
+    r"sector"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
