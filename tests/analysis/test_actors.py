@@ -409,7 +409,7 @@ def test_things_named_after_people_are_not_people(text):
         ("The view was not shared by all observers.", "observers", None),
         ("The bill passed despite opposition from rights groups.", "rights groups", None),
         ("Armed gangs have threatened the judges.", "Armed gangs", None),
-        ("The mining sector opposed the export ban.", "mining sector", None),
+        ("The energy sector opposed the export ban.", "energy sector", None),
         (
             "Regional commentariats and observers quickly labelled the government hostile.",
             "Regional commentariats and observers",
