@@ -135,6 +135,7 @@ def test_aliases_are_merged(paragraphs, same):
         ("Georgian Dream refused to drop the bill.", "Georgian Dream", ActorKind.ORGANISATION),
         ("ISKP claimed the attack.", "Islamic State Khorasan Province", ActorKind.GROUP),
         ("Gavi warned of shortages.", "Gavi, the Vaccine Alliance", ActorKind.ORGANISATION),
+        ("COP31 agreed a new finance goal.", "Conference of the Parties", ActorKind.ORGANISATION),
         # a group named by what it does, as the subject of a verb
         ("Battery manufacturers have warned that the subsidy is too small.", "Battery manufacturers", ActorKind.GROUP),
         ("Think tanks argued for a pause.", "Think tanks", ActorKind.GROUP),
