@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import chain, islice
@@ -381,7 +382,23 @@ _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|^\s*[“\"‘])$")
 _AUXILIARY = re.compile(r"\s+(?:have|has|had|are|were|will|would|can|could|should|may|might|must|did|do|also|now)\b")
 # The head is found first and its modifiers (up to two words) looked for just before it: one pattern for both
 # would be tried at every word of a long text (issue 3's 200,000-word benchmark)
-_AGENT_HEAD = re.compile(rf"(?<![\w’'\-])(?:{_AGENT_GROUP_HEADS})\b", re.IGNORECASE)
+_AGENT_HEAD_WORDS = frozenset(h.lower() for h in _AGENT_GROUP_HEADS.replace("[Tt]hink tanks", "").split("|") if h)
+_LETTER_WORD = re.compile(r"(?<![\w’'\-])[A-Za-z]+\b")
+
+
+def _agent_heads(text: str) -> Iterator[tuple[int, int, str]]:
+    """`(start, end, words)` of each group head of `text` ("analysts", "think tanks"). A scan of its words and
+    a set look-up: one regex alternation of the hundred heads, tried at every character of a long text, cost
+    four times as much (issue 3's 200,000-word benchmark)."""
+    for match in _LETTER_WORD.finditer(text):
+        word = match.group().lower()
+        if word in _AGENT_HEAD_WORDS:
+            yield match.start(), match.end(), match.group()
+        elif word == "think":
+            end = match.end() + 6
+            if text[match.end() : end].lower() == " tanks" and not text[end : end + 1].isalnum():
+                yield match.start(), end, text[match.start() : end]
+
 _MODS_BEFORE = re.compile(r"(?<![\w’'\-])(?:(?!(?:and|or)\s)[A-Za-z][\w\-]*\s+){0,2}$", re.IGNORECASE)
 _PAIR = re.compile(rf"\s+and\s+(?:other\s+)?(?:[A-Za-z][\w\-]*\s+){{0,2}}?(?:{_AGENT_GROUP_HEADS})\b", re.IGNORECASE)
 _NOT_GROUP_MODIFIERS = frozenset(
@@ -403,11 +420,11 @@ MAX_GROUP_PHRASES = 200
 
 def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
     out = raws
-    for match in islice(_AGENT_HEAD.finditer(text), MAX_GROUP_PHRASES):
-        found = _MODS_BEFORE.search(text, max(0, match.start() - 60), match.start())
-        mods_start = found.start() if found else match.start()
+    for head_start, head_end, head_words in islice(_agent_heads(text), MAX_GROUP_PHRASES):
+        found = _MODS_BEFORE.search(text, max(0, head_start - 60), head_start)
+        mods_start = found.start() if found else head_start
         before = text[max(0, mods_start - 6) : mods_start].split()
-        mods = text[mods_start : match.start()].split()
+        mods = text[mods_start:head_start].split()
         if mods and mods[-1].lower() in _NOT_GROUP_MODIFIERS:
             before.extend(mods)  # "debunking by scholars": the head stands alone
             mods = []
@@ -416,14 +433,14 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             mods = mods[1:]
         if mods and before and before[-1].lower() in _SINGULAR_DETERMINERS:
             mods = mods[1:]  # "a decision analysts have called risky": "decision" ends the phrase before
-        head = match.group().lower()
+        head = head_words.lower()
         speaking = head in _SPEAKING_HEADS
         if not mods and head != "think tanks" and not speaking:
             continue
         if any(m.lower() in _NOT_GROUP_MODIFIERS or m[-3:] == "ing" for m in mods):
             continue
-        start = text.index(mods[0], mods_start) if mods else match.start()
-        end = match.end()
+        start = text.index(mods[0], mods_start) if mods else head_start
+        end = head_end
         # "Analysts and commentators", "think tanks and other advocacy groups": one group of two heads
         pair = _PAIR.match(text, end)
         if pair:

@@ -1043,8 +1043,8 @@ class _FirstSurfaces:
 
     def _names_in(self, start: int, end: int) -> bool:
         """An actor's name is in `text[start:end]`."""
-        span = self.text[start:end].casefold()
-        return any(len(n) > 2 and re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", span) for n in self.names)
+        span = " " + " ".join(re.findall(r"[\w’'\-]+", self.text[start:end].casefold())) + " "
+        return any(len(n) > 2 and f" {n} " in span for n in self.names)
 
     def _connector(self, k: int) -> bool:
         """Token `k` is a lower-case word that joins the words of a name, with single spaces around it."""
