@@ -346,7 +346,9 @@ def find_issues(
         key = tuple(_norm(w) for w in _WORD.findall(cleaned))
         if not key:
             continue  # punctuation and apostrophes only ("’s")
-        candidates.append((cleaned, key, float(score), norms, len(parts) > 1))
+        # yake-rust sums in hash-map order, so a score's last bits vary from run to run: ten significant
+        # digits make the same text give the same issues every time
+        candidates.append((cleaned, key, float(f"{score:.10g}"), norms, len(parts) > 1))
     wanted = {c[1] for c in candidates}
     counts, where = _count(tokenized, body, wanted)
     # Policy vocabulary the keyword extractor missed or cut badly ("NATO enlargement", "policy towards Russia").
@@ -1668,7 +1670,7 @@ def _keywords(group: _Group, groups: list[_Group], texts: list[str], verbs: set[
     "open door policy") nor phrases that end on a verb ("engagement facilitates the ...")."""
     longer = {ph.lower(): g.counts.get(ph, 0) for g in groups for ph in g.phrases}
     out = []
-    for phrase, _ in sorted(group.phrases.items(), key=lambda kv: kv[1]):
+    for phrase, _ in sorted(group.phrases.items(), key=lambda kv: (kv[1], kv[0])):  # ties: by the phrase
         low, count = phrase.lower(), group.counts.get(phrase, 0)
         if any(
             low != q and n >= count and re.search(r"\w[\s\-]+" + re.escape(low) + r"$", q) for q, n in longer.items()
