@@ -421,6 +421,7 @@ def _agent_heads(text: str) -> Iterator[tuple[int, int, str]]:
             if text[match.end() : end].lower() == " tanks" and not text[end : end + 1].isalnum():
                 yield match.start(), end, text[match.start() : end]
 
+
 _MODS_BEFORE = re.compile(r"(?<![\w’'\-])(?:(?!(?:and|or)\s)[A-Za-z][\w\-]*\s+){0,2}$", re.IGNORECASE)
 _PAIR = re.compile(rf"\s+and\s+(?:other\s+)?(?:[A-Za-z][\w\-]*\s+){{0,2}}?(?:{_AGENT_GROUP_HEADS})\b", re.IGNORECASE)
 _NOT_GROUP_MODIFIERS = frozenset(
