@@ -499,6 +499,19 @@ def test_a_title_in_lower_case_points_back_to_the_person_last_named_with_it():
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Velma Orr"]
 
 
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Voressed described his constitution as inclusive.",  # a surname ending like "Increased" opens it
+        "Later Voressed described his constitution as inclusive.",  # an adverb, then the surname
+    ],
+)
+def test_a_surname_opening_a_sentence_is_the_person(second):
+    index = find_actors(["President Kalo Voressed spoke.", second])
+    mentions = [(m.key, second[m.start : m.end]) for m in index.mentions[1]]
+    assert mentions == [("person:Kalo Voressed", "Voressed")], mentions
+
+
 def test_an_elect_title_and_a_letter_after_a_title():
     index = find_actors(
         ["Freedonia’s President-elect, John Dramani Osei, has pledged to keep the deal. The Gen Z generation objects."]

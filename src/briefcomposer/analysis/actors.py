@@ -263,6 +263,8 @@ def find_actors(
                 if _foreign_definition(abbr, last, gaz):
                     definitions[abbr] = " ".join(last)
     vocabulary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
+    # words the text capitalises in the middle of a sentence: names, whatever their ending ("Saied")
+    vocabulary |= {"^" + w for text in paragraphs for w in _CAPITALISED_MID.findall(text)}
     # "Operation Sindoor", "Exercise Zapad": names of events, never of people, also when used alone
     events = {m.group(1) for text in paragraphs for m in _EVENT.finditer(text)}
     raws: list[_Raw] = []
@@ -826,7 +828,7 @@ def _scan(
             i = k
             continue
         prev = toks[i - 1][0] if i else ""
-        after_name = prev[:1].isupper() and prev not in gaz.not_names
+        after_name = prev[:1].isupper() and prev not in gaz.not_names and prev not in _FUNCTION_WORDS
         if k == i + 1 and word not in gaz.not_names and not word.isupper() and not after_name:
             follow = toks[i + 1][0] if i + 1 < n else ""
             if follow in COLLECTIVE_HEADS:
@@ -920,6 +922,7 @@ def _title_keys(titles: tuple[str, ...]) -> tuple[tuple[str, tuple[str, ...]], .
 
 
 _LOWER_WORD = re.compile(r"\b[a-z][a-z\-]+\b")
+_CAPITALISED_MID = re.compile(r"(?<=[a-z,] )[A-Z][\w’'\-]+")
 _ROLE_NOUNS = frozenset(
     words(
         "analysts experts officials observers critics reports sources diplomats donors mediators commentators "
@@ -940,7 +943,13 @@ def _common_word(word: str, i: int, toks, vocabulary: set[str]) -> bool:  # type
     at_start = i == 0 or toks[i - 1][0] in _SENTENCE_START
     if not at_start:
         return False
-    return lower in vocabulary or (lower.endswith(("ing", "ly", "ed", "ic")) and not followed)
+    if word in _FUNCTION_WORDS and followed:
+        return True  # "Later Saied described ...": the adverb opens the sentence, the name follows
+    # `vocabulary` holds the words the text writes in lower case, and with "^" those it capitalises
+    # mid-sentence: "Saied" ends like "Increased" but is a name the text capitalises elsewhere
+    return lower in vocabulary or (
+        lower.endswith(("ing", "ly", "ed", "ic")) and not followed and "^" + word not in vocabulary
+    )
 
 
 def _bracket_gap(end: int, start: int, toks) -> bool:  # type: ignore[no-untyped-def]
