@@ -512,6 +512,11 @@ def test_a_surname_opening_a_sentence_is_the_person(second):
     assert mentions == [("person:Kalo Voressed", "Voressed")], mentions
 
 
+def test_an_election_is_no_actor_even_defined_by_an_abbreviation():
+    index = find_actors(["The results of the National General Elections (NGE) surprised everyone. The NGE was calm."])
+    assert [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == []
+
+
 def test_an_elect_title_and_a_letter_after_a_title():
     index = find_actors(
         ["Freedonia’s President-elect, John Dramani Osei, has pledged to keep the deal. The Gen Z generation objects."]

@@ -135,7 +135,8 @@ NOT_ORG_HEADS = frozenset(
     words(
         "Product Index Agreement Treaty Act Initiative Programme Program Strategy Plan Framework Partnership "
         "Protocol Convention Declaration Zone Area Rate System Systems Report Review Law Bill Deal Accord Summit "
-        "Conference Dialogue Process Mechanism Facility Corridor Operation Exercise Doctrine Policy"
+        "Conference Dialogue Process Mechanism Facility Corridor Operation Exercise Doctrine Policy Election "
+        "Elections Referendum Census Budget Survey"
     )
 )
 EVENT_LEADS = frozenset({"Operation", "Exercise"})
@@ -747,6 +748,8 @@ def _scan(
             peer = titles[-1] in _PEERAGE
             if k == j + 1 and len(toks[j][0]) == 1:
                 k = j  # "Gen Z": a letter after a title abbreviation is no name
+            if k > j and (toks[k - 1][0] in NOT_ORG_HEADS or toks[k - 1][0] in _THING_ENDS):
+                k = j  # "General Elections", "General Assembly Resolution": a thing's name after a title's word
             if peer and k == j and j < n and toks[j][0][:1].isupper() and toks[j][0].isalpha():
                 k = j + 1  # "Lord West": a peer's title name need not look like a surname
             if k > j:
