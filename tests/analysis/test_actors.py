@@ -512,6 +512,18 @@ def test_a_surname_opening_a_sentence_is_the_person(second):
     assert mentions == [("person:Kalo Voressed", "Voressed")], mentions
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Washington named Ruritania a “country of particular concern (CPC)”. The CPC label allows sanctions.",
+        "Talks beyond the National Security Advisor (NSA) channel are needed. The NSA spoke.",
+    ],
+)
+def test_an_abbreviation_the_text_spells_out_as_something_else_is_not_the_known_body(text):
+    names = {a.name for a in find_actors([text]).actors.values()}
+    assert not {"Chinese Communist Party", "National Security Agency"} & names, names
+
+
 def test_an_election_is_no_actor_even_defined_by_an_abbreviation():
     index = find_actors(["The results of the National General Elections (NGE) surprised everyone. The NGE was calm."])
     assert [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == []

@@ -249,8 +249,24 @@ def find_actors(
             long_name, abbr = match.group(1), match.group(2)
             long_toks = long_name.split()
             spelled = long_toks[1:] if long_toks[0] in ("The", "the") else long_toks
+            known = gaz.surfaces.get(surface_key(abbr))
             if _is_acronym(abbr, spelled) and spelled[-1] not in NOT_ORG_HEADS and _after_the(text, match):
-                definitions[abbr] = " ".join(spelled)  # "the National Authority for Water Oversight (NAWO)"
+                head = gaz.entries[known[0]].name.split()[-1] if known and known[0] != PLACE else spelled[-1]
+                # "the National Security Advisor (NSA)" is not the National Security Agency the gazetteer knows
+                # by "NSA"; "the Association for Southeast Asian Nations (ASEAN)" is ASEAN however it is spelled
+                same = head[:6].lower() == spelled[-1][:6].lower()
+                definitions[abbr] = " ".join(spelled) if same else ""  # "the National Authority ... (NAWO)"
+                continue
+            if (
+                _is_acronym(abbr, spelled)
+                and known
+                and known[0] != PLACE
+                and surface_key(" ".join(spelled)) not in gaz.surfaces
+                and abbr not in definitions
+            ):
+                # "a Country of Particular Concern (CPC)": the text spells the abbreviation out as something
+                # other than the body the gazetteer knows by it (the Communist Party of China)
+                definitions[abbr] = ""
                 continue
             while long_toks and (long_toks[0] in gaz.not_names and long_toks[0] not in ORG_LEADS):
                 long_toks = long_toks[1:]
@@ -263,6 +279,14 @@ def find_actors(
                     last = last[1:]
                 if _foreign_definition(abbr, last, gaz):
                     definitions[abbr] = " ".join(last)
+    for text in paragraphs:
+        for paren in _ABBR_AT.finditer(text):
+            abbr = paren.group(1)
+            known = gaz.surfaces.get(surface_key(abbr))
+            if abbr in definitions or not known or known[0] == PLACE:
+                continue
+            if _spelled_out(text[: paren.start()], abbr, gaz):
+                definitions[abbr] = ""  # "a country of particular concern (CPC)": not the Communist Party of China
     vocabulary = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
     # words the text capitalises in the middle of a sentence: names, whatever their ending ("Saied")
     vocabulary |= {"^" + w for text in paragraphs for w in _CAPITALISED_MID.findall(text)}
@@ -597,6 +621,9 @@ def _scan(
             continue
         if hit and hit[1] == PLACE:
             i += hit[0]
+            continue
+        if hit and definitions.get(word) == "":
+            i += hit[0]  # "Country of Particular Concern (CPC)": here the abbreviation names a thing
             continue
         if hit:
             length, index, adjective = hit
@@ -1371,8 +1398,8 @@ def _says_something(text: str, end: int, verbs: frozenset[str] | dict[str, str] 
 def _defined_at(text: str, toks, first: int, end: int, definitions: dict[str, str]) -> bool:  # type: ignore[no-untyped-def]
     """The run of capitalised words `first:end` is a long name that a "(ABBR)" after it defines."""
     after = _ABBR_AT.match(text[toks[end - 1][2] :])
-    if after is None or after.group(1) not in definitions:
-        return False
+    if after is None or not definitions.get(after.group(1)):
+        return False  # no definition, or one of a thing ("")
     # the run may have swallowed a leading word the definition does not have ("The", "National")
     return text[toks[first][1] : toks[end - 1][2]].endswith(definitions[after.group(1)])
 
@@ -1388,6 +1415,21 @@ def _foreign_definition(abbr: str, long_toks: list[str], gaz: Gazetteer) -> bool
     if sum(c.isupper() for c in abbr) >= 2:
         return abbr.isupper()
     return abbr[0] == long_toks[0][0] and len(abbr) >= 4
+
+
+_SMALL_WORDS = frozenset(words("of and the for on in a an to"))
+
+
+def _spelled_out(before: str, abbr: str, gaz: Gazetteer) -> bool:
+    """The words just before "(ABBR)" spell the abbreviation out, in any case, as something other than a name
+    the gazetteer knows ("country of particular concern (CPC)")."""
+    toks = re.findall(r"[\w\-’']+", before[-120:])[-8:]
+    for k in range(len(toks) - 1, -1, -1):
+        spelled = toks[k:]
+        initials = "".join(t[0] for t in spelled if t.lower() not in _SMALL_WORDS)
+        if initials.lower() == abbr.lower():
+            return spelled[0].lower() not in _SMALL_WORDS and surface_key(" ".join(spelled)) not in gaz.surfaces
+    return False
 
 
 def _is_acronym(abbr: str, long_toks: list[str]) -> bool:
