@@ -410,6 +410,7 @@ def test_things_named_after_people_are_not_people(text):
         ("The view was not shared by all observers.", "observers", None),
         ("The bill passed despite opposition from rights groups.", "rights groups", None),
         ("Armed gangs have threatened the judges.", "Armed gangs", None),
+        ("After a week of talks, a deal. Countries agreed on two pillars.", "countries", None),
         ("The energy sector opposed the export ban.", "energy sector", None),
         (
             "Regional commentariats and observers quickly labelled the government hostile.",
@@ -602,3 +603,16 @@ def test_a_definition_after_a_long_run_of_capitalised_words():
     actor = _actor_of(index, "NAWO")
     assert actor is not None
     assert actor.name == "National Authority for Water Oversight"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Projections suggest that the canal could cut costs.",
+        "Istanbul hosted the talks in May. Later Istanbul hosted more.",
+        "Initial reports said little. Initial estimates were low.",
+    ],
+)
+def test_a_common_word_or_a_city_opening_a_sentence_is_no_person(text):
+    index = find_actors([text])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []

@@ -486,7 +486,11 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         head = head_words.lower()
         speaking = head in _SPEAKING_HEADS
         if not mods and head != "think tanks" and not speaking:
-            continue
+            # "Countries agreed on two pillars", "Leaders pledged ...": a bare plural that opens a sentence and
+            # speaks is the group, though "countries" alone elsewhere names no one
+            opens = _OPENS_SENTENCE.search(text[max(0, head_start - 3) : head_start]) is not None
+            if not (opens and _says_something(text, head_end, _GROUP_VERBS)):
+                continue
         if any(m.lower() in _NOT_GROUP_MODIFIERS or m[-3:] == "ing" for m in mods):
             continue
         start = text.index(mods[0], mods_start) if mods else head_start
@@ -520,7 +524,10 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         if any(r.kind != "single" and not (placed and r in national) and r not in known + inner for r in over):
             continue  # "US officials", "Russian diplomats": a name the other finders have handled
         # a lone capitalised word is the sentence's first word here, not a name ("Semiconductor")
-        out = [*(r for r in out if r not in over), _Raw(p, start, end, "group", name=text[start:end])]
+        name = text[start:end]
+        if not mods and not speaking and head != "think tanks" and name[1:2].islower():
+            name = name[0].lower() + name[1:]  # "Countries agreed": the group is "countries"
+        out = [*(r for r in out if r not in over), _Raw(p, start, end, "group", name=name)]
     return out
 
 
@@ -1145,7 +1152,10 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             keep_people.add(key)
             introduced_people.add(key)
     acting: Counter = Counter()
+    common = _CommonWords(paragraphs)
     for raw in raws:
+        if raw.kind == "single" and raw.name in common:
+            continue  # "Countries must ...", "Projections show ...": the text writes the word in lower case too
         if raw.kind == "single" and raw.name not in full and _says_something(paragraphs[raw.paragraph], raw.end):
             key = "person:" + raw.name
             full[raw.name] = key
@@ -1368,6 +1378,24 @@ _PAST_IRREGULAR = frozenset(
         "spoke wrote began came went became held kept built paid sold withdrew overturned fought threw"
     )
 )
+
+
+class _CommonWords:
+    """`word in common`: the paragraphs also write `word` in lower case, so a sentence that opens on it names
+    no one. Looked up for the few lone capitalised words that speak or act."""
+
+    def __init__(self, paragraphs: list[str]) -> None:
+        self.paragraphs = paragraphs
+        self.seen: dict[str, bool] = {}
+
+    def __contains__(self, word: str) -> bool:
+        if word not in self.seen:
+            low = word.lower()
+            # "Countries agreed": the text writes "country"; "Leaders" and "leader"
+            forms = [low, low[:-3] + "y" if low.endswith("ies") else low[:-1]] if low.endswith("s") else [low]
+            lower = re.compile(r"(?<![\w’'\-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w’'\-])")
+            self.seen[word] = word != low and any(lower.search(p) for p in self.paragraphs)
+        return self.seen[word]
 
 
 def _acts(text: str, end: int) -> bool:
