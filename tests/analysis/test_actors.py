@@ -525,6 +525,11 @@ def test_an_abbreviation_the_text_spells_out_as_something_else_is_not_the_known_
     assert not {"Chinese Communist Party", "National Security Agency"} & names, names
 
 
+def test_a_terms_abbreviation_is_no_body():
+    index = find_actors(["Advocates met for the third Artificial Intelligence (AI) Summit. AI is everywhere."])
+    assert [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == []
+
+
 def test_an_election_is_no_actor_even_defined_by_an_abbreviation():
     index = find_actors(["The results of the National General Elections (NGE) surprised everyone. The NGE was calm."])
     assert [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == []

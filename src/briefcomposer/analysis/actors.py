@@ -1432,6 +1432,15 @@ def _defined_at(text: str, toks, first: int, end: int, definitions: dict[str, st
     return text[toks[first][1] : toks[end - 1][2]].endswith(definitions[after.group(1)])
 
 
+# Abbreviations of terms that policy writing spells out in capitals, as if they were names
+TERM_ABBREVIATIONS = frozenset(
+    words(
+        "AI AGI GDP GNI GNP LNG EV EVs ETS CBAM ODA FDI SDG SDGs NDC NDCs GHG WMD ICBM ICBMs UAV UAVs SAM SAMs "
+        "IRBM SLBM CCS CCUS PPP FTA FTAs SEZ SEZs NPL NPLs CPI IMO2020 ESG R&D VAT EEZ EEZs MoU MOU TPP"
+    )
+)
+
+
 def _foreign_definition(abbr: str, long_toks: list[str], gaz: Gazetteer) -> bool:
     """A body defined under an abbreviation of its name in another language: "Central General Staff (EMC)",
     "Resistência Nacional Moçambicana (Renamo)". An all-capitals abbreviation of two or more capitalised words,
@@ -1440,6 +1449,8 @@ def _foreign_definition(abbr: str, long_toks: list[str], gaz: Gazetteer) -> bool
     capitalised = [t for t in long_toks if t[:1].isupper()]
     if len(capitalised) < 2 or long_toks[-1] in NOT_ORG_HEADS or long_toks[0] in gaz.titles:
         return False
+    if abbr in TERM_ABBREVIATIONS:
+        return False  # "Artificial Intelligence (AI)", "Liquefied Natural Gas (LNG)": terms, not bodies
     if sum(c.isupper() for c in abbr) >= 2:
         return abbr.isupper()
     return abbr[0] == long_toks[0][0] and len(abbr) >= 4
