@@ -621,3 +621,12 @@ def test_a_definition_after_a_long_run_of_capitalised_words():
 def test_a_common_word_or_a_city_opening_a_sentence_is_no_person(text):
     index = find_actors([text])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []
+
+
+def test_names_of_things_are_no_actors():
+    text = (
+        "Ethiopia filled the Grand Velkan Renaissance Dam. The International Health Regulations apply. "
+        "Inspectors of the Velkan Monitoring System wrote to Ethiopia."
+    )
+    names = {a.name for a in find_actors([text]).actors.values() if a.kind is not ActorKind.AUTHOR}
+    assert names == {"Ethiopia"}, names

@@ -136,7 +136,7 @@ NOT_ORG_HEADS = frozenset(
         "Product Index Agreement Treaty Act Initiative Programme Program Strategy Plan Framework Partnership "
         "Protocol Convention Declaration Zone Area Rate System Systems Report Review Law Bill Deal Accord Summit "
         "Conference Dialogue Process Mechanism Facility Corridor Operation Exercise Doctrine Policy Election "
-        "Elections Referendum Census Budget Survey"
+        "Elections Referendum Census Budget Survey Dam Regulations Regulation Directive Gap Emergency Operations"
     )
 )
 EVENT_LEADS = frozenset({"Operation", "Exercise"})
@@ -857,7 +857,7 @@ def _scan(
             i += 1
             continue
         k = _name_end(toks, i, gaz)
-        if k > i + 1 and toks[k - 1][0] in _THING_ENDS:
+        if k > i + 1 and (toks[k - 1][0] in _THING_ENDS or toks[k - 1][0] in NOT_ORG_HEADS):
             i = k  # "Just Energy Transition Partnership", "Paris Agreement": a thing's name, not a person's
             continue
         if k > i + 1 and (toks[k - 1][0][:1].isupper() or toks[k - 1][0][3:4].isupper()):
