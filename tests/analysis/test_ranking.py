@@ -136,6 +136,24 @@ def test_the_agent_of_a_passive_is_marked():
     assert cands["Morocco"]["wb_pits"] == 1.0
 
 
+def test_a_quotation_that_goes_on_is_a_candidate_for_its_speaker():
+    source = Source(
+        title="Bases",
+        paragraphs=[
+            "Lord Vell warned: “Our overseas bases are an invaluable currency. For reasons that are hard to "
+            "fathom, the plan risks both of these assets.” The islands lie far from anywhere."
+        ],
+    )
+    paragraphs, spans, index, headings, found = _parts(source)
+    cands = [
+        (index.actors[c.actor_key].name, paragraphs[0][c.start : c.end][:20], c.features.get("qcont"))
+        for c in ranking.candidates(paragraphs, spans, index, headings, found)
+    ]
+    assert ("Lord Vell", "For reasons that are", 1.0) in cands, cands
+    # the next sentence is no quotation: nobody's but the author's
+    assert [c[0] for c in cands if c[1].startswith("The islands")] == ["The author"], cands
+
+
 def test_a_threshold_decides(sample):
     paragraphs, spans, index, headings, found = _parts(sample)
     model = ranking.load_model()

@@ -112,6 +112,7 @@ def candidates(
     article = {"a_long": float(n_words > 800), "a_logw": math.log(max(n_words, 50)) / 8}
     out: list[Candidate] = []
     last_person: str | None = None
+    quoting: str | None = None  # who spoke the quotation the sentence before was in
     for p, text in enumerate(paragraphs):
         if p in headings:
             continue
@@ -159,7 +160,18 @@ def candidates(
                 own = {"pron": 1.0, "pron_" + word: 1.0, "pw1_" + after: 1.0}
                 features = _with_rules({**base, **own}, key, index, by_rule.get((key, p, s)), held)
                 out.append(Candidate(key, p, s, e, features))
+            quoted = bool(_QUOTE_MARK.search(sentence))
+            if quoting and quoted and len(keys) == 1 and not pointed:
+                # "“Our bases are an invaluable currency. For reasons difficult to fathom, ...”": the quotation
+                # goes on, and so does its speaker, whom only the sentence before names
+                features = _with_rules({**base, "qcont": 1.0}, quoting, index, by_rule.get((quoting, p, s)), held)
+                out.append(Candidate(quoting, p, s, e, features))
+            speaker = next((k for k in keys[1:] if (k, p, s) in by_rule), None) if quoted else None
+            quoting = speaker or (quoting if quoted and len(keys) == 1 else None)
     return out
+
+
+_QUOTE_MARK = re.compile(r"[“”\"]")
 
 
 def _with_rules(
