@@ -1381,21 +1381,19 @@ _PAST_IRREGULAR = frozenset(
 
 
 class _CommonWords:
-    """`word in common`: the paragraphs also write `word` in lower case, so a sentence that opens on it names
-    no one. Looked up for the few lone capitalised words that speak or act."""
+    """`word in common`: the paragraphs also write `word` (or its singular) in lower case, so a sentence that
+    opens on it names no one. The lower-case words are gathered once, in one pass over the text."""
 
     def __init__(self, paragraphs: list[str]) -> None:
-        self.paragraphs = paragraphs
-        self.seen: dict[str, bool] = {}
+        self.lower = {w for text in paragraphs for w in _LOWER_WORD.findall(text)}
 
     def __contains__(self, word: str) -> bool:
-        if word not in self.seen:
-            low = word.lower()
-            # "Countries agreed": the text writes "country"; "Leaders" and "leader"
-            forms = [low, low[:-3] + "y" if low.endswith("ies") else low[:-1]] if low.endswith("s") else [low]
-            lower = re.compile(r"(?<![\w’'\-])(?:" + "|".join(map(re.escape, forms)) + r")(?![\w’'\-])")
-            self.seen[word] = word != low and any(lower.search(p) for p in self.paragraphs)
-        return self.seen[word]
+        low = word.lower()
+        if word == low:
+            return False
+        # "Countries agreed": the text writes "country"; "Leaders" and "leader"
+        singular = (low[:-3] + "y" if low.endswith("ies") else low[:-1]) if low.endswith("s") else low
+        return low in self.lower or singular in self.lower
 
 
 def _acts(text: str, end: int) -> bool:
