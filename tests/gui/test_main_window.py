@@ -23,12 +23,18 @@ def select(view, paragraph: int, start: int, end: int) -> None:
     view.setTextCursor(cursor)
 
 
-def test_opens_with_the_sample(qtbot, settings, sample):
-    window = MainWindow(settings, sample)
+def _shown(qtbot, settings, brief) -> MainWindow:
+    """The window on `brief`, shown at the screenshot's size."""
+    window = MainWindow(settings, brief)
     qtbot.addWidget(window)
     window.resize(1400, 900)
     window.show()
     qtbot.waitExposed(window)
+    return window
+
+
+def test_opens_with_the_sample(qtbot, settings, sample):
+    window = _shown(qtbot, settings, sample)
     assert window.source_pane.views()
     assert window.doc.analysis.rowCount() == len(sample.issues) + 1
     assert "Dialogue Matters" in window.windowTitle()
@@ -38,11 +44,7 @@ def test_opens_with_the_sample(qtbot, settings, sample):
 
 
 def test_the_preview_fits_its_positions_table_to_its_width(qtbot, settings, sample):
-    window = MainWindow(settings, sample)
-    qtbot.addWidget(window)
-    window.resize(1400, 900)
-    window.show()
-    qtbot.waitExposed(window)
+    window = _shown(qtbot, settings, sample)
     pane = window.preview_pane
     from briefcomposer.core import brief_ops
     from briefcomposer.core.model import PositionTableItem
