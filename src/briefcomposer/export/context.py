@@ -39,7 +39,7 @@ from briefcomposer.core.model import (
     Source,
     TextItem,
 )
-from briefcomposer.structures.templates import format_date, render_boilerplate
+from briefcomposer.structures.templates import format_date, render_boilerplate, says_nothing
 
 BODY_MARKER = "[[briefcomposer:body]]"
 """What ``{{ body }}`` renders to: the exporter replaces that paragraph with the sections."""
@@ -140,7 +140,7 @@ def _sources_section(
 def _item(brief: Brief, item: Item, cites: _Citations, numbered: bool) -> dict[str, Any] | None:
     if isinstance(item, TextItem):
         text = render_boilerplate(item.text, brief) if item.boilerplate else item.text
-        if not text.strip(" \t\n,.;:-\u2013\u2014"):
+        if says_nothing(text):
             return None
         return {"kind": "text", "text": text.strip(), "numbered": numbered}
     if isinstance(item, BulletItem):

@@ -26,7 +26,7 @@ from briefcomposer.core.model import (
 
 # as the Word output does
 from briefcomposer.export.context import MAX_TABLE_ISSUES, NO_ISSUE, UNNUMBERED_SECTIONS, source_date
-from briefcomposer.structures.templates import format_date, render_boilerplate
+from briefcomposer.structures.templates import format_date, render_boilerplate, says_nothing
 
 CSS = """
 body { font-family: 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; color: #0b0c0c; }
@@ -123,7 +123,7 @@ def _item_html(brief: Brief, item: Item, layout: tuple[int, int] = (MAX_TABLE_IS
     empty, which the Word output leaves out)."""
     if isinstance(item, TextItem):
         text = render_boilerplate(item.text, brief) if item.boilerplate else item.text
-        if item.boilerplate and not text.strip(" \t\n,.;:-\u2013\u2014"):
+        if item.boilerplate and says_nothing(text):
             return "", False
         return escape(text), True
     if isinstance(item, BulletItem):

@@ -334,6 +334,12 @@ EMPTY_FIELD = "\x00"
 _EMPTY_FIELD = re.compile(r"\x00[ \t]*[,;|/·\u2013\u2014-]?[ \t]*|[ \t]*[,;|/·\u2013\u2014-]?[ \t]*\x00")
 
 
+def says_nothing(text: str) -> bool:
+    """Rendered boilerplate with no words left: its fields were empty ("", ", "). The Word output and the
+    preview leave such a paragraph out."""
+    return not text.strip(" \t\n,.;:-\u2013\u2014")
+
+
 def tidy_empty_fields(text: str) -> str:
     """`text` rendered with `EMPTY_FIELD` for empty fields, without them: each takes one separator beside
     it along, so "{{ brief.sender }}, {{ brief.contact }}" with no contact reads "Jo Smith", not

@@ -60,12 +60,12 @@ _FIELD_LABELS = {
 
 def item_display_text(brief: Brief, item: Item) -> str:
     """What an item shows in the outline: its text, boilerplate filled in."""
-    from briefcomposer.structures.templates import render_boilerplate
+    from briefcomposer.structures.templates import render_boilerplate, says_nothing
 
     try:
         if isinstance(item, TextItem) and item.boilerplate:
             text = render_boilerplate(item.text, brief)
-            if text.strip(" \t\n,.;:-\u2013\u2014"):
+            if not says_nothing(text):
                 return text
             # every field it shows is empty: say where its words will come from, not show a blank row
             fields = [_FIELD_LABELS.get(m.group(1), m.group(1)) for m in re.finditer(r"brief\.(\w+)", item.text)]
