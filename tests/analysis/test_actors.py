@@ -198,6 +198,33 @@ def test_nickname_is_an_alias_of_the_full_name():
     assert "Sparrow" in actor.surfaces
 
 
+def test_nickname_used_only_inside_the_name_is_still_an_alias():
+    index = find_actors(["The medal was given by President Farah Ali “Sparrow” Osman, who now retires."])
+    actor = _actor_of(index, "Farah Ali Osman")
+    assert actor is not None
+    assert "Sparrow" in actor.aliases()
+    assert actor.count == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("A stake in the Dutch semiconductor company Velmora was sold.", "Velmora"),
+        ("In 2022 Velmora could still acquire chip company Quantrix Labs, although concerns grew.", "Quantrix Labs"),
+        ("Think tank Harwell Forum warned against the deal.", "Harwell Forum"),
+    ],
+)
+def test_a_name_after_the_noun_that_says_what_it_is_is_an_organisation(text, name):
+    actor = _actor_of(find_actors([text]), name)
+    assert actor is not None
+    assert actor.kind is ActorKind.ORGANISATION
+
+
+def test_a_date_after_a_company_noun_names_no_organisation():
+    index = find_actors(["The company Monday announced cuts, and the firm In turn hired staff."])
+    assert all(a.kind is not ActorKind.ORGANISATION for a in index.actors.values())
+
+
 def test_event_names_are_not_people():
     index = find_actors(["Operation Granite Shield ended. Granite Shield showed that airpower fails."])
     assert not any(a.kind is ActorKind.PERSON for a in index.actors.values())

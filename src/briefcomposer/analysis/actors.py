@@ -213,6 +213,15 @@ _HEAD_ANAPHORS = frozenset(
     )
 )
 
+# Lower-case nouns that say what the name after them is: "chip company Nowi", "the daily Kommersant"
+_BODY_NOUNS = frozenset(
+    words(
+        "company firm giant maker manufacturer carmaker chipmaker automaker producer operator startup start-up "
+        "conglomerate lender carrier miner insurer developer subsidiary supplier contractor shipper retailer "
+        "broadcaster newspaper daily weekly outlet tank consultancy NGO charity airline"
+    )
+)
+
 
 @dataclass
 class _Raw:
@@ -853,6 +862,18 @@ def _scan(
             out.append(_Raw(p, s0, toks[run_end - 1][2], "org", name=text[s0 : toks[run_end - 1][2]]))
             i = run_end
             continue
+        if (
+            i
+            and toks[i - 1][0] in _BODY_NOUNS
+            and toks[i - 1][2] == start - 1
+            and run_end - i <= 3
+            and word not in _FUNCTION_WORDS
+            and word not in gaz.not_names
+        ):
+            # "the Dutch chip company Nexperia", "think tank Chatham House": a body named after what it is
+            out.append(_Raw(p, start, toks[run_end - 1][2], "org", name=text[start : toks[run_end - 1][2]]))
+            i = run_end
+            continue
         if _common_word(word, i, toks, vocabulary):
             i += 1
             continue
@@ -1105,6 +1126,8 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         if actor is None:
             actor = actors[key] = FoundActor(key, name, kind, first=(raw.paragraph, raw.start))
         actor.surfaces[_clean(surface)] += 1
+        for nick in _NICKNAME.findall(surface):
+            actor.surfaces.setdefault(nick, 0)  # "Joko “Jokowi” Widodo": "Jokowi" is an alias, if never used alone
         actor.affiliated = actor.affiliated or raw.affiliation
         if raw.title:
             actor.titles.add(raw.title)
