@@ -224,6 +224,16 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "Ana Ruto",
             "Without the port, there is no future.",
         ),
+        (
+            "Prime Minister Ana Ruto spoke on Monday. “One senior official called this a paradigm shift,” she notes.",
+            "Ana Ruto",
+            "One senior official called this a paradigm shift.",
+        ),
+        (
+            "“The port is the key to the north,” observes Ana Ruto, the minister of transport.",
+            "Ana Ruto",
+            "The port is the key to the north.",
+        ),
         ("This raid helped secure the interests of every shipping nation.", "A. Writer", None),
         (
             "Energy Secretary Ana Ruto has confirmed that U.S. rivals can disable the grid.",

@@ -396,14 +396,13 @@ def _for_actor(sentence: str, s_start: int, inside: list[Mention], index: ActorI
     return [(first.key, _paraphrase(clause.group(1)), "for")]
 
 
-_INVERTED = re.compile(
-    r"[”\"’],?\s*(?:said|says|argued|argues|added|adds|noted|notes|warned|warns|wrote|writes|insisted|insists|"
-    r"explained|explains|told reporters|declared|stated)\s+(?:the\s+)?"
+_QUOTE_VERBS = (
+    r"said|says|argued|argues|added|adds|noted|notes|warned|warns|wrote|writes|insisted|insists|explained|explains|"
+    r"declared|stated|observed|observes|contended|contends|cautioned|cautions|stressed|stresses|emphasi[sz]ed|"
+    r"emphasi[sz]es|continued|continues|recalled|recalls|pointed out|points out"
 )
-_QUOTED_BY = re.compile(
-    r"[”\"’],?\s+(?:he|she)\s+(?:said|says|added|adds|told|warned|warns|insisted|insists|declared|argued|argues|"
-    r"wrote|writes|stated|noted)\b"
-)
+_INVERTED = re.compile(r"[”\"’],?\s*(?:" + _QUOTE_VERBS + r"|told reporters)\s+(?:the\s+)?")
+_QUOTED_BY = re.compile(r"[”\"’],?\s+(?:he|she)\s+(?:" + _QUOTE_VERBS + r"|told)\b")
 _CONCESSION = re.compile(
     r"^(?:While|Whilst|Although|Though|Whereas|Even though|Even if|Because|Since|Given that)\b[^,]{5,200},\s+(.{20,})$"
 )
