@@ -423,3 +423,28 @@ def test_vague_labels_are_rejected(label):
 def test_named_projects_and_plans_are_kept(label):
     texts = ["The Harbour Dome project and the peace plan stalled; the missile range grew; regulations tightened."]
     assert not _junk_label(label, texts, set(), set())
+
+
+@pytest.mark.parametrize(
+    ("label", "text"),
+    [
+        ("Force", "The treaty came into force in 2011, and Ruritania signed it later."),
+        ("Force", "The United States has been the leading force behind the summits."),
+        ("Expand", "Ruritania has continued to expand the economic tools it uses."),
+        ("Appeal", "A tariff of 50% may appeal to voters but it could hurt jobs."),
+    ],
+)
+def test_a_word_used_as_a_verb_or_in_an_idiom_is_no_topic(label, text):
+    assert _junk_label(label, [text], set(), set())
+
+
+@pytest.mark.parametrize(
+    ("label", "text"),
+    [
+        ("Force", "The use of force against the rebels was debated."),
+        ("Democracy", "The coup is a threat to democracy in the region."),
+        ("Appeal", "The court heard the appeal on Monday."),
+    ],
+)
+def test_a_word_used_as_a_noun_can_be_a_topic(label, text):
+    assert not _junk_label(label, [text], set(), set())

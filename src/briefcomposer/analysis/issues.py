@@ -1258,6 +1258,8 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
         return True  # "Stocks of air-defence" of "stocks of air-defence interceptors": a modifier without its noun
     if len(toks) > 1 and quoted and all(re.search(_BEFORE_VERB_RE, m.string[: m.start()]) for m in quoted):
         return True  # "to leverage humanitarians": a verb and its object
+    if len(toks) == 1 and quoted and all(_not_a_topic_here(m, lower[0]) for m in quoted):
+        return True  # "Force" of "came into force", "Expand" of "continued to expand": no topic
     if quoted and all(_quoted(m.string, m.start()) for m in quoted):
         return True  # only ever inside quotation marks: "a moral outrage" is a speaker's words, not a topic
     if len(toks) > 2 and any(w.endswith("ed") and w not in _ED_MODIFIERS for w in lower[1:-1]):
@@ -1283,6 +1285,23 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
     last = lower[-1]
     # "narrative obscures the ..."
     return len(toks) > 1 and last.endswith("s") and not last.endswith(("ss", "us", "is")) and _used_as_verb(last, texts)
+
+
+_MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|must|should|cannot|did|does|do)\s+$", re.IGNORECASE)
+_IDIOM_AROUND = re.compile(r"(?:\b(?:in|into)\s+)$")
+
+
+def _not_a_topic_here(m: re.Match, word: str) -> bool:
+    """Whether this use of a one-word label names no topic: a verb ("may appeal to", "continued to
+    expand") or an idiom ("came into force", "the leading force behind")."""
+    before = m.string[max(0, m.start() - 12) : m.start()]
+    if _MODAL_BEFORE.search(before):
+        return True
+    if word in _IMPERATIVES and re.search(r"\bto\s+$", before):
+        return True
+    if word == "force":
+        return bool(_IDIOM_AROUND.search(before)) or m.string[m.end() : m.end() + 7] == " behind"
+    return False
 
 
 _LABEL_VERBS = frozenset(
