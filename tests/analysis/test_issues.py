@@ -64,6 +64,13 @@ def test_vocabulary_phrases(text, phrase):
     assert phrase in found
 
 
+def test_a_month_after_a_policy_word_is_no_place():
+    text = "Since the invasion in February, the war in Gaza has spread."
+    found = [c[0] for c in _lexicon_candidates([text], [_tokens(text)], [0], set())]
+    assert "war in Gaza" in found
+    assert "invasion in February" not in found
+
+
 def test_relations_need_two_sides():
     text = "Western relations are poor, and Russia–NATO relations are worse."
     found = [c[0] for c in _lexicon_candidates([text], [_tokens(text)], [0], {"russia", "nato", "western"})]
@@ -248,6 +255,11 @@ def test_a_short_commentary_gets_its_topics():
         ("coal", "coal"),
         ("COVID-19 pandemic", "COVID-19 pandemic"),
         ("new power plant", "power plant"),
+        ("naval blockade in February", "naval blockade"),  # a date is no part of the topic
+        ("referendum on December", "referendum"),
+        ("thousands of soldiers", None),  # an amount, not a topic
+        ("tenth of GDP", None),
+        ("capita growth", "per capita growth"),  # the extractor dropped the "per"
     ],
 )
 def test_candidates_are_trimmed_to_noun_phrases(phrase, cleaned):

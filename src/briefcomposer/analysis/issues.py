@@ -742,7 +742,12 @@ def _lexicon_candidates(
             linked = end
             if end + 1 < len(toks) and lower[end] in _LINKS and not _gap(text, toks, end - 1, end):
                 k = end + 1 + (lower[end + 1] == "the")
-                proper = k < len(toks) and text[toks[k][1]].isupper() and lower[k] not in _STOP_IN_LABEL
+                proper = (
+                    k < len(toks)
+                    and text[toks[k][1]].isupper()
+                    and lower[k] not in _STOP_IN_LABEL
+                    and text[toks[k][1] : toks[k][2]] not in _MONTHS  # "invasion in February": a date
+                )
                 longer = k + 1 < len(toks) and text[toks[k + 1][1]].isupper() and not _gap(text, toks, k, k + 1)
                 possessive = k < len(toks) and lower[k].endswith(("’s", "'s"))
                 if proper and not longer and not possessive and (lower[k] in names or lower[k] not in actor_words):
@@ -886,6 +891,14 @@ def _cut_quote(phrase: str) -> bool:
     return opened
 
 
+_TIME_PREPOSITIONS = frozenset(words("in on since by until from"))
+_MONTHS = frozenset(words("January February March April May June July August September October November December"))
+_YEAR = re.compile(r"\d{4}s?")
+_PORTIONS = frozenset(
+    words("thousands hundreds millions billions dozens tens tenth third quarter half fifth majority minority share")
+)
+
+
 def _clean(phrase: str, stop: set[str], actor_words: set[str]) -> str | None:
     """The phrase trimmed to a heading-like noun phrase, or None when it is not a topic."""
     toks = phrase.split()
@@ -913,6 +926,12 @@ def _clean(phrase: str, stop: set[str], actor_words: set[str]) -> str | None:
             toks = toks[1:]  # "Expand cross-border banking" -> "cross-border banking"; "protects Israeli territory"
     if len(toks) > 1 and toks[-1].lower() == "hostage":
         toks = toks[:-1]  # "keep global trade hostage": an idiom, the topic is "global trade"
+    if len(toks) >= 3 and toks[-2].lower() in _TIME_PREPOSITIONS and (toks[-1] in _MONTHS or _YEAR.fullmatch(toks[-1])):
+        toks = toks[:-2]  # "invasion in February": the topic is the invasion, not its date
+    if len(toks) > 1 and toks[0].lower() == "capita":
+        toks = ["per", *toks]  # "capita growth": the extractor dropped the "per" of "per capita growth"
+    if len(toks) >= 3 and toks[1].lower() == "of" and toks[0].lower() in _PORTIONS:
+        return None  # "Thousands of soldiers", "Tenth of GDP": an amount, not a topic
     while toks and _not_a_head(toks[-1], stop):
         toks = toks[:-1]
     if not toks or toks[-1].endswith(("’s", "'s")) or toks[-1].endswith(("-border", "-wide", "-based", "-led")):
