@@ -460,3 +460,9 @@ def test_a_word_used_as_a_verb_or_in_an_idiom_is_no_topic(label, text):
 )
 def test_a_word_used_as_a_noun_can_be_a_topic(label, text):
     assert not _junk_label(label, [text], set(), set())
+
+
+def test_an_actor_and_what_it_is_doing_is_no_topic():
+    texts = ["Washington sending forces to the island would alarm Copenhagen."]
+    assert _junk_label("Washington sending forces", texts, {"washington"}, set())
+    assert not _junk_label("Washington spending", ["Washington spending rose."], {"washington"}, set())

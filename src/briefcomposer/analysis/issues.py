@@ -1262,6 +1262,14 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
         return True  # "Litani River", "North America": places
     if any(w in person_words for w in lower):
         return True
+    if (
+        len(toks) > 1
+        and lower[0] in actor_names
+        and toks[1].islower()
+        and lower[1].endswith("ing")
+        and lower[1] not in _ING_NOUNS
+    ):
+        return True  # "Washington sending forces": an actor and what it does
     if len(toks) > 1 and lower[-1] in _ACTOR_HEADS:
         return True  # "Transnistrian leadership", "Lebanese terrorist group": actors, not topics
     pattern = re.compile(r"\b" + r"[\s\-\u2011]+".join(re.escape(t) for t in toks) + r"\b")
