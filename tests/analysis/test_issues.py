@@ -356,7 +356,9 @@ def test_one_treaty_is_one_issue():
     assert _same_topic("Additional costs", {9}, labels, chosen, set()) is None  # elsewhere in the text
 
 
-@pytest.mark.parametrize("label", ["Independence prevents", "Conference with von", "Policy’s", "Russian counterpart"])
+@pytest.mark.parametrize(
+    "label", ["Independence prevents", "Conference with von", "Policy’s", "Russian counterpart", "Transition underway"]
+)
 def test_more_junk_labels_are_rejected(label):
     assert _junk_label(label, ["Independence prevents a deal."], set(), set())
 
@@ -466,3 +468,7 @@ def test_an_actor_and_what_it_is_doing_is_no_topic():
     texts = ["Washington sending forces to the island would alarm Copenhagen."]
     assert _junk_label("Washington sending forces", texts, {"washington"}, set())
     assert not _junk_label("Washington spending", ["Washington spending rose."], {"washington"}, set())
+
+
+def test_a_quantifier_is_no_head_noun():
+    assert _clean("emergence of multiple", set(_stopwords()), set()) == "emergence"

@@ -1138,7 +1138,7 @@ def _not_a_head(word: str, stop: set[str]) -> bool:
         or w in _VERBS
         or w.isdigit()
         or w in _LEADING
-        or w in ("inside", "alongside", "vis-à-vis", "vis-a-vis")
+        or w in ("inside", "alongside", "vis-à-vis", "vis-a-vis", "multiple", "various", "several", "numerous")
         or w in _ADJECTIVES_ONLY
     ):
         return True
@@ -1345,7 +1345,7 @@ _TRAILING_ADVERBS = frozenset(
     words(
         "anytime soon now again anyway already still yet too also here there today abroad ahead afterwards alike "
         "amid whilst while forward forwards onward eastward westward northward southward halfway northern southern "
-        "eastern western"
+        "eastern western underway afoot overseas"
     )
 )
 _WEAK_HEADS = frozenset(
