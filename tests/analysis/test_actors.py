@@ -657,3 +657,19 @@ def test_names_of_things_are_no_actors():
     )
     names = {a.name for a in find_actors([text]).actors.values() if a.kind is not ActorKind.AUTHOR}
     assert names == {"Ethiopia"}, names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("Greenland wants a say, and Nuuk rejected the offer.", "Greenland", "Nuuk"),
+        ("The BARMM government agreed to the plan.", "Bangsamoro", "BARMM"),
+        ("Puntland suspended ties with the federal government.", "Puntland", None),
+    ],
+)
+def test_self_governing_territories_act_in_their_own_name(text, name, alias):
+    actor = _actor_of(find_actors([text]), name)
+    assert actor is not None
+    assert actor.kind is ActorKind.STATE
+    if alias:
+        assert alias in actor.surfaces
