@@ -673,3 +673,27 @@ def test_self_governing_territories_act_in_their_own_name(text, name, alias):
     assert actor.kind is ActorKind.STATE
     if alias:
         assert alias in actor.surfaces
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "As reported by Harwell North News on May 16, the chair resigned.",
+            "Harwell North News",
+            ActorKind.ORGANISATION,
+        ),
+        ("As reported by High North News on May 16, the chair resigned.", "High North News", ActorKind.ORGANISATION),
+        ("The Velmora Post said the minister would resign.", "Velmora Post", ActorKind.ORGANISATION),
+        (
+            "Donors and IFIs (international financial institutions) pledged more.",
+            "international financial institutions",
+            ActorKind.GROUP,
+        ),
+        ("The Visegrad group now stands revived.", "Visegrád Group", ActorKind.ORGANISATION),
+    ],
+)
+def test_news_outlets_and_named_groups_are_actors(text, name, kind):
+    actor = _actor_of(find_actors([text]), name)
+    assert actor is not None
+    assert actor.kind is kind

@@ -50,7 +50,8 @@ ORG_HEADS = frozenset(
         "Brigade Brigades Coalition Authority Court Tribunal Corps Command Cabinet Directorate Bureau "
         "Foundation Endowment Centre Center University Co Ltd Inc LLC plc Trading Holdings Congress "
         "Secretariat Unit Centres Centers Airlines Airways Association League Board Chamber Caucus "
-        "Network Consortium Railway Railways Mission Police Alliance"
+        "Network Consortium Railway Railways Mission Police Alliance News Times Post Journal Herald Gazette Tribune "
+        "Telegraph Chronicle"
     )
 )
 ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorate"})
@@ -636,6 +637,13 @@ def _scan(
             i += 1  # "The North Atlantic Treaty Organization": the name the gazetteer knows starts next
             continue
         if hit and hit[1] == PLACE:
+            run_end = _run(toks, i + hit[0], gaz)
+            if run_end > i + hit[0] and toks[run_end - 1][0] in ORG_HEADS:
+                # "High North News", "Red Sea Task Force": a body named after a place
+                name = text[start : toks[run_end - 1][2]]
+                out.append(_Raw(p, start, toks[run_end - 1][2], "org", name=name))
+                i = run_end
+                continue
             i += hit[0]
             continue
         if hit and definitions.get(word) == "":
@@ -1098,6 +1106,14 @@ def _nickname_at(toks, j: int) -> int:  # type: ignore[no-untyped-def]
 _NICKNAME = re.compile(r"\s*[“\"]([A-Z][\w’'\-]+)[”\"]")
 
 
+_DATE_WORDS = frozenset(
+    words(
+        "January February March April May June July August September October November December Monday Tuesday "
+        "Wednesday Thursday Friday Saturday Sunday"
+    )
+)
+
+
 def _run(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-def]
     """Index after a run of capitalised words (with "of", "for", ... between them) from `i`."""
     j = i
@@ -1110,7 +1126,13 @@ def _run(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-def]
                 break
             j += 1
             end = j
-        elif word in CONNECTORS and j > i and j + 1 < len(toks) and toks[j + 1][0][:1].isupper():
+        elif (
+            word in CONNECTORS
+            and j > i
+            and j + 1 < len(toks)
+            and toks[j + 1][0][:1].isupper()
+            and toks[j + 1][0] not in _DATE_WORDS  # "High North News on May 16": a date follows the name
+        ):
             j += 1
         else:
             break
