@@ -436,6 +436,8 @@ def test_things_named_after_people_are_not_people(text):
         ("The claim has faded, thanks to repeated debunking by scholars.", "scholars", None),
         ("The view was not shared by all observers.", "observers", None),
         ("The bill passed despite opposition from rights groups.", "rights groups", None),
+        ("The lead has elicited congratulations from a host of world leaders.", "world leaders", None),
+        ("The plan won support from business leaders in the north.", "business leaders", None),
         ("Armed gangs have threatened the judges.", "Armed gangs", None),
         ("After a week of talks, a deal. Countries agreed on two pillars.", "countries", None),
         ("The energy sector opposed the export ban.", "energy sector", None),

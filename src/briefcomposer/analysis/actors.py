@@ -435,7 +435,8 @@ _SPEAKING_HEADS = frozenset(
 # "according to (some) analysts", "criticised by rights groups"
 _CITED = re.compile(
     r"(?:\b[Aa]ccording to|\b\w+(?:ed|en|ing)\s+by|\b(?:opposition|criticism|objections|resistance|pushback|"
-    r"backlash|condemnation|warnings|calls|pressure)\s+from)\s+(?:(?:some|many|most|several|other|all)\s+)?$"
+    r"backlash|condemnation|warnings|calls|pressure|congratulations|praise|support|backing|demands)\s+from)\s+"
+    r"(?:(?:some|many|most|several|other|all|a host of|a number of|a range of|dozens of|scores of)\s+)?$"
 )
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|^\s*[“\"‘])$")
 _AUXILIARY = re.compile(r"\s+(?:have|has|had|are|were|will|would|can|could|should|may|might|must|did|do|also|now)\b")
