@@ -699,3 +699,35 @@ def test_news_outlets_and_named_groups_are_actors(text, name, kind):
     actor = _actor_of(find_actors([text]), name)
     assert actor is not None
     assert actor.kind is kind
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Ethiopian ambassador to Washington said the talks would continue.", "Ethiopian ambassador"),
+        ("A former US ambassador warned that the deal was weak.", "former US ambassador"),
+        ("Canada’s ambassador called it a mistake.", "Canada’s ambassador"),
+        ("One senior NATO official said the plan would fail.", "senior NATO official"),
+    ],
+)
+def test_a_person_named_by_role_and_the_state_served_is_an_actor(text, name):
+    index = find_actors([text])
+    actor = _actor_of(index, name)
+    assert actor is not None
+    assert actor.kind is ActorKind.PERSON
+    assert any(a.kind in (ActorKind.STATE, ActorKind.ORGANISATION) for a in index.actors.values())
+
+
+def test_a_role_serving_no_named_body_is_no_actor():
+    index = find_actors(["A Ministry official said nothing, and an official said less."])
+    assert all(a.kind is not ActorKind.PERSON for a in index.actors.values())
+
+
+def test_a_spokesperson_speaks_for_the_body_named_before():
+    text = "The European Commission met in May. A Commission spokesperson said they would wait."
+    index = find_actors([text])
+    commission = _actor_of(index, "European Commission")
+    assert commission is not None
+    spokesperson = text.index("Commission spokesperson")
+    assert any(m.key == commission.key and m.start == spokesperson for m in index.mentions[0])
+    assert all(a.kind is not ActorKind.PERSON for a in index.actors.values())

@@ -205,6 +205,7 @@ _ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
     **dict.fromkeys(("group", "cartel", "movement", "militia"), (ActorKind.ORGANISATION, ActorKind.GROUP)),
     **dict.fromkeys(("country", "kingdom", "republic"), (ActorKind.STATE,)),
 }
+_SPOKESPEOPLE = frozenset(words("spokesperson spokesman spokeswoman official officials"))
 # "the party", "the court", "the commission": the body named just before whose name has that word
 # ("Georgian Dream party ... the party", "European Commission ... the Commission")
 _HEAD_ANAPHORS = frozenset(
@@ -229,7 +230,7 @@ class _Raw:
     paragraph: int
     start: int
     end: int
-    kind: str  # "gaz", "org", "person", "single", "collective", "back", "government", "anaphor"
+    kind: str  # "gaz", "org", "person", "single", "collective", "back", "government", "anaphor", "role"
     name: str = ""
     title: str = ""
     gaz: int = -1
@@ -307,7 +308,11 @@ def find_actors(
         found = _scan(p, text, gaz, definitions, vocabulary, events)
         if headings and p in headings:
             found = [r for r in found if r.kind not in ("single", "collective") and (r.kind != "person" or r.title)]
-        raws.extend(_agent_groups(p, text, _with_groups(p, text, _with_compounds(p, text, found, gaz), gaz), gaz))
+        raws.extend(
+            _with_roles(
+                p, text, _agent_groups(p, text, _with_groups(p, text, _with_compounds(p, text, found, gaz), gaz), gaz)
+            )
+        )
     return _resolve(raws, paragraphs, gaz, author)
 
 
@@ -542,6 +547,39 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
     return out
 
 
+# A person named only by a role and where they serve: "a former US ambassador", "Canada’s ambassador",
+# "one senior GCC official" (a bare "an official said" names nobody one could quote; a spokesperson speaks
+# for the body named, which keeps the position)
+_UNNAMED_ROLE = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Tt]he|(?P<owner>[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?)[’']s)\s+"
+    r"(?P<role>(?:(?:senior|former|top|high-ranking|retired|veteran|leading|outgoing|deputy)\s+){0,2}"
+    r"(?:(?P<aff>[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?)\s+)?"
+    r"(?:(?:defen[cs]e|military|foreign|trade|security|intelligence|government|administration|energy|health)\s+)?"
+    r"(?P<head>official|diplomat|ambassador|envoy|negotiator|adviser|advisor))\b"
+    r"(?:\s+(?:to|in|at)\s+(?:the\s+)?[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?)?"
+)
+
+
+def _with_roles(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
+    """`raws` with the people a role names who speak: "the Philippine ambassador to Washington said"."""
+    out = raws
+    for match in islice(_UNNAMED_ROLE.finditer(text), MAX_GROUP_PHRASES):
+        serves = "owner" if match.group("owner") else "aff" if match.group("aff") else None
+        if serves is None or not _says_something(text, match.end(), _GROUP_VERBS):
+            continue
+        at, to = match.span(serves)
+        if not any(r.start < to and at < r.end and r.kind in ("gaz", "org") for r in out):
+            continue  # "a Ministry official": the state or body served must be one the text names
+        head_start, head_end = match.span("head")
+        if any(r.start < head_end and head_start < r.end for r in out):
+            continue  # "Ambassador Grushko": a title the other finders have handled
+        role = match.group("role")
+        name = f"{match.group('owner')}’s {role}" if match.group("owner") else role
+        # the span is the role's own word: the state or body it serves keeps its mention ("Philippine")
+        out = [*out, _Raw(p, head_start, head_end, "role", name=name)]
+    return out
+
+
 def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
     """`raws` (of paragraph `p`) with its group phrases added; names inside a group phrase give way to it.
 
@@ -744,6 +782,17 @@ def _scan(
         if 2 <= len(word) <= 8 and word.isupper() and word.isalpha() and _says_something(text, said_at, verbs):
             out.append(_Raw(p, start, end, "org", name=word))  # "SARH has warned": an organisation's acronym
             i += 1
+            continue
+        if (
+            word in ("a", "A", "the", "The")
+            and i + 2 < n
+            and toks[i + 1][0][:1].isupper()
+            and toks[i + 1][0].lower() in _HEAD_ANAPHORS
+            and toks[i + 2][0] in _SPOKESPEOPLE
+        ):
+            # "a Commission spokesperson said": the body named before with that word speaks
+            out.append(_Raw(p, toks[i + 1][1], toks[i + 1][2], "anaphor", name=toks[i + 1][0].lower()))
+            i += 2
             continue
         if word in ("the", "The") and i + 2 < n:
             # "the Ethiopian premier", "the French president": the titled person named before
@@ -1237,6 +1286,8 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             words = raw.name.split()
             key = "group:" + " ".join(words).casefold().replace("neighbors", "neighbours")
             add(key, actors[key].name if key in actors else " ".join(words), ActorKind.GROUP, raw, surface)
+        elif raw.kind == "role":
+            add("role:" + raw.name.casefold(), raw.name, ActorKind.PERSON, raw, raw.name)
         elif raw.kind == "org" or raw.kind == "collective":
             add("org:" + raw.name, raw.name, ActorKind.ORGANISATION, raw, surface)
         elif raw.kind in ("person", "single"):
