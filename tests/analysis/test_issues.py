@@ -472,3 +472,28 @@ def test_an_actor_and_what_it_is_doing_is_no_topic():
 
 def test_a_quantifier_is_no_head_noun():
     assert _clean("emergence of multiple", set(_stopwords()), set()) == "emergence"
+
+
+@pytest.mark.parametrize(
+    ("label", "text", "actors"),
+    [
+        ("Ruritania in response", "Ruritania in response closed the border.", {"ruritania"}),
+        ("Europe for decades", "Europe for decades ignored the south.", {"europe"}),
+        ("Popularity due", "His popularity due to the reforms grew.", set()),
+        ("Southeast Asian Nations", "The Association of Southeast Asian Nations met.", set()),
+        ("Islam wal-Muslimin", "Jama’at Nusrat al-Islam wal-Muslimin expanded.", set()),
+    ],
+)
+def test_a_name_and_a_circumstance_or_the_end_of_a_name_is_no_label(label, text, actors):
+    assert _junk_label(label, [text], actors, set())
+
+
+@pytest.mark.parametrize(
+    ("label", "text"),
+    [
+        ("Rule of law", "The rule of law is under threat."),
+        ("Strategic Defence Review", "The Strategic Defence Review sets out a plan."),
+    ],
+)
+def test_phrases_with_prepositions_and_names_after_the_are_kept(label, text):
+    assert not _junk_label(label, [text], set(), set())

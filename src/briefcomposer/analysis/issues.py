@@ -1270,14 +1270,22 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
         and lower[1] not in _ING_NOUNS
     ):
         return True  # "Washington sending forces": an actor and what it does
+    if len(toks) == 3 and lower[0] in actor_names and lower[1] in ("in", "for", "due") and toks[2].islower():
+        return True  # "Russia in response", "PiS in power", "Europe for decades": a name and a circumstance
+    if len(toks) == 2 and toks[0][:1].isupper() and lower[1] == "due":
+        return True  # "Popularity due" of "popularity due to ..."
     if len(toks) > 1 and lower[-1] in _ACTOR_HEADS:
         return True  # "Transnistrian leadership", "Lebanese terrorist group": actors, not topics
     pattern = re.compile(r"\b" + r"[\s\-\u2011]+".join(re.escape(t) for t in toks) + r"\b")
     hits = [m for t in texts for m in pattern.finditer(t)]
     if toks[0][:1].isupper() and all(t[:1].isupper() for t in toks) and hits:
-        longer = sum(1 for m in hits if re.match(r"\s+[A-Z]", m.string[m.end() :]))
+        longer = sum(
+            1
+            for m in hits
+            if re.match(r"\s+[A-Z]", m.string[m.end() :]) or _NAME_GOES_BACK.search(m.string[: m.start()])
+        )
         if 2 * longer >= len(hits):
-            return True  # mostly part of a longer name
+            return True  # mostly part of a longer name ("Southeast Asian Nations" of "Association of ...")
     anycase = re.compile(pattern.pattern, re.IGNORECASE)
     quoted = [m for t in texts for m in anycase.finditer(t)]
     after = [m.string[m.end() :] for m in quoted]
@@ -1314,6 +1322,7 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
     return len(toks) > 1 and last.endswith("s") and not last.endswith(("ss", "us", "is")) and _used_as_verb(last, texts)
 
 
+_NAME_GOES_BACK = re.compile(r"(?<![\w’'\-])(?!The\b)[A-Z][\w’'\-]*\s+(?:of|for|al|wal|of the)\s+$")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|must|should|cannot|did|does|do)\s+$", re.IGNORECASE)
 _IDIOM_AROUND = re.compile(r"(?:\b(?:in|into)\s+)$")
 
