@@ -497,3 +497,17 @@ def test_a_name_and_a_circumstance_or_the_end_of_a_name_is_no_label(label, text,
 )
 def test_phrases_with_prepositions_and_names_after_the_are_kept(label, text):
     assert not _junk_label(label, [text], set(), set())
+
+
+def test_a_short_text_with_many_topics_gets_six_issues():
+    paragraphs = [
+        "Ruritania’s missile defence plans worry its neighbours, and missile defence dominates the talks.",
+        "Energy security matters too: gas supplies fell, and energy security is now a priority.",
+        "Migration policy divides the coalition, which cannot agree on migration policy.",
+        "Sanctions relief is on the table, and sanctions relief would help the economy.",
+        "Climate finance lags, although climate finance was promised at the summit.",
+        "Arms control talks stalled, and arms control looks distant.",
+        "Food security suffers as food security programmes lose funding.",
+    ]
+    labels = _labels(Source(id="s", title="A crowded agenda", paragraphs=paragraphs))
+    assert len(labels) == 6, labels

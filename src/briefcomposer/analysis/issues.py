@@ -291,7 +291,7 @@ def find_issues(
 
     `actor_words` are the lower-case words of actor names and aliases; a phrase made
     only of them is not an issue. `focus` are sentences that carry positions: a topic
-    they name is more likely an issue. `max_issues` defaults to one per 120 words, 5 to 9.
+    they name is more likely an issue. `max_issues` defaults to one per 120 words, 6 to 9.
     `actor_names` (whole names and aliases, case-folded) and `person_words` (parts of
     people's names, lower case) keep actors and people out of the labels ("Indian Air
     Force", "Trump lite"). `title` (the source's) names its main topics as a heading does.
@@ -301,7 +301,8 @@ def find_issues(
         return []
     n_words = sum(len(paragraphs[i].split()) for i in body)
     if max_issues is None:
-        max_issues = max(5, min(9, n_words // 120))
+        # analysts listed 6 issues (median; 5.8 on average) for each of 242 excerpts of 230-300 words
+        max_issues = max(6, min(9, n_words // 120))
     extractor = _extractor()
     stop = set(_stopwords())
     texts = [paragraphs[i] for i in body]
