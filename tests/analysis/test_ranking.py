@@ -154,6 +154,23 @@ def test_a_quotation_that_goes_on_is_a_candidate_for_its_speaker():
     assert [c[0] for c in cands if c[1].startswith("The islands")] == ["The author"], cands
 
 
+def test_both_countries_are_candidates_for_the_two_named_last():
+    source = Source(
+        title="Border",
+        paragraphs=[
+            "Sudan was not invited. Ethiopia met Kenya in Nairobi, and Kenya proposed a joint patrol. "
+            "Both countries agreed to reopen the border crossings."
+        ],
+    )
+    paragraphs, spans, index, headings, found = _parts(source)
+    joint = sorted(
+        index.actors[c.actor_key].name
+        for c in ranking.candidates(paragraphs, spans, index, headings, found)
+        if c.features.get("joint")
+    )
+    assert joint == ["Ethiopia", "Kenya"], joint
+
+
 def test_a_threshold_decides(sample):
     paragraphs, spans, index, headings, found = _parts(sample)
     model = ranking.load_model()

@@ -113,6 +113,7 @@ def candidates(
     out: list[Candidate] = []
     last_person: str | None = None
     quoting: str | None = None  # who spoke the quotation the sentence before was in
+    seen: dict[str, None] = {}  # states and bodies named so far, the most recent last
     for p, text in enumerate(paragraphs):
         if p in headings:
             continue
@@ -160,6 +161,17 @@ def candidates(
                 own = {"pron": 1.0, "pron_" + word: 1.0, "pw1_" + after: 1.0}
                 features = _with_rules({**base, **own}, key, index, by_rule.get((key, p, s)), held)
                 out.append(Candidate(key, p, s, e, features))
+            pair = _JOINT.search(sentence) if len(keys) == 1 and not pointed else None
+            if pair:
+                # "Both countries agreed to ...": the two states or bodies named last, each a candidate
+                word = (pair.group(1) or "").lower()
+                for key in list(seen)[-(3 if word == "three" else 2) :]:
+                    features = _with_rules({**base, "joint": 1.0}, key, index, by_rule.get((key, p, s)), held)
+                    out.append(Candidate(key, p, s, e, features))
+            for m in inside:
+                if index.actors[m.key].kind in (ActorKind.STATE, ActorKind.ORGANISATION):
+                    seen.pop(m.key, None)
+                    seen[m.key] = None
             quoted = bool(_QUOTE_MARK.search(sentence))
             if quoting and quoted and len(keys) == 1 and not pointed:
                 # "“Our bases are an invaluable currency. For reasons difficult to fathom, ...”": the quotation
@@ -172,6 +184,9 @@ def candidates(
 
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
+_JOINT = re.compile(
+    r"\b(?:[Bb]oth|[Tt]he (two|three)|[Ee]ach)\s+(?:countries|nations|sides|governments|leaders|parties|states|capitals)\b"
+)
 
 
 def _with_rules(
