@@ -185,7 +185,8 @@ def candidates(
 
 _QUOTE_MARK = re.compile(r"[“”\"]")
 _JOINT = re.compile(
-    r"\b(?:[Bb]oth|[Tt]he (two|three)|[Ee]ach)\s+(?:countries|nations|sides|governments|leaders|parties|states|capitals)\b"
+    r"\b(?:[Bb]oth|[Tt]he (two|three)|[Ee]ach)\s+"
+    r"(?:countries|nations|sides|governments|leaders|parties|states|capitals)\b"
 )
 
 
