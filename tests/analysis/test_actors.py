@@ -437,6 +437,16 @@ def test_things_named_after_people_are_not_people(text):
         ("The view was not shared by all observers.", "observers", None),
         ("The bill passed despite opposition from rights groups.", "rights groups", None),
         ("The lead has elicited congratulations from a host of world leaders.", "world leaders", None),
+        (
+            "Since May, think tanks and other advocacy groups have echoed the claim.",
+            "think tanks and other advocacy groups",
+            None,
+        ),
+        (
+            "Opposition politicians around the region warned against the plan.",
+            "Opposition politicians around the region",
+            None,
+        ),
         ("The plan won support from business leaders in the north.", "business leaders", None),
         ("Armed gangs have threatened the judges.", "Armed gangs", None),
         ("After a week of talks, a deal. Countries agreed on two pillars.", "countries", None),

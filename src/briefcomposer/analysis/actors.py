@@ -484,6 +484,11 @@ _SINGULAR_DETERMINERS = frozenset(words("a an one this that each every"))
 MAX_GROUP_PHRASES = 200
 
 
+_POST_MODIFIER = re.compile(
+    r"\s+(?:(?:around|across|throughout) the (?:world|region|globe|continent|country)|worldwide|globally|alike)\b"
+)
+
+
 def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
     out = raws
     for head_start, head_end, head_words in islice(_agent_heads(text), MAX_GROUP_PHRASES):
@@ -515,6 +520,9 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         pair = _PAIR.match(text, end)
         if pair:
             end = pair.end()
+        where = _POST_MODIFIER.match(text, end)
+        if where:
+            end = where.end()  # "politicians around the region", "countries worldwide"
         placed = head not in _STATE_STAFF  # observers, parties, rights groups: not the state's own staff
         adjective = [r for r in out if r.kind == "gaz" and r.adjective and 0 < start - r.end <= 1]
         if placed and adjective:
@@ -1459,7 +1467,11 @@ _AGENT_VERBS = frozenset(
 )
 
 
-_GROUP_VERBS = _AGENT_VERBS | frozenset(lexicon.VERB_FORMS)
+# What groups of people do to take a stance: "think tanks have echoed ...", "parties have adopted ..."
+_GROUP_STANCE_VERBS = frozenset(
+    form for base in words("echo adopt employ back resist embrace endorse lobby") for form in lexicon.inflect(base)
+)
+_GROUP_VERBS = _AGENT_VERBS | _GROUP_STANCE_VERBS | frozenset(lexicon.VERB_FORMS)
 
 _OWN_ACT = re.compile(
     r"^[’']s (?:government|announcement|decision|commitment|pledge|plan|proposal|statement|refusal|nomination|"
