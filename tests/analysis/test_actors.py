@@ -741,3 +741,10 @@ def test_a_spokesperson_speaks_for_the_body_named_before():
     spokesperson = text.index("Commission spokesperson")
     assert any(m.key == commission.key and m.start == spokesperson for m in index.mentions[0])
     assert all(a.kind is not ActorKind.PERSON for a in index.actors.values())
+
+
+def test_a_name_after_the_article_is_a_things_name_not_a_persons():
+    index = find_actors(
+        ["Marines are stationed aboard the Sierra Madre. The Golden Dome will cost billions, Ana Ruto said."]
+    )
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Ana Ruto"]

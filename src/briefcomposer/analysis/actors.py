@@ -947,6 +947,9 @@ def _scan(
         if k > i + 1 and (toks[k - 1][0] in _THING_ENDS or toks[k - 1][0] in NOT_ORG_HEADS):
             i = k  # "Just Energy Transition Partnership", "Paris Agreement": a thing's name, not a person's
             continue
+        if k > i + 1 and i and toks[i - 1][0] in ("the", "The") and toks[i - 1][2] == start - 1:
+            i = k  # "aboard the Sierra Madre", "The Golden Dome will cost ...": a ship's or a project's name
+            continue
         if k > i + 1 and (toks[k - 1][0][:1].isupper() or toks[k - 1][0][3:4].isupper()):
             out.append(_Raw(p, start, toks[k - 1][2], "person", name=_clean(text[start : toks[k - 1][2]])))
             i = k
