@@ -745,6 +745,9 @@ def test_a_spokesperson_speaks_for_the_body_named_before():
 
 def test_a_name_after_the_article_is_a_things_name_not_a_persons():
     index = find_actors(
-        ["Marines are stationed aboard the Sierra Madre. The Golden Dome will cost billions, Ana Ruto said."]
+        [
+            "Marines are stationed aboard the Sierra Madre. The Golden Dome will cost billions, as the Golden Dome "
+            "plan shows, Ana Ruto said."
+        ]
     )
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Ana Ruto"]
