@@ -751,3 +751,10 @@ def test_a_name_after_the_article_is_a_things_name_not_a_persons():
         ]
     )
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Ana Ruto"]
+
+
+def test_days_and_places_named_like_people_are_not_people():
+    index = find_actors(
+        ["The prisoners were freed on the eve of National Unity Day, and Unity Day passed quietly, Ana Ruto said."]
+    )
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Ana Ruto"]

@@ -1390,7 +1390,8 @@ _THING_ENDS = frozenset(
         "Airport Accord Accords Agreement Act Avenue Canal Corridor Dam Doctrine Highway Hospital Initiative Island "
         "Islands Memorial Museum Peninsula Plan Prize Reef Report Review River Road Sea Shoal Square Stadium Station "
         "Strait Summit Treaty University Valley Zone Partnership Programme Program Framework Mechanism Facility "
-        "Strategy Agenda Roadmap Pact Deal Index Convention Declaration"
+        "Strategy Agenda Roadmap Pact Deal Index Convention Declaration Day Week Festival Anniversary Award Games Cup "
+        "Olympics Plant Port Bridge Bay Gulf Lake Mountains Delta Basin Desert Coast Channel Passage"
     )
 )
 
