@@ -758,3 +758,21 @@ def test_days_and_places_named_like_people_are_not_people():
         ["The prisoners were freed on the eve of National Unity Day, and Unity Day passed quietly, Ana Ruto said."]
     )
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Ana Ruto"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("In December, the Minister for Industry Ana Ruto signalled a new strategy.", "Ana Ruto"),
+        ("The Director of Strategic Initiatives Lena Osk said so.", "Lena Osk"),
+    ],
+)
+def test_a_titles_portfolio_is_no_part_of_the_name(text, name):
+    index = find_actors([text])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == [name]
+
+
+def test_a_state_after_a_title_stays_an_actor():
+    index = find_actors(["The Prime Minister of India Narendra Modi said yes."])
+    assert _actor_of(index, "India") is not None
+    assert _actor_of(index, "Narendra Modi") is not None

@@ -813,6 +813,9 @@ def _scan(
         if word in ("the", "The") and i + 1 < n:
             nxt = toks[i + 1][0]
             back = _title_at(toks, i + 1, gaz)
+            if back and _after_portfolio(toks, back[0], gaz) > back[0]:
+                i += 1  # "the Minister for Industry Sarah Jones": a title and a name, read from the title on
+                continue
             if back and back[1] in gaz.back_titles and not _starts_name(toks, back[0], gaz):
                 out.append(_Raw(p, start, toks[back[0] - 1][2], "back", title=back[1]))
                 i = back[0]
@@ -853,6 +856,7 @@ def _scan(
             j, title = found
             titles.append(title)
         if titles:
+            j = _after_portfolio(toks, j, gaz)
             k = _name_end(toks, j, gaz)
             peer = titles[-1] in _PEERAGE
             if k == j + 1 and len(toks[j][0]) == 1:
@@ -992,6 +996,20 @@ def _gazetteer_at(toks, i: int, gaz: Gazetteer):  # type: ignore[no-untyped-def]
             # "US" and "UK" also appear inside hyphenated words; the tokenizer keeps those whole.
             return length, hit[0], hit[1]
     return None
+
+
+def _after_portfolio(toks, j: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-def]
+    """Where the name starts after a title's portfolio at `j`: "Minister for Industry Sarah Jones" and
+    "Director of Strategic Initiatives Farwa Aamer" end on a two-word name; otherwise `j`."""
+    if j + 1 >= len(toks) or toks[j][0] not in ("of", "for"):
+        return j
+    end = _run(toks, j + 1, gaz)
+    if end - (j + 1) < 3 or not all(t[0][:1].isupper() for t in toks[j + 1 : end]):
+        return j
+    hit = _gazetteer_at(toks, j + 1, gaz)
+    if hit and hit[1] != PLACE:
+        return j  # "Prime Minister of India Narendra Modi": the state is an actor of its own
+    return end - 2
 
 
 def _title_at(toks, i: int, gaz: Gazetteer):  # type: ignore[no-untyped-def]
