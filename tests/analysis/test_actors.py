@@ -776,3 +776,8 @@ def test_a_state_after_a_title_stays_an_actor():
     index = find_actors(["The Prime Minister of India Narendra Modi said yes."])
     assert _actor_of(index, "India") is not None
     assert _actor_of(index, "Narendra Modi") is not None
+
+
+def test_an_editors_note_is_no_speaker():
+    index = find_actors(["Editor’s Note: This article was adapted from a report.", "Lena Osk: We must act."])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Lena Osk"]

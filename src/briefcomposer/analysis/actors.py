@@ -665,6 +665,8 @@ def _scan(
     toks = [t for t in toks if t[0] not in "[]"]
     out: list[_Raw] = []
     speaker = _SPEAKER.match(text)
+    if speaker and (re.search(r"[’']s\b", speaker.group(1)) or speaker.group(1).split()[-1] in _THING_ENDS):
+        speaker = None  # "Editor’s Note: ...": a label, not somebody speaking
     i = 0
     if speaker:
         out.append(_Raw(p, 0, len(speaker.group(1)), "person", name=speaker.group(1), speaker=True))
@@ -1409,7 +1411,7 @@ _THING_ENDS = frozenset(
         "Islands Memorial Museum Peninsula Plan Prize Reef Report Review River Road Sea Shoal Square Stadium Station "
         "Strait Summit Treaty University Valley Zone Partnership Programme Program Framework Mechanism Facility "
         "Strategy Agenda Roadmap Pact Deal Index Convention Declaration Day Week Festival Anniversary Award Games Cup "
-        "Olympics Plant Port Bridge Bay Gulf Lake Mountains Delta Basin Desert Coast Channel Passage"
+        "Olympics Plant Port Bridge Bay Gulf Lake Mountains Delta Basin Desert Coast Channel Passage Note Notes"
     )
 )
 
