@@ -781,3 +781,23 @@ def test_a_state_after_a_title_stays_an_actor():
 def test_an_editors_note_is_no_speaker():
     index = find_actors(["Editor’s Note: This article was adapted from a report.", "Lena Osk: We must act."])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Lena Osk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Moody’s downgraded the bonds of Ethiopia.", "Moody’s"),
+        ("Freedom House warned that the vote was unfair.", "Freedom House"),
+        ("According to Crisis Group, the talks stalled.", "International Crisis Group"),
+        ("The Congress party rejected the bill.", "Indian National Congress"),
+    ],
+)
+def test_organisations_commentary_cites_by_name(text, name):
+    actor = _actor_of(find_actors([text]), name)
+    assert actor is not None
+    assert actor.kind is ActorKind.ORGANISATION
+
+
+def test_a_person_named_like_a_company_stays_a_person():
+    index = find_actors(["Ratan Tata agreed with the plan."])
+    assert [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == ["Ratan Tata"]
