@@ -357,7 +357,19 @@ def test_one_treaty_is_one_issue():
 
 
 @pytest.mark.parametrize(
-    "label", ["Independence prevents", "Conference with von", "Policy’s", "Russian counterpart", "Transition underway"]
+    "label",
+    [
+        "Independence prevents",
+        "Conference with von",
+        "Policy’s",
+        "Russian counterpart",
+        "Transition underway",
+        "Alliance stands",
+        "Initial investment worth",
+        "Paralyze governance",
+        "Sheer beauty",
+        "Mighty dam",
+    ],
 )
 def test_more_junk_labels_are_rejected(label):
     assert _junk_label(label, ["Independence prevents a deal."], set(), set())

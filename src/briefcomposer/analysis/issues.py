@@ -1345,7 +1345,7 @@ _LABEL_VERBS = frozenset(
     words(
         "prevent ensure avoid deter strengthen improve build make keep requires remains means seems needs makes "
         "takes gives leaves helps shows suggests allows becomes continues appears disrupt resume remain continue "
-        "grow rise fall fail succeed collapse stall"
+        "grow rise fall fail succeed collapse stall paralyze paralyse set mitigate stand worth"
     )
 )
 _BOUND_PREFIXES = frozenset(words("quasi semi non anti pro post pre neo pseudo self co"))
@@ -1387,7 +1387,7 @@ def _weak_head(lower: list[str]) -> bool:
 _VAGUE_ADJECTIVES = frozenset(
     words(
         "unique exact diverse ambitious noteworthy notable essential true precise remarkable interesting crucial "
-        "vital distinct great solid bold bolder subsequent earlier controversial"
+        "vital distinct great solid bold bolder subsequent earlier controversial sheer outright mighty"
     )
 )
 # Nouns that name no topic alone ("Decision", "Project", "Plan"): a heading says decision on what.
