@@ -494,6 +494,8 @@ def test_a_quantifier_is_no_head_noun():
         ("Popularity due", "His popularity due to the reforms grew.", set()),
         ("Southeast Asian Nations", "The Association of Southeast Asian Nations met.", set()),
         ("Islam wal-Muslimin", "Jama’at Nusrat al-Islam wal-Muslimin expanded.", set()),
+        ("Jama’at Nusrat", "Jama’at Nusrat al-Islam wal-Muslimin expanded.", set()),
+        ("Al-Islam wal-Muslimin", "Jama’at Nusrat al-Islam wal-Muslimin expanded.", set()),
     ],
 )
 def test_a_name_and_a_circumstance_or_the_end_of_a_name_is_no_label(label, text, actors):

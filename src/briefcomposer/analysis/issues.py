@@ -1279,11 +1279,16 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
         return True  # "Transnistrian leadership", "Lebanese terrorist group": actors, not topics
     pattern = re.compile(r"\b" + r"[\s\-\u2011]+".join(re.escape(t) for t in toks) + r"\b")
     hits = [m for t in texts for m in pattern.finditer(t)]
+    if not hits and lower[0].startswith(("al-", "el-", "wal-")):
+        # "Al-Islam wal-Muslimin" of "Jama'at Nusrat al-Islam wal-Muslimin": a particle written in lower case
+        # inside a name the label cut short
+        loose = re.compile(pattern.pattern, re.IGNORECASE)
+        inside = [m for t in texts for m in loose.finditer(t) if re.search(r"[A-Z][\w’'\-]*\s+$", t[: m.start()])]
+        if inside:
+            return True
     if toks[0][:1].isupper() and all(t[:1].isupper() for t in toks) and hits:
         longer = sum(
-            1
-            for m in hits
-            if re.match(r"\s+[A-Z]", m.string[m.end() :]) or _NAME_GOES_BACK.search(m.string[: m.start()])
+            1 for m in hits if _NAME_GOES_ON.match(m.string, m.end()) or _NAME_GOES_BACK.search(m.string[: m.start()])
         )
         if 2 * longer >= len(hits):
             return True  # mostly part of a longer name ("Southeast Asian Nations" of "Association of ...")
@@ -1323,6 +1328,8 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
     return len(toks) > 1 and last.endswith("s") and not last.endswith(("ss", "us", "is")) and _used_as_verb(last, texts)
 
 
+# "Jama'at Nusrat al-Islam ...", "Global Gateway Initiative": the name goes on after the label
+_NAME_GOES_ON = re.compile(r"\s+(?:[A-Z]|(?:al|el|wal|bin|ibn)-|(?:de|da|del|der|van|von|al|bin)\s+[A-Z])")
 _NAME_GOES_BACK = re.compile(r"(?<![\w’'\-])(?!The\b)[A-Z][\w’'\-]*\s+(?:of|for|al|wal|of the)\s+$")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|must|should|cannot|did|does|do)\s+$", re.IGNORECASE)
 _IDIOM_AROUND = re.compile(r"(?:\b(?:in|into)\s+)$")
