@@ -791,3 +791,15 @@ def test_an_editors_note_is_no_speaker():
 def test_a_person_named_like_a_company_stays_a_person():
     index = find_actors(["Ratan Tata agreed with the plan."])
     assert [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == ["Ratan Tata"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The US ambassador to Ethiopia, Maria Osk, said the talks would resume.",
+        "UN envoy Maria Osk said the talks would resume. The UN envoy said more.",
+    ],
+)
+def test_the_role_of_a_person_named_there_is_that_person(text):
+    index = find_actors([text])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Maria Osk"]

@@ -568,6 +568,9 @@ _UNNAMED_ROLE = re.compile(
 )
 
 
+_NAMED_AFTER = re.compile(r",?\s+[A-Z][\w’'\-]+\s+[A-Z]")
+
+
 def _with_roles(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
     """`raws` with the people a role names who speak: "the Philippine ambassador to Washington said"."""
     out = raws
@@ -582,6 +585,8 @@ def _with_roles(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
         if any(r.start < head_end and head_start < r.end for r in out):
             continue  # "Ambassador Grushko": a title the other finders have handled
         role = match.group("role")
+        if _NAMED_AFTER.match(text, match.end()) or re.search(re.escape(role) + r",?\s+[A-Z][a-z]", text):
+            continue  # "The US ambassador to Israel, Mike Huckabee, said": the role of a person named here
         name = f"{match.group('owner')}’s {role}" if match.group("owner") else role
         # the span is the role's own word: the state or body it serves keeps its mention ("Philippine")
         out = [*out, _Raw(p, head_start, head_end, "role", name=name)]
