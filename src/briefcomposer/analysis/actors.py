@@ -1192,12 +1192,7 @@ def _nickname_at(toks, j: int) -> int:  # type: ignore[no-untyped-def]
 _NICKNAME = re.compile(r"\s*[“\"]([A-Z][\w’'\-]+)[”\"]")
 
 
-_DATE_WORDS = frozenset(
-    words(
-        "January February March April May June July August September October November December Monday Tuesday "
-        "Wednesday Thursday Friday Saturday Sunday"
-    )
-)
+_DATE_WORDS = lexicon.MONTHS | lexicon.WEEKDAYS
 
 
 def _run(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-def]

@@ -747,7 +747,7 @@ def _lexicon_candidates(
                     k < len(toks)
                     and text[toks[k][1]].isupper()
                     and lower[k] not in _STOP_IN_LABEL
-                    and text[toks[k][1] : toks[k][2]] not in _MONTHS  # "invasion in February": a date
+                    and text[toks[k][1] : toks[k][2]] not in lexicon.MONTHS  # "invasion in February": a date
                 )
                 longer = k + 1 < len(toks) and text[toks[k + 1][1]].isupper() and not _gap(text, toks, k, k + 1)
                 possessive = k < len(toks) and lower[k].endswith(("’s", "'s"))
@@ -893,7 +893,6 @@ def _cut_quote(phrase: str) -> bool:
 
 
 _TIME_PREPOSITIONS = frozenset(words("in on since by until from"))
-_MONTHS = frozenset(words("January February March April May June July August September October November December"))
 _YEAR = re.compile(r"\d{4}s?")
 _PORTIONS = frozenset(
     words("thousands hundreds millions billions dozens tens tenth third quarter half fifth majority minority share")
@@ -927,7 +926,11 @@ def _clean(phrase: str, stop: set[str], actor_words: set[str]) -> str | None:
             toks = toks[1:]  # "Expand cross-border banking" -> "cross-border banking"; "protects Israeli territory"
     if len(toks) > 1 and toks[-1].lower() == "hostage":
         toks = toks[:-1]  # "keep global trade hostage": an idiom, the topic is "global trade"
-    if len(toks) >= 3 and toks[-2].lower() in _TIME_PREPOSITIONS and (toks[-1] in _MONTHS or _YEAR.fullmatch(toks[-1])):
+    if (
+        len(toks) >= 3
+        and toks[-2].lower() in _TIME_PREPOSITIONS
+        and (toks[-1] in lexicon.MONTHS or _YEAR.fullmatch(toks[-1]))
+    ):
         toks = toks[:-2]  # "invasion in February": the topic is the invasion, not its date
     if len(toks) > 1 and toks[0].lower() == "capita":
         toks = ["per", *toks]  # "capita growth": the extractor dropped the "per" of "per capita growth"

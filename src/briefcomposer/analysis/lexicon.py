@@ -12,6 +12,9 @@ def words(text: str) -> list[str]:
     return text.split()
 
 
+MONTHS = frozenset(words("January February March April May June July August September October November December"))
+WEEKDAYS = frozenset(words("Monday Tuesday Wednesday Thursday Friday Saturday Sunday"))
+
 REPORTING = words(
     "say argue highlight admit agree believe see warn claim state assert insist acknowledge conclude find "
     "assess recognise recognize want reject urge note stress emphasise emphasize maintain consider fear "
