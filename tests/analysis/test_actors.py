@@ -803,3 +803,38 @@ def test_a_person_named_like_a_company_stays_a_person():
 def test_the_role_of_a_person_named_there_is_that_person(text):
     index = find_actors([text])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Maria Osk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Despite the attacks, Enlargement Commissioner Lena Osk has tried to echo its values.", "Lena Osk"),
+        ("As Under-Secretary-General Lena Osk notes, the parties should act.", "Lena Osk"),
+        ("Chief Prosecutor Lena Osk opened an inquiry.", "Lena Osk"),
+        ("The High Commissioner for Human Rights, Lena Osk, said so.", "Lena Osk"),
+        ("Lena Osk, director of the Rule of Law Program at the Inter-American Dialogue: “It may happen.”", "Lena Osk"),
+    ],
+)
+def test_more_titles_and_appositions_name_a_person(text, name):
+    index = find_actors([text])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == [name]
+
+
+def test_a_prefix_before_a_demonym_names_no_state():
+    index = find_actors(["The Inter-American Dialogue and Pan-African groups met the China-US panel."])
+    assert {a.name for a in index.actors.values() if a.kind is ActorKind.STATE} == {"China", "United States"}
+
+
+def test_the_people_of_a_place_are_a_group_not_a_person():
+    index = find_actors(["The war in Gaza goes on. Will Gazans accept this body? Others see a decline."])
+    assert [(a.name, a.kind) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
+        ("Gazans", ActorKind.GROUP)
+    ]
+
+
+def test_a_panel_is_a_body_and_a_compact_a_thing():
+    text = "The Scientific Panel warned of risks to the Global Digital Compact. The Digital Compact says so."
+    index = find_actors([text])
+    assert [(a.name, a.kind) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
+        ("Scientific Panel", ActorKind.ORGANISATION)
+    ]

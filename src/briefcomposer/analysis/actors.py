@@ -51,7 +51,7 @@ ORG_HEADS = frozenset(
         "Foundation Endowment Centre Center University Co Ltd Inc LLC plc Trading Holdings Congress "
         "Secretariat Unit Centres Centers Airlines Airways Association League Board Chamber Caucus "
         "Network Consortium Railway Railways Mission Police Alliance News Times Post Journal Herald Gazette Tribune "
-        "Telegraph Chronicle"
+        "Telegraph Chronicle Panel"
     )
 )
 ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorate"})
@@ -69,16 +69,17 @@ _FUNCTION_WORDS = frozenset(
     words(
         "A About Above Absent Accordingly Across Additionally After Again Against All Already Also Although Always "
         "Amid Among An And Another Any Are Arguably Around As At Back Be Because Been Before Being Below Between "
-        "Beyond Both But By Can Conversely Could Despite Did Do Does Down During Each Either Equally Especially Even "
-        "Every Finally For Fortunately From Further Furthermore Given Had Has Have He Her Here His How However I If "
-        "In Indeed Initially Instead Into Is It Its Just Last Like Likewise Many Meanwhile Might Moreover Most Must "
-        "My Neither Never Next No Nor Not Now Of Off Often On Only Onto Or Other Our Out Over Overall Perhaps Please "
-        "Rather Recent Regardless She Should Similarly Since Several So Some Sometimes Still Such That The Their Then "
-        "Theoretically There Therefore These They This Those Though Through Thus To Together Ultimately Under "
-        "Unfortunately Unlike Until Up Upon Was We Were What When Where Whereas Which While Who Whom Whose Why Will "
-        "With Within Without Would Yes Yet You Your January February March April May June July August September "
-        "October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday One Two Three Four Five "
-        "Six Seven Eight Nine Ten First Second Third Fourth Later Earlier Today Yesterday"
+        "Beyond Both But By Can Conversely Could Despite Did Do Does Down During Each Either Equally Especially "
+        "Even Every Finally For Fortunately From Further Furthermore Given Had Has Have He Her Here His How "
+        "However I If In Indeed Initially Instead Into Is It Its Just Last Like Likewise Many Meanwhile Might "
+        "Moreover Most Must My Neither Never Next No Nor Not Now Of Off Often On Only Onto Or Other Others Our Out "
+        "Over Overall Perhaps Please Rather Recent Regardless She Should Similarly Since Several So Some Sometimes "
+        "Still Such That The Their Then Theoretically There Therefore These They This Those Though Through Thus To "
+        "Together Ultimately Under Unfortunately Unlike Until Up Upon Was We Were What When Where Whereas Which "
+        "While Who Whom Whose Why Will With Within Without Would Yes Yet You Your January February March April May "
+        "June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday "
+        "Sunday One Two Three Four Five Six Seven Eight Nine Ten First Second Third Fourth Later Earlier Today "
+        "Yesterday"
     )
 )
 _ARTICLES = frozenset(words("the The A An This That These Its Their His Her Our Every Each"))
@@ -321,12 +322,17 @@ def find_actors(
 _COMPOUND = re.compile(r"\b([A-Z][\w.]*[A-Za-z.])[-–]([A-Z][\w.]*[A-Za-z])\b")
 
 
+_PREFIXES = frozenset(words("Inter Pan Trans Anti Pro Non Post Pre Sub Neo Ex Mid Intra Extra Ultra Pseudo"))
+
+
 def _with_compounds(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
     out = list(raws)
     for match in _COMPOUND.finditer(text):
         over = [r for r in out if r.start < match.end() and match.start() < r.end]
         if any(r.kind != "single" or (r.start, r.end) != match.span() for r in over):
             continue  # a name of its own: "Guinea-Bissau", "Al-Shabaab"
+        if match.group(1) in _PREFIXES:
+            continue  # "the Inter-American Dialogue", "Pan-African", "Anti-Western": no state of its own
         hits = [gaz.surfaces.get(surface_key(match.group(n))) for n in (1, 2)]
         parts = [
             (n, hit[0])
@@ -883,6 +889,10 @@ def _scan(
                     k += 1
                 i = k
                 continue
+            if j + 1 < n and toks[j][0] in ("of", "for") and toks[j + 1][0][:1].isupper():
+                portfolio_end = _run(toks, j + 1, gaz)
+                if portfolio_end < n and toks[portfolio_end][0] == "," and not _gazetteer_at(toks, j + 1, gaz):
+                    j = portfolio_end  # "the High Commissioner for Human Rights, Volker Türk": no name
             # "The UN Secretary-General, António Guterres, said": the name in apposition to the title
             if j + 2 < n and toks[j][0] == "," and toks[j][2] == toks[j + 1][1] - 1:
                 k = _name_end(toks, j + 1, gaz)
@@ -974,7 +984,11 @@ def _scan(
                 out.append(_Raw(p, start, toks[i + 1][2], "collective", name=f"{word} {head}"))
                 i += 2
                 continue
-            out.append(_Raw(p, start, end, "single", name=word))
+            stems = [word[:-cut] for cut in (1, 2, 3) if len(word) - cut >= 3] if word.endswith("ns") else []
+            if any("^" + stem in vocabulary or surface_key(stem) in gaz.surfaces for stem in stems):
+                out.append(_Raw(p, start, end, "group", name=word))  # "Gazans", "Tigrayans": a place's people
+            else:
+                out.append(_Raw(p, start, end, "single", name=word))
         i += 1
     return out
 
@@ -1079,7 +1093,7 @@ _ROLE_NOUNS = frozenset(
     words(
         "analysts experts officials observers critics reports sources diplomats donors mediators commentators "
         "humanitarian scholars researchers journalists activists sceptics proponents supporters polls surveys "
-        "studies estimates figures statistics"
+        "studies estimates figures statistics others"
     )
 )
 _SENTENCE_START = frozenset({".", "!", "?", ":", "“", '"', "‘", "(", "–", "—"})
@@ -1411,7 +1425,8 @@ _THING_ENDS = frozenset(
         "Islands Memorial Museum Peninsula Plan Prize Reef Report Review River Road Sea Shoal Square Stadium Station "
         "Strait Summit Treaty University Valley Zone Partnership Programme Program Framework Mechanism Facility "
         "Strategy Agenda Roadmap Pact Deal Index Convention Declaration Day Week Festival Anniversary Award Games Cup "
-        "Olympics Plant Port Bridge Bay Gulf Lake Mountains Delta Basin Desert Coast Channel Passage Note Notes"
+        "Olympics Plant Port Bridge Bay Gulf Lake Mountains Delta Basin Desert Coast Channel Passage Note Notes "
+        "Compact Charter Protocol Resolution"
     )
 )
 
@@ -1433,8 +1448,11 @@ def _given_name(words: list[str], after: str, gaz: Gazetteer) -> bool:
 
 _LISTED = re.compile(r"\b(?:like|such as|including)\s+(?:[A-Z][\w’'\-]*(?:\s+|,\s*)|and\s+)*$")
 _INTRO = re.compile(
-    r"^(?:’s|'s)?\s*(?:,\s*(?:a|an|the|who|former|among|one of|then)\b|\s*\(|,\s*[A-Z][\w.\-]*(?:’s|'s)\s+[A-Za-z])"
-)  # "X, a former envoy," "X (Reuters)", "Mark Rutte, NATO’s Secretary General,"
+    r"^(?:’s|'s)?\s*(?:,\s*(?:a|an|the|who|former|among|one of|then)\b|\s*\(|,\s*[A-Z][\w.\-]*(?:’s|'s)\s+[A-Za-z]"
+    r"|,\s*(?:(?:senior|executive|deputy|managing|associate|assistant|chief|vice|founding|programme|program)[\s\-]+)*"
+    r"(?:director|head|fellow|founder|president|chair|professor|researcher|editor|chief|lecturer|secretary)"
+    r"\s+(?:of|at|for)\s)"
+)  # "X, a former envoy," "X (Reuters)", "Mark Rutte, NATO’s Secretary General,", "X, director of the ..."
 
 
 def _introduced(text: str, start: int, end: int) -> bool:
