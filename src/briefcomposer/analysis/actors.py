@@ -984,7 +984,7 @@ def _scan(
                 out.append(_Raw(p, start, toks[i + 1][2], "collective", name=f"{word} {head}"))
                 i += 2
                 continue
-            stems = [word[:-cut] for cut in (1, 2, 3) if len(word) - cut >= 3] if word.endswith("ns") else []
+            stems = [word[:-cut] for cut in (2, 3) if len(word) - cut >= 3] if word.endswith("ans") else []
             if any("^" + stem in vocabulary or surface_key(stem) in gaz.surfaces for stem in stems):
                 out.append(_Raw(p, start, end, "group", name=word))  # "Gazans", "Tigrayans": a place's people
             else:
