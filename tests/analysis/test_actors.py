@@ -838,3 +838,10 @@ def test_a_panel_is_a_body_and_a_compact_a_thing():
     assert [(a.name, a.kind) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
         ("Scientific Panel", ActorKind.ORGANISATION)
     ]
+
+
+def test_a_plural_that_opens_a_sentence_before_an_auxiliary_is_a_group():
+    index = find_actors(["Term limits are popular. Citizens are overwhelmingly against their removal."])
+    assert [(a.name, a.kind) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
+        ("citizens", ActorKind.GROUP)
+    ]

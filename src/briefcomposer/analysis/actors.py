@@ -516,7 +516,7 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             # "Countries agreed on two pillars", "Leaders pledged ...": a bare plural that opens a sentence and
             # speaks is the group, though "countries" alone elsewhere names no one
             opens = _OPENS_SENTENCE.search(text[max(0, head_start - 3) : head_start]) is not None
-            if not (opens and _says_something(text, head_end, _GROUP_VERBS)):
+            if not (opens and (_says_something(text, head_end, _GROUP_VERBS) or _AUXILIARY.match(text, head_end))):
                 continue
         if any(m.lower() in _NOT_GROUP_MODIFIERS or m[-3:] == "ing" for m in mods):
             continue
@@ -536,7 +536,7 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         cited = _CITED.search(text[max(0, start - 40) : start])
         # "Local authorities have been forced to ...", "World leaders will meet": a described group that opens
         # a sentence before its verb is the subject of that sentence
-        opening = bool(mods) and _OPENS_SENTENCE.search(text[max(0, start - 3) : start]) is not None
+        opening = _OPENS_SENTENCE.search(text[max(0, start - 3) : start]) is not None
         opening = opening and _AUXILIARY.match(text, end) is not None
         if not (cited or opening) and not _says_something(text, end, _GROUP_VERBS):
             continue
