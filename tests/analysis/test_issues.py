@@ -525,3 +525,14 @@ def test_a_short_text_with_many_topics_gets_six_issues():
     ]
     labels = _labels(Source(id="s", title="A crowded agenda", paragraphs=paragraphs))
     assert len(labels) == 6, labels
+
+
+def test_an_agreement_the_text_names_twice_is_an_issue():
+    paragraphs = [
+        "ASEAN adopted the Five Point Consensus (5PC) in April 2021 after the coup in Myanmar.",
+        "The junta has ignored the 5PC ever since, and violence has grown across the country.",
+        "Singapore argues the Five-Point Consensus remains the foundational document for the bloc.",
+        "Thailand wants a new envoy and a softer approach to the junta.",
+    ]
+    labels = [i.label for i in suggest(Source(title="ASEAN and Myanmar", paragraphs=paragraphs)).issues]
+    assert "Five Point Consensus" in labels

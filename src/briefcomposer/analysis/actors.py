@@ -1426,7 +1426,7 @@ _THING_ENDS = frozenset(
         "Strait Summit Treaty University Valley Zone Partnership Programme Program Framework Mechanism Facility "
         "Strategy Agenda Roadmap Pact Deal Index Convention Declaration Day Week Festival Anniversary Award Games Cup "
         "Olympics Plant Port Bridge Bay Gulf Lake Mountains Delta Basin Desert Coast Channel Passage Note Notes "
-        "Compact Charter Protocol Resolution"
+        "Compact Charter Protocol Resolution Consensus"
     )
 )
 

@@ -404,6 +404,14 @@ def find_issues(
             counts[key], where[key] = count, paras
             heading_keys.add(key)  # kept like a heading's phrase, whatever its count
             candidates.append((name, key, 0.1, frozenset({"<place> " + name.casefold()}), len(key) > 1))
+    documents = [d for d in _documents(texts, body, title) if d[1] not in {key for _, key, _, _ in places}]
+    if documents:
+        document_keys = {key for _, key, _, _ in documents}
+        candidates = [c for c in candidates if c[1] not in document_keys]
+        for name, key, count, paras in documents:
+            counts[key], where[key] = count, paras
+            heading_keys.add(key)
+            candidates.append((name, key, 0.1, frozenset(_norm(w) for w in _WORD.findall(name)), True))
     place_labels = {name.casefold() for name, _, _, _ in places}
     groups: dict[frozenset[str], _Group] = {}
     # Topics that are weaker evidence (a term of the vocabulary named once, a phrase outside it named once, a word
@@ -1241,6 +1249,65 @@ def _places(texts: list[str], body: list[int], min_paras: int) -> list[tuple[str
         (name, tuple(_norm(w) for w in _WORD.findall(name)), count, paras)
         for name, (count, paras) in found.items()
         if len(paras) >= min_paras
+    ]
+
+
+_DOCUMENT = re.compile(
+    r"(?<![\w\-])((?:[A-Z][\w\-’']*\s+(?:(?:and|of|on|for)\s+)?){1,4}(?:Consensus|Framework|Pact|Compact|Treaty|Agreement|Accords?|"
+    r"Declaration|Convention|Protocol|Charter|Initiative|Roadmap|Act)|Resolution\s+\d{3,4})(?![\w\-])"
+    r"(?:\s+\(([A-Z0-9][A-Za-z0-9]{1,7})\))?"
+)
+
+
+_DOCUMENT_OPENERS = frozenset(
+    words("the a an in under by with of at on to from for after before since and but as while its their this that")
+)
+
+
+def _documents(texts: list[str], body: list[int], title: str = "") -> list[tuple[str, tuple[str, ...], int, set[int]]]:
+    """Agreements, frameworks and resolutions the text names at least twice (by name or by the abbreviation
+    it defines for one): "the Five Point Consensus (5PC) ... the 5PC", "Resolution 2803". What a text on a
+    deal argues about is the deal. Returns `(name, normalised key, occurrences, paragraphs)` as `_places`."""
+    found: dict[str, tuple[int, set[int]]] = {}
+    short: dict[str, str] = {}
+    names: dict[tuple[str, ...], str] = {}
+    for p, text in [*zip(body, texts, strict=True), (-1, title)]:  # the title names it once more
+        for m in _DOCUMENT.finditer(text):
+            words = m.group(1).split()
+            while len(words) > 1 and (words[0].lower() in _DOCUMENT_OPENERS or words[0].endswith(("’s", "'s"))):
+                words = words[1:]  # "Under the Paris Agreement": the name starts after the opening words
+            if len(words) < 2:
+                continue
+            key = tuple(_norm(w) for w in _WORD.findall(" ".join(words)))
+            name = names.setdefault(key, " ".join(words))  # "Five-Point Consensus" is the "Five Point Consensus"
+            count, paras = found.get(name, (0, set()))
+            found[name] = (count + 1, paras | ({p} if p >= 0 else set()))
+            if m.group(2):
+                short[m.group(2)] = name
+    for abbr, name in short.items():
+        pattern = re.compile(r"(?<![\w\-])" + re.escape(abbr) + r"(?![\w\-])")
+        for p, text in zip(body, texts, strict=True):
+            n = len(pattern.findall(text)) - (text.count(f"({abbr})"))
+            if n > 0:
+                count, paras = found[name]
+                found[name] = (count + n, paras | {p})
+    keys = {name: key for key, name in names.items()}
+    for name in sorted(found, key=lambda n: len(keys.get(n, ()))):
+        longer = [
+            other
+            for other in found
+            if len(keys.get(other, ())) > len(keys.get(name, ())) and keys[other][-len(keys[name]) :] == keys[name]
+        ]
+        if len(longer) == 1:
+            # "the IMO’s Net-Zero Framework" and "the IMO Net-Zero Framework", "the historic Australia-PNG Pukpuk
+            # Treaty" and "the Pukpuk Treaty": one document, named as the text names it most often
+            keep, drop = (name, longer[0]) if found[name][0] >= found[longer[0]][0] else (longer[0], name)
+            count, paras = found.pop(drop)
+            found[keep] = (found[keep][0] + count, found[keep][1] | paras)
+    return [
+        (name, tuple(_norm(w) for w in _WORD.findall(name)), count, paras)
+        for name, (count, paras) in found.items()
+        if count >= 2 and paras
     ]
 
 
