@@ -845,3 +845,8 @@ def test_a_plural_that_opens_a_sentence_before_an_auxiliary_is_a_group():
     assert [(a.name, a.kind) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
         ("citizens", ActorKind.GROUP)
     ]
+
+
+def test_the_state_that_backs_or_leads_is_named():
+    index = find_actors(["Russian-backed campaigns twisted the vote, and a Chinese-flagged vessel cut the cable."])
+    assert {a.name for a in index.actors.values() if a.kind is ActorKind.STATE} == {"Russia", "China"}

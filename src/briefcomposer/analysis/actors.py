@@ -323,6 +323,12 @@ _COMPOUND = re.compile(r"\b([A-Z][\w.]*[A-Za-z.])[-–]([A-Z][\w.]*[A-Za-z])\b")
 
 
 _PREFIXES = frozenset(words("Inter Pan Trans Anti Pro Non Post Pre Sub Neo Ex Mid Intra Extra Ultra Pseudo"))
+# "Russian-backed campaigns", "a Kenyan-led mission", "the US-brokered truce": the state that backs, leads or
+# brokers is named (as a modifier)
+_BACKED = re.compile(
+    r"\b([A-Z][\w.]*[A-Za-z.])[-–‑](?:led|backed|brokered|sponsored|funded|financed|supported|owned|controlled|"
+    r"flagged|built|made|based|armed|trained|allied|aligned|dominated|run|held|imposed|mediated|drafted)\b"
+)
 
 
 def _with_compounds(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
@@ -344,6 +350,15 @@ def _with_compounds(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list
         out = [r for r in out if r not in over]  # "China-US" is no single name
         for n, entry in parts:
             out.append(_Raw(p, match.start(n), match.end(n), "gaz", gaz=entry, adjective=True))
+    for match in _BACKED.finditer(text):
+        over = [r for r in out if r.start < match.end() and match.start() < r.end]
+        if any(r.kind != "single" for r in over):
+            continue
+        hit = gaz.surfaces.get(surface_key(match.group(1)))
+        if not hit or hit[0] == PLACE or gaz.entries[hit[0]].kind is ActorKind.PERSON:
+            continue
+        out = [r for r in out if r not in over]
+        out.append(_Raw(p, match.start(1), match.end(1), "gaz", gaz=hit[0], adjective=True))
     out.sort(key=lambda r: r.start)
     return out
 
