@@ -850,3 +850,10 @@ def test_a_plural_that_opens_a_sentence_before_an_auxiliary_is_a_group():
 def test_the_state_that_backs_or_leads_is_named():
     index = find_actors(["Russian-backed campaigns twisted the vote, and a Chinese-flagged vessel cut the cable."])
     assert {a.name for a in index.actors.values() if a.kind is ActorKind.STATE} == {"Russia", "China"}
+
+
+def test_the_government_in_british_house_style_is_the_government_named():
+    text = "The UK Government published its paper. However, the Government faces a real challenge."
+    actor = _actor_of(find_actors([text]), "UK Government")
+    assert actor is not None
+    assert "the Government" in actor.aliases()

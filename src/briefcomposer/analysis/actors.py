@@ -855,7 +855,8 @@ def _scan(
                 out.append(_Raw(p, start, toks[back[0] - 1][2], "back", title=back[1]))
                 i = back[0]
                 continue
-            if nxt == "government":
+            if nxt == "government" or (nxt == "Government" and (toks[i + 2][0] if i + 2 < n else "") != "of"):
+                # "the Government" in British house style is the government too (not "the Government of Iraq")
                 out.append(_Raw(p, start, toks[i + 1][2], "government"))
                 i += 2
                 continue
@@ -1403,6 +1404,10 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
     govs = [r for r in raws if r.kind == "government"]
     if govs:
         pick = explicit_governments.most_common(1) or state_counts.most_common(1)
+        # "the UK Government ... the Government": the body the text names as a government
+        named = [k for k, a in actors.items() if a.kind is ActorKind.ORGANISATION and a.name.endswith(" Government")]
+        if len(named) == 1:
+            pick = [(named[0], 1)]
         if pick:
             key = pick[0][0]
             for raw in govs:
