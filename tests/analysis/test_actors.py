@@ -857,3 +857,16 @@ def test_the_government_in_british_house_style_is_the_government_named():
     actor = _actor_of(find_actors([text]), "UK Government")
     assert actor is not None
     assert "the Government" in actor.aliases()
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Australia should lead a Pacific Eyes agreement with New Zealand, officials say.",
+        "As the Salt Typhoon revelations show, the networks are exposed.",
+        "The test, publicised as Mission Divyastra, is a milestone for the programme.",
+    ],
+)
+def test_a_name_before_a_things_noun_or_after_mission_is_no_person(text):
+    index = find_actors([text])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []

@@ -141,8 +141,8 @@ NOT_ORG_HEADS = frozenset(
         "Elections Referendum Census Budget Survey Dam Regulations Regulation Directive Gap Emergency Operations"
     )
 )
-EVENT_LEADS = frozenset({"Operation", "Exercise"})
-_EVENT = re.compile(r"\b(?:Operation|Exercise)\s+([A-Z][\w’'\-]+)")
+EVENT_LEADS = frozenset({"Operation", "Exercise", "Mission"})
+_EVENT = re.compile(r"\b(?:Operation|Exercise|Mission)\s+([A-Z][\w’'\-]+)")
 _ROLE_AFTER = re.compile(
     r"\s+(?:officials|leaders|legislators|lawmakers|spokesman|spokeswoman|spokesperson|commanders|fighters|"
     r"negotiators|representatives|members|leadership)\b"
@@ -987,6 +987,9 @@ def _scan(
         if k > i + 1 and i and toks[i - 1][0] in ("the", "The") and toks[i - 1][2] == start - 1:
             i = k  # "aboard the Sierra Madre", "The Golden Dome will cost ...": a ship's or a project's name
             continue
+        if k > i + 1 and k < n and toks[k][0] in _THING_NOUNS and toks[k][1] == toks[k - 1][2] + 1:
+            i = k + 1  # "a Pacific Eyes agreement", "the Salt Typhoon revelations": the name of a thing
+            continue
         if k > i + 1 and (toks[k - 1][0][:1].isupper() or toks[k - 1][0][3:4].isupper()):
             out.append(_Raw(p, start, toks[k - 1][2], "person", name=_clean(text[start : toks[k - 1][2]])))
             i = k
@@ -1447,6 +1450,17 @@ _THING_ENDS = frozenset(
         "Strategy Agenda Roadmap Pact Deal Index Convention Declaration Day Week Festival Anniversary Award Games Cup "
         "Olympics Plant Port Bridge Bay Gulf Lake Mountains Delta Basin Desert Coast Channel Passage Note Notes "
         "Compact Charter Protocol Resolution Consensus"
+    )
+)
+
+
+# Lower-case nouns after a name that make it a thing's name: "a Pacific Eyes agreement", "the Durand line"
+_THING_NOUNS = frozenset(
+    words(
+        "agreement agreements deal deals line revelations efforts effort project programme program initiative "
+        "framework treaty plan doctrine strategy system systems campaign attacks attack hack operation mission "
+        "summit talks process format model effect era pact accord corridor pipeline scheme project fund facility "
+        "report review index"
     )
 )
 
