@@ -862,8 +862,8 @@ def test_the_government_in_british_house_style_is_the_government_named():
 @pytest.mark.parametrize(
     "text",
     [
-        "Australia should lead a Pacific Eyes agreement with New Zealand, officials say.",
-        "As the Salt Typhoon revelations show, the networks are exposed.",
+        "Australia should lead a Pacific Eyes agreement with New Zealand. A Pacific Eyes agreement would help, "
+        "and Pacific Eyes partners agree.",
         "The test, publicised as Mission Divyastra, is a milestone for the programme.",
     ],
 )
