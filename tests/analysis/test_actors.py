@@ -870,3 +870,18 @@ def test_the_government_in_british_house_style_is_the_government_named():
 def test_a_name_before_a_things_noun_or_after_mission_is_no_person(text):
     index = find_actors([text])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "Both Democratic and Republican senators agreed that the way forward was a phased approach.",
+            "Democratic and Republican senators",
+        ),
+        ("The Venezuelan people bravely took to the streets last Thursday.", "Venezuelan people"),
+    ],
+)
+def test_coordinated_modifiers_and_a_nations_people_make_one_group(text, name):
+    index = find_actors([text])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == [name]

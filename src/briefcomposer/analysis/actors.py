@@ -380,7 +380,7 @@ _NATIONAL_BUSINESS = re.compile(
 # A country's opposition, public, police or courts are not its government: "the Belarusian opposition calls
 # for ...", "the Serbian public widely opposed ...", "a Rwandan court", "Bolivian civil society"
 _NATIONAL_PEOPLE = re.compile(
-    r"\b((?:(?!The\s|An?\s)[A-Z][a-z]+\s)?[A-Z][\w\-]*)\s+(opposition|public|populace|population|electorate|citizens|"
+    r"\b((?:(?!The\s|An?\s)[A-Z][a-z]+\s)?[A-Z][\w\-]*)\s+(opposition|public|people|populace|population|electorate|citizens|"
     r"civil society|police|judiciary|judges?|courts?|media|press|voters|diaspora|(?:political |opposition )?parties|"
     r"factions|militias|rebels|insurgents|activists|protesters|dissidents|exiles)\b(?![\w\-’'])"
 )
@@ -500,6 +500,10 @@ _NOT_GROUP_MODIFIERS = frozenset(
 
 
 _SINGULAR_DETERMINERS = frozenset(words("a an one this that each every"))
+# A second modifier joined by "and" before a group's: a capitalised one or an adjective ("centrist and")
+_COORDINATED = re.compile(
+    r"(?<![\w\-’'])(?:(?!And\b|The\b|But\b)[A-Z][a-z]+|[a-z]+(?:al|ist|ive|ic|ern|ian))\s+and\s+$"
+)
 # Each group phrase is checked against the names found so far, so a run-on "paragraph" of thousands of them
 # ("Analysts and Analysts and ...") would cost the square of its length; a real paragraph has a handful.
 MAX_GROUP_PHRASES = 200
@@ -536,6 +540,9 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         if any(m.lower() in _NOT_GROUP_MODIFIERS or m[-3:] == "ing" for m in mods):
             continue
         start = text.index(mods[0], mods_start) if mods else head_start
+        coordinated = _COORDINATED.search(text, max(0, start - 40), start) if mods else None
+        if coordinated:
+            start = coordinated.start()  # "Russian and Western analysts", "Democratic and Republican senators"
         end = head_end
         # "Analysts and commentators", "think tanks and other advocacy groups": one group of two heads
         pair = _PAIR.match(text, end)
