@@ -885,3 +885,18 @@ def test_a_name_before_a_things_noun_or_after_mission_is_no_person(text):
 def test_coordinated_modifiers_and_a_nations_people_make_one_group(text, name):
     index = find_actors([text])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == [name]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        (
+            "For Ukraine’s more impatient supporters, it was a matter of strategic imperative.",
+            "Ukraine’s more impatient supporters",
+        ),
+        ("Colombia’s security forces have struggled to contain the gangs.", "Colombia’s security forces"),
+    ],
+)
+def test_a_group_named_by_whom_it_belongs_to_may_be_described(text, name):
+    index = find_actors([text])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == [name]

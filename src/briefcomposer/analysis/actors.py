@@ -397,9 +397,16 @@ _GROUP_MODIFIERS = (
     r"Latin American|Central Asian|Southeast Asian|South Asian|Middle Eastern|[A-Z]{2,6}"
 )
 # A group named by whom it belongs to: "Ethiopia’s neighbours", "Ukraine’s supporters", "Kenya’s political class"
-_OWNED_GROUPS = r"neighbou?rs|allies|partners|supporters|critics|opponents|rivals|signatories|political class|elites"
+_OWNED_GROUPS = (
+    r"neighbou?rs|allies|partners|supporters|critics|opponents|rivals|signatories|political class|elites|"
+    r"security forces"
+)
 _GROUP_PHRASE = re.compile(
-    rf"\b(?:(?P<owner>[A-Z][\w\-]+)(?:’s|'s)\s+(?:(?:{_GROUP_MODIFIERS})\s+)?(?P<own>{_OWNED_GROUPS})"
+    rf"\b(?:(?P<owner>[A-Z][\w\-]+)(?:’s|'s)\s+(?:(?:{_GROUP_MODIFIERS}|"
+    # "Ukraine’s more impatient supporters", "China’s closest allies": up to two words describe them
+    rf"(?!(?:and|or|of|on|in|to|for|with|its|their|his|her|the|a|an|by|from|at|as|is|are|was|were|has|have)\b)"
+    rf"[a-z][a-z\-]*)\s+){{0,2}}"
+    rf"(?P<own>{_OWNED_GROUPS})"
     rf"|(?P<mods>(?:(?:{_GROUP_MODIFIERS})\s+){{1,2}})(?P<head>{_GROUP_HEADS}))\b"
 )
 # Every group phrase ends on its head: the phrase is looked for only before the words that end a head, with
