@@ -900,3 +900,10 @@ def test_coordinated_modifiers_and_a_nations_people_make_one_group(text, name):
 def test_a_group_named_by_whom_it_belongs_to_may_be_described(text, name):
     index = find_actors([text])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == [name]
+
+
+def test_an_abbreviation_defined_for_a_party_the_gazetteer_knows_is_that_party():
+    index = find_actors(["The ruling Georgian Dream party (GD) won again. GD said the vote was fair."])
+    names = [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR]
+    assert names == ["Georgian Dream"]
+    assert "GD" in _actor_of(index, "Georgian Dream").aliases()

@@ -114,8 +114,10 @@ _FOREIGN_PARTICLES = (
 # "(NAWO)", and an abbreviation from another language: "(MAS in Spanish)", "(FARC, its Spanish acronym)"
 _ABBR = r"\s+\(([A-Z][A-Za-z]{1,9})(?:,?\s+(?:in|its)\s+(?:[A-Z][a-z]+\s*)?(?:acronym|initials)?)?\)"
 _DEFINITION = re.compile(
-    r"(?<![\w’'])([A-Z][\w’'\-]*(?:\s+(?:of|for|and|the|on|" + _FOREIGN_PARTICLES + r"|[A-Z][\w’'\-]*))*)" + _ABBR
-)
+    r"(?<![\w’'])([A-Z][\w’'\-]*(?:\s+(?:of|for|and|the|on|" + _FOREIGN_PARTICLES + r"|[A-Z][\w’'\-]*))*"
+    r"(?:\s+(?:party|movement|alliance|coalition|front|bloc))?)" + _ABBR
+)  # "the Freedom and Direct Democracy party (SPD)": a lower-case head ends the name too
+_LOWER_ORG_HEADS = frozenset(words("party movement alliance coalition front bloc"))
 _ABBR_AT = re.compile(_ABBR)
 _NAME_SPAN = 200  # how far before "(ABBR)" its long name may start
 
@@ -282,7 +284,9 @@ def find_actors(
                 continue
             while long_toks and (long_toks[0] in gaz.not_names and long_toks[0] not in ORG_LEADS):
                 long_toks = long_toks[1:]
-            if long_toks and (long_toks[-1] in ORG_HEADS or long_toks[0] in ORG_LEADS):
+            if len(long_toks) > 1 and long_toks[-1] in _LOWER_ORG_HEADS:
+                definitions[abbr] = " ".join(long_toks[:-1])  # the party is named without "party", as elsewhere
+            elif long_toks and (long_toks[-1] in ORG_HEADS or long_toks[0] in ORG_LEADS):
                 definitions[abbr] = " ".join(long_toks)
             else:
                 # "the Treasury and the Central Bank of Argentina (BCRA)": the last of a pair
@@ -820,7 +824,11 @@ def _scan(
             i += length
             continue
         if word in definitions:
-            out.append(_Raw(p, start, end, "org", name=definitions[word]))
+            known = gaz.surfaces.get(surface_key(definitions[word]))
+            if known and known[0] != PLACE:  # "GD" of "the Georgian Dream party (GD)": the party the gazetteer knows
+                out.append(_Raw(p, start, end, "gaz", gaz=known[0], name=word))
+            else:
+                out.append(_Raw(p, start, end, "org", name=definitions[word]))
             i += 1
             continue
         if word in events or (word in EVENT_LEADS and i + 1 < n and toks[i + 1][0][:1].isupper()):
@@ -939,7 +947,7 @@ def _scan(
             abbr = paren.group(1)  # type: ignore[union-attr]
             e0 = toks[run_end - 1][2]
             s0 = e0 - len(definitions[abbr])
-            known = gaz.surfaces.get(surface_key(abbr))
+            known = gaz.surfaces.get(surface_key(definitions[abbr])) or gaz.surfaces.get(surface_key(abbr))
             if known and known[0] != PLACE:
                 # "the Association for Southeast Asian Nations (ASEAN)": the body the gazetteer knows by the
                 # abbreviation, however the text spells its long name
