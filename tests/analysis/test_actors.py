@@ -907,3 +907,8 @@ def test_an_abbreviation_defined_for_a_party_the_gazetteer_knows_is_that_party()
     names = [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR]
     assert names == ["Georgian Dream"]
     assert "GD" in _actor_of(index, "Georgian Dream").aliases()
+
+
+def test_a_partys_government_acts():
+    index = find_actors(["The Labour government has cut aid to 0.3 percent of GNI."])
+    assert [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == ["Labour government"]

@@ -999,6 +999,11 @@ def _scan(
             out.append(_Raw(p, start, toks[run_end - 1][2], "org", name=text[start : toks[run_end - 1][2]]))
             i = run_end
             continue
+        if word in _PARTY_WORDS and i + 1 < n and toks[i + 1][0] in ("government", "administration"):
+            # "the Labour government", "a Republican administration": the party in power acts
+            out.append(_Raw(p, start, toks[i + 1][2], "collective", name=f"{word} {toks[i + 1][0]}"))
+            i += 2
+            continue
         if _common_word(word, i, toks, vocabulary):
             i += 1
             continue
@@ -1248,6 +1253,7 @@ _NICKNAME = re.compile(r"\s*[“\"]([A-Z][\w’'\-]+)[”\"]")
 
 
 _DATE_WORDS = lexicon.MONTHS | lexicon.WEEKDAYS
+_PARTY_WORDS = frozenset(words("Labour Conservative Tory Republican Democratic Liberal Socialist Communist Green"))
 
 
 def _run(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-def]
