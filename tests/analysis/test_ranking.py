@@ -136,6 +136,20 @@ def test_the_agent_of_a_passive_is_marked():
     assert cands["Morocco"]["wb_pits"] == 1.0
 
 
+def test_an_actors_own_stance_noun_is_marked():
+    source = Source(
+        title="Strikes",
+        paragraphs=["There has been no response to Syria’s demand to halt the strikes on Lebanon’s territory."],
+    )
+    paragraphs, spans, index, headings, found = _parts(source)
+    cands = {
+        index.actors[c.actor_key].name: c.features
+        for c in ranking.candidates(paragraphs, spans, index, headings, found)
+    }
+    assert cands["Syria"].get("poss_stance") == 1.0  # "Syria’s demand"
+    assert "poss_stance" not in cands["Lebanon"]  # "Lebanon’s territory": no stance
+
+
 def test_a_quotation_that_goes_on_is_a_candidate_for_its_speaker():
     source = Source(
         title="Bases",

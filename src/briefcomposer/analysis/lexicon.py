@@ -73,6 +73,18 @@ STANCE_ADJECTIVES = words(
 )
 
 
+# Nouns of an actor's stance after its possessive: "Syria’s demand", "the Commission’s proposal".
+STANCE_NOUNS = frozenset(
+    words(
+        "demand demands decision decisions position positions proposal proposals call calls refusal plan plans "
+        "strategy policy policies offer request warning warnings claim claims support opposition commitment "
+        "commitments pledge threat threats response approach stance view views insistence push bid efforts effort "
+        "attempt attempts objections rejection reluctance willingness determination goal goals aim aims ambitions "
+        "ambition priority priorities agenda vision concerns concern criticism message intention intentions readiness"
+    )
+)
+
+
 def inflect(base: str) -> list[str]:
     """The base form of a regular verb with its -s, -ed and -ing forms."""
     if base in IRREGULAR:

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
+from briefcomposer.analysis import lexicon
 from briefcomposer.analysis import positions as rules
 from briefcomposer.analysis.actors import ActorIndex
 from briefcomposer.core.model import ActorKind
@@ -218,6 +219,11 @@ def _mention_features(text: str, s: int, e: int, mentions: list, opener: list[st
     after = rules._WORD.findall(text[first.end : e])[:1]
     if after:
         features["w1_" + after[0].lower()] = 1.0
+    if features["poss"]:
+        # "Syria’s demand to halt ...", "the Commission’s proposal": what the actor's noun is
+        owned = [w.lower() for w in rules._WORD.findall(text[first.end : e])[:3] if w.lower() not in ("s", "’s", "'s")]
+        if any(w in lexicon.STANCE_NOUNS for w in owned[:2]):
+            features["poss_stance"] = 1.0
     before = [w.lower() for w in rules._WORD.findall(text[max(s, first.start - 40) : first.start])]
     if before and before[-1] == "the":
         before.pop()
