@@ -912,3 +912,11 @@ def test_an_abbreviation_defined_for_a_party_the_gazetteer_knows_is_that_party()
 def test_a_partys_government_acts():
     index = find_actors(["The Labour government has cut aid to 0.3 percent of GNI."])
     assert [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == ["Labour government"]
+
+
+def test_a_described_group_that_is_a_clauses_subject_before_its_verb_is_a_group():
+    text = "Since 2002, fourteen countries across the continent have eliminated presidential term limits."
+    index = find_actors([text])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == [
+        "fourteen countries across the continent"
+    ]

@@ -476,6 +476,14 @@ _CITED = re.compile(
     r"(?:(?:some|many|most|several|other|all|a host of|a number of|a range of|dozens of|scores of)\s+)?$"
 )
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|^\s*[“\"‘])$")
+_SUBJECT_BEFORE = re.compile(
+    r"(?:^|[.!?:;]\s+|^\s*[“\"‘]|\d{4},\s+|\b(?:[Bb]ut|[Ww]hile|[Bb]ecause|[Aa]lthough|[Ss]ince|[Ww]hen|[Yy]et|"
+    r"[Hh]owever,|[Mm]eanwhile,)\s+)(?:(?:the|The|many|Many|most|Most|some|Some|all|All|other|Other)\s+)?$"
+)
+_VERB_AFTER = re.compile(
+    r"\s+(?:(?:also|now|still|increasingly|already|have|has|had|\w+ly)\s+)*"
+    r"(?:[a-z]+ed|have|has|had|are|were|will|would|can|could|should|may|might|must|did|do|does)\b"
+)
 _AUXILIARY = re.compile(r"\s+(?:have|has|had|are|were|will|would|can|could|should|may|might|must|did|do|also|now)\b")
 # The head is found first and its modifiers (up to two words) looked for just before it: one pattern for both
 # would be tried at every word of a long text (issue 3's 200,000-word benchmark)
@@ -571,6 +579,10 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         # a sentence before its verb is the subject of that sentence
         opening = _OPENS_SENTENCE.search(text[max(0, start - 3) : start]) is not None
         opening = opening and _AUXILIARY.match(text, end) is not None
+        if not opening and mods and _SUBJECT_BEFORE.search(text[max(0, start - 30) : start]):
+            # "In 2024, local farmers protested ...", "but Western capitals remained divided": the subject of a
+            # clause before its verb
+            opening = _VERB_AFTER.match(text, end) is not None
         if not (cited or opening) and not _says_something(text, end, _GROUP_VERBS):
             continue
         over = [r for r in out if r.start < end and start < r.end]
