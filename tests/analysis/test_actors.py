@@ -920,3 +920,15 @@ def test_a_described_group_that_is_a_clauses_subject_before_its_verb_is_a_group(
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == [
         "fourteen countries across the continent"
     ]
+
+
+def test_the_administration_and_the_junta_point_back():
+    index = find_actors(
+        [
+            "The Trump administration imposed tariffs on India. The administration has also threatened Brazil.",
+            "The junta in Niger expelled French troops. The junta has since turned to Russia.",
+        ]
+    )
+    assert "The administration" in _actor_of(index, "Trump administration").aliases()
+    assert "The junta" in _actor_of(index, "Niger").aliases()
+    assert "The junta" not in _actor_of(index, "Brazil").aliases()  # "the junta in Niger" names its state

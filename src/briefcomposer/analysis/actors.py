@@ -206,7 +206,7 @@ class ActorIndex:
 _ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
     **dict.fromkeys(("alliance", "bloc", "union", "organisation", "organization"), (ActorKind.ORGANISATION,)),
     **dict.fromkeys(("group", "cartel", "movement", "militia"), (ActorKind.ORGANISATION, ActorKind.GROUP)),
-    **dict.fromkeys(("country", "kingdom", "republic"), (ActorKind.STATE,)),
+    **dict.fromkeys(("country", "kingdom", "republic", "junta"), (ActorKind.STATE,)),
 }
 _SPOKESPEOPLE = frozenset(words("spokesperson spokesman spokeswoman official officials"))
 # "the party", "the court", "the commission": the body named just before whose name has that word
@@ -214,7 +214,8 @@ _SPOKESPEOPLE = frozenset(words("spokesperson spokesman spokeswoman official off
 _HEAD_ANAPHORS = frozenset(
     words(
         "party court bank commission council ministry agency institute committee company corporation fund "
-        "assembly parliament congress senate tribunal board authority department front coalition newspaper"
+        "assembly parliament congress senate tribunal board authority department front coalition newspaper "
+        "administration"
     )
 )
 
@@ -900,7 +901,7 @@ def _scan(
                 or after in ("has", "have", "had", "is", "was", "will", "would", "could", "can", "may", "must")
                 or _acts(text, toks[i + 1][2])
             )  # "the party has ...", "the Commission said": not "the coalition partners"
-            if (nxt.lower() in _ANAPHORS or head_anaphor) and after != "of" and not after[:1].isupper():
+            if (nxt.lower() in _ANAPHORS or head_anaphor) and after not in ("of", "in") and not after[:1].isupper():
                 # "The alliance deployed ...", "the country has been implementing reforms": the actor of that
                 # kind named last (resolved once every name is known)
                 out.append(_Raw(p, start, toks[i + 1][2], "anaphor", name=nxt.lower()))
