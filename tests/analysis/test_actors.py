@@ -932,3 +932,8 @@ def test_the_administration_and_the_junta_point_back():
     assert "The administration" in _actor_of(index, "Trump administration").aliases()
     assert "The junta" in _actor_of(index, "Niger").aliases()
     assert "The junta" not in _actor_of(index, "Brazil").aliases()  # "the junta in Niger" names its state
+
+
+def test_the_nation_and_the_sultanate_point_back():
+    index = find_actors(["Oman has long mediated in the Gulf. The sultanate has also kept ties with Iran."])
+    assert "The sultanate" in _actor_of(index, "Oman").aliases()
