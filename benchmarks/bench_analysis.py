@@ -80,6 +80,7 @@ RUN_ONS = {
     "criticised by ... groups": lambda n: "criticised by " * n + "groups",
     "Name (ABBR in Spanish) ...": lambda n: "Movement for Socialism (MAS in Spanish) " * (n // 3),
     "the the ...": lambda n: "the " * (5 * n),
+    "Title Case ... Agreement (TCA)": lambda n: "The " + "Big " * (2 * n) + "Agreement (BA) was signed.",
 }
 
 

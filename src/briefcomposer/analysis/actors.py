@@ -1269,11 +1269,18 @@ _DATE_WORDS = lexicon.MONTHS | lexicon.WEEKDAYS
 _PARTY_WORDS = frozenset(words("Labour Conservative Tory Republican Democratic Liberal Socialist Communist Green"))
 
 
+MAX_RUN = 40
+
+
 def _run(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-def]
-    """Index after a run of capitalised words (with "of", "for", ... between them) from `i`."""
+    """Index after a run of capitalised words (with "of", "for", ... between them) from `i`.
+
+    A run stops after `MAX_RUN` words: no name is longer, and a title-case line of thousands of words would
+    otherwise be walked again from each of its words (the square of its length)."""
     j = i
     end = i
-    while j < len(toks):
+    stop = min(len(toks), i + MAX_RUN)
+    while j < stop:
         word = toks[j][0]
         particle = j > i and word[:3].casefold() in ("al-", "el-") and word[3:4].isupper()  # "Jaish al-Nasr"
         if (word[:1].isupper() or particle) and word.replace("-", "").replace("’", "").replace(".", "").isalnum():
