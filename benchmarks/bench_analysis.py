@@ -81,6 +81,7 @@ RUN_ONS = {
     "Name (ABBR in Spanish) ...": lambda n: "Movement for Socialism (MAS in Spanish) " * (n // 3),
     "the the ...": lambda n: "the " * (5 * n),
     "Title Case ... Agreement (TCA)": lambda n: "The " + "Big " * (2 * n) + "Agreement (BA) was signed.",
+    "China-US Russian-backed ...": lambda n: "China-US Russian-backed " * n + "groups said so.",
 }
 
 

@@ -338,7 +338,8 @@ _BACKED = re.compile(
 
 def _with_compounds(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
     out = list(raws)
-    for match in _COMPOUND.finditer(text):
+    # each pair is checked against the names found so far: a paragraph of thousands of pairs would cost the square
+    for match in islice(_COMPOUND.finditer(text), MAX_GROUP_PHRASES):
         over = [r for r in out if r.start < match.end() and match.start() < r.end]
         if any(r.kind != "single" or (r.start, r.end) != match.span() for r in over):
             continue  # a name of its own: "Guinea-Bissau", "Al-Shabaab"
@@ -355,7 +356,7 @@ def _with_compounds(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list
         out = [r for r in out if r not in over]  # "China-US" is no single name
         for n, entry in parts:
             out.append(_Raw(p, match.start(n), match.end(n), "gaz", gaz=entry, adjective=True))
-    for match in _BACKED.finditer(text):
+    for match in islice(_BACKED.finditer(text), MAX_GROUP_PHRASES):
         over = [r for r in out if r.start < match.end() and match.start() < r.end]
         if any(r.kind != "single" for r in over):
             continue
