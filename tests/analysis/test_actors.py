@@ -937,3 +937,12 @@ def test_the_administration_and_the_junta_point_back():
 def test_the_nation_and_the_sultanate_point_back():
     index = find_actors(["Oman has long mediated in the Gulf. The sultanate has also kept ties with Iran."])
     assert "The sultanate" in _actor_of(index, "Oman").aliases()
+
+
+def test_a_things_name_used_alone_is_no_person():
+    paragraphs = [
+        "Austria is to join the European Sky Shield Initiative. Sky Shield is a European protective shield.",
+        "Germany initiated Sky Shield, and Sky Shield warned nobody. Joe Biden said so.",
+    ]
+    index = find_actors(paragraphs)
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Joe Biden"]

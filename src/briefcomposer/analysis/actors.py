@@ -309,6 +309,9 @@ def find_actors(
     vocabulary |= {"^" + w for text in paragraphs for w in _CAPITALISED_MID.findall(text)}
     # "Operation Sindoor", "Exercise Zapad": names of events, never of people, also when used alone
     events = {m.group(1) for text in paragraphs for m in _EVENT.finditer(text)}
+    # names of things the text also writes whole ("the European Sky Shield Initiative", "the Golden Dome project"):
+    # used alone ("Sky Shield is ...") they are still the thing's, not a person's
+    events |= {name for name in _thing_names(paragraphs) if name.split()[0] not in gaz.given_names}
     raws: list[_Raw] = []
     for p, text in enumerate(paragraphs):
         found = _scan(p, text, gaz, definitions, vocabulary, events)
@@ -1032,7 +1035,9 @@ def _scan(
             i = k + 1  # "a Pacific Eyes agreement", "the Salt Typhoon revelations": the name of a thing
             continue
         if k > i + 1 and (toks[k - 1][0][:1].isupper() or toks[k - 1][0][3:4].isupper()):
-            out.append(_Raw(p, start, toks[k - 1][2], "person", name=_clean(text[start : toks[k - 1][2]])))
+            name = _clean(text[start : toks[k - 1][2]])
+            if name not in events:
+                out.append(_Raw(p, start, toks[k - 1][2], "person", name=name))
             i = k
             continue
         prev = toks[i - 1][0] if i else ""
@@ -1512,6 +1517,26 @@ _THING_NOUNS = frozenset(
         "report review index"
     )
 )
+
+
+_THING_NAME = re.compile(
+    r"((?:[A-Z][\w’'\-]+\s+){0,3}[A-Z][\w’'\-]+)[”\"’]?\s+(?:(?:[a-z]+\s+){0,2}(?:"
+    + "|".join(sorted(_THING_NOUNS | {"platform", "shield"}))
+    + r")\b|(?:"
+    + "|".join(sorted(_THING_ENDS))
+    + r")\b)"
+)
+
+
+def _thing_names(paragraphs: list[str]) -> set[str]:
+    """The names of things and their shorter endings: "European Sky Shield" and "Sky Shield" of "the European
+    Sky Shield Initiative", "Golden Dome" of "the “Golden Dome” missile defense project"."""
+    names: set[str] = set()
+    for text in paragraphs:
+        for m in _THING_NAME.finditer(text):
+            words_ = m.group(1).split()
+            names.update(" ".join(words_[k:]) for k in range(len(words_)) if len(words_) - k >= 2)
+    return names
 
 
 def _given_name(words: list[str], after: str, gaz: Gazetteer) -> bool:
