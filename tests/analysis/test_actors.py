@@ -946,3 +946,9 @@ def test_a_things_name_used_alone_is_no_person():
     ]
     index = find_actors(paragraphs)
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Joe Biden"]
+
+
+def test_articles_of_treaties_and_places_named_like_people_are_no_people():
+    paragraphs = ["Under Article V, allies must respond. Article V says so.", "Diego Garcia hosts bombers."]
+    index = find_actors(paragraphs)
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []

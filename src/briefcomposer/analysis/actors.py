@@ -143,7 +143,7 @@ NOT_ORG_HEADS = frozenset(
         "Elections Referendum Census Budget Survey Dam Regulations Regulation Directive Gap Emergency Operations"
     )
 )
-EVENT_LEADS = frozenset({"Operation", "Exercise", "Mission"})
+EVENT_LEADS = frozenset({"Operation", "Exercise", "Mission", "Article", "Chapter", "Section"})
 _EVENT = re.compile(r"\b(?:Operation|Exercise|Mission)\s+([A-Z][\w’'\-]+)")
 _ROLE_AFTER = re.compile(
     r"\s+(?:officials|leaders|legislators|lawmakers|spokesman|spokeswoman|spokesperson|commanders|fighters|"
@@ -1158,7 +1158,7 @@ _ROLE_NOUNS = frozenset(
     words(
         "analysts experts officials observers critics reports sources diplomats donors mediators commentators "
         "humanitarian scholars researchers journalists activists sceptics proponents supporters polls surveys "
-        "studies estimates figures statistics others"
+        "studies estimates figures statistics others mps meps"
     )
 )
 _SENTENCE_START = frozenset({".", "!", "?", ":", "“", '"', "‘", "(", "–", "—"})
