@@ -952,3 +952,8 @@ def test_articles_of_treaties_and_places_named_like_people_are_no_people():
     paragraphs = ["Under Article V, allies must respond. Article V says so.", "Diego Garcia hosts bombers."]
     index = find_actors(paragraphs)
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []
+
+
+def test_a_plural_abbreviation_is_no_person():
+    index = find_actors(["Progress on the Sustainable Development Goals (SDGs) has stalled. The SDGs call for more."])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []

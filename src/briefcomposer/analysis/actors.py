@@ -137,10 +137,11 @@ def _definitions(text: str):  # type: ignore[no-untyped-def]
 
 NOT_ORG_HEADS = frozenset(
     words(
-        "Product Index Agreement Treaty Act Initiative Programme Program Strategy Plan Framework Partnership "
-        "Protocol Convention Declaration Zone Area Rate System Systems Report Review Law Bill Deal Accord Summit "
-        "Conference Dialogue Process Mechanism Facility Corridor Operation Exercise Doctrine Policy Election "
-        "Elections Referendum Census Budget Survey Dam Regulations Regulation Directive Gap Emergency Operations"
+        "Goal Goals Product Index Agreement Treaty Act Initiative Programme Program Strategy Plan Framework "
+        "Partnership Protocol Convention Declaration Zone Area Rate System Systems Report Review Law Bill Deal "
+        "Accord Summit Conference Dialogue Process Mechanism Facility Corridor Operation Exercise Doctrine Policy "
+        "Election Elections Referendum Census Budget Survey Dam Regulations Regulation Directive Gap Emergency "
+        "Operations"
     )
 )
 EVENT_LEADS = frozenset({"Operation", "Exercise", "Mission", "Article", "Chapter", "Section"})
@@ -1169,6 +1170,8 @@ def _common_word(word: str, i: int, toks, vocabulary: set[str]) -> bool:  # type
     lower = word.lower()
     # "Increasingly", "Unsurprisingly"; but "Mohamed Hamdan" goes on with a name
     followed = i + 1 < len(toks) and toks[i + 1][0][:1].isupper() and toks[i + 1][1] - toks[i][2] == 1
+    if re.fullmatch(r"[A-Z]{2,}s", word):
+        return True  # "SDGs", "NDCs", "SMEs": plural abbreviations of things or groups, never a person
     if (lower.endswith(("ian", "ese")) and not followed) or lower in _ROLE_NOUNS:
         return True  # "Sahelian", "Analysts": adjectives and role nouns, not names ("Brian Mulroney" is one)
     at_start = i == 0 or toks[i - 1][0] in _SENTENCE_START
