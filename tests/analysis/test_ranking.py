@@ -120,16 +120,19 @@ def test_the_actor_an_opening_pronoun_points_back_to_is_a_candidate(paragraph, p
     assert added.stance.lower().startswith(stance)
 
 
-def test_the_agent_of_a_passive_is_marked():
-    source = Source(
-        title="Dispute",
-        paragraphs=["The dispute pits Morocco against a movement supported by Algeria, and Tunisia is silent."],
-    )
-    paragraphs, spans, index, headings, found = _parts(source)
-    cands = {
+def _features_by_actor(paragraph: str) -> dict[str, dict[str, float]]:
+    """The candidate features of each actor `paragraph` names (its one sentence)."""
+    paragraphs, spans, index, headings, found = _parts(Source(title="T", paragraphs=[paragraph]))
+    return {
         index.actors[c.actor_key].name: c.features
         for c in ranking.candidates(paragraphs, spans, index, headings, found)
     }
+
+
+def test_the_agent_of_a_passive_is_marked():
+    cands = _features_by_actor(
+        "The dispute pits Morocco against a movement supported by Algeria, and Tunisia is silent."
+    )
     assert cands["Algeria"].get("agent") == 1.0  # "supported by Algeria"
     assert cands["Algeria"]["wb_by"] == 1.0
     assert "agent" not in cands["Morocco"]  # "pits Morocco": no passive
@@ -137,15 +140,9 @@ def test_the_agent_of_a_passive_is_marked():
 
 
 def test_an_actors_own_stance_noun_is_marked():
-    source = Source(
-        title="Strikes",
-        paragraphs=["There has been no response to Syria’s demand to halt the strikes on Lebanon’s territory."],
+    cands = _features_by_actor(
+        "There has been no response to Syria’s demand to halt the strikes on Lebanon’s territory."
     )
-    paragraphs, spans, index, headings, found = _parts(source)
-    cands = {
-        index.actors[c.actor_key].name: c.features
-        for c in ranking.candidates(paragraphs, spans, index, headings, found)
-    }
     assert cands["Syria"].get("poss_stance") == 1.0  # "Syria’s demand"
     assert "poss_stance" not in cands["Lebanon"]  # "Lebanon’s territory": no stance
 
