@@ -120,13 +120,18 @@ def test_the_actor_an_opening_pronoun_points_back_to_is_a_candidate(paragraph, p
     assert added.stance.lower().startswith(stance)
 
 
+def _candidates(paragraph: str) -> list[tuple[str, str, dict[str, float]]]:
+    """(actor, sentence, features) of each candidate of a one-paragraph source."""
+    paragraphs, spans, index, headings, found = _parts(Source(title="T", paragraphs=[paragraph]))
+    return [
+        (index.actors[c.actor_key].name, paragraph[c.start : c.end], c.features)
+        for c in ranking.candidates(paragraphs, spans, index, headings, found)
+    ]
+
+
 def _features_by_actor(paragraph: str) -> dict[str, dict[str, float]]:
     """The candidate features of each actor `paragraph` names (its one sentence)."""
-    paragraphs, spans, index, headings, found = _parts(Source(title="T", paragraphs=[paragraph]))
-    return {
-        index.actors[c.actor_key].name: c.features
-        for c in ranking.candidates(paragraphs, spans, index, headings, found)
-    }
+    return {name: features for name, _, features in _candidates(paragraph)}
 
 
 def test_the_agent_of_a_passive_is_marked():
@@ -148,17 +153,12 @@ def test_an_actors_own_stance_noun_is_marked():
 
 
 def test_a_quotation_that_goes_on_is_a_candidate_for_its_speaker():
-    source = Source(
-        title="Bases",
-        paragraphs=[
+    cands = [
+        (name, sentence[:20], features.get("qcont"))
+        for name, sentence, features in _candidates(
             "Lord Vell warned: “Our overseas bases are an invaluable currency. For reasons that are hard to "
             "fathom, the plan risks both of these assets.” The islands lie far from anywhere."
-        ],
-    )
-    paragraphs, spans, index, headings, found = _parts(source)
-    cands = [
-        (index.actors[c.actor_key].name, paragraphs[0][c.start : c.end][:20], c.features.get("qcont"))
-        for c in ranking.candidates(paragraphs, spans, index, headings, found)
+        )
     ]
     assert ("Lord Vell", "For reasons that are", 1.0) in cands, cands
     # the next sentence is no quotation: nobody's but the author's
@@ -166,18 +166,13 @@ def test_a_quotation_that_goes_on_is_a_candidate_for_its_speaker():
 
 
 def test_both_countries_are_candidates_for_the_two_named_last():
-    source = Source(
-        title="Border",
-        paragraphs=[
+    joint = sorted(
+        name
+        for name, _, features in _candidates(
             "Sudan was not invited. Ethiopia met Kenya in Nairobi, and Kenya proposed a joint patrol. "
             "Both countries agreed to reopen the border crossings."
-        ],
-    )
-    paragraphs, spans, index, headings, found = _parts(source)
-    joint = sorted(
-        index.actors[c.actor_key].name
-        for c in ranking.candidates(paragraphs, spans, index, headings, found)
-        if c.features.get("joint")
+        )
+        if features.get("joint")
     )
     assert joint == ["Ethiopia", "Kenya"], joint
 
