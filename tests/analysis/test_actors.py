@@ -957,3 +957,13 @@ def test_articles_of_treaties_and_places_named_like_people_are_no_people():
 def test_a_plural_abbreviation_is_no_person():
     index = find_actors(["Progress on the Sustainable Development Goals (SDGs) has stalled. The SDGs call for more."])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []
+
+
+def test_companies_policy_commentary_names_are_organisations():
+    index = find_actors(["Nippon Steel’s bid for U.S. Steel was blocked. General Dynamics and Rosatom said so."])
+    assert [(a.name, a.kind) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
+        ("Nippon Steel", ActorKind.ORGANISATION),
+        ("U.S. Steel", ActorKind.ORGANISATION),
+        ("General Dynamics", ActorKind.ORGANISATION),
+        ("Rosatom", ActorKind.ORGANISATION),
+    ]
