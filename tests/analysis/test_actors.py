@@ -967,3 +967,15 @@ def test_companies_policy_commentary_names_are_organisations():
         ("General Dynamics", ActorKind.ORGANISATION),
         ("Rosatom", ActorKind.ORGANISATION),
     ]
+
+
+def test_an_abbreviation_the_text_defines_as_another_body_is_that_body():
+    paragraphs = [
+        "The flag was raised at the Embassy of the Islamic Emirate of Afghanistan (IEA) in Moscow.",
+        "Recognition of the IEA could serve Russia, and the International Energy Agency has no say.",
+    ]
+    index = find_actors(paragraphs)
+    emirate = _actor_of(index, "Islamic Emirate of Afghanistan")
+    assert emirate is not None
+    assert "IEA" in emirate.aliases()
+    assert "IEA" not in _actor_of(index, "International Energy Agency").aliases()

@@ -284,6 +284,20 @@ def find_actors(
                 # other than the body the gazetteer knows by it (the Communist Party of China)
                 definitions[abbr] = ""
                 continue
+            tail = next(
+                (k for k in range(1, len(spelled) - 1) if spelled[k][:1].isupper() and _is_acronym(abbr, spelled[k:])),
+                None,
+            )
+            if (
+                tail is not None
+                and known
+                and known[0] != PLACE
+                and surface_key(" ".join(spelled[tail:])) not in gaz.surfaces
+            ):
+                # "the Embassy of the Islamic Emirate of Afghanistan (IEA)": the text's own body, not the
+                # International Energy Agency the gazetteer knows by "IEA"
+                definitions[abbr] = " ".join(spelled[tail:])
+                continue
             while long_toks and (long_toks[0] in gaz.not_names and long_toks[0] not in ORG_LEADS):
                 long_toks = long_toks[1:]
             if len(long_toks) > 1 and long_toks[-1] in _LOWER_ORG_HEADS:
@@ -760,6 +774,8 @@ def _scan(
         if hit and definitions.get(word) == "":
             i += hit[0]  # "Country of Particular Concern (CPC)": here the abbreviation names a thing
             continue
+        if hit and hit[0] == 1 and hit[1] != PLACE and _own_definition(definitions.get(word), hit[1], gaz):
+            hit = None  # "the Islamic Emirate of Afghanistan (IEA)": the text defines it as a body of its own
         if hit:
             length, index, adjective = hit
             entry = gaz.entries[index]
@@ -965,7 +981,13 @@ def _scan(
             abbr = paren.group(1)  # type: ignore[union-attr]
             e0 = toks[run_end - 1][2]
             s0 = e0 - len(definitions[abbr])
-            known = gaz.surfaces.get(surface_key(definitions[abbr])) or gaz.surfaces.get(surface_key(abbr))
+            known = gaz.surfaces.get(surface_key(definitions[abbr]))
+            by_abbr = gaz.surfaces.get(surface_key(abbr))
+            if not known and by_abbr and by_abbr[0] != PLACE:
+                # the body the gazetteer knows by the abbreviation only if the text's long name ends like its name
+                # ("Embassy of the Islamic Emirate of Afghanistan (IEA)" is not the International Energy Agency)
+                head = gaz.entries[by_abbr[0]].name.split()[-1]
+                known = by_abbr if head[:6].lower() == definitions[abbr].split()[-1][:6].lower() else None
             if known and known[0] != PLACE:
                 # "the Association for Southeast Asian Nations (ASEAN)": the body the gazetteer knows by the
                 # abbreviation, however the text spells its long name
@@ -1736,6 +1758,15 @@ def _is_acronym(abbr: str, long_toks: list[str]) -> bool:
     initials = "".join(t[0] for t in long_toks if t[:1].isupper()).upper()
     # "ACLED" for "Armed Conflict Location and Event Data Project": abbreviations may stop early
     return len(initials) >= 2 and (initials == abbr.upper() or (len(abbr) >= 4 and initials.startswith(abbr.upper())))
+
+
+def _own_definition(long_name: str | None, entry: int, gaz: Gazetteer) -> bool:
+    """The text defines the abbreviation as a body other than the gazetteer's `entry` of that abbreviation:
+    a long name the gazetteer does not know that ends unlike the entry's name."""
+    name = gaz.entries[entry].name
+    if not long_name or surface_key(long_name) in gaz.surfaces or " " not in name:
+        return False  # "Corporación del Cobre de Chile (Codelco)": the body the gazetteer knows by that name
+    return name.split()[-1][:6].lower() != long_name.split()[-1][:6].lower()
 
 
 def _after_the(text: str, match: re.Match) -> bool:
