@@ -979,3 +979,8 @@ def test_an_abbreviation_the_text_defines_as_another_body_is_that_body():
     assert emirate is not None
     assert "IEA" in emirate.aliases()
     assert "IEA" not in _actor_of(index, "International Energy Agency").aliases()
+
+
+def test_a_movements_name_is_no_persons():
+    index = find_actors(["Lena Osk, the leader of Ansar al-Din, was appointed. Ansar al-Din said so."])
+    assert _actor_of(index, "Ansar al-Din").kind is ActorKind.ORGANISATION

@@ -1059,7 +1059,10 @@ def _scan(
             continue
         if k > i + 1 and (toks[k - 1][0][:1].isupper() or toks[k - 1][0][3:4].isupper()):
             name = _clean(text[start : toks[k - 1][2]])
-            if name not in events:
+            if word.replace("’", "'") in _MOVEMENT_LEADS:
+                # "Ansar al-Din", "Jaish al-Adl", "Lashkar-e-Taiba": a movement's name, not a person's
+                out.append(_Raw(p, start, toks[k - 1][2], "org", name=name))
+            elif name not in events:
                 out.append(_Raw(p, start, toks[k - 1][2], "person", name=name))
             i = k
             continue
@@ -1297,6 +1300,10 @@ _NICKNAME = re.compile(r"\s*[“\"]([A-Z][\w’'\-]+)[”\"]")
 
 
 _DATE_WORDS = lexicon.MONTHS | lexicon.WEEKDAYS
+# First words of the names of movements and armed groups in Arabic, Urdu and Pashto ("Ansar al-Din")
+_MOVEMENT_LEADS = frozenset(
+    words("Ansar Jaish Harakat Liwa Kataib Kata'ib Jabhat Hayat Hay'at Asa'ib Asaib Saraya Lashkar Tehrik Hizb Ahrar")
+)
 _PARTY_WORDS = frozenset(words("Labour Conservative Tory Republican Democratic Liberal Socialist Communist Green"))
 
 
