@@ -50,3 +50,12 @@ def test_an_abbreviated_month_before_its_day_ends_no_sentence():
         "On Feb. 2, however, the envoys met again.",
         "They left on Sept. 30.",
     ]
+
+
+def test_a_filipino_ma_before_a_full_name_ends_no_sentence():
+    text = "Foreign Minister Ma. Lena Osk called for a review. The deal was praised by Jack Ma. The Government agreed."
+    assert sentences(text) == [
+        "Foreign Minister Ma. Lena Osk called for a review.",
+        "The deal was praised by Jack Ma.",
+        "The Government agreed.",
+    ]

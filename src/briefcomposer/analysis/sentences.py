@@ -21,6 +21,10 @@ _TITLE_ABBREVIATIONS = frozenset(
 )
 _LOWER_ABBREVIATIONS = frozenset({"approx", "vs", "cf"})
 _LAST_WORD = re.compile(r"(\w+)\.\s*$")
+# "Foreign Minister Ma. Theresa Lazaro": Filipino "Ma." (María) before a given name and a surname
+_FULL_NAME_NEXT = re.compile(
+    r"(?!(?:The|This|That|These|Those|He|She|It|They|We|In|On|At|But|And|An?)\b)[A-Z][a-z]+\s+[A-Z][a-z]"
+)
 # "current U.S. President Joe Biden": a dotted country abbreviation before an office is no sentence end
 _ENDS_ON_COUNTRY = re.compile(r"\b(?:U\.S|U\.K|U\.N|E\.U)\.\s*$")
 # "on Feb. 2, U.S. forces hit ...": an abbreviated month before its day is no sentence end
@@ -62,6 +66,7 @@ def split(text: str) -> list[tuple[int, int]]:
             _ends_on_title(text[spans[-1][0] : spans[-1][1]])
             or (_ENDS_ON_COUNTRY.search(text[spans[-1][0] : spans[-1][1]]) and _OFFICE_NEXT.match(text, start))
             or (_ENDS_ON_MONTH.search(text[spans[-1][0] : spans[-1][1]]) and text[start : start + 1].isdigit())
+            or (text[spans[-1][0] : spans[-1][1]].endswith(" Ma.") and _FULL_NAME_NEXT.match(text, start))
         ):
             spans[-1] = (spans[-1][0], end)
         else:
