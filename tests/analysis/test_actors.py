@@ -984,3 +984,8 @@ def test_an_abbreviation_the_text_defines_as_another_body_is_that_body():
 def test_a_movements_name_is_no_persons():
     index = find_actors(["Lena Osk, the leader of Ansar al-Din, was appointed. Ansar al-Din said so."])
     assert _actor_of(index, "Ansar al-Din").kind is ActorKind.ORGANISATION
+
+
+def test_a_nations_described_group_keeps_its_demonym():
+    index = find_actors(["The suspension is forcing all Kuwaiti political actors to direct their attention elsewhere."])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == ["Kuwaiti political actors"]

@@ -689,6 +689,10 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
                 for w in words
             ):
                 continue  # "Defence Ministers", "Prime Ministers": capitalised, a title or a name
+        head = match.group("head") or match.group("own")
+        demonym = [r for r in out if r.kind == "gaz" and r.adjective and 0 < start - r.end <= 1]
+        if demonym and match.group("mods") and head not in _STATE_STAFF:
+            start = demonym[0].start  # "all Kuwaiti political actors": the people of that state, not the state
         inside = [r for r in out if start <= r.start and r.end <= end]
         if any(r.start == start and r.end == end and r.kind == "gaz" for r in inside):
             continue  # the gazetteer knows the phrase as a whole
