@@ -987,11 +987,9 @@ def _scan(
             s0 = e0 - len(definitions[abbr])
             known = gaz.surfaces.get(surface_key(definitions[abbr]))
             by_abbr = gaz.surfaces.get(surface_key(abbr))
-            if not known and by_abbr and by_abbr[0] != PLACE:
-                # the body the gazetteer knows by the abbreviation only if the text's long name ends like its name
-                # ("Embassy of the Islamic Emirate of Afghanistan (IEA)" is not the International Energy Agency)
-                head = gaz.entries[by_abbr[0]].name.split()[-1]
-                known = by_abbr if head[:6].lower() == definitions[abbr].split()[-1][:6].lower() else None
+            own = by_abbr and by_abbr[0] != PLACE and _own_definition(definitions[abbr], by_abbr[0], gaz)
+            if not known and by_abbr and by_abbr[0] != PLACE and not own:
+                known = by_abbr  # the body the gazetteer knows by the abbreviation, however the text spells it
             if known and known[0] != PLACE:
                 # "the Association for Southeast Asian Nations (ASEAN)": the body the gazetteer knows by the
                 # abbreviation, however the text spells its long name
@@ -1549,7 +1547,7 @@ _THING_NOUNS = frozenset(
     words(
         "agreement agreements deal deals line revelations efforts effort project programme program initiative "
         "framework treaty plan doctrine strategy system systems campaign attacks attack hack operation mission "
-        "summit talks process format model effect era pact accord corridor pipeline scheme project fund facility "
+        "summit talks process format model effect era pact accord corridor pipeline scheme fund facility "
         "report review index"
     )
 )

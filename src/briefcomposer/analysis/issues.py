@@ -1293,6 +1293,8 @@ def _documents(texts: list[str], body: list[int], title: str = "") -> list[tuple
                 found[name] = (count + n, paras | {p})
     keys = {name: key for key, name in names.items()}
     for name in sorted(found, key=lambda n: len(keys.get(n, ()))):
+        if name not in found:
+            continue  # merged into another name already
         longer = [
             other
             for other in found
