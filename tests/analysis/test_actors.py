@@ -989,3 +989,41 @@ def test_a_movements_name_is_no_persons():
 def test_a_nations_described_group_keeps_its_demonym():
     index = find_actors(["The suspension is forcing all Kuwaiti political actors to direct their attention elsewhere."])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == ["Kuwaiti political actors"]
+
+
+def test_a_regnal_number_and_a_clerical_title_belong_to_the_name():
+    paragraphs = ["Catholicos Karekin II has voiced his support. Archbishop Galstanyan was arrested. King Charles III spoke."]
+    index = find_actors(paragraphs)
+    assert [(a.name, a.kind) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
+        ("Karekin II", ActorKind.PERSON),
+        ("Galstanyan", ActorKind.PERSON),
+        ("Charles III", ActorKind.PERSON),
+    ]
+
+
+def test_a_profession_just_before_a_full_name_introduces_a_person():
+    index = find_actors(["The editor asked the regional virologist Lena Osk why the budget is so small."])
+    assert _actor_of(index, "Lena Osk").kind is ActorKind.PERSON
+
+
+def test_a_un_body_written_in_full_and_a_church_are_bodies():
+    paragraphs = [
+        "The United Nations High Commissioner for Refugees (UNHCR) warned, and the Armenian Apostolic Church objected.",
+        "The Council of the European Union adopted a regulation.",
+    ]
+    index = find_actors(paragraphs)
+    assert [(a.name, a.kind) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
+        ("UNHCR", ActorKind.ORGANISATION),
+        ("Armenian Apostolic Church", ActorKind.ORGANISATION),
+        ("Council of the European Union", ActorKind.ORGANISATION),
+    ]
+
+
+def test_a_run_in_heading_named_by_abstract_nouns_is_no_speaker():
+    paragraphs = [
+        "Economic Instability: The extension should not be done without reforms.",
+        "Investment Deterrence: Investors may stay away.",
+        "Lawrence Wong: We will not yield.",
+    ]
+    index = find_actors(paragraphs)
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Lawrence Wong"]

@@ -204,3 +204,16 @@ def test_an_interview_is_left_to_its_speakers():
 def test_the_model_file_is_plain_json_of_numbers():
     data = json.loads(ranking.model_path().read_text(encoding="utf-8"))
     assert all(isinstance(v, float | int) for v in data["weights"].values())
+
+
+def test_run_in_headings_make_no_interview():
+    source = Source(
+        title="t",
+        paragraphs=[
+            "Economic Instability: The extension should not be done without sound economic reforms.",
+            "Investment Deterrence: A longer term could deter investors and create complacency.",
+        ],
+    )
+    paragraphs, spans, index, headings, _ = _parts(source)
+    candidates = ranking.candidates(paragraphs, spans, index, headings, [])
+    assert [c.paragraph for c in candidates if c.actor_key == index.author_key] == [0, 1]

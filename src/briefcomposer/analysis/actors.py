@@ -51,7 +51,7 @@ ORG_HEADS = frozenset(
         "Foundation Endowment Centre Center University Co Ltd Inc LLC plc Trading Holdings Congress "
         "Secretariat Unit Centres Centers Airlines Airways Association League Board Chamber Caucus "
         "Network Consortium Railway Railways Mission Police Alliance News Times Post Journal Herald Gazette Tribune "
-        "Telegraph Chronicle Panel"
+        "Telegraph Chronicle Panel Church"
     )
 )
 ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorate"})
@@ -106,6 +106,8 @@ _TITLE_PREFIX = re.compile(r"^(?:[Tt]hen|[Ee]x|[Ff]ormer)[-\u2011]|[-\u2011](?:e
 # Initials inside a name: "K.P. Sharma Oli" (one token), "George W. Bush" (a letter and a stop)
 _INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
 _SUFFIXES = frozenset(words("Jr Sr"))
+_REGNAL = re.compile(r"^(?=[IVX]{2,5}$)X{0,3}(?:IX|IV|V?I{0,3})$")  # "Charles III", "Leo XIV", "Karekin II"
+_ABSTRACT = re.compile(r"^[A-Z][a-z]{4,}(?:ity|ities|tions?|sions?|ments?|isms?|ness|ship|ances?|ences?)$")
 _SPEAKER = re.compile(r"^((?:[A-Z][\w’'.\-]+\s){1,3}[A-Z][\w’'\-]+):\s")
 # Foreign names keep their particles: "Partido Optimista pelo Desenvolvimento de Moçambique (Podemos)"
 _FOREIGN_PARTICLES = (
@@ -745,10 +747,16 @@ def _scan(
     toks = [t for t in toks if t[0] not in "[]"]
     out: list[_Raw] = []
     speaker = _SPEAKER.match(text)
+    label = False  # "Economic Instability: ...": a run-in heading, named by an abstract noun
     if speaker and (re.search(r"[’']s\b", speaker.group(1)) or speaker.group(1).split()[-1] in _THING_ENDS):
         speaker = None  # "Editor’s Note: ...": a label, not somebody speaking
+    elif speaker and any(_ABSTRACT.search(w) and w not in gaz.given_names for w in speaker.group(1).split()):
+        label = True
     i = 0
-    if speaker:
+    if label and speaker:
+        while i < len(toks) and toks[i][1] < speaker.end():
+            i += 1
+    elif speaker:
         out.append(_Raw(p, 0, len(speaker.group(1)), "person", name=speaker.group(1), speaker=True))
         while i < len(toks) and toks[i][1] < speaker.end():
             i += 1
@@ -1278,6 +1286,9 @@ def _name_end(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-d
                 j += 1  # "George W. Bush"
                 continue
             break
+        if j > i and _REGNAL.match(word) and toks[j][1] - toks[j - 1][2] == 1:
+            j += 1  # a regnal number ends the name
+            break
         if _is_name_token(word, gaz) or prefixed or particle:
             # Names continue only across single spaces (or editorial brackets: "Xi [Jinping]")
             if j > i and toks[j][1] - toks[j - 1][2] != 1 and not _bracket_gap(toks[j - 1][2], toks[j][1], toks):
@@ -1626,7 +1637,9 @@ _ROLES = (
     r"committee|prosecutor|judge|candidate|challenger|strongman|warlord|chancellor|speaker|politician|writer|"
     r"journalist|activist|historian|commentator|columnist|novelist|poet|lawyer|businessman|businesswoman|tycoon|"
     r"billionaire|cleric|blogger|professor|academic|editor|reporter|correspondent|campaigner|dissident|lobbyist|"
-    r"entrepreneur|CEO|colleague|commissioner|representative|rapporteur|coordinator|administrator|attorney)"
+    r"entrepreneur|CEO|colleague|commissioner|representative|rapporteur|coordinator|administrator|attorney|"
+    # any "-ist" or "-ian" profession: "virologist Oyewale Tomori", "the physician Ana Ruiz"
+    r"(?-i:(?!(?:insist|resist|assist|persist|exist|consist|desist|enlist)\b)[a-z]{3,}(?:ist|ian)))"
 )
 # "Turkey’s president, ", "the minister of interior, ", "his counterpart – and longtime ally – ": a role just
 # before a full name, so the name is a person even if named once
