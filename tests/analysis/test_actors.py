@@ -992,7 +992,10 @@ def test_a_nations_described_group_keeps_its_demonym():
 
 
 def test_a_regnal_number_and_a_clerical_title_belong_to_the_name():
-    paragraphs = ["Catholicos Karekin II has voiced his support. Archbishop Galstanyan was arrested.", "King Charles III spoke."]
+    paragraphs = [
+        "Catholicos Karekin II has voiced his support. Archbishop Galstanyan was arrested.",
+        "King Charles III spoke.",
+    ]
     index = find_actors(paragraphs)
     assert [(a.name, a.kind) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
         ("Karekin II", ActorKind.PERSON),
