@@ -1030,3 +1030,26 @@ def test_a_run_in_heading_named_by_abstract_nouns_is_no_speaker():
     ]
     index = find_actors(paragraphs)
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Lawrence Wong"]
+
+
+def test_a_romance_languages_party_or_front_is_a_body_with_its_connectors():
+    paragraphs = [
+        "Lena Osk said the Partido Optimista pelo Desenvolvimento de Moçambique lost. Frente Amplio said no.",
+        "The Movimiento al Socialismo party won.",
+    ]
+    index = find_actors(paragraphs)
+    assert [(a.name, a.kind) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
+        ("Lena Osk", ActorKind.PERSON),
+        ("Partido Optimista pelo Desenvolvimento de Moçambique", ActorKind.ORGANISATION),
+        ("Frente Amplio", ActorKind.ORGANISATION),
+        ("Movimiento al Socialismo", ActorKind.ORGANISATION),
+    ]
+
+
+def test_weather_and_numbered_principles_are_no_people():
+    paragraphs = [
+        "Malawi’s drought is linked to El Niño. El Niño has brought dry weather.",
+        "The new Three Principles enable Japan to export arms, and Seoul will build its Nuclear Powered Submarine.",
+    ]
+    index = find_actors(paragraphs)
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []

@@ -1058,6 +1058,19 @@ def _scan(
             i += 1
             continue
         k = _name_end(toks, i, gaz)
+        if k > i + 1 and word.replace("’", "'") in _MOVEMENT_LEADS:
+            # "Ansar al-Din", "Jaish al-Adl", "Frente Amplio": a movement's or party's name, not a person's, and
+            # its own connectors go on with it ("Partido Optimista para o Desenvolvimento de Moçambique")
+            while k + 1 < n and toks[k][0] in _ROMANCE_CONNECTORS:
+                j = k
+                while j < n and toks[j][0] in _ROMANCE_CONNECTORS:
+                    j += 1
+                if j == n or not toks[j][0][:1].isupper():
+                    break
+                k = max(_name_end(toks, j, gaz), _run(toks, j, gaz), j + 1)
+            out.append(_Raw(p, start, toks[k - 1][2], "org", name=_clean(text[start : toks[k - 1][2]])))
+            i = k
+            continue
         if k > i + 1 and (toks[k - 1][0] in _THING_ENDS or toks[k - 1][0] in NOT_ORG_HEADS):
             i = k  # "Just Energy Transition Partnership", "Paris Agreement": a thing's name, not a person's
             continue
@@ -1069,10 +1082,7 @@ def _scan(
             continue
         if k > i + 1 and (toks[k - 1][0][:1].isupper() or toks[k - 1][0][3:4].isupper()):
             name = _clean(text[start : toks[k - 1][2]])
-            if word.replace("’", "'") in _MOVEMENT_LEADS:
-                # "Ansar al-Din", "Jaish al-Adl", "Lashkar-e-Taiba": a movement's name, not a person's
-                out.append(_Raw(p, start, toks[k - 1][2], "org", name=name))
-            elif name not in events:
+            if name not in events:
                 out.append(_Raw(p, start, toks[k - 1][2], "person", name=name))
             i = k
             continue
@@ -1315,7 +1325,13 @@ _NICKNAME = re.compile(r"\s*[“\"]([A-Z][\w’'\-]+)[”\"]")
 _DATE_WORDS = lexicon.MONTHS | lexicon.WEEKDAYS
 # First words of the names of movements and armed groups in Arabic, Urdu and Pashto ("Ansar al-Din")
 _MOVEMENT_LEADS = frozenset(
-    words("Ansar Jaish Harakat Liwa Kataib Kata'ib Jabhat Hayat Hay'at Asa'ib Asaib Saraya Lashkar Tehrik Hizb Ahrar")
+    words(
+        "Ansar Jaish Harakat Liwa Kataib Kata'ib Jabhat Hayat Hay'at Asa'ib Asaib Saraya Lashkar Tehrik Hizb Ahrar "
+        "Frente Partido Partito Movimiento Movimento Mouvement Rassemblement Parti Unión União Alianza Aliança Fuerza"
+    )
+)
+_ROMANCE_CONNECTORS = frozenset(
+    words("de do da dos das del della di para pelo pela pelos por pour o a al au aux la le el los les y e et en em")
 )
 _PARTY_WORDS = frozenset(words("Labour Conservative Tory Republican Democratic Liberal Socialist Communist Green"))
 
@@ -1548,7 +1564,7 @@ _THING_ENDS = frozenset(
         "Strait Summit Treaty University Valley Zone Partnership Programme Program Framework Mechanism Facility "
         "Strategy Agenda Roadmap Pact Deal Index Convention Declaration Day Week Festival Anniversary Award Games Cup "
         "Olympics Plant Port Bridge Bay Gulf Lake Mountains Delta Basin Desert Coast Channel Passage Note Notes "
-        "Compact Charter Protocol Resolution Consensus"
+        "Compact Charter Protocol Resolution Consensus Principles Guidelines Submarine Submarines Missile Missiles"
     )
 )
 
