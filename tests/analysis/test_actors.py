@@ -1053,3 +1053,28 @@ def test_weather_and_numbered_principles_are_no_people():
     ]
     index = find_actors(paragraphs)
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []
+
+
+def test_a_nations_aid_agencies_and_parliament_are_their_own():
+    index = find_actors(["The Kyrgyz parliament passed the bill, according to British aid agencies."])
+    assert [(a.name, a.kind) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
+        ("Kyrgyz parliament", ActorKind.ORGANISATION),
+        ("British aid agencies", ActorKind.GROUP),
+    ]
+
+
+def test_an_abbreviation_the_text_gives_a_party_the_gazetteer_knows_by_its_name_is_that_party():
+    paragraphs = ["Babis needs the far-right Freedom and Direct Democracy party (SPD). The SPD wants a referendum."]
+    index = find_actors(paragraphs)
+    assert [(a.name, a.aliases()) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
+        ("Freedom and Direct Democracy", ["SPD"])
+    ]
+
+
+def test_offices_and_federations_named_in_full_are_bodies():
+    paragraphs = [
+        "The UN High Commissioner for Human Rights called it ethnic cleansing.",
+        "The International Federation of the Red Cross and Red Crescent said the number rose.",
+    ]
+    index = find_actors(paragraphs)
+    assert [a.kind for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [ActorKind.ORGANISATION] * 2

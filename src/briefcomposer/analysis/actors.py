@@ -408,7 +408,8 @@ _NATIONAL_BUSINESS = re.compile(
 _NATIONAL_PEOPLE = re.compile(
     r"\b((?:(?!The\s|An?\s)[A-Z][a-z]+\s)?[A-Z][\w\-]*)\s+(opposition|public|people|populace|population|electorate|citizens|"
     r"civil society|police|judiciary|judges?|courts?|media|press|voters|diaspora|(?:political |opposition )?parties|"
-    r"factions|militias|rebels|insurgents|activists|protesters|dissidents|exiles)\b(?![\w\-’'])"
+    r"factions|militias|rebels|insurgents|activists|protesters|dissidents|exiles|parliament|legislature|"
+    r"(?:aid )?agencies|charities|NGOs)\b(?![\w\-’'])"
 )
 _GROUP_MODIFIERS = (
     r"(?i:external|regional|foreign|outside|major|great|global|neighbou?ring|smaller|larger|frontline|front-line|"
@@ -717,8 +718,14 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
         if any(r.start < end and start < r.end and r not in inside for r in out):
             continue
         out = [r for r in out if r not in inside]
-        out.append(_Raw(p, start, end, "group", name=match.group()))
+        kind = "org" if match.group(2) in _STATE_BODIES else "group"
+        out.append(_Raw(p, start, end, kind, name=match.group()))
     return out
+
+
+# A state's legislature named by its demonym ("the Kyrgyz parliament") is a body of its own, as after its
+# possessive (`_OWN_INSTITUTION`)
+_STATE_BODIES = frozenset({"parliament", "legislature"})
 
 
 _GROUP_PLAIN = frozenset(
@@ -788,6 +795,12 @@ def _scan(
             continue
         if hit and hit[0] == 1 and hit[1] != PLACE and _own_definition(definitions.get(word), hit[1], gaz):
             hit = None  # "the Islamic Emirate of Afghanistan (IEA)": the text defines it as a body of its own
+        elif hit and hit[0] == 1 and definitions.get(word):
+            defined = gaz.surfaces.get(surface_key(definitions[word]))
+            if defined and defined[0] not in (PLACE, hit[1]):
+                # "the Freedom and Direct Democracy party (SPD)": the Czech party the gazetteer also knows, not
+                # the German SPD
+                hit = (1, defined[0], False)
         if hit:
             length, index, adjective = hit
             entry = gaz.entries[index]
