@@ -493,6 +493,17 @@ def test_the_authors_verdicts_without_a_modal(sentence):
     assert "A. Writer" in [actor for actor, _ in _positions(sentence)]
 
 
+def test_a_landmark_or_infamous_step_is_the_authors_verdict():
+    sentence = "In a landmark move, the council passed the law in May."
+    source = Source(
+        title="t",
+        paragraphs=["An opening sentence.", f"Peru held a vote on Sunday. {sentence} Turnout was low."],
+        author="A. Writer",
+    )
+    found = to_json(source, suggest(source, model=False))["positions"]
+    assert [p for p in found if p["actor"] == "A. Writer" and sentence in p["evidence"]], found
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

@@ -95,7 +95,8 @@ _EVALUATIVE = (
     "hollow|symbolic|vague|ambiguous|incoherent|inconsistent|short-lived|durable|brittle|tenuous|shaky|precarious|"
     "contested|congested|definitive|tactical|strategic|over-read|overdue|belated|credible|implausible|"
     "worrisome|concerning|disturbing|muted|damaging|skilful|skillful|optimistic|pessimistic|reckless|clumsy|"
-    "misjudged|ill-judged|ill-conceived|capricious|flimsy|cynical|lacklustre|lackluster|tepid|timid|halting"
+    "misjudged|ill-judged|ill-conceived|capricious|flimsy|cynical|lacklustre|lackluster|tepid|timid|halting|"
+    "historic|transformative|pivotal|landmark|watershed|game-changing"
 )
 # An evaluative adjective before a noun in the author's narration: "a disturbing escalation", "his capricious
 # decision-making", "follows a worrying pattern"
@@ -103,7 +104,8 @@ _ATTRIBUTIVE = re.compile(
     r"\b(?:a|an|the|this|that|its|his|her|their)\s+(?:\w+\s+)?(?:disturbing|worrying|troubling|alarming|"
     r"welcome|damaging|reckless|misguided|capricious|flimsy|clumsy|cynical|ill-judged|ill-conceived|"
     r"short-sighted|shortsighted|encouraging|promising|overdue|belated|half-hearted|lacklustre|lackluster|"
-    r"tepid|timid|muted|skilful|skillful|deft|astute|shrewd|savvy|naive|heavy-handed)\s+[a-z]",
+    r"tepid|timid|muted|skilful|skillful|deft|astute|shrewd|savvy|naive|heavy-handed|landmark|historic|"
+    r"infamous|notorious|pivotal|transformative|game-changing)\s+[a-z]",
     re.IGNORECASE,
 )
 _AUTHOR_CUES = re.compile(
