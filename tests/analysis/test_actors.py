@@ -1078,3 +1078,12 @@ def test_offices_and_federations_named_in_full_are_bodies():
     ]
     index = find_actors(paragraphs)
     assert [a.kind for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [ActorKind.ORGANISATION] * 2
+
+
+def test_brussels_is_the_eu_in_a_text_that_names_the_eu():
+    eu = find_actors(["The plan should end the disputes with Brussels. The European Union welcomed it."])
+    assert [(a.name, a.aliases()) for a in eu.actors.values() if a.kind is not ActorKind.AUTHOR] == [
+        ("European Union", ["Brussels"])
+    ]
+    belgium = find_actors(["Brussels wants lower taxes, Belgian officials said."])
+    assert _actor_of(belgium, "Brussels").name == "Belgium"

@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain, islice
 
@@ -339,7 +339,25 @@ def find_actors(
                 p, text, _agent_groups(p, text, _with_groups(p, text, _with_compounds(p, text, found, gaz), gaz), gaz)
             )
         )
-    return _resolve(raws, paragraphs, gaz, author)
+    return _resolve(_brussels(raws, paragraphs, gaz), paragraphs, gaz, author)
+
+
+_EU_BODIES = ("European Union", "European Commission", "Council of the European Union", "European Council")
+
+
+def _brussels(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer) -> list[_Raw]:
+    """In a text that names the EU or one of its bodies, "Brussels" is the EU ("disputes with Brussels"), not
+    Belgium: policy commentary uses the city for the Union, as its annotators do."""
+    eu = [r.gaz for r in raws if r.kind == "gaz" and gaz.entries[r.gaz].name in _EU_BODIES]
+    if not eu:
+        return raws
+    union = next((e for e in eu if gaz.entries[e].name == "European Union"), eu[0])
+    out = []
+    for r in raws:
+        if r.kind == "gaz" and not r.adjective and paragraphs[r.paragraph][r.start : r.end] == "Brussels":
+            r = replace(r, gaz=union)
+        out.append(r)
+    return out
 
 
 # "The China-US trade talks", "the Polish-German relationship": both sides of a hyphenated pair are
