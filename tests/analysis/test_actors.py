@@ -1087,3 +1087,8 @@ def test_brussels_is_the_eu_in_a_text_that_names_the_eu():
     ]
     belgium = find_actors(["Brussels wants lower taxes, Belgian officials said."])
     assert _actor_of(belgium, "Brussels").name == "Belgium"
+
+
+def test_lakes_and_gulfs_named_after_states_are_places():
+    index = find_actors(["Instability spreads to the Gulf of Guinea and the Lake Chad basin."])
+    assert [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == []
