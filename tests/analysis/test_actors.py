@@ -1092,3 +1092,9 @@ def test_brussels_is_the_eu_in_a_text_that_names_the_eu():
 def test_lakes_and_gulfs_named_after_states_are_places():
     index = find_actors(["Instability spreads to the Gulf of Guinea and the Lake Chad basin."])
     assert [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == []
+
+
+def test_a_states_government_named_by_its_adjective_is_an_alias():
+    index = find_actors(["The British government designed the conference. The Iranian regime objected."])
+    assert "British government" in _actor_of(index, "United Kingdom").aliases()
+    assert "Iranian regime" in _actor_of(index, "Iran").aliases()

@@ -342,6 +342,7 @@ def find_actors(
     return _resolve(_brussels(raws, paragraphs, gaz), paragraphs, gaz, author)
 
 
+_SEAT_AFTER = re.compile(r" (?:government|authorities|regime)\b")
 _EU_BODIES = ("European Union", "European Commission", "Council of the European Union", "European Council")
 
 
@@ -1483,6 +1484,11 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         if raw.kind == "gaz":
             entry = gaz.entries[raw.gaz]
             key = f"gaz:{entry.name}"
+            if entry.kind is ActorKind.STATE and (raw.adjective or surface[:4] in ("the ", "The ")):
+                seat = _SEAT_AFTER.match(text, raw.end)
+                if seat:
+                    # "the British government": an alias of its own, as analysts list it
+                    surface = re.sub(r"^[Tt]he\s+", "", surface) + seat.group()
             add(key, entry.name, entry.kind, raw, surface)
             if entry.kind is ActorKind.STATE:
                 state_counts[key] += 0 if raw.adjective else 1
