@@ -536,3 +536,17 @@ def test_an_agreement_the_text_names_twice_is_an_issue():
     ]
     labels = [i.label for i in suggest(Source(title="ASEAN and Myanmar", paragraphs=paragraphs)).issues]
     assert "Five Point Consensus" in labels
+
+
+def test_a_text_that_is_mostly_a_quoted_contribution_has_issues():
+    paragraphs = [
+        "Thanks to the editors for the chance to answer this week’s question.",
+        "“Violent crime rates rose sixfold in four years, and the homicide rate soared. Sending in the military "
+        "to fight drug traffickers may seem attractive. But troop deployments rarely reduce violent crime, and "
+        "they increase human rights abuses. Unlike insurgencies, organized crime prefers not to fight.”",
+        "“The homicide rate will not fall until drug traffickers lose their routes. Organized crime feeds on "
+        "weak courts.”",
+    ]
+    labels = [label.casefold() for label in _labels(Source(id="s", title="T", paragraphs=paragraphs))]
+    assert "homicide rate" in labels, labels
+    assert not any(label.startswith("unlike") for label in labels), labels

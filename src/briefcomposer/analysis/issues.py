@@ -69,7 +69,7 @@ _LEADING = frozenset(
         "judicious smart genuine actual massive effective ineffective successful failed meaningful robust "
         "credible decisive concerted comprehensive sustainable lasting durable stronger better worse best "
         "fundamental serious growing mounting ongoing continued renewed viable evident apparent largest biggest "
-        "greatest smallest vulnerable"
+        "greatest smallest vulnerable unlike despite amid"
     )
 )
 _ING_NOUNS = frozenset(
@@ -413,6 +413,7 @@ def find_issues(
             heading_keys.add(key)
             candidates.append((name, key, 0.1, frozenset(_norm(w) for w in _WORD.findall(name)), True))
     place_labels = {name.casefold() for name, _, _, _ in places}
+    spoken = _mostly_quoted(texts)
     groups: dict[frozenset[str], _Group] = {}
     # Topics that are weaker evidence (a term of the vocabulary named once, a phrase outside it named once, a word
     # outside it the text keeps using): they fill the slots the others leave, as in a short commentary.
@@ -548,7 +549,7 @@ def find_issues(
         def junk(label: str, own: list[str] = own) -> bool:
             if label.casefold() in place_labels:
                 return False
-            return _junk_label(label, own, actor_names or set(), person_words or set())
+            return _junk_label(label, own, actor_names or set(), person_words or set(), spoken)
 
         if stage == 2:
 
@@ -556,7 +557,7 @@ def find_issues(
                 # a spare topic is weaker evidence: nor may its label hold a verb ("Somaliland sits")
                 if label.casefold() in place_labels:
                     return False
-                return _junk_label(label, own, actor_names or set(), person_words or set()) or _verb_in(
+                return _junk_label(label, own, actor_names or set(), person_words or set(), spoken) or _verb_in(
                     label, own, verbs
                 )
 
@@ -596,7 +597,7 @@ def find_issues(
                 lab.casefold() in seen_labels
                 or (
                     lab.casefold() not in place_labels
-                    and _junk_label(lab, own, actor_names or set(), person_words or set())
+                    and _junk_label(lab, own, actor_names or set(), person_words or set(), spoken)
                 )
             ),
         )
@@ -1313,10 +1314,13 @@ def _documents(texts: list[str], body: list[int], title: str = "") -> list[tuple
     ]
 
 
-def _junk_label(label: str, texts: list[str], actor_names: set[str], person_words: set[str]) -> bool:
+def _junk_label(
+    label: str, texts: list[str], actor_names: set[str], person_words: set[str], spoken: bool = False
+) -> bool:
     """A label that is no policy heading: an actor's or a place's name, a fragment of a longer name ("Indian
     Air" of "Indian Air Force"), a person's name with a word ("Trump lite"), or a phrase ending on a verb
-    ("Narrative obscures")."""
+    ("Narrative obscures"). `spoken`: the whole text is mostly quotation (a contribution to a Q&A), so its
+    quoted words are topics too."""
     toks = label.split()
     lower = [t.lower() for t in toks]
     if label.casefold() in actor_names or label.casefold().removeprefix("the ") in actor_names:
@@ -1373,8 +1377,10 @@ def _junk_label(label: str, texts: list[str], actor_names: set[str], person_word
         return True  # "to leverage humanitarians": a verb and its object
     if len(toks) == 1 and quoted and all(_not_a_topic_here(m, lower[0]) for m in quoted):
         return True  # "Force" of "came into force", "Expand" of "continued to expand": no topic
-    if quoted and all(_quoted(m.string, m.start()) for m in quoted):
-        return True  # only ever inside quotation marks: "a moral outrage" is a speaker's words, not a topic
+    if quoted and all(_quoted(m.string, m.start()) for m in quoted) and not spoken:
+        # only ever inside quotation marks: "a moral outrage" is a speaker's words, not a topic (unless the
+        # text is mostly quotation, as a contribution to a Q&A is)
+        return True
     if len(toks) > 2 and any(w.endswith("ed") and w not in _ED_MODIFIERS for w in lower[1:-1]):
         return True  # "Raid helped secure": a clause, not a heading
     if len(toks) > 1 and (lower[-1] in _TRAILING_ADVERBS or lower[-1].endswith("ly")):
@@ -1719,6 +1725,18 @@ def _used_as_verb(word: str, texts: list[str]) -> bool:
 
 
 _NOT_A_NOUN = r"\s+(?:and|or|in|of|to|the|is|are|was|were|will|would|has|have|had|for|with|on|at)\b"
+
+
+def _mostly_quoted(texts: list[str]) -> bool:
+    """Over half of `texts` is inside quotation marks."""
+    inside = 0
+    for text in texts:
+        for m in _QUOTATION.finditer(text):
+            inside += len(m.group())
+    return 2 * inside > sum(len(t) for t in texts)
+
+
+_QUOTATION = re.compile(r"“[^”]*(?:”|$)")
 
 
 def _quoted(text: str, at: int) -> bool:
