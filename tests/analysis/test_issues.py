@@ -103,6 +103,7 @@ def test_positions_point_at_issues(sample):
         "Kalar River",  # a place
         "Ruto lite",  # a person's name with a word
         "Coastal Air",  # a fragment of "Coastal Air Command"
+        "Veloria membership",  # "New Veloria membership": an actor's name cut short
         "Narrative obscures",  # ends on a verb
         "Moldovan leadership",  # an actor, not a topic
         "Moral outrage",  # only a speaker's words in quotation marks
@@ -124,9 +125,9 @@ def test_junk_labels_are_rejected(label):
     texts = [
         "The Coastal Air Command and the Indian Air Force met. The narrative obscures the facts of the case.",
         "She called it “a moral outrage”.",
-        "European stocks of air-defence interceptors are low.",
+        "European stocks of air-defence interceptors are low. New Veloria membership is near.",
     ]
-    assert _junk_label(label, texts, {"indian air force"}, {"ruto", "william"})
+    assert _junk_label(label, texts, {"indian air force", "new veloria"}, {"ruto", "william"})
 
 
 @pytest.mark.parametrize(

@@ -1362,6 +1362,8 @@ def _junk_label(
         inside = [m for t in texts for m in loose.finditer(t) if re.search(r"[A-Z][\w’'\-]*\s+$", t[: m.start()])]
         if inside:
             return True
+    if toks[0][:1].isupper() and hits and all(_name_cut(m, toks[0], actor_names) for m in hits):
+        return True  # "Zealand membership" of "New Zealand membership": an actor's name cut short
     if toks[0][:1].isupper() and all(t[:1].isupper() for t in toks) and hits:
         longer = sum(
             1 for m in hits if _NAME_GOES_ON.match(m.string, m.end()) or _NAME_GOES_BACK.search(m.string[: m.start()])
@@ -1404,6 +1406,18 @@ def _junk_label(
     last = lower[-1]
     # "narrative obscures the ..."
     return len(toks) > 1 and last.endswith("s") and not last.endswith(("ss", "us", "is")) and _used_as_verb(last, texts)
+
+
+_WORD_BEFORE = re.compile(r"(?<![\w’'\-])([A-Z][\w\-]*)\s+$")
+
+
+def _name_cut(m: re.Match, first: str, actor_names: set[str]) -> bool:
+    """The word before a label's first word starts an actor's name with it ("New" of "New Zealand")."""
+    before = _WORD_BEFORE.search(m.string[: m.start()])
+    if not before:
+        return False
+    start = f"{before.group(1)} {first}".casefold()
+    return any(name == start or name.startswith(start + " ") for name in actor_names)
 
 
 # "Jama'at Nusrat al-Islam ...", "Global Gateway Initiative": the name goes on after the label
