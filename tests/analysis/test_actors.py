@@ -1098,3 +1098,14 @@ def test_a_states_government_named_by_its_adjective_is_an_alias():
     index = find_actors(["The British government designed the conference. The Iranian regime objected."])
     assert "British government" in _actor_of(index, "United Kingdom").aliases()
     assert "Iranian regime" in _actor_of(index, "Iran").aliases()
+
+
+@pytest.mark.parametrize(
+    "text", ["Prices rose due to Moscow’s war on Ukraine.", "According to Moscow, the talks failed."]
+)
+def test_a_capital_after_to_that_is_no_destination_is_its_state(text):
+    assert _actor_of(find_actors([text]), "Moscow").name == "Russia"
+
+
+def test_a_capital_one_travels_to_is_a_place():
+    assert _actor_of(find_actors(["Diplomats flew to Moscow on Monday."]), "Moscow") is None

@@ -59,6 +59,7 @@ ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorat
 _MILITARY_HEADS = frozenset(words("Forces Force Army Navy Guard Guards Corps Command Brigade Brigades"))
 CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "via", "outside", "around", "into", "across"})
+_NOT_PLACE_TO = frozenset(words("due owing thanks according"))  # "due to Moscow", "according to Beijing"
 # Role nouns after a state's adjective that point back to a titled person: "the Ethiopian premier".
 _ROLE_TITLES = {"premier": "Prime Minister", "president": "President", "chancellor": "Chancellor"}
 # "the regime in Tehran", "the government in Kyiv": a capital after these is its state, not a place.
@@ -884,7 +885,10 @@ def _scan(
             seat = prev == "in" and i >= 2 and toks[i - 2][0].lower() in _SEAT_HOLDERS  # "the regime in Tehran"
             # "the rest of Europe" is a region; "the government of Moscow" is rare, so only a group's place takes "of"
             preps = PLACE_PREPOSITIONS | {"of"} if entry.kind is ActorKind.GROUP else PLACE_PREPOSITIONS
-            if not (surface in entry.places and prev in preps) or seat:
+            # "due to Moscow’s war": an owner, and "due to" no place
+            after_to = prev == "to" and i >= 2 and toks[i - 2][0].lower() in _NOT_PLACE_TO
+            place = prev in preps and not possessive and not after_to
+            if not (surface in entry.places and place) or seat:
                 # "Kenyan President William Ruto": the state of a titled person is an actor of the text
                 affiliation = bool(_title_at(toks, i + length, gaz))
                 out.append(
