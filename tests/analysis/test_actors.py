@@ -1109,3 +1109,16 @@ def test_a_capital_after_to_that_is_no_destination_is_its_state(text):
 
 def test_a_capital_one_travels_to_is_a_place():
     assert _actor_of(find_actors(["Diplomats flew to Moscow on Monday."]), "Moscow") is None
+
+
+def test_a_leader_named_by_surname_alone_is_that_person():
+    index = find_actors(["German capability helps to deter Putin, and Mnangagwa's term may be extended."])
+    assert [(a.name, a.aliases()) for a in index.actors.values() if a.kind is ActorKind.PERSON] == [
+        ("Vladimir Putin", ["Putin"]),
+        ("Emmerson Mnangagwa", ["Mnangagwa"]),
+    ]
+
+
+def test_a_surname_after_al_is_the_full_names_person():
+    index = find_actors(["Prime Minister Mustafa al-Kadhimi spoke. Kadhimi’s government is likely to fall."])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Mustafa al-Kadhimi"]

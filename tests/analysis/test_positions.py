@@ -18,8 +18,8 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
         ("President Donald Trump said the sanctions would stay.", "Donald Trump", "The sanctions would stay."),
         ("The Kremlin insists that the referendums were legitimate.", "Russia", "The referendums were legitimate."),
         (
-            "“We are going to run the country until a transition,” Trump argued at a news conference.",
-            "Trump",
+            "“We are going to run the country until a transition,” Osk argued at a news conference.",
+            "Osk",
             "We are going to run the country until a transition.",
         ),
         ("Critics have questioned the legality of the strikes.", "critics", "Questioned the legality of the strikes."),

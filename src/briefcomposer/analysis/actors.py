@@ -1435,6 +1435,8 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
                 full.setdefault(words[-1], key)
                 if words[-1][:1].islower():  # "al-Sharaa" opens a sentence as "Al-Sharaa"
                     full.setdefault(words[-1][:1].upper() + words[-1][1:], key)
+                if words[-1][:3].casefold() in ("al-", "el-") and words[-1][3:4].isupper():
+                    full.setdefault(words[-1][3:], key)  # "Mustafa al-Kadhimi" ... "Kadhimi’s government"
                 for nick in _NICKNAME.findall(paragraphs[raw.paragraph][raw.start : raw.end]):
                     given.setdefault(nick, key)
                 for word in words[:-1]:
@@ -1466,7 +1468,12 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
     for raw in raws:
         if raw.kind == "single" and raw.name in common:
             continue  # "Countries must ...", "Projections show ...": the text writes the word in lower case too
-        if raw.kind == "single" and raw.name not in full and _says_something(paragraphs[raw.paragraph], raw.end):
+        if raw.kind == "single" and raw.name not in full and raw.name in gaz.leaders:
+            # "deter Putin", "Mnangagwa's term": a leader commentary names by surname alone
+            key = "person:" + gaz.leaders[raw.name]
+            full[raw.name] = key
+            keep_people.add(key)
+        elif raw.kind == "single" and raw.name not in full and _says_something(paragraphs[raw.paragraph], raw.end):
             key = "person:" + raw.name
             full[raw.name] = key
             keep_people.add(key)

@@ -46,6 +46,7 @@ class Gazetteer:
     particles: set[str]
     not_names: set[str]
     given_names: set[str] = field(default_factory=set)  # "Ronald", "Karol": a name that starts a person's
+    leaders: dict[str, str] = field(default_factory=dict)  # "Putin" -> "Vladimir Putin": named by surname alone
     # token tuple -> (entry index, is_adjective); built by `load`
     surfaces: dict[tuple[str, ...], tuple[int, bool]] = field(default_factory=dict)
     max_len: int = 1
@@ -99,6 +100,7 @@ def load(folder: Path | None = None) -> Gazetteer:
         back_titles=people["back_reference_titles"],
         particles=set(people["name_particles"]),
         not_names=set(people["not_names"]),
+        leaders=dict(people.get("leaders", {})),
     )
     given = folder / "given_names.txt"
     if given.exists():
