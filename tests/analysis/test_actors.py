@@ -455,6 +455,7 @@ def test_things_named_after_people_are_not_people(text):
         ("The plan won support from business leaders in the north.", "business leaders", None),
         ("Armed gangs have threatened the judges.", "Armed gangs", None),
         ("After a week of talks, a deal. Countries agreed on two pillars.", "countries", None),
+        ("The reform looks popular. But citizens are overwhelmingly against it.", "citizens", None),
         ("The energy sector opposed the export ban.", "energy sector", None),
         (
             "Regional commentariats and observers quickly labelled the government hostile.",

@@ -519,6 +519,10 @@ _CITED = re.compile(
     r"(?:(?:some|many|most|several|other|all|a host of|a number of|a range of|dozens of|scores of)\s+)?$"
 )
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|^\s*[“\"‘])$")
+# "But citizens are ...", "Even politicians understand ...": a linking word may come first
+_OPENS_AFTER_LINK = re.compile(
+    r"(?:^|[.!?:;]\s+|^\s*[“\"‘])(?:(?:But|And|Yet|Even|Still|So|Now|Today|Indeed|However|Meanwhile),?\s+)?$"
+)
 _SUBJECT_BEFORE = re.compile(
     r"(?:^|[.!?:;]\s+|^\s*[“\"‘]|\d{4},\s+|\b(?:[Bb]ut|[Ww]hile|[Bb]ecause|[Aa]lthough|[Ss]ince|[Ww]hen|[Yy]et|"
     r"[Hh]owever,|[Mm]eanwhile,)\s+)(?:(?:the|The|many|Many|most|Most|some|Some|all|All|other|Other)\s+)?$"
@@ -596,7 +600,7 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         if not mods and head != "think tanks" and not speaking:
             # "Countries agreed on two pillars", "Leaders pledged ...": a bare plural that opens a sentence and
             # speaks is the group, though "countries" alone elsewhere names no one
-            opens = _OPENS_SENTENCE.search(text[max(0, head_start - 3) : head_start]) is not None
+            opens = _OPENS_AFTER_LINK.search(text[max(0, head_start - 14) : head_start]) is not None
             if not (opens and (_says_something(text, head_end, _GROUP_VERBS) or _AUXILIARY.match(text, head_end))):
                 continue
         if any(m.lower() in _NOT_GROUP_MODIFIERS or m[-3:] == "ing" for m in mods):
@@ -620,7 +624,7 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         cited = _CITED.search(text[max(0, start - 40) : start])
         # "Local authorities have been forced to ...", "World leaders will meet": a described group that opens
         # a sentence before its verb is the subject of that sentence
-        opening = _OPENS_SENTENCE.search(text[max(0, start - 3) : start]) is not None
+        opening = _OPENS_AFTER_LINK.search(text[max(0, start - 14) : start]) is not None
         opening = opening and _AUXILIARY.match(text, end) is not None
         if not opening and mods and _SUBJECT_BEFORE.search(text[max(0, start - 30) : start]):
             # "In 2024, local farmers protested ...", "but Western capitals remained divided": the subject of a
