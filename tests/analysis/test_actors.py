@@ -1051,6 +1051,7 @@ def test_weather_and_numbered_principles_are_no_people():
     paragraphs = [
         "Malawi’s drought is linked to El Niño. El Niño has brought dry weather.",
         "The new Three Principles enable Japan to export arms, and Seoul will build its Nuclear Powered Submarine.",
+        "The Three Principles and Implementation Guidelines are crucial. The original Three Principles were strict.",
     ]
     index = find_actors(paragraphs)
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == []
