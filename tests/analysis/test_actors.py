@@ -1124,3 +1124,17 @@ def test_a_leader_named_by_surname_alone_is_that_person():
 def test_a_surname_after_al_is_the_full_names_person():
     index = find_actors(["Prime Minister Mustafa al-Kadhimi spoke. Kadhimi’s government is likely to fall."])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Mustafa al-Kadhimi"]
+
+
+def test_a_body_led_by_its_head_and_of_or_for_is_a_body_with_its_adjective():
+    paragraphs = [
+        "She spoke with Lena Osk, visiting senior research fellow at the Institute of Geoeconomics in Tokyo.",
+        "A brief by the Norwegian Institute of International Affairs and the Chinese Embassy disagreed.",
+    ]
+    index = find_actors(paragraphs)
+    assert [(a.name, a.kind) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
+        ("Lena Osk", ActorKind.PERSON),
+        ("Institute of Geoeconomics", ActorKind.ORGANISATION),
+        ("Norwegian Institute of International Affairs", ActorKind.ORGANISATION),
+        ("Chinese Embassy", ActorKind.ORGANISATION),
+    ]

@@ -51,10 +51,11 @@ ORG_HEADS = frozenset(
         "Foundation Endowment Centre Center University Co Ltd Inc LLC plc Trading Holdings Congress "
         "Secretariat Unit Centres Centers Airlines Airways Association League Board Chamber Caucus "
         "Network Consortium Railway Railways Mission Police Alliance News Times Post Journal Herald Gazette Tribune "
-        "Telegraph Chronicle Panel Church"
+        "Telegraph Chronicle Panel Church Embassy"
     )
 )
 ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorate"})
+_BODY_LEADS = frozenset(words("Institute Centre Center Council Commission Committee Agency Foundation Academy Fund"))
 # A state's own armed services are actors of their own ("the UK’s Armed Forces"); its ministries speak for it.
 _MILITARY_HEADS = frozenset(words("Forces Force Army Navy Guard Guards Corps Command Brigade Brigades"))
 CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
@@ -1069,11 +1070,15 @@ def _scan(
             first += 2  # "Later the Air Force": an opening adverb is no part of the name
         run = [t[0] for t in toks[first:run_end]]
         whole = _head_of([t[0] for t in toks[i:run_end]])
-        if run_end > first + 1 and (run[-1] in ORG_HEADS or run[0] in ORG_LEADS) or whole:
+        # "Institute of Geoeconomics", "Centre for Strategic Studies": a body's head, then what it is of or for
+        led = len(run) > 2 and run[0] in _BODY_LEADS and run[1] in ("of", "for", "on")
+        if run_end > first + 1 and (run[-1] in ORG_HEADS or run[0] in ORG_LEADS or led) or whole:
             begin = i if whole else first
             while begin < run_end - 1 and (toks[begin][0] in _POSSESSIVES or toks[begin][0] == "The"):
                 begin += 1  # "Her National League of Democracy", "The Editorial Board of ...": no part of the name
             s0 = toks[begin][1]
+            if led and out and out[-1].kind == "gaz" and out[-1].adjective and 0 < s0 - out[-1].end <= 1:
+                s0 = out.pop().start  # "Norwegian Institute of International Affairs": the adjective names it
             out.append(_Raw(p, s0, toks[run_end - 1][2], "org", name=text[s0 : toks[run_end - 1][2]]))
             i = run_end
             continue
@@ -1670,7 +1675,8 @@ def _given_name(words: list[str], after: str, gaz: Gazetteer) -> bool:
 _LISTED = re.compile(r"\b(?:like|such as|including)\s+(?:[A-Z][\w’'\-]*(?:\s+|,\s*)|and\s+)*$")
 _INTRO = re.compile(
     r"^(?:’s|'s)?\s*(?:,\s*(?:a|an|the|who|former|among|one of|then)\b|\s*\(|,\s*[A-Z][\w.\-]*(?:’s|'s)\s+[A-Za-z]"
-    r"|,\s*(?:(?:senior|executive|deputy|managing|associate|assistant|chief|vice|founding|programme|program)[\s\-]+)*"
+    r"|,\s*(?:(?:senior|executive|deputy|managing|associate|assistant|chief|vice|founding|programme|program|visiting|"
+    r"nonresident|non-resident|distinguished|adjunct|research)[\s\-]+)*"
     r"(?:director|head|fellow|founder|president|chair|professor|researcher|editor|chief|lecturer|secretary)"
     r"\s+(?:of|at|for)\s)"
 )  # "X, a former envoy," "X (Reuters)", "Mark Rutte, NATO’s Secretary General,", "X, director of the ..."
