@@ -456,6 +456,8 @@ def test_things_named_after_people_are_not_people(text):
         ("Armed gangs have threatened the judges.", "Armed gangs", None),
         ("After a week of talks, a deal. Countries agreed on two pillars.", "countries", None),
         ("The reform looks popular. But citizens are overwhelmingly against it.", "citizens", None),
+        ("Anglophone separatists have rejected the dialogue.", "Anglophone separatists", None),
+        ("The ministry ignored the misgivings of legal experts.", "legal experts", None),
         ("The energy sector opposed the export ban.", "energy sector", None),
         (
             "Regional commentariats and observers quickly labelled the government hostile.",

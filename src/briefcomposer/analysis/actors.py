@@ -502,7 +502,7 @@ _AGENT_GROUP_HEADS = (
     r"citizens|monarchies|blocs|camps|agencies|lobbies|members|MPs|deputies|representatives|envoys|sceptics|"
     r"skeptics|reformers|conservatives|liberals|nationalists|populists|Islamists|jihadists|militants|fighters|"
     r"gangs|cartels|consumers|households|residents|refugees|migrants|students|youths|women|lobbyists|industry|"
-    r"sector"
+    r"sector|separatists|secessionists|extremists|terrorists"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
@@ -516,7 +516,8 @@ _SPEAKING_HEADS = frozenset(
 # "according to (some) analysts", "criticised by rights groups"
 _CITED = re.compile(
     r"(?:\b[Aa]ccording to|\b\w+(?:ed|en|ing)\s+by|\b(?:opposition|criticism|objections|resistance|pushback|"
-    r"backlash|condemnation|warnings|calls|pressure|congratulations|praise|support|backing|demands)\s+from)\s+"
+    r"backlash|condemnation|warnings|calls|pressure|congratulations|praise|support|backing|demands|reports|"
+    r"misgivings|concerns|complaints|protests)\s+(?:from|of|by))\s+"
     r"(?:(?:some|many|most|several|other|all|a host of|a number of|a range of|dozens of|scores of)\s+)?$"
 )
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|^\s*[“\"‘])$")
@@ -596,6 +597,9 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             mods = mods[1:]
         if mods and before and before[-1].lower() in _SINGULAR_DETERMINERS:
             mods = mods[1:]  # "a decision analysts have called risky": "decision" ends the phrase before
+        if len(mods) == 2 and mods[0][-1:] == "s" and mods[1][-2:] == "ed":
+            before.extend(mods)  # "security forces repressed protesters": a clause, not the group's modifiers
+            mods = []
         head = head_words.lower()
         speaking = head in _SPEAKING_HEADS
         if not mods and head != "think tanks" and not speaking:
