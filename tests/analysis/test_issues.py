@@ -551,3 +551,8 @@ def test_a_text_that_is_mostly_a_quoted_contribution_has_issues():
     labels = [label.casefold() for label in _labels(Source(id="s", title="T", paragraphs=paragraphs))]
     assert "homicide rate" in labels, labels
     assert not any(label.startswith("unlike") for label in labels), labels
+
+
+def test_a_label_has_no_stray_parenthesis():
+    # the keyword extractor cuts "foreign direct investment (FDI) screening" inside the parentheses
+    assert _clean("FDI) screening", set(_stopwords()), set()) == "FDI screening"

@@ -911,6 +911,8 @@ _PORTIONS = frozenset(
 def _clean(phrase: str, stop: set[str], actor_words: set[str]) -> str | None:
     """The phrase trimmed to a heading-like noun phrase, or None when it is not a topic."""
     toks = phrase.split()
+    if phrase.count("(") != phrase.count(")"):
+        toks = [t.strip("()") for t in toks if t.strip("()")]  # "FDI) screening" of "investment (FDI) screening"
     if any(t[:1] in "’'" for t in toks):
         return None  # YAKE splits "Russia’s" into "Russia ’s"
     if _cut_quote(phrase) or any(_RUN_ON.search(t) for t in toks):
