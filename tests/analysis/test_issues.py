@@ -556,3 +556,14 @@ def test_a_text_that_is_mostly_a_quoted_contribution_has_issues():
 def test_a_label_has_no_stray_parenthesis():
     # the keyword extractor cuts "foreign direct investment (FDI) screening" inside the parentheses
     assert _clean("FDI) screening", set(_stopwords()), set()) == "FDI screening"
+
+
+def test_units_and_the_blog_itself_are_no_issues():
+    paragraphs = [
+        "This blog series follows the talks. Output reached 200,000 metric tons in 2024, up from 150,000 metric tons.",
+        "The export ban cut output to 90,000 metric tons. Prices of cobalt surged after the export ban.",
+        "In this blog series we ask whether the export ban will last. Exports of 100,000 metric tons are planned.",
+    ]
+    labels = [label.casefold() for label in _labels(Source(id="s", title="T", paragraphs=paragraphs))]
+    assert labels
+    assert not any("tons" in label or "blog" in label for label in labels), labels

@@ -55,7 +55,8 @@ _GENERIC = frozenset(
         "officials official government administration analysis pretty billion million trillion back height heights "
         "top bottom middle rest beginning onset aftermath wake lack absence presence argument arguments reason "
         "reasons mind minds eyes face heart wave criticism criticisms difference differences perception perceptions "
-        "concern concerns opinion opinions discussion discussions conversation question debate focus off"
+        "concern concerns opinion opinions discussion discussions conversation question debate focus off tons tonnes "
+        "blog"
     )
 )
 _LEADING = frozenset(
