@@ -1140,3 +1140,11 @@ def test_a_body_led_by_its_head_and_of_or_for_is_a_body_with_its_adjective():
         ("Norwegian Institute of International Affairs", ActorKind.ORGANISATION),
         ("Chinese Embassy", ActorKind.ORGANISATION),
     ]
+
+
+def test_a_leaders_regime_is_a_body_of_its_own():
+    index = find_actors(["The Osk regime collapsed in December, and UK Export Finance backed the deal."])
+    assert [(a.name, a.kind) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
+        ("Osk regime", ActorKind.ORGANISATION),
+        ("UK Export Finance", ActorKind.ORGANISATION),
+    ]

@@ -66,7 +66,7 @@ _ROLE_TITLES = {"premier": "Prime Minister", "president": "President", "chancell
 # "the regime in Tehran", "the government in Kyiv": a capital after these is its state, not a place.
 # ("Officials in Lusaka" may be visitors there: a place.)
 _SEAT_HOLDERS = frozenset(words("regime government leadership authorities rulers junta"))
-COLLECTIVE_HEADS = frozenset({"administration", "team", "government", "camp"})
+COLLECTIVE_HEADS = frozenset({"administration", "team", "government", "camp", "regime"})
 _FUNCTION_WORDS = frozenset(
     words(
         "A About Above Absent Accordingly Across Additionally After Again Against All Already Also Although Always "
