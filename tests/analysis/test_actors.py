@@ -1148,3 +1148,13 @@ def test_a_leaders_regime_is_a_body_of_its_own():
         ("Osk regime", ActorKind.ORGANISATION),
         ("UK Export Finance", ActorKind.ORGANISATION),
     ]
+
+
+def test_a_places_name_after_a_given_name_is_a_surname():
+    index = find_actors(["Former President Ricardo Lagos said no. Flights from Lagos stopped."])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Ricardo Lagos"]
+
+
+def test_a_pair_of_groups_stops_before_a_quantifier():
+    index = find_actors(["Security forces repressed protesters and some Anglophone separatists have fled abroad."])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == ["Anglophone separatists"]

@@ -555,7 +555,11 @@ def _agent_heads(text: str) -> Iterator[tuple[int, int, str]]:
 
 
 _MODS_BEFORE = re.compile(r"(?<![\w’'\-])(?:(?!(?:and|or)\s)[A-Za-z][\w\-]*\s+){0,2}$", re.IGNORECASE)
-_PAIR = re.compile(rf"\s+and\s+(?:other\s+)?(?:[A-Za-z][\w\-]*\s+){{0,2}}?(?:{_AGENT_GROUP_HEADS})\b", re.IGNORECASE)
+_PAIR = re.compile(
+    rf"\s+and\s+(?!(?:some|many|most|several|few|all)\s)(?:other\s+)?(?:[A-Za-z][\w\-]*\s+){{0,2}}?"
+    rf"(?:{_AGENT_GROUP_HEADS})\b",
+    re.IGNORECASE,
+)  # "analysts and commentators", not "protesters and some separatists"
 _NOT_GROUP_MODIFIERS = frozenset(
     words(
         "the a an some many most few several all both these those their its his her our your my this that such "
@@ -1319,7 +1323,7 @@ def _name_end(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-d
     skipped = 0  # tokens of a quoted nickname, which do not count towards the four
     while j < len(toks) and j - i - skipped < 4:
         word = toks[j][0]
-        if j > i and _gazetteer_at(toks, j, gaz):
+        if j > i and _gazetteer_at(toks, j, gaz) and not _surname_like_place(toks, j, gaz):
             break  # "Certain European counterparts": a known actor starts here
         nick = _nickname_at(toks, j) if j > i else 0
         if nick and toks[j + nick][0][:1].isupper():
@@ -1348,7 +1352,7 @@ def _name_end(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-d
         if j > i and _REGNAL.match(word) and toks[j][1] - toks[j - 1][2] == 1:
             j += 1  # a regnal number ends the name
             break
-        if _is_name_token(word, gaz) or prefixed or particle:
+        if _is_name_token(word, gaz) or prefixed or particle or (j > i and _surname_like_place(toks, j, gaz)):
             # Names continue only across single spaces (or editorial brackets: "Xi [Jinping]")
             if j > i and toks[j][1] - toks[j - 1][2] != 1 and not _bracket_gap(toks[j - 1][2], toks[j][1], toks):
                 break
@@ -1359,6 +1363,19 @@ def _name_end(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-d
     while j > i and toks[j - 1][0].casefold().rstrip("-") in gaz.particles:
         j -= 1
     return j
+
+
+def _surname_like_place(toks, j: int, gaz: Gazetteer) -> bool:  # type: ignore[no-untyped-def]
+    """ "Ricardo Lagos": a place's one-word name right after a given name, and no name after it, is a surname."""
+    hit = _gazetteer_at(toks, j, gaz)
+    return (
+        hit is not None
+        and hit[0] == 1
+        and hit[1] == PLACE
+        and toks[j - 1][0] in gaz.given_names
+        and toks[j][1] - toks[j - 1][2] == 1
+        and not (j + 1 < len(toks) and toks[j + 1][0][:1].isupper())
+    )
 
 
 def _nickname_at(toks, j: int) -> int:  # type: ignore[no-untyped-def]
