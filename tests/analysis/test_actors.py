@@ -1158,3 +1158,16 @@ def test_a_places_name_after_a_given_name_is_a_surname():
 def test_a_pair_of_groups_stops_before_a_quantifier():
     index = find_actors(["Security forces repressed protesters and some Anglophone separatists rejected the talks."])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == ["Anglophone separatists"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Democratic segments of Turkey’s civil society have objected.", "Turkey’s civil society"),
+        ("The revolt by Madagascar’s youth ended on Tuesday.", "Madagascar’s youth"),
+        ("Canadian industry has lobbied for the deal.", "Canadian industry"),
+    ],
+)
+def test_a_nations_civil_society_youth_and_industry_are_groups(text, group):
+    names = {a.name: a.kind for a in find_actors([text]).actors.values()}
+    assert names.get(group) is ActorKind.GROUP, names

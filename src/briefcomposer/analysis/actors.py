@@ -422,7 +422,7 @@ _GROUP_HEADS = (
 _NATIONAL_BUSINESS = re.compile(
     r"\b((?:(?!The\s|An?\s)[A-Z][a-z]+\s)?[A-Z][\w\-]*(?:\.[A-Za-z]+)*\.?)\s+((?:(?:state-owned|private|state|tech|technology|energy|oil|"
     r"mining|defence|defense|chip|car|steel|social media)\s+)?(?:firms|companies|operators|producers|exporters|"
-    r"investors|banks|businesses|manufacturers|lenders|carmakers|chipmakers))\b"
+    r"investors|banks|businesses|manufacturers|lenders|carmakers|chipmakers|industry))\b"
 )
 # A country's opposition, public, police or courts are not its government: "the Belarusian opposition calls
 # for ...", "the Serbian public widely opposed ...", "a Rwandan court", "Bolivian civil society"
@@ -447,7 +447,7 @@ _GROUP_MODIFIERS = (
 # A group named by whom it belongs to: "Ethiopia’s neighbours", "Ukraine’s supporters", "Kenya’s political class"
 _OWNED_GROUPS = (
     r"neighbou?rs|allies|partners|supporters|critics|opponents|rivals|signatories|political class|elites|"
-    r"security forces"
+    r"security forces|civil society|youth|young people"
 )
 _GROUP_PHRASE = re.compile(
     rf"\b(?:(?P<owner>[A-Z][\w\-]+)(?:’s|'s)\s+(?:(?:{_GROUP_MODIFIERS}|"
