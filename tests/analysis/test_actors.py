@@ -1166,6 +1166,7 @@ def test_a_pair_of_groups_stops_before_a_quantifier():
         ("Democratic segments of Turkey’s civil society have objected.", "Turkey’s civil society"),
         ("The revolt by Madagascar’s youth ended on Tuesday.", "Madagascar’s youth"),
         ("Canadian industry has lobbied for the deal.", "Canadian industry"),
+        ("Around 7.8 million citizens of Kazakhstan voted in favour.", "citizens of Kazakhstan"),
     ],
 )
 def test_a_nations_civil_society_youth_and_industry_are_groups(text, group):

@@ -753,7 +753,26 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
         out = [r for r in out if r not in inside]
         kind = "org" if match.group(2) in _STATE_BODIES else "group"
         out.append(_Raw(p, start, end, kind, name=match.group()))
+    for match in islice(_PEOPLE_OF.finditer(text), MAX_GROUP_PHRASES):
+        # "citizens of Kazakhstan voted ...": the state's people, not the state
+        state = [
+            r
+            for r in out
+            if r.kind == "gaz"
+            and not r.adjective
+            and r.start == match.start(1)
+            and r.end == match.end()
+            and gaz.entries[r.gaz].kind is ActorKind.STATE
+        ]
+        if state:
+            out = [r for r in out if r is not state[0]]
+            out.append(_Raw(p, match.start(), match.end(), "group", name=match.group()))
     return out
+
+
+_PEOPLE_OF = re.compile(
+    r"\b(?:[Cc]itizens|[Rr]esidents|[Vv]oters)\s+of\s+((?:the\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)"
+)
 
 
 # A state's legislature named by its demonym ("the Kyrgyz parliament") is a body of its own, as after its
