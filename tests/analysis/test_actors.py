@@ -1172,3 +1172,16 @@ def test_a_pair_of_groups_stops_before_a_quantifier():
 def test_a_nations_civil_society_youth_and_industry_are_groups(text, group):
     names = {a.name: a.kind for a in find_actors([text]).actors.values()}
     assert names.get(group) is ActorKind.GROUP, names
+
+
+def test_a_city_that_names_a_summit_or_an_agreement_is_no_state():
+    paragraphs = ["The Lisbon Summit adopted a new concept. Under the Paris Agreement, emissions must fall."]
+    index = find_actors(paragraphs)
+    assert [(a.name, a.kind) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
+        ("Lisbon Summit", ActorKind.ORGANISATION)
+    ]
+
+
+def test_a_summit_that_acts_is_an_actor():
+    index = find_actors(["The 2025 AI Action Summit secured a non-binding declaration."])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.ORGANISATION] == ["AI Action Summit"]

@@ -345,6 +345,9 @@ def find_actors(
 
 
 _SEAT_AFTER = re.compile(r" (?:government|authorities|regime)\b")
+_CITY_THINGS = frozenset(
+    words("Summit Conference Agreement Agreements Accord Accords Declaration Protocol Process Format")
+)
 _EU_BODIES = ("European Union", "European Commission", "Council of the European Union", "European Council")
 
 
@@ -859,6 +862,14 @@ def _scan(
             surface = text[start : toks[i + length - 1][2]]
             prev = toks[i - 1][0] if i else ""
             run_end = _run(toks, i + length, gaz)
+            if surface in entry.places and run_end > i + length and toks[run_end - 1][0] in _CITY_THINGS:
+                # "the Lisbon Summit adopted ...", "the Minsk Agreement": the city names a summit or a
+                # document, which is no state (a summit that acts is an actor of its own)
+                end_at = toks[run_end - 1][2]
+                if toks[run_end - 1][0] in ("Summit", "Conference") and _acts(text, end_at):
+                    out.append(_Raw(p, start, end_at, "org", name=text[start:end_at]))
+                i = run_end
+                continue
             named = _gazetteer_at(toks, i + length, gaz)  # "U.S. Congress": the body the gazetteer knows
             if (
                 named
@@ -1099,6 +1110,8 @@ def _scan(
         whole = _head_of([t[0] for t in toks[i:run_end]])
         # "Institute of Geoeconomics", "Centre for Strategic Studies": a body's head, then what it is of or for
         led = len(run) > 2 and run[0] in _BODY_LEADS and run[1] in ("of", "for", "on")
+        # "The 2025 AI Action Summit secured a declaration": a summit that acts is an actor of the text
+        led = led or (bool(run) and run[-1] in ("Summit", "Conference") and _acts(text, toks[run_end - 1][2]))
         if run_end > first + 1 and (run[-1] in ORG_HEADS or run[0] in ORG_LEADS or led) or whole:
             begin = i if whole else first
             while begin < run_end - 1 and (toks[begin][0] in _POSSESSIVES or toks[begin][0] == "The"):
