@@ -1185,3 +1185,16 @@ def test_a_city_that_names_a_summit_or_an_agreement_is_no_state():
 def test_a_summit_that_acts_is_an_actor():
     index = find_actors(["The 2025 AI Action Summit secured a non-binding declaration."])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.ORGANISATION] == ["AI Action Summit"]
+
+
+def test_the_regime_points_back_to_the_state_and_treaty_groups_are_groups():
+    paragraphs = [
+        "Serbia held elections. The regime is punishing anyone who objects.",
+        "Nuclear-weapon states (NWS) must disarm, non-nuclear-weapon states said.",
+    ]
+    index = find_actors(paragraphs)
+    assert "The regime" in _actor_of(index, "Serbia").aliases()
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == [
+        "nuclear-weapon states",
+        "non-nuclear-weapon states",
+    ]

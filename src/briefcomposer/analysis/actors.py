@@ -211,7 +211,9 @@ class ActorIndex:
 _ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
     **dict.fromkeys(("alliance", "bloc", "union", "organisation", "organization"), (ActorKind.ORGANISATION,)),
     **dict.fromkeys(("group", "cartel", "movement", "militia"), (ActorKind.ORGANISATION, ActorKind.GROUP)),
-    **dict.fromkeys(("country", "kingdom", "republic", "junta", "nation", "emirate", "sultanate"), (ActorKind.STATE,)),
+    **dict.fromkeys(
+        ("country", "kingdom", "republic", "junta", "nation", "emirate", "sultanate", "regime"), (ActorKind.STATE,)
+    ),
 }
 _SPOKESPEOPLE = frozenset(words("spokesperson spokesman spokeswoman official officials"))
 # "the party", "the court", "the commission": the body named just before whose name has that word
