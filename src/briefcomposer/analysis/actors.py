@@ -1423,7 +1423,8 @@ _NICKNAME = re.compile(r"\s*[“\"]([A-Z][\w’'\-]+)[”\"]")
 
 
 _DATE_WORDS = lexicon.MONTHS | lexicon.WEEKDAYS
-# First words of the names of movements and armed groups in Arabic, Urdu and Pashto ("Ansar al-Din")
+# First words of the names of movements and armed groups in Arabic, Urdu and Pashto ("Ansar al-Din"), and of
+# parties and fronts in Spanish, Portuguese, Italian and French ("Frente Amplio", "Parti Québécois")
 _MOVEMENT_LEADS = frozenset(
     words(
         "Ansar Jaish Harakat Liwa Kataib Kata'ib Jabhat Hayat Hay'at Asa'ib Asaib Saraya Lashkar Tehrik Hizb Ahrar "
