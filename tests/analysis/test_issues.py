@@ -567,3 +567,13 @@ def test_units_and_the_blog_itself_are_no_issues():
     labels = [label.casefold() for label in _labels(Source(id="s", title="T", paragraphs=paragraphs))]
     assert labels
     assert not any("tons" in label or "blog" in label for label in labels), labels
+
+
+def test_a_contested_region_the_text_keeps_discussing_is_an_issue():
+    paragraphs = [
+        "Lithuania restricted transit to Kaliningrad in June. Moscow called the move a blockade.",
+        "The EU later clarified the sanctions rules. Rail freight to Kaliningrad resumed under quotas.",
+        "Analysts expect Russia to test the arrangement again, and NATO to watch Kaliningrad closely.",
+    ]
+    labels = [label.casefold() for label in _labels(Source(id="s", title="T", paragraphs=paragraphs))]
+    assert "kaliningrad" in labels, labels

@@ -1233,7 +1233,12 @@ _CONFLICT_HEADS = frozenset(words("war wars conflict conflicts crisis fighting v
 _REGIONS = (
     "Sahel|Arctic|High North|Balkans|Western Balkans|Caucasus|South Caucasus|Levant|Maghreb|Horn of Africa|"
     "Middle East|Central Asia|South Asia|Southeast Asia|Indo-Pacific|Asia-Pacific|Baltic|Baltics|Mediterranean|"
-    "Persian Gulf|Gulf of Aden|Gulf of Guinea|Sea of Azov|Strait of Hormuz|Strait of Malacca|Bab-el-Mandeb"
+    "Persian Gulf|Gulf of Aden|Gulf of Guinea|Sea of Azov|Strait of Hormuz|Strait of Malacca|Bab-el-Mandeb|"
+    # contested regions commentary keeps returning to
+    "Donbas|Donbass|Crimea|Kashmir|Xinjiang|Tibet|Darfur|Idlib|Rakhine|Balochistan|Baluchistan|Sinai|"
+    "Nagorno-Karabakh|Transnistria|Abkhazia|South Ossetia|Ladakh|Mindanao|West Bank|Gaza Strip|Golan Heights|"
+    "Essequibo|Hadramawt|Hadramout|Kursk|Zaporizhzhia|Kherson|Donetsk|Luhansk|Kaliningrad|Western Sahara|"
+    "Cabo Delgado|Sulu|Zangezur|Syunik|Nakhchivan|Nakhichevan"
 )
 _PLACE = re.compile(r"(?<![\w\-])(?:(?:[A-Z][a-z]+ ){1,2}(?:Sea|Ocean|Strait|Straits)|(?:" + _REGIONS + r"))(?![\w\-])")
 
