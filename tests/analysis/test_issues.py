@@ -577,3 +577,11 @@ def test_a_contested_region_the_text_keeps_discussing_is_an_issue():
     ]
     labels = [label.casefold() for label in _labels(Source(id="s", title="T", paragraphs=paragraphs))]
     assert "kaliningrad" in labels, labels
+
+
+@pytest.mark.parametrize(
+    ("phrase", "label"),
+    [("Destabilize Moldovan democracy", "Moldovan democracy"), ("reduce material dependence", "material dependence")],
+)
+def test_a_verb_opening_a_phrase_is_no_part_of_its_label(phrase, label):
+    assert _clean(phrase, set(_stopwords()), set()) == label

@@ -96,7 +96,8 @@ _IMPERATIVES = frozenset(
         "expand cement secure build strengthen protect promote deepen launch negotiate ensure modernize modernise "
         "institutionalize institutionalise streamline guarantee prioritise prioritize reinforce bolster boost "
         "accelerate establish create adopt pursue impose designate enforce fund provide support use condition "
-        "tighten restore reform stop end avoid halt"
+        "tighten restore reform stop end avoid halt destabilize destabilise undermine weaken counter deter "
+        "address tackle reduce increase improve maintain develop"
     )
 )
 _VERB_CONTEXT = re.compile(
