@@ -1198,3 +1198,8 @@ def test_the_regime_points_back_to_the_state_and_treaty_groups_are_groups():
         "nuclear-weapon states",
         "non-nuclear-weapon states",
     ]
+
+
+def test_an_abbreviated_title_without_its_stop_is_a_surname():
+    index = find_actors(["Lena Sen said the recording was real. Sen. Tomas Osk objected."])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Lena Sen", "Tomas Osk"]

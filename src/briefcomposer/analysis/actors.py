@@ -1334,7 +1334,7 @@ def _is_name_token(word: str, gaz: Gazetteer) -> bool:
         and not (word.isupper() and len(word) > 1)
         and (word.rstrip(".").isalpha() or "-" in word or "’" in word or "'" in word)
         and surface_key(word) not in gaz.surfaces
-        and word not in _title_words(gaz)
+        and word not in _name_blockers(tuple(gaz.titles))
     )
 
 
@@ -1345,6 +1345,13 @@ def _title_words_cached(titles: tuple[str, ...]) -> frozenset[str]:
 
 def _title_words(gaz: Gazetteer) -> frozenset[str]:
     return _title_words_cached(tuple(gaz.titles))
+
+
+@lru_cache(maxsize=4)
+def _name_blockers(titles: tuple[str, ...]) -> frozenset[str]:
+    """Title words that are no part of a name. A title known only abbreviated with a stop ("Sen.") is a
+    title only with its stop: without one the word is a name ("Hun Sen", "Amartya Sen")."""
+    return frozenset(surface_key(t)[0] for t in titles if not (t.endswith(".") and t[:-1] not in titles))
 
 
 def _starts_name(toks, i: int, gaz: Gazetteer) -> bool:  # type: ignore[no-untyped-def]
