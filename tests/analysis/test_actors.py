@@ -1203,3 +1203,17 @@ def test_the_regime_points_back_to_the_state_and_treaty_groups_are_groups():
 def test_an_abbreviated_title_without_its_stop_is_a_surname():
     index = find_actors(["Lena Sen said the recording was real. Sen. Tomas Osk objected."])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Lena Sen", "Tomas Osk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The far-right Sweden Democrats backed the budget.", "Sweden Democrats"),
+        ("The coalition needs the Christian Democrats to pass it.", "Christian Democrats"),
+        ("The FPÖ won the most seats in Austria.", "Freedom Party of Austria"),
+        ("The Lib Dems voted against the bill.", "Liberal Democrats"),
+    ],
+)
+def test_european_parties_are_organisations(text, party):
+    names = {a.name: a.kind for a in find_actors([text]).actors.values()}
+    assert names.get(party) is ActorKind.ORGANISATION, names
