@@ -1217,3 +1217,19 @@ def test_an_abbreviated_title_without_its_stop_is_a_surname():
 def test_european_parties_are_organisations(text, party):
     names = {a.name: a.kind for a in find_actors([text]).actors.values()}
     assert names.get(party) is ActorKind.ORGANISATION, names
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Hours after Gabon’s election commission announced the result, officers seized power.",
+            "Gabon’s election commission",
+        ),
+        ("The Kenyan electoral commission said the vote was fair.", "Kenyan electoral commission"),
+        ("The Nigerian central bank raised rates again.", "Nigerian central bank"),
+    ],
+)
+def test_a_states_election_commission_and_central_bank_are_bodies_of_their_own(text, body):
+    names = {a.name: a.kind for a in find_actors([text]).actors.values()}
+    assert names.get(body) is ActorKind.ORGANISATION, names

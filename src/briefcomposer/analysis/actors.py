@@ -90,7 +90,7 @@ _POSSESSIVES = frozenset(words("Its Their His Her Our My Your"))
 # army is left to the state, as annotators of war commentary credit it
 _OWN_INSTITUTION = re.compile(
     r"\s+(?:(?:Supreme|Constitutional|High|Federal|Administrative)\s+Court|[Pp]arliament|[Ll]egislature|"
-    r"[Jj]udiciary|[Cc]entral\s+[Bb]ank|National\s+Assembly|[Ee]lectoral\s+[Cc]ommission)\b"
+    r"[Jj]udiciary|[Cc]entral\s+[Bb]ank|National\s+Assembly|[Ee]lect(?:oral|ion)\s+[Cc]ommission)\b"
 )
 # A peer is named by the title and one word, which may be any word ("Lord West", "Baroness Ashton"), and
 # may go on with a territorial designation ("Lord West of Spithead") that is not a second person.
@@ -435,6 +435,7 @@ _NATIONAL_PEOPLE = re.compile(
     r"\b((?:(?!The\s|An?\s)[A-Z][a-z]+\s)?[A-Z][\w\-]*)\s+(opposition|public|people|populace|population|electorate|citizens|"
     r"civil society|police|judiciary|judges?|courts?|media|press|voters|diaspora|(?:political |opposition )?parties|"
     r"factions|militias|rebels|insurgents|activists|protesters|dissidents|exiles|parliament|legislature|"
+    r"elect(?:oral|ion) commission|central bank|"
     r"(?:aid )?agencies|charities|NGOs)\b(?![\w\-’'])"
 )
 _GROUP_MODIFIERS = (
@@ -782,7 +783,7 @@ _PEOPLE_OF = re.compile(
 
 # A state's legislature named by its demonym ("the Kyrgyz parliament") is a body of its own, as after its
 # possessive (`_OWN_INSTITUTION`)
-_STATE_BODIES = frozenset({"parliament", "legislature"})
+_STATE_BODIES = frozenset({"parliament", "legislature", "electoral commission", "election commission", "central bank"})
 
 
 _GROUP_PLAIN = frozenset(
