@@ -1233,3 +1233,9 @@ def test_european_parties_are_organisations(text, party):
 def test_a_states_election_commission_and_central_bank_are_bodies_of_their_own(text, body):
     names = {a.name: a.kind for a in find_actors([text]).actors.values()}
     assert names.get(body) is ActorKind.ORGANISATION, names
+
+
+def test_islamic_state_khorasan_however_it_is_written():
+    text = "Osk, the Islamic State–Khorasan (ISIS‑K) operative, was arrested. ISIS‑K claimed the attack."
+    names = {a.name: a.aliases() for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP}
+    assert list(names) == ["Islamic State Khorasan Province"], names
