@@ -1239,3 +1239,11 @@ def test_islamic_state_khorasan_however_it_is_written():
     text = "Osk, the Islamic State–Khorasan (ISIS‑K) operative, was arrested. ISIS‑K claimed the attack."
     names = {a.name: a.aliases() for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP}
     assert list(names) == ["Islamic State Khorasan Province"], names
+
+
+def test_a_capitals_name_that_is_a_given_name_starts_a_person_before_a_surname():
+    index = find_actors(["Santiago Osk is visiting Taiwan. Osk met officials. The Santiago Declaration stands."])
+    assert [(a.name, a.kind) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
+        ("Santiago Osk", ActorKind.PERSON),
+        ("Taiwan", ActorKind.STATE),
+    ]

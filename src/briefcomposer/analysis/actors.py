@@ -829,6 +829,12 @@ def _scan(
     while i < n:
         word, start, end = toks[i]
         hit = _gazetteer_at(toks, i, gaz)
+        if hit and hit[0] == 1 and word in gaz.given_names and _surname_next(toks, i, gaz):
+            # "Santiago Peña", "Sofia Gatti": a city's name that is also a given name, right before a surname
+            k = _name_end(toks, i + 1, gaz)
+            out.append(_Raw(p, start, toks[k - 1][2], "person", name=_clean(text[start : toks[k - 1][2]])))
+            i = k
+            continue
         if hit and word in ("the", "The"):
             inner = _gazetteer_at(toks, i + 1, gaz)
             if inner and inner[0] >= hit[0]:  # "the UN Security Council": the longer name wins
@@ -1405,6 +1411,21 @@ def _name_end(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-d
     while j > i and toks[j - 1][0].casefold().rstrip("-") in gaz.particles:
         j -= 1
     return j
+
+
+def _surname_next(toks, i: int, gaz: Gazetteer) -> bool:  # type: ignore[no-untyped-def]
+    """A surname right after token `i`: a name token, one space on, that names no body, thing or event."""
+    if i + 1 >= len(toks) or toks[i + 1][1] - toks[i][2] != 1:
+        return False
+    word = toks[i + 1][0]
+    return (
+        _is_name_token(word, gaz)
+        and word not in ORG_HEADS
+        and word not in NOT_ORG_HEADS
+        and word not in _THING_ENDS
+        and word not in _CITY_THINGS
+        and word not in EVENT_LEADS
+    )
 
 
 def _surname_like_place(toks, j: int, gaz: Gazetteer) -> bool:  # type: ignore[no-untyped-def]
