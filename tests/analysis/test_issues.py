@@ -7,6 +7,7 @@ import pytest
 from briefcomposer.analysis import suggest, to_json
 from briefcomposer.analysis.issues import (
     _clean,
+    _completed,
     _concepts,
     _head_concept,
     _heading_candidates,
@@ -585,3 +586,18 @@ def test_a_contested_region_the_text_keeps_discussing_is_an_issue():
 )
 def test_a_verb_opening_a_phrase_is_no_part_of_its_label(phrase, label):
     assert _clean(phrase, set(_stopwords()), set()) == label
+
+
+def test_a_word_mostly_used_before_one_noun_is_labelled_with_it():
+    texts = [
+        "The leaked phone call between the two leaders caused uproar.",
+        "After the phone conversation, the minister resigned. The phone call was published online.",
+    ]
+    assert _completed("Phone", texts) == "Phone call"
+    assert _completed("Phone", [*texts, "The phone conversation went on.", "A phone line was cut."]) == "Phone"
+
+
+def test_a_moment_is_no_issue():
+    texts = ["On Sunday night the vote was counted. Turnout was high on Sunday night."]
+    assert _junk_label("Sunday night", texts, set(), set())
+    assert not _junk_label("Social spending", texts, set(), set())

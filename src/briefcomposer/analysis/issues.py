@@ -1323,6 +1323,11 @@ def _documents(texts: list[str], body: list[int], title: str = "") -> list[tuple
     ]
 
 
+_WHEN_WORDS = frozenset(
+    words("monday tuesday wednesday thursday friday saturday sunday weekend tonight yesterday tomorrow overnight")
+)
+
+
 def _junk_label(
     label: str, texts: list[str], actor_names: set[str], person_words: set[str], spoken: bool = False
 ) -> bool:
@@ -1340,6 +1345,8 @@ def _junk_label(
         return True  # "Abroad", "Experts", "High-profile", "U.S."
     if lower[0] in ("facto", "jure"):
         return True  # "Facto independence" of "de facto independence"
+    if any(w.removesuffix("’s").removesuffix("'s") in _WHEN_WORDS for w in lower):
+        return True  # "Sunday night", "Tuesday’s vote": a moment, not a topic
     if _vague(lower):
         return True  # "Unique security", "Idea of offensive", "Decision": no topic named
     if _weak_head(lower):
@@ -1592,10 +1599,13 @@ def _fragment_end(phrase: str, texts: list[str]) -> str | None:
     if not uses or any(nxt is None for _, nxt in uses):
         return None
     lower = [nxt.lower() for _, nxt in uses if nxt is not None]
-    norm = _norm(lower[0])
-    if any(_norm(w) != norm for w in lower):
-        return None
-    w = lower[0]
+    tally: dict[str, int] = {}
+    for w in lower:
+        tally[_norm(w)] = tally.get(_norm(w), 0) + 1
+    norm = max(tally, key=lambda k: (tally[k], k))
+    if tally[norm] < len(lower) and (tally[norm] < 2 or 2 * tally[norm] <= len(lower)):
+        return None  # "phone call" twice and "phone conversation" once read "Phone call"; an even split does not
+    w = next(w for w in lower if _norm(w) == norm)
     if (
         len(w) < 3
         or w in _STOP_IN_LABEL
@@ -1622,7 +1632,7 @@ def _fragment_end(phrase: str, texts: list[str]) -> str | None:
         return None
     counts: dict[str, int] = {}
     for _, nxt in uses:
-        if nxt:
+        if nxt and _norm(nxt.lower()) == norm:
             counts[nxt] = counts.get(nxt, 0) + 1
     best = min(counts, key=lambda sp: (-counts[sp], -len(sp), sp[:1].isupper()))  # plural first when tied
     return best.lower() if last[:1].islower() and not best.isupper() else best
