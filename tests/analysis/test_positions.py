@@ -631,3 +631,15 @@ def test_advice_to_an_actor_is_not_its_stance():
 def test_a_duration_is_no_dated_event():
     found = _positions("Relations between the two coasts are at their lowest point since the 1979 revolution.")
     assert any(actor == "A. Writer" for actor, _ in found), found
+
+
+def test_a_reported_claim_before_its_speaker_is_the_stance():
+    sentence = "As a member of the Council of Europe, Ruritania must respect elected politicians, Lena Osk said."
+    assert ("Lena Osk", "As a member of the Council of Europe, Ruritania must respect elected politicians.") in (
+        _positions(sentence)
+    )
+
+
+def test_a_one_word_sentence_states_no_position():
+    source = Source(title="t", paragraphs=["Should Velmora sanction the court? Yes! The court must be stopped."])
+    assert not [p for p in to_json(source, suggest(source))["positions"] if p["evidence"] == ["Yes!"]]

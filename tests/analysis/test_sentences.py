@@ -59,3 +59,12 @@ def test_a_filipino_ma_before_a_full_name_ends_no_sentence():
         "The deal was praised by Jack Ma.",
         "The Government agreed.",
     ]
+
+
+def test_a_stray_stop_after_a_bracket_ends_the_sentence_before():
+    text = "Both parties shall consider linking their systems. (Article 392[6]). The talks began in May."
+    assert [text[s:e] for s, e in split(text)] == [
+        "Both parties shall consider linking their systems.",
+        "(Article 392[6]).",
+        "The talks began in May.",
+    ]

@@ -317,7 +317,7 @@ def find_positions(
             ):
                 results = [(index.author_key, _paraphrase(sentence), "claim")]
             for key, stance, cue in [*results, *deed]:
-                if (key, p, s_start) in seen or not stance:
+                if (key, p, s_start) in seen or not states_something(stance):
                     continue
                 seen.add((key, p, s_start))
                 found.append(Found(key, p, [(s_start, s_end)], stance, cue))
@@ -1566,6 +1566,9 @@ def _complement(base: str, sentence: str, after: int, before: str) -> str:
     """
     verb = re.findall(r"[\w’'\-]+", sentence[:after])[-1]
     rest = sentence[after:].strip()
+    if not re.search(r"\w", rest):
+        # "..., she said.": the reported words come before the verb and its subject
+        return re.sub(r",[^,]*$", "", before.rstrip()) or sentence
     rest = re.sub(r"^(?:also|firmly|strongly|repeatedly|publicly)\s+", "", rest)
     negated = _NEGATED.search(before)
     if negated:  # "do not recognise the government", "does not believe that ...": the negation is the stance
@@ -1645,6 +1648,11 @@ _FRAMES = re.compile(
     r"(?:yes|no|well|look|so|now),|in (?:short|sum|other words|the end|this context|that sense|this sense),)\s*",
     re.IGNORECASE,
 )
+
+
+def states_something(stance: str) -> bool:
+    """A stance of two words or more: "Yes!" alone states no position."""
+    return len(re.findall(r"\w+", stance)) >= 2
 
 
 def _paraphrase(text: str, max_words: int = 20) -> str:

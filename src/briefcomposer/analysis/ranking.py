@@ -264,7 +264,7 @@ def rank(
         out.append(by_rule.get(key) or _new_position(paragraphs[cand.paragraph], cand, index))
     order = {id(f): n for n, f in enumerate(found)}
     out.sort(key=lambda f: (f.paragraph, f.spans[0][0], order.get(id(f), len(order))))
-    return [f for f in out if f.stance]
+    return [f for f in out if rules.states_something(f.stance)]
 
 
 def _new_position(text: str, cand: Candidate, index: ActorIndex) -> rules.Found:

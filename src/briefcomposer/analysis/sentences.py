@@ -43,6 +43,9 @@ def _segmenter():  # type: ignore[no-untyped-def]
     return segmenter
 
 
+_STRAY_STOP = re.compile(r"[.!?]\s+")
+
+
 def split(text: str) -> list[tuple[int, int]]:
     """Return `(start, end)` spans of the sentences of `text`, in order.
 
@@ -81,7 +84,13 @@ def split(text: str) -> list[tuple[int, int]]:
             start += 1
         while end > start and text[end - 1].isspace():
             end -= 1
-        if start < end:
+        stray = _STRAY_STOP.match(text, start, end)
+        if stray and fixed and any(c.isalnum() for c in text[stray.end() : end]):
+            fixed[-1] = (fixed[-1][0], start + 1)  # ". The talks began": the stop ends the sentence before
+            start = stray.end()
+        if start < end and fixed and not any(c.isalnum() for c in text[start:end]):
+            fixed[-1] = (fixed[-1][0], end)  # "… (Article 392[6]).": a stray stop ends the sentence before
+        elif start < end:
             fixed.append((start, end))
     return fixed
 
