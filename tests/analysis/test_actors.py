@@ -1247,3 +1247,26 @@ def test_a_capitals_name_that_is_a_given_name_starts_a_person_before_a_surname()
         ("Santiago Osk", ActorKind.PERSON),
         ("Taiwan", ActorKind.STATE),
     ]
+
+
+def test_another_states_chamber_is_not_the_us_one():
+    text = "The Cambodian Senate President and former Prime Minister Hun Sen said no. The US Senate agreed."
+    names = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.ORGANISATION]
+    assert names == ["Cambodian Senate", "US Senate"]
+
+
+@pytest.mark.parametrize(
+    ("text", "party"),
+    [
+        ("The established parties, the Nepali Congress among them, objected.", "Nepali Congress"),
+        (
+            "The Communist Party Nepal–Unified Marxist-Leninist (CPN-UML) objected.",
+            "Communist Party of Nepal (Unified Marxist–Leninist)",
+        ),
+        ("The pro-European Party of Action and Solidarity (PAS) won the vote.", "Party of Action and Solidarity"),
+        ("The JVP objected to the budget.", "Janatha Vimukthi Peramuna"),
+    ],
+)
+def test_parties_of_south_asia_and_eastern_europe_are_organisations(text, party):
+    names = {a.name: a.kind for a in find_actors([text]).actors.values()}
+    assert names.get(party) is ActorKind.ORGANISATION, names

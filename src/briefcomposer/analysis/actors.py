@@ -781,6 +781,8 @@ _PEOPLE_OF = re.compile(
 )
 
 
+# Chambers the gazetteer knows by a bare word as the US ones ("Senate", "Congress")
+_CHAMBERS = frozenset(words("Senate Congress House"))
 # A state's legislature named by its demonym ("the Kyrgyz parliament") is a body of its own, as after its
 # possessive (`_OWN_INSTITUTION`)
 _STATE_BODIES = frozenset({"parliament", "legislature", "electoral commission", "election commission", "central bank"})
@@ -888,6 +890,18 @@ def _scan(
             ):
                 # "the US State Department", "the opposition Labour Party": the body the gazetteer knows after
                 # them is the actor; the state's or group's word only describes it
+                word_after = toks[i + length][0]
+                if (
+                    named[0] == 1
+                    and word_after in _CHAMBERS
+                    and entry.kind is ActorKind.STATE
+                    and entry.name != "United States"
+                ):
+                    # "the Cambodian Senate President": another state's chamber, not the US Senate
+                    end_at = toks[i + length][2]
+                    out.append(_Raw(p, start, end_at, "org", name=re.sub(r"^[Tt]he\s+", "", text[start:end_at])))
+                    i += length + 1
+                    continue
                 i += length
                 continue
             if (
