@@ -1,7 +1,8 @@
 import pytest
 
+from briefcomposer.analysis import suggest, to_json
 from briefcomposer.analysis.actors import find_actors
-from briefcomposer.core.model import ActorKind
+from briefcomposer.core.model import ActorKind, Source
 
 
 def _actor_of(index, surface):
@@ -1270,3 +1271,17 @@ def test_another_states_chamber_is_not_the_us_one():
 def test_parties_of_south_asia_and_eastern_europe_are_organisations(text, party):
     names = {a.name: a.kind for a in find_actors([text]).actors.values()}
     assert names.get(party) is ActorKind.ORGANISATION, names
+
+
+def test_a_contributor_named_before_a_colon_is_an_actor_of_the_brief():
+    source = Source(
+        title="Experts react",
+        paragraphs=[
+            "Finance ministers met in Stresa to discuss what to do with the frozen assets.",
+            "Lena Osk: Take the best deal available now and keep pushing for the rest",
+            "Tomas Brel: The loan is past the point of no return",
+            "The statement is not as noncommittal as it sounds.",
+        ],
+    )
+    names = [a["name"] for a in to_json(source, suggest(source))["actors"] if a["kind"] == "person"]
+    assert names == ["Lena Osk", "Tomas Brel"]

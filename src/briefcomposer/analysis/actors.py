@@ -337,7 +337,14 @@ def find_actors(
     for p, text in enumerate(paragraphs):
         found = _scan(p, text, gaz, definitions, vocabulary, events)
         if headings and p in headings:
-            found = [r for r in found if r.kind not in ("single", "collective") and (r.kind != "person" or r.title)]
+            # a heading names people only with a title, or as the speaker of a contribution ("Daniel Fried: Take
+            # the best deal available now")
+            found = [
+                r
+                for r in found
+                if r.kind not in ("single", "collective")
+                and (r.kind != "person" or r.title or (r.speaker and " " in r.name))
+            ]
         raws.extend(
             _with_roles(
                 p, text, _agent_groups(p, text, _with_groups(p, text, _with_compounds(p, text, found, gaz), gaz), gaz)
@@ -1568,6 +1575,8 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         text = paragraphs[raw.paragraph]
         if raw.title or raw.speaker or person_counts[key] >= 2:
             keep_people.add(key)
+            if raw.speaker and " " in raw.name:
+                introduced_people.add(key)  # "Daniel Fried: Take the best deal ...": a contributor, named in full
         elif _introduced(text, raw.start, raw.end) or _given_name(raw.name.split(), text[raw.end : raw.end + 40], gaz):
             keep_people.add(key)
             introduced_people.add(key)
