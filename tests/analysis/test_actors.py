@@ -1285,3 +1285,8 @@ def test_a_contributor_named_before_a_colon_is_an_actor_of_the_brief():
     )
     names = [a["name"] for a in to_json(source, suggest(source))["actors"] if a["kind"] == "person"]
     assert names == ["Lena Osk", "Tomas Brel"]
+
+
+def test_a_months_name_after_a_given_name_is_a_surname():
+    index = find_actors(["Theresa May left the summit early. In May 2017 the talks resumed."])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Theresa May"]

@@ -1421,7 +1421,8 @@ def _name_end(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-d
         if j > i and _REGNAL.match(word) and toks[j][1] - toks[j - 1][2] == 1:
             j += 1  # a regnal number ends the name
             break
-        if _is_name_token(word, gaz) or prefixed or particle or (j > i and _surname_like_place(toks, j, gaz)):
+        month = j > i and _surname_like_month(toks, j, gaz)
+        if _is_name_token(word, gaz) or prefixed or particle or month or (j > i and _surname_like_place(toks, j, gaz)):
             # Names continue only across single spaces (or editorial brackets: "Xi [Jinping]")
             if j > i and toks[j][1] - toks[j - 1][2] != 1 and not _bracket_gap(toks[j - 1][2], toks[j][1], toks):
                 break
@@ -1446,6 +1447,18 @@ def _surname_next(toks, i: int, gaz: Gazetteer) -> bool:  # type: ignore[no-unty
         and word not in _THING_ENDS
         and word not in _CITY_THINGS
         and word not in EVENT_LEADS
+    )
+
+
+def _surname_like_month(toks, j: int, gaz: Gazetteer) -> bool:  # type: ignore[no-untyped-def]
+    """ "Theresa May": a month's name right after a given name, and no number or name after it, is a surname."""
+    nxt = toks[j + 1][0] if j + 1 < len(toks) else ""
+    return (
+        toks[j][0] in lexicon.MONTHS
+        and toks[j - 1][0] in gaz.given_names
+        and toks[j][1] - toks[j - 1][2] == 1
+        and not nxt[:1].isdigit()
+        and not nxt[:1].isupper()
     )
 
 
