@@ -643,3 +643,17 @@ def test_a_reported_claim_before_its_speaker_is_the_stance():
 def test_a_one_word_sentence_states_no_position():
     source = Source(title="t", paragraphs=["Should Velmora sanction the court? Yes! The court must be stopped."])
     assert not [p for p in to_json(source, suggest(source))["positions"] if p["evidence"] == ["Yes!"]]
+
+
+def test_a_contributors_headline_after_the_colon_is_their_position():
+    source = Source(
+        title="Experts react",
+        paragraphs=[
+            "Finance ministers met in Stresa to discuss what to do with the frozen assets.",
+            "Lena Osk: Take the best deal available now and keep pushing for the rest",
+            "Tomas Brel: The loan is past the point of no return, and rightly so.",
+        ],
+    )
+    positions = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source))["positions"]]
+    assert ("Lena Osk", "Take the best deal available now and keep pushing for the rest.") in positions
+    assert ("Tomas Brel", "The loan is past the point of no return, and rightly so.") in positions
