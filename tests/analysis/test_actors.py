@@ -1290,3 +1290,10 @@ def test_a_contributor_named_before_a_colon_is_an_actor_of_the_brief():
 def test_a_months_name_after_a_given_name_is_a_surname():
     index = find_actors(["Theresa May left the summit early. In May 2017 the talks resumed."])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Theresa May"]
+
+
+def test_a_states_voters_and_opposition_are_groups():
+    text = "India’s voters delivered a setback to the government. The vote led Georgia’s opposition to boycott it."
+    names = {a.name: a.kind for a in find_actors([text]).actors.values()}
+    assert names.get("India’s voters") is ActorKind.GROUP, names
+    assert names.get("Georgia’s opposition") is ActorKind.GROUP, names

@@ -460,7 +460,7 @@ _GROUP_MODIFIERS = (
 # A group named by whom it belongs to: "Ethiopia’s neighbours", "Ukraine’s supporters", "Kenya’s political class"
 _OWNED_GROUPS = (
     r"neighbou?rs|allies|partners|supporters|critics|opponents|rivals|signatories|political class|elites|"
-    r"security forces|civil society|youth|young people"
+    r"security forces|civil society|youth|young people|voters|electorate|opposition"
 )
 _GROUP_PHRASE = re.compile(
     rf"\b(?:(?P<owner>[A-Z][\w\-]+)(?:’s|'s)\s+(?:(?:{_GROUP_MODIFIERS}|"
