@@ -601,3 +601,10 @@ def test_a_moment_is_no_issue():
     texts = ["On Sunday night the vote was counted. Turnout was high on Sunday night."]
     assert _junk_label("Sunday night", texts, set(), set())
     assert not _junk_label("Social spending", texts, set(), set())
+
+
+@pytest.mark.parametrize("label", ["Pressure", "Crisis", "War", "Cooperation", "Economy"])
+def test_a_word_that_heads_a_topic_names_none_alone(label):
+    texts = [f"The {label.lower()} on the government grew. The {label.lower()} of energy prices matters."]
+    assert _junk_label(label, texts, set(), set())
+    assert not _junk_label(f"Energy {label.lower()}", texts, set(), set())

@@ -1217,7 +1217,14 @@ _GEO_HEADS = frozenset(
         "Delta State"
     )
 )
-_TOO_GENERAL = frozenset(words("policy policies strategy strategies relations ties approach issue"))
+_TOO_GENERAL = frozenset(
+    words(
+        "policy policies strategy strategies relations ties approach issue "
+        # words that head a topic but do not name one alone: "Pressure" on whom, "Crisis" of what
+        "pressure pledge pledges crisis conflict war aid capabilities investment investments borders "
+        "territory escalation expansion cooperation dialogue membership economy economies nations independence"
+    )
+)
 # One word that heads nothing: an adverb ("Abroad"), people ("Experts"), a talk or its limits
 _NOT_A_TOPIC_ALONE = frozenset(
     words(
