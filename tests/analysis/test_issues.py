@@ -608,3 +608,15 @@ def test_a_word_that_heads_a_topic_names_none_alone(label):
     texts = [f"The {label.lower()} on the government grew. The {label.lower()} of energy prices matters."]
     assert _junk_label(label, texts, set(), set())
     assert not _junk_label(f"Energy {label.lower()}", texts, set(), set())
+
+
+def test_a_word_of_a_longer_actors_name_is_no_label():
+    texts = ["The Party of Action and Solidarity won. The Democracy at Home Party passed the threshold."]
+    names = {"party of action and solidarity", "democracy at home party"}
+    assert _junk_label("Solidarity", texts, names, set())
+    assert _junk_label("Home Party", texts, names, set())
+
+
+def test_a_label_ending_on_a_verb_is_no_topic():
+    texts = ["The synchronisation marks a step, with the challenges this transition brings."]
+    assert _junk_label("Transition brings", texts, set(), set())

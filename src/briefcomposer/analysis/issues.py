@@ -1387,6 +1387,9 @@ def _junk_label(
             return True
     if toks[0][:1].isupper() and hits and all(_name_cut(m, toks[0], actor_names) for m in hits):
         return True  # "Zealand membership" of "New Zealand membership": an actor's name cut short
+    cut_word = len(toks) == 1 or lower[-1] in ("party", "bloc", "front", "movement", "alliance", "coalition")
+    if cut_word and toks[0][:1].isupper() and hits and all(_in_actor_name(m, label, actor_names) for m in hits):
+        return True  # "Solidarity", "Home Party": words of "Party of Action and Solidarity", "Democracy at Home Party"
     if toks[0][:1].isupper() and all(t[:1].isupper() for t in toks) and hits:
         longer = sum(
             1 for m in hits if _NAME_GOES_ON.match(m.string, m.end()) or _NAME_GOES_BACK.search(m.string[: m.start()])
@@ -1443,6 +1446,19 @@ def _name_cut(m: re.Match, first: str, actor_names: set[str]) -> bool:
     return any(name == start or name.startswith(start + " ") for name in actor_names)
 
 
+def _in_actor_name(m: re.Match, label: str, actor_names: set[str]) -> bool:
+    """This use of `label` lies inside a longer actor's name the text writes out around it."""
+    folded = label.casefold()
+    for name in actor_names:
+        at = name.find(folded)
+        if len(name) <= len(folded) or at < 0:
+            continue
+        begin = m.start() - at
+        if begin >= 0 and m.string[begin : begin + len(name)].casefold() == name:
+            return True
+    return False
+
+
 # "Jama'at Nusrat al-Islam ...", "Global Gateway Initiative": the name goes on after the label
 _NAME_GOES_ON = re.compile(r"\s+(?:[A-Z]|(?:al|el|wal|bin|ibn)-|(?:de|da|del|der|van|von|al|bin)\s+[A-Z])")
 _NAME_GOES_BACK = re.compile(r"(?<![\w’'\-])(?!The\b)[A-Z][\w’'\-]*\s+(?:of|for|al|wal|of the)\s+$")
@@ -1467,7 +1483,8 @@ _LABEL_VERBS = frozenset(
     words(
         "prevent ensure avoid deter strengthen improve build make keep requires remains means seems needs makes "
         "takes gives leaves helps shows suggests allows becomes continues appears disrupt resume remain continue "
-        "grow rise fall fail succeed collapse stall paralyze paralyse set mitigate stand worth"
+        "grow rise fall fail succeed collapse stall paralyze paralyse set mitigate stand worth bring generate create "
+        "pose underscore reflect represent provide threaten undermine involve depend enable hinder"
     )
 )
 _BOUND_PREFIXES = frozenset(words("quasi semi non anti pro post pre neo pseudo self co"))
