@@ -615,6 +615,24 @@ def test_a_word_of_a_longer_actors_name_is_no_label():
     names = {"party of action and solidarity", "democracy at home party"}
     assert _junk_label("Solidarity", texts, names, set())
     assert _junk_label("Home Party", texts, names, set())
+    assert _junk_label("Action and Solidarity", texts, names, set())
+
+
+@pytest.mark.parametrize("label", ["Money", "Party", "Weapons"])
+def test_money_a_party_or_weapons_alone_are_no_topic(label):
+    texts = [f"The {label.lower()} went to the rebels. Nobody asked where the {label.lower()} came from."]
+    assert _junk_label(label, texts, set(), set())
+
+
+def test_a_decade_is_no_topic():
+    paragraphs = [
+        "Over the past decade, the paramilitary proxy expanded its lucrative combat operations across Africa.",
+        "In the past decade the group also grew rich from gold mining in the Central African Republic.",
+        "The past decade showed that paramilitary proxies outlive the deals that created them.",
+    ]
+    labels = [label.casefold() for label in _labels(Source(id="s", title="T", paragraphs=paragraphs))]
+    assert labels
+    assert not any("decade" in label for label in labels), labels
 
 
 def test_a_label_ending_on_a_verb_is_no_topic():

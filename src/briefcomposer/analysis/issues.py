@@ -56,7 +56,7 @@ _GENERIC = frozenset(
         "top bottom middle rest beginning onset aftermath wake lack absence presence argument arguments reason "
         "reasons mind minds eyes face heart wave criticism criticisms difference differences perception perceptions "
         "concern concerns opinion opinions discussion discussions conversation question debate focus off tons tonnes "
-        "blog"
+        "blog decade decades century"
     )
 )
 _LEADING = frozenset(
@@ -1222,7 +1222,8 @@ _TOO_GENERAL = frozenset(
         "policy policies strategy strategies relations ties approach issue "
         # words that head a topic but do not name one alone: "Pressure" on whom, "Crisis" of what
         "pressure pledge pledges crisis conflict war aid capabilities investment investments borders "
-        "territory escalation expansion cooperation dialogue membership economy economies nations independence"
+        "territory escalation expansion cooperation dialogue membership economy economies nations independence "
+        "money weapons party mediator expenditure"
     )
 )
 # One word that heads nothing: an adverb ("Abroad"), people ("Experts"), a talk or its limits
@@ -1387,7 +1388,11 @@ def _junk_label(
             return True
     if toks[0][:1].isupper() and hits and all(_name_cut(m, toks[0], actor_names) for m in hits):
         return True  # "Zealand membership" of "New Zealand membership": an actor's name cut short
-    cut_word = len(toks) == 1 or lower[-1] in ("party", "bloc", "front", "movement", "alliance", "coalition")
+    cut_word = (
+        len(toks) == 1
+        or lower[-1] in ("party", "bloc", "front", "movement", "alliance", "coalition")
+        or any(t.islower() for t in toks[1:-1])  # "Action and Solidarity"
+    )
     if cut_word and toks[0][:1].isupper() and hits and all(_in_actor_name(m, label, actor_names) for m in hits):
         return True  # "Solidarity", "Home Party": words of "Party of Action and Solidarity", "Democracy at Home Party"
     if toks[0][:1].isupper() and all(t[:1].isupper() for t in toks) and hits:
