@@ -18,6 +18,7 @@ from briefcomposer.analysis.issues import (
     _same_conflict,
     _stopwords,
     _tokens,
+    _trimmed,
     _verb_in,
     _vocabulary,
 )
@@ -638,3 +639,9 @@ def test_a_decade_is_no_topic():
 def test_a_label_ending_on_a_verb_is_no_topic():
     texts = ["The synchronisation marks a step, with the challenges this transition brings."]
     assert _junk_label("Transition brings", texts, set(), set())
+
+
+def test_a_label_starts_on_no_preposition_and_counts_something():
+    assert _trimmed("Of sanctions") == "Sanctions"
+    assert _trimmed("Sanctions disrupt") == "Sanctions"
+    assert _junk_label("Deployment of hundreds", ["The deployment of hundreds of troops began."], set(), set())

@@ -1353,6 +1353,8 @@ def _junk_label(
         return True  # "Abroad", "Experts", "High-profile", "U.S."
     if lower[0] in ("facto", "jure"):
         return True  # "Facto independence" of "de facto independence"
+    if len(toks) > 1 and lower[-1] in ("hundreds", "thousands", "dozens", "millions", "billions"):
+        return True  # "Deployment of hundreds": a count without what it counts
     if any(w.removesuffix("’s").removesuffix("'s") in _WHEN_WORDS for w in lower):
         return True  # "Sunday night", "Tuesday’s vote": a moment, not a topic
     if _vague(lower):
@@ -1850,11 +1852,15 @@ def _label(group: _Group, texts: list[str], reject: Callable[[str], bool] | None
 
 
 def _trimmed(label: str) -> str:
-    """`label` without the verb it ends on: "Sanctions disrupt" reads "Sanctions"."""
+    """`label` without the verb it ends on or the preposition it starts with: "Sanctions disrupt" and "Of
+    sanctions" read "Sanctions"."""
     toks = label.split()
     if len(toks) > 1 and toks[-1].lower() in _LABEL_VERBS:
-        return " ".join(toks[:-1])
-    return label
+        toks = toks[:-1]
+    if len(toks) > 1 and toks[0].lower() in _PREPOSITIONS:
+        toks = toks[1:]
+        toks[0] = toks[0][:1].upper() + toks[0][1:]
+    return " ".join(toks)
 
 
 def _spelled(best: str, group: _Group, texts: list[str]) -> str:
