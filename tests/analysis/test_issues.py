@@ -583,7 +583,11 @@ def test_a_contested_region_the_text_keeps_discussing_is_an_issue():
 
 @pytest.mark.parametrize(
     ("phrase", "label"),
-    [("Destabilize Moldovan democracy", "Moldovan democracy"), ("reduce material dependence", "material dependence")],
+    [
+        ("Destabilize Moldovan democracy", "Moldovan democracy"),
+        ("reduce material dependence", "material dependence"),
+        ("gain NATO membership", "NATO membership"),
+    ],
 )
 def test_a_verb_opening_a_phrase_is_no_part_of_its_label(phrase, label):
     assert _clean(phrase, set(_stopwords()), set()) == label
@@ -619,7 +623,7 @@ def test_a_word_of_a_longer_actors_name_is_no_label():
     assert _junk_label("Action and Solidarity", texts, names, set())
 
 
-@pytest.mark.parametrize("label", ["Money", "Party", "Weapons"])
+@pytest.mark.parametrize("label", ["Money", "Party", "Weapons", "Capital"])
 def test_money_a_party_or_weapons_alone_are_no_topic(label):
     texts = [f"The {label.lower()} went to the rebels. Nobody asked where the {label.lower()} came from."]
     assert _junk_label(label, texts, set(), set())

@@ -97,7 +97,7 @@ _IMPERATIVES = frozenset(
         "institutionalize institutionalise streamline guarantee prioritise prioritize reinforce bolster boost "
         "accelerate establish create adopt pursue impose designate enforce fund provide support use condition "
         "tighten restore reform stop end avoid halt destabilize destabilise undermine weaken counter deter "
-        "address tackle reduce increase improve maintain develop"
+        "address tackle reduce increase improve maintain develop gain achieve obtain win"
     )
 )
 _VERB_CONTEXT = re.compile(
@@ -1223,7 +1223,7 @@ _TOO_GENERAL = frozenset(
         # words that head a topic but do not name one alone: "Pressure" on whom, "Crisis" of what
         "pressure pledge pledges crisis conflict war aid capabilities investment investments borders "
         "territory escalation expansion cooperation dialogue membership economy economies nations independence "
-        "money weapons party mediator expenditure"
+        "money weapons party mediator expenditure post capital"
     )
 )
 # One word that heads nothing: an adverb ("Abroad"), people ("Experts"), a talk or its limits
