@@ -1297,3 +1297,17 @@ def test_a_states_voters_and_opposition_are_groups():
     names = {a.name: a.kind for a in find_actors([text]).actors.values()}
     assert names.get("India’s voters") is ActorKind.GROUP, names
     assert names.get("Georgia’s opposition") is ActorKind.GROUP, names
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Al-Qaeda in the Islamic Maghreb (AQIM) claimed the attack.", "Al-Qaeda in the Islamic Maghreb"),
+        ("KFOR troops patrolled the north after the clashes.", "Kosovo Force"),
+        ("SAMIDRC began to withdraw from Goma in April.", "SADC Mission in the Democratic Republic of Congo"),
+        ("The EDA said joint procurement would rise.", "European Defence Agency"),
+    ],
+)
+def test_more_bodies_the_gazetteer_knows(text, body):
+    names = [a.name for a in find_actors([text]).actors.values()]
+    assert body in names, names
