@@ -649,3 +649,8 @@ def test_a_label_starts_on_no_preposition_and_counts_something():
     assert _trimmed("Of sanctions") == "Sanctions"
     assert _trimmed("Sanctions disrupt") == "Sanctions"
     assert _junk_label("Deployment of hundreds", ["The deployment of hundreds of troops began."], set(), set())
+
+
+def test_a_phrase_cut_after_a_bare_adjective_gets_its_noun():
+    texts = ["The opinion confirms the stability of maritime zones under the convention."]
+    assert _completed("Stability of maritime", texts) == "Stability of maritime zones"

@@ -1146,6 +1146,10 @@ def _adjectives() -> frozenset[str]:
 
 # Adjectives with no adjective's ending: "Japanese foreign (minister)" is no topic
 _ADJECTIVES_ONLY = frozenset(words("foreign domestic overseas senior junior upcoming ongoing bilateral multilateral"))
+# Adjectives with no adjective's ending that a phrase may end on when cut before its noun ("stability of maritime")
+_BARE_ADJECTIVES = _ADJECTIVES_ONLY | frozenset(
+    words("maritime private modern intermediate legitimate immediate appropriate adequate separate moderate urban")
+)
 
 
 def _not_a_head(word: str, stop: set[str]) -> bool:
@@ -1673,6 +1677,7 @@ def _adjective_like(word: str) -> bool:
     """`word` reads as an adjective ("critical", "raw" does not): a phrase ending on it lacks its noun."""
     return (
         word in _LEADING
+        or word in _BARE_ADJECTIVES
         or word in _VAGUE_ADJECTIVES
         or (word.endswith(_ADJECTIVE_ENDINGS) and word not in _NOUNS_LIKE_ADJECTIVES and not word.endswith("ment"))
     )
