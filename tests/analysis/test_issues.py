@@ -654,3 +654,8 @@ def test_a_label_starts_on_no_preposition_and_counts_something():
 def test_a_phrase_cut_after_a_bare_adjective_gets_its_noun():
     texts = ["The opinion confirms the stability of maritime zones under the convention."]
     assert _completed("Stability of maritime", texts) == "Stability of maritime zones"
+
+
+def test_a_listed_item_is_the_topic_and_run_together_words_are_no_label():
+    assert _trimmed("Evils including corruption") == "Corruption"
+    assert _junk_label("DissentThe young", ["Dissent is punished.DissentThe young are leaving."], set(), set())

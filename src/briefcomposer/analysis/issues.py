@@ -1357,6 +1357,8 @@ def _junk_label(
         return True  # "Abroad", "Experts", "High-profile", "U.S."
     if lower[0] in ("facto", "jure"):
         return True  # "Facto independence" of "de facto independence"
+    if any(re.search(r"[a-z]{3}[A-Z][a-z]", t) for t in toks):
+        return True  # "DissentThe young": two words the copied text ran together
     if len(toks) > 1 and lower[-1] in ("hundreds", "thousands", "dozens", "millions", "billions"):
         return True  # "Deployment of hundreds": a count without what it counts
     if any(w.removesuffix("’s").removesuffix("'s") in _WHEN_WORDS for w in lower):
@@ -1864,6 +1866,10 @@ def _trimmed(label: str) -> str:
         toks = toks[:-1]
     if len(toks) > 1 and toks[0].lower() in _PREPOSITIONS:
         toks = toks[1:]
+        toks[0] = toks[0][:1].upper() + toks[0][1:]
+    listed = next((k for k, t in enumerate(toks[1:-1], 1) if t.lower() in ("including", "notably", "especially")), None)
+    if listed is not None:
+        toks = toks[listed + 1 :]  # "Evils including corruption": the item named is the topic
         toks[0] = toks[0][:1].upper() + toks[0][1:]
     return " ".join(toks)
 
