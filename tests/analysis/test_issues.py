@@ -659,3 +659,10 @@ def test_a_phrase_cut_after_a_bare_adjective_gets_its_noun():
 def test_a_listed_item_is_the_topic_and_run_together_words_are_no_label():
     assert _trimmed("Evils including corruption") == "Corruption"
     assert _junk_label("DissentThe young", ["Dissent is punished.DissentThe young are leaving."], set(), set())
+
+
+@pytest.mark.parametrize("label", ["Free", "Unpopular"])
+def test_an_adjective_alone_is_no_topic(label):
+    texts = [f"The vote was not {label.lower()} by any measure, and the leaders remain {label.lower()}."]
+    assert _junk_label(label, texts, set(), set())
+    assert not _junk_label("Arctic", ["The Arctic is warming. Shipping routes open in the Arctic."], set(), set())

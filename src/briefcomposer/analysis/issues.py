@@ -121,6 +121,7 @@ _ADJECTIVE_ENDINGS = (
     "al",
     "ian",
     "ese",
+    "ular",
 )
 _NOUNS_LIKE_ADJECTIVES = frozenset(
     words(
@@ -1148,7 +1149,10 @@ def _adjectives() -> frozenset[str]:
 _ADJECTIVES_ONLY = frozenset(words("foreign domestic overseas senior junior upcoming ongoing bilateral multilateral"))
 # Adjectives with no adjective's ending that a phrase may end on when cut before its noun ("stability of maritime")
 _BARE_ADJECTIVES = _ADJECTIVES_ONLY | frozenset(
-    words("maritime private modern intermediate legitimate immediate appropriate adequate separate moderate urban")
+    words(
+        "maritime private modern intermediate legitimate immediate appropriate adequate separate moderate urban "
+        "free fair unfair"
+    )
 )
 
 
@@ -1227,7 +1231,7 @@ _TOO_GENERAL = frozenset(
         # words that head a topic but do not name one alone: "Pressure" on whom, "Crisis" of what
         "pressure pledge pledges crisis conflict war aid capabilities investment investments borders "
         "territory escalation expansion cooperation dialogue membership economy economies nations independence "
-        "money weapons party mediator expenditure post capital"
+        "money weapons party mediator expenditure post capital members"
     )
 )
 # One word that heads nothing: an adverb ("Abroad"), people ("Experts"), a talk or its limits
@@ -1353,6 +1357,8 @@ def _junk_label(
         return True
     if len(toks) == 1 and lower[0] in _TOO_GENERAL:
         return True  # "Policy" alone heads nothing
+    if len(toks) == 1 and _adjective_like(lower[0]) and re.search(r"\b" + re.escape(lower[0]) + r"\b", " ".join(texts)):
+        return True  # "Free", "Unpopular": an adjective the text writes in lower case describes, names nothing
     if len(toks) == 1 and (lower[0] in _NOT_A_TOPIC_ALONE or _DESCRIBING_PREFIX.match(lower[0]) or "." in lower[0]):
         return True  # "Abroad", "Experts", "High-profile", "U.S."
     if lower[0] in ("facto", "jure"):
