@@ -1311,3 +1311,24 @@ def test_a_states_voters_and_opposition_are_groups():
 def test_more_bodies_the_gazetteer_knows(text, body):
     names = [a.name for a in find_actors([text]).actors.values()]
     assert body in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        ("Last year the U.S Commerce Department listed the firm.", "US Department of Commerce"),
+        ("The conservative VMRO-DPMNE secured 58 seats, and the DUI objected.", "VMRO-DPMNE"),
+        ("The OSCE/ODIHR recommended changes.", "Office for Democratic Institutions and Human Rights"),
+        ("Ankara sought the extradition of Fethullah Gülen for years.", "Fethullah Gülen"),
+        ("Amazon said it would invest more in data centres.", "Amazon"),
+    ],
+)
+def test_more_names_the_gazetteer_knows(text, actor):
+    names = [a.name for a in find_actors([text]).actors.values()]
+    assert actor in names, names
+
+
+def test_the_amazon_rainforest_is_a_place():
+    assert [a.name for a in find_actors(["The deforestation of the Amazon continued."]).actors.values()] == [
+        "The author"
+    ]
