@@ -666,3 +666,10 @@ def test_an_adjective_alone_is_no_topic(label):
     texts = [f"The vote was not {label.lower()} by any measure, and the leaders remain {label.lower()}."]
     assert _junk_label(label, texts, set(), set())
     assert not _junk_label("Arctic", ["The Arctic is warming. Shipping routes open in the Arctic."], set(), set())
+
+
+def test_a_number_or_a_clause_ending_on_worsen_is_no_label():
+    texts = ["Aid fell in 2023-24. Conditions for Syrian refugees worsen every year in the Gaza Strip."]
+    assert _junk_label("2023-24", texts, set(), set())
+    assert _junk_label("Syrian refugees worsen", texts, set(), set())
+    assert not _junk_label("Gaza Strip", texts, set(), set())

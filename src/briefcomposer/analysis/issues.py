@@ -1363,6 +1363,8 @@ def _junk_label(
         return True  # "Abroad", "Experts", "High-profile", "U.S."
     if lower[0] in ("facto", "jure"):
         return True  # "Facto independence" of "de facto independence"
+    if not re.search(r"[^\W\d_]", label):
+        return True  # "2023-24": a number names no topic
     if any(re.search(r"[a-z]{3}[A-Z][a-z]", t) for t in toks):
         return True  # "DissentThe young": two words the copied text ran together
     if len(toks) > 1 and lower[-1] in ("hundreds", "thousands", "dozens", "millions", "billions"):
@@ -1503,7 +1505,7 @@ _LABEL_VERBS = frozenset(
         "prevent ensure avoid deter strengthen improve build make keep requires remains means seems needs makes "
         "takes gives leaves helps shows suggests allows becomes continues appears disrupt resume remain continue "
         "grow rise fall fail succeed collapse stall paralyze paralyse set mitigate stand worth bring generate create "
-        "pose underscore reflect represent provide threaten undermine involve depend enable hinder"
+        "pose underscore reflect represent provide threaten undermine involve depend enable hinder worsen"
     )
 )
 _BOUND_PREFIXES = frozenset(words("quasi semi non anti pro post pre neo pseudo self co"))
