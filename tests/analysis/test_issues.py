@@ -673,3 +673,9 @@ def test_a_number_or_a_clause_ending_on_worsen_is_no_label():
     assert _junk_label("2023-24", texts, set(), set())
     assert _junk_label("Syrian refugees worsen", texts, set(), set())
     assert not _junk_label("Gaza Strip", texts, set(), set())
+
+
+@pytest.mark.parametrize("label", ["Re-election in late", "Cooperation on civil", "Forces in northeastern"])
+def test_a_label_cut_before_its_noun_after_an_adjective_is_no_topic(label):
+    texts = [f"They discussed {label.lower()} 2024 and {label.lower()} nuclear energy and {label.lower()} Syria."]
+    assert _junk_label(label, texts, set(), set())

@@ -1151,7 +1151,7 @@ _ADJECTIVES_ONLY = frozenset(words("foreign domestic overseas senior junior upco
 _BARE_ADJECTIVES = _ADJECTIVES_ONLY | frozenset(
     words(
         "maritime private modern intermediate legitimate immediate appropriate adequate separate moderate urban "
-        "free fair unfair"
+        "free fair unfair late early civil deep northeastern northwestern southeastern southwestern"
     )
 )
 
@@ -1363,6 +1363,8 @@ def _junk_label(
         return True  # "Abroad", "Experts", "High-profile", "U.S."
     if lower[0] in ("facto", "jure"):
         return True  # "Facto independence" of "de facto independence"
+    if len(toks) > 1 and lower[-1] in _BARE_ADJECTIVES:
+        return True  # "Re-election in late", "Cooperation on civil": cut before the noun
     if not re.search(r"[^\W\d_]", label):
         return True  # "2023-24": a number names no topic
     if any(re.search(r"[a-z]{3}[A-Z][a-z]", t) for t in toks):
