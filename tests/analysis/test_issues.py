@@ -623,7 +623,7 @@ def test_a_word_of_a_longer_actors_name_is_no_label():
     assert _junk_label("Action and Solidarity", texts, names, set())
 
 
-@pytest.mark.parametrize("label", ["Money", "Party", "Weapons", "Capital"])
+@pytest.mark.parametrize("label", ["Money", "Party", "Weapons", "Capital", "Company", "Organisations"])
 def test_money_a_party_or_weapons_alone_are_no_topic(label):
     texts = [f"The {label.lower()} went to the rebels. Nobody asked where the {label.lower()} came from."]
     assert _junk_label(label, texts, set(), set())

@@ -1231,7 +1231,8 @@ _TOO_GENERAL = frozenset(
         # words that head a topic but do not name one alone: "Pressure" on whom, "Crisis" of what
         "pressure pledge pledges crisis conflict war aid capabilities investment investments borders "
         "territory escalation expansion cooperation dialogue membership economy economies nations independence "
-        "money weapons party mediator expenditure post capital members"
+        "money weapons party mediator expenditure post capital members organisations organizations company "
+        "companies firms technologies"
     )
 )
 # One word that heads nothing: an adverb ("Abroad"), people ("Experts"), a talk or its limits
