@@ -1332,3 +1332,21 @@ def test_the_amazon_rainforest_is_a_place():
     assert [a.name for a in find_actors(["The deforestation of the Amazon continued."]).actors.values()] == [
         "The author"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Voters punished the ruling party in the first round.", "voters"),
+        ("In the end, politicians decided not to contest the polls.", "politicians"),
+    ],
+)
+def test_people_who_act_as_the_subject_are_a_group(text, group):
+    names = {a.name: a.kind for a in find_actors([text]).actors.values()}
+    assert names.get(group) is ActorKind.GROUP, names
+
+
+def test_people_listed_as_an_object_are_no_group():
+    assert [a.name for a in find_actors(["The police arrested students, workers and farmers."]).actors.values()] == [
+        "The author"
+    ]

@@ -520,6 +520,13 @@ _AGENT_GROUP_HEADS = (
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
 # observers" are not India).
+_ACTING_HEADS = frozenset(
+    words(
+        "protesters protestors demonstrators voters politicians activists students workers farmers rebels "
+        "insurgents militants fighters residents"
+    )
+)
+_CLAUSE_SUBJECT = re.compile(r"(?:^|[.!?:;,]\s+|^\s*[“\"‘])(?:[Tt]he\s+)?$")
 _SPEAKING_HEADS = frozenset(
     words(
         "analysts experts observers critics commentators commentariats diplomats economists scholars academics "
@@ -619,11 +626,20 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             mods = []
         head = head_words.lower()
         speaking = head in _SPEAKING_HEADS
+        acting = False
         if not mods and head != "think tanks" and not speaking:
             # "Countries agreed on two pillars", "Leaders pledged ...": a bare plural that opens a sentence and
             # speaks is the group, though "countries" alone elsewhere names no one
             opens = _OPENS_AFTER_LINK.search(text[max(0, head_start - 14) : head_start]) is not None
-            if not (opens and (_says_something(text, head_end, _GROUP_VERBS) or _AUXILIARY.match(text, head_end))):
+            # "After the vote, protesters blocked the roads", "Voters punished the party": people who act
+            acting = (
+                head in _ACTING_HEADS
+                and _acts(text, head_end)
+                and _CLAUSE_SUBJECT.search(text[max(0, head_start - 14) : head_start]) is not None
+            )
+            if not acting and not (
+                opens and (_says_something(text, head_end, _GROUP_VERBS) or _AUXILIARY.match(text, head_end))
+            ):
                 continue
         if any(m.lower() in _NOT_GROUP_MODIFIERS or m[-3:] == "ing" for m in mods):
             continue
@@ -652,7 +668,7 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             # "In 2024, local farmers protested ...", "but Western capitals remained divided": the subject of a
             # clause before its verb
             opening = _VERB_AFTER.match(text, end) is not None
-        if not (cited or opening) and not _says_something(text, end, _GROUP_VERBS):
+        if not (cited or opening or acting) and not _says_something(text, end, _GROUP_VERBS):
             continue
         over = [r for r in out if r.start < end and start < r.end]
         # "Indian observers", "Western analysts": people the adjective places, not the state or bloc itself
