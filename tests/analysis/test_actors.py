@@ -1350,3 +1350,16 @@ def test_people_listed_as_an_object_are_no_group():
     assert [a.name for a in find_actors(["The police arrested students, workers and farmers."]).actors.values()] == [
         "The author"
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("With the amendments, the Pakistan judiciary has lost its independence.", "Pakistan judiciary"),
+        ("Afghan civil society organizations called for inclusion.", "Afghan civil society organizations"),
+        ("U.N. agencies warned of famine in the camps.", "UN agencies"),
+    ],
+)
+def test_a_states_name_as_a_modifier_civil_society_organisations_and_un_agencies_are_groups(text, group):
+    names = {a.name: a.kind for a in find_actors([text]).actors.values()}
+    assert names.get(group) is ActorKind.GROUP, names

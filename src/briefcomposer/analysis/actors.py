@@ -440,7 +440,8 @@ _NATIONAL_BUSINESS = re.compile(
 # for ...", "the Serbian public widely opposed ...", "a Rwandan court", "Bolivian civil society"
 _NATIONAL_PEOPLE = re.compile(
     r"\b((?:(?!The\s|An?\s)[A-Z][a-z]+\s)?[A-Z][\w\-]*)\s+(opposition|public|people|populace|population|electorate|citizens|"
-    r"civil society|police|judiciary|judges?|courts?|media|press|voters|diaspora|(?:political |opposition )?parties|"
+    r"civil society(?: organi[sz]ations| groups| representatives)?|police|judiciary|judges?|courts?|media|press|"
+    r"voters|diaspora|(?:political |opposition )?parties|"
     r"factions|militias|rebels|insurgents|activists|protesters|dissidents|exiles|parliament|legislature|"
     r"elect(?:oral|ion) commission|central bank|"
     r"(?:aid )?agencies|charities|NGOs)\b(?![\w\-’'])"
@@ -774,7 +775,8 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
     ):
         start, end = match.span()
         inside = [r for r in out if start <= r.start and r.end <= end]
-        national = [r for r in inside if r.kind == "gaz" and r.adjective and r.start == start]
+        # "Bolivian voters", and a state's name used as a modifier: "the Pakistan judiciary"
+        national = [r for r in inside if r.kind == "gaz" and r.start == start]
         if not national or gaz.entries[national[0].gaz].kind is not ActorKind.STATE:
             continue
         if any(r.start < end and start < r.end and r not in inside for r in out):
