@@ -657,3 +657,17 @@ def test_a_contributors_headline_after_the_colon_is_their_position():
     positions = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source))["positions"]]
     assert ("Lena Osk", "Take the best deal available now and keep pushing for the rest.") in positions
     assert ("Tomas Brel", "The loan is past the point of no return, and rightly so.") in positions
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "This version of events does not hold water.",
+        "Without reform, the Fund will struggle to fulfil its mission.",
+        "The launch marked an important milestone in Ruritanian chip production.",
+    ],
+)
+def test_plain_verdicts_are_the_authors(sentence):
+    from briefcomposer.analysis.positions import _AUTHOR_CUES
+
+    assert _AUTHOR_CUES.search(sentence)

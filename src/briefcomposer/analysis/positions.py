@@ -134,7 +134,11 @@ _AUTHOR_CUES = re.compile(
     r"(?:offers?|provides?|gives?) (?:\w+ )?(?:little|no|scant|cold) (?:comfort|reassurance|solace)|"
     r"the (?:real |bigger |central |key |main |underlying )?(?:risk|danger|problem|challenge|question|lesson) "
     r"(?:is|remains|here is)|what is (?:needed|required|missing)|"
-    r"marks? a (?:\w+ )?(?:shift|turning point|departure))\b",
+    r"marks? a (?:\w+ )?(?:shift|turning point|departure)|"
+    # plain verdicts: "this version does not hold water", "the IMF will struggle to", "a critically important"
+    r"undoubtedly|unquestionably|(?:does|do|did) not hold water|have (?:their|its) cake|"
+    r"(?:will|would) (?:\w+ )?struggle to|critically important|(?:an? |the )(?:\w+ )?milestone|"
+    r"(?:its|their) lowest (?:point|ebb)|largely ignored)\b",
     re.IGNORECASE,
 )
 # The author's verdict on what was just said: an evaluative sentence adverb ("Unfortunately, ...") or an
