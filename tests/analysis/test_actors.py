@@ -1363,3 +1363,9 @@ def test_people_listed_as_an_object_are_no_group():
 def test_a_states_name_as_a_modifier_civil_society_organisations_and_un_agencies_are_groups(text, group):
     names = {a.name: a.kind for a in find_actors([text]).actors.values()}
     assert names.get(group) is ActorKind.GROUP, names
+
+
+def test_a_run_in_heading_in_title_case_names_nobody():
+    text = "Western Mediation Can Increase Prospects for Kurdish Gas Exports: The United States is an active player."
+    index = find_actors([text])
+    assert [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == ["United States"]

@@ -110,6 +110,9 @@ _INITIALS = re.compile(r"^(?:[A-Z]\.){2,3}$")
 _SUFFIXES = frozenset(words("Jr Sr"))
 _REGNAL = re.compile(r"^(?=[IVX]{2,5}$)X{0,3}(?:IX|IV|V?I{0,3})$")  # "Charles III", "Leo XIV", "Karekin II"
 _ABSTRACT = re.compile(r"^[A-Z][a-z]{4,}(?:ity|ities|tions?|sions?|ments?|isms?|ness|ship|ances?|ences?)$")
+_RUN_IN_HEADING = re.compile(
+    r"^([A-Z][\w’'\-]*(?:\s+(?:[A-Z][\w’'\-]*|of|for|and|the|in|on|to|a|an|with|at|by|from|or|vs\.?)){3,14}):\s"
+)
 _SPEAKER = re.compile(r"^((?:[A-Z][\w’'.\-]+\s){1,3}[A-Z][\w’'\-]+):\s")
 # Foreign names keep their particles: "Partido Optimista pelo Desenvolvimento de Moçambique (Podemos)"
 _FOREIGN_PARTICLES = (
@@ -842,9 +845,18 @@ def _scan(
     label = False  # "Economic Instability: ...": a run-in heading, named by an abstract noun
     if speaker and (re.search(r"[’']s\b", speaker.group(1)) or speaker.group(1).split()[-1] in _THING_ENDS):
         speaker = None  # "Editor’s Note: ...": a label, not somebody speaking
-    elif speaker and any(_ABSTRACT.search(w) and w not in gaz.given_names for w in speaker.group(1).split()):
-        label = True
+    elif speaker and (
+        any(_ABSTRACT.search(w) and w not in gaz.given_names for w in speaker.group(1).split())
+        or sum(w.lower() in vocabulary for w in speaker.group(1).split()) >= 2
+    ):
+        label = True  # "Economic Instability: ...", "Kurdish Gas Exports: ...": words the text also uses in lower case
     i = 0
+    heading = _RUN_IN_HEADING.match(text) if not speaker else None
+    if heading and sum(w[:1].isupper() for w in heading.group(1).split()) >= 4:
+        # "Western Mediation Can Increase Prospects for Kurdish Gas Exports: The United States ...": a run-in
+        # heading in title case, whose capitalised words name nobody
+        while i < len(toks) and toks[i][1] < heading.end():
+            i += 1
     if label and speaker:
         while i < len(toks) and toks[i][1] < speaker.end():
             i += 1
