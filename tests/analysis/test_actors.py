@@ -1366,6 +1366,9 @@ def test_a_states_name_as_a_modifier_civil_society_organisations_and_un_agencies
 
 
 def test_a_run_in_heading_in_title_case_names_nobody():
-    text = "Western Mediation Can Increase Prospects for Kurdish Gas Exports: The United States is an active player."
+    text = (
+        "Western Mediation Can Increase Prospects for Kurdish Gas Exports: The United States is an active player. "
+        "Kurdish officials hope that Kurdish gas will reach Europe."
+    )
     index = find_actors([text])
-    assert [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == ["United States"]
+    assert not [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON]
