@@ -1372,3 +1372,11 @@ def test_a_run_in_heading_in_title_case_names_nobody():
     )
     index = find_actors([text])
     assert not [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON]
+
+
+def test_a_things_abbreviation_names_nobody():
+    text = (
+        "The boons of the Large Investment Incentive Regime (Rigi) include tax exemptions. "
+        "The Rigi has attracted 11 proposals, and the government expects the Rigi to lead to a boom."
+    )
+    assert [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON] == []

@@ -148,7 +148,7 @@ NOT_ORG_HEADS = frozenset(
         "Partnership Protocol Convention Declaration Zone Area Rate System Systems Report Review Law Bill Deal "
         "Accord Summit Conference Dialogue Process Mechanism Facility Corridor Operation Exercise Doctrine Policy "
         "Election Elections Referendum Census Budget Survey Dam Regulations Regulation Directive Gap Emergency "
-        "Operations"
+        "Operations Regime Scheme"
     )
 )
 EVENT_LEADS = frozenset({"Operation", "Exercise", "Mission", "Article", "Chapter", "Section"})
@@ -306,6 +306,9 @@ def find_actors(
                 # "the Embassy of the Islamic Emirate of Afghanistan (IEA)": the text's own body, not the
                 # International Energy Agency the gazetteer knows by "IEA"
                 definitions[abbr] = " ".join(spelled[tail:])
+                continue
+            if not known and abbr not in definitions and (spelled[-1] in NOT_ORG_HEADS or spelled[-1] in _THING_ENDS):
+                definitions[abbr] = ""  # "the Large Investment Incentive Regime (Rigi)": a thing's abbreviation
                 continue
             while long_toks and (long_toks[0] in gaz.not_names and long_toks[0] not in ORG_LEADS):
                 long_toks = long_toks[1:]
@@ -1007,6 +1010,9 @@ def _scan(
                     )
                 )
             i += length
+            continue
+        if word in definitions and not definitions[word]:
+            i += 1  # "the Large Investment Incentive Regime (Rigi)": the abbreviation names a thing
             continue
         if word in definitions:
             known = gaz.surfaces.get(surface_key(definitions[word]))
