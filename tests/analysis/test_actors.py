@@ -1375,8 +1375,12 @@ def test_a_run_in_heading_in_title_case_names_nobody():
 
 
 def test_a_things_abbreviation_names_nobody():
-    text = (
-        "The boons of the Large Investment Incentive Regime (Rigi) include tax exemptions. "
-        "The Rigi has attracted 11 proposals, and the government expects the Rigi to lead to a boom."
-    )
-    assert [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON] == []
+    paragraphs = [
+        "Aimed at large investors, the perks of the Grand Investment Incentive Regime (Rigi) include tax breaks.",
+        "The Rigi has drawn nine proposals since it was approved by congress in May.",
+        "The government expects the Rigi’s perks to lead to a surge in mining exports.",
+        "But analysts point out that the Rigi has not drawn as many new proposals as it may seem.",
+        "Moreover, they are worried about the Rigi’s neglect of the environment.",
+        "The Rigi aims to draw investment in forestry, tourism and energy.",
+    ]
+    assert [a.name for a in find_actors(paragraphs).actors.values() if a.kind is ActorKind.PERSON] == []
