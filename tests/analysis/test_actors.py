@@ -1321,6 +1321,7 @@ def test_more_bodies_the_gazetteer_knows(text, body):
         ("The OSCE/ODIHR recommended changes.", "Office for Democratic Institutions and Human Rights"),
         ("Ankara sought the extradition of Fethullah Gülen for years.", "Fethullah Gülen"),
         ("Amazon said it would invest more in data centres.", "Amazon"),
+        ("But experts consulted by Dialogue Earth point out that the plan failed.", "Dialogue Earth"),
     ],
 )
 def test_more_names_the_gazetteer_knows(text, actor):
