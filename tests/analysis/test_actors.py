@@ -1385,3 +1385,9 @@ def test_a_things_abbreviation_names_nobody():
         "The Rigi aims to draw investment in forestry, tourism and energy.",
     ]
     assert [a.name for a in find_actors(paragraphs).actors.values() if a.kind is ActorKind.PERSON] == []
+
+
+def test_sheikh_after_a_given_name_is_part_of_the_name():
+    index = find_actors(["President Hassan Sheikh Mohamud faces harsh choices, Lena Osk said."])
+    names = [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON]
+    assert "Hassan Sheikh Mohamud" in names, names

@@ -1411,11 +1411,16 @@ def _title_words(gaz: Gazetteer) -> frozenset[str]:
     return _title_words_cached(tuple(gaz.titles))
 
 
+# Titles that are also part of a name after a given name: "Hassan Sheikh Mohamud", "Sharif Sheikh Ahmed"
+_NAME_PART_TITLES = frozenset({"Sheikh"})
+
+
 @lru_cache(maxsize=4)
 def _name_blockers(titles: tuple[str, ...]) -> frozenset[str]:
     """Title words that are no part of a name. A title known only abbreviated with a stop ("Sen.") is a
     title only with its stop: without one the word is a name ("Hun Sen", "Amartya Sen")."""
-    return frozenset(surface_key(t)[0] for t in titles if not (t.endswith(".") and t[:-1] not in titles))
+    blockers = frozenset(surface_key(t)[0] for t in titles if not (t.endswith(".") and t[:-1] not in titles))
+    return blockers - _NAME_PART_TITLES
 
 
 def _starts_name(toks, i: int, gaz: Gazetteer) -> bool:  # type: ignore[no-untyped-def]
