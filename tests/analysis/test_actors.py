@@ -1391,3 +1391,10 @@ def test_sheikh_after_a_given_name_is_part_of_the_name():
     index = find_actors(["President Hassan Sheikh Mohamud faces harsh choices, Lena Osk said."])
     names = [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON]
     assert "Hassan Sheikh Mohamud" in names, names
+
+
+def test_a_name_that_begins_a_longer_one_is_that_person():
+    paragraphs = ["President Ali Bongo Ondimba was re-elected.", "Officers placed Ali Bongo under arrest."]
+    people = [a for a in find_actors(paragraphs).actors.values() if a.kind is ActorKind.PERSON]
+    assert [a.name for a in people] == ["Ali Bongo Ondimba"]
+    assert "Ali Bongo" in people[0].aliases()

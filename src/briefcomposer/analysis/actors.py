@@ -30,6 +30,7 @@ the text names, else the state named most often.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from collections.abc import Iterator
@@ -1589,6 +1590,16 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             actor.titles.add(raw.title)
         mentions[raw.paragraph].append(Mention(raw.paragraph, raw.start, raw.end, key, raw.adjective))
 
+    # A name that begins a longer one is that person: "Hassan Sheikh" of "Hassan Sheikh Mohamud"
+    names = sorted({raw.name for raw in raws if raw.kind == "person" and " " in raw.name})
+    longer: dict[str, str] = {}
+    for n in names:
+        at = bisect.bisect_left(names, n + " ")  # a sorted list: the names it begins come right after it
+        if at < len(names) and names[at].startswith(n + " "):
+            longer[n] = names[at]
+    for raw in raws:
+        if raw.kind == "person" and raw.name in longer:
+            raw.name = longer[raw.name]
     # People first: full names define the surnames that later mentions point back to.
     full: dict[str, str] = {}  # surname -> person key
     given: dict[str, str] = {}  # other parts of full names: "Xi" of "Xi Jinping"
