@@ -528,6 +528,14 @@ _AGENT_GROUP_HEADS = (
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
 # observers" are not India).
+_SPEAKING_HEADS = frozenset(
+    words(
+        "analysts experts observers critics commentators commentariats diplomats economists scholars academics "
+        "researchers pundits strategists activists protesters"
+    )
+)
+# People named by what they do who act when they open a clause with a deed, modifier or none ("Voters
+# punished the ruling party", "After the vote, protesters blocked the roads")
 _ACTING_HEADS = frozenset(
     words(
         "protesters protestors demonstrators voters politicians activists students workers farmers rebels "
@@ -535,12 +543,6 @@ _ACTING_HEADS = frozenset(
     )
 )
 _CLAUSE_SUBJECT = re.compile(r"(?:^|[.!?:;,]\s+|^\s*[“\"‘])(?:[Tt]he\s+)?$")
-_SPEAKING_HEADS = frozenset(
-    words(
-        "analysts experts observers critics commentators commentariats diplomats economists scholars academics "
-        "researchers pundits strategists activists protesters"
-    )
-)
 # "according to (some) analysts", "criticised by rights groups"
 _CITED = re.compile(
     r"(?:\b[Aa]ccording to|\b\w+(?:ed|en|ing)\s+by|\b(?:opposition|criticism|objections|resistance|pushback|"
