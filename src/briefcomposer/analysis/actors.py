@@ -534,7 +534,7 @@ _SPEAKING_HEADS = frozenset(
         "researchers pundits strategists activists protesters"
     )
 )
-# People named by what they do who act when they open a clause with a deed, modifier or none ("Voters
+# People named by what they do are a group, with no modifier, when they open a clause and act ("Voters
 # punished the ruling party", "After the vote, protesters blocked the roads")
 _ACTING_HEADS = frozenset(
     words(
