@@ -1358,8 +1358,7 @@ def _junk_label(
         return True
     if len(toks) == 1 and lower[0] in _TOO_GENERAL:
         return True  # "Policy" alone heads nothing
-    lower_use = re.compile(rf"\b{re.escape(lower[0])}\b")
-    if len(toks) == 1 and _adjective_like(lower[0]) and lower_use.search(_joined(tuple(texts))[0]):
+    if len(toks) == 1 and _adjective_like(lower[0]) and re.search(rf"\b{lower[0]}\b", _joined(tuple(texts))[0]):
         return True  # "Free", "Unpopular": an adjective the text writes in lower case describes, names nothing
     if len(toks) == 1 and (lower[0] in _NOT_A_TOPIC_ALONE or _DESCRIBING_PREFIX.match(lower[0]) or "." in lower[0]):
         return True  # "Abroad", "Experts", "High-profile", "U.S."
