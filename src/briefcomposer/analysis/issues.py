@@ -1358,7 +1358,8 @@ def _junk_label(
         return True
     if len(toks) == 1 and lower[0] in _TOO_GENERAL:
         return True  # "Policy" alone heads nothing
-    if len(toks) == 1 and _adjective_like(lower[0]) and re.search(rf"\b{lower[0]}\b", _joined(tuple(texts))[0]):
+    alone = re.escape(lower[0]) if len(toks) == 1 and _adjective_like(lower[0]) else None
+    if alone and re.search(rf"\b{alone}\b", _joined(tuple(texts))[0]):
         return True  # "Free", "Unpopular": an adjective the text writes in lower case describes, names nothing
     if len(toks) == 1 and (lower[0] in _NOT_A_TOPIC_ALONE or _DESCRIBING_PREFIX.match(lower[0]) or "." in lower[0]):
         return True  # "Abroad", "Experts", "High-profile", "U.S."
