@@ -305,7 +305,7 @@ def find_positions(
                     # Commission ...": the Commission proposed them; the claim is the author's
                     results = [*results, (index.author_key, _paraphrase(sentence), "claim")]
             elif interview and speaker:
-                label = _LABEL.match(sentence) if s_start == 0 else None
+                label = _SPEAKER_LABEL.match(sentence) if s_start == 0 else None
                 if label and len(sentence[label.end() :].split()) >= 4:
                     # "Daniel Fried: Take the best deal available now": the contributor's own headline
                     results = [(speaker, _paraphrase(sentence[label.end() :]), "speaker")]
@@ -1018,9 +1018,6 @@ _DEMONSTRATIVE = re.compile(
     r"indicates?|illustrates?|underlines?|raises?|removes?|undermines?|weakens?|strengthens?|complicates?|"
     r"worsens?|erodes?))\b"
 )
-
-
-_LABEL = re.compile(r"^(?:[A-Z][\w’'.\-]+\s){1,3}[A-Z][\w’'\-]+:\s+")
 
 
 def _speakers(paragraphs: list[str], index: ActorIndex) -> dict[int, str | None]:
