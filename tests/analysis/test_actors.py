@@ -1398,3 +1398,38 @@ def test_a_name_that_begins_a_longer_one_is_that_person():
     people = [a for a in find_actors(paragraphs).actors.values() if a.kind is ActorKind.PERSON]
     assert [a.name for a in people] == ["Ali Bongo Ondimba"]
     assert "Ali Bongo" in people[0].aliases()
+
+
+def test_a_full_name_listed_next_to_a_person_is_a_person():
+    text = "Some presidents (Alfonso López Michelsen, Belisario Betancur and Juan Manuel Santos) sought a new course."
+    people = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON]
+    assert people == ["Alfonso López Michelsen", "Belisario Betancur", "Juan Manuel Santos"]
+
+
+def test_a_plural_title_before_two_names_is_no_part_of_either():
+    text = "The meeting between Presidents Lena Osk and Javier Milei added confusion."
+    people = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON]
+    assert not any(name.startswith("Presidents") for name in people), people
+
+
+@pytest.mark.parametrize("name", ["Tsai Ing-wen", "Hou Yu-ih", "Lee Jae-myung"])
+def test_a_short_surname_and_a_hyphenated_given_name_is_a_person(name):
+    people = [a.name for a in find_actors([f"Voters will choose {name} as president."]).actors.values()]
+    assert name in people, people
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Xi chaired a meeting of the 24-man Politburo in June.", "Politburo"),
+        ("Finland's Eduskunta approved the bill.", "Eduskunta"),
+        ("The governing coalition of Inuit Ataqatigiit and Siumut lost 11 seats.", "Siumut"),
+        ("The Swedish People’s Party joined the coalition.", "Swedish People's Party"),
+        ("Members of gangs such as MS-13 were deported.", "MS-13"),
+        ("Tokyo Electric Power released treated water into the ocean.", "Tokyo Electric Power Company"),
+        ("The Communist Party of Nepal – Maoist Centre backed it.", "Communist Party of Nepal (Maoist Centre)"),
+    ],
+)
+def test_legislatures_parties_gangs_and_firms_the_gazetteer_knows(text, body):
+    names = [a.name for a in find_actors([text]).actors.values()]
+    assert body in names, names

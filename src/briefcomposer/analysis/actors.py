@@ -36,7 +36,7 @@ from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from itertools import chain, islice
+from itertools import chain, islice, pairwise
 
 from briefcomposer.analysis import lexicon
 from briefcomposer.analysis.gazetteer import PLACE, TOKEN, Gazetteer, load, surface_key
@@ -1423,7 +1423,9 @@ def _name_blockers(titles: tuple[str, ...]) -> frozenset[str]:
     """Title words that are no part of a name. A title known only abbreviated with a stop ("Sen.") is a
     title only with its stop: without one the word is a name ("Hun Sen", "Amartya Sen")."""
     blockers = frozenset(surface_key(t)[0] for t in titles if not (t.endswith(".") and t[:-1] not in titles))
-    return blockers - _NAME_PART_TITLES
+    # a plural title lists people and is no part of the first one's name: "Presidents Donald Trump and Javier Milei"
+    plurals = frozenset(t + "s" for t in titles if t.isalpha() and not t.endswith("s"))  # not "Field" Marshal
+    return (blockers | plurals) - _NAME_PART_TITLES
 
 
 def _starts_name(toks, i: int, gaz: Gazetteer) -> bool:  # type: ignore[no-untyped-def]
@@ -1644,9 +1646,14 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             keep_people.add(key)
             if raw.speaker and " " in raw.name:
                 introduced_people.add(key)  # "Daniel Fried: Take the best deal ...": a contributor, named in full
-        elif _introduced(text, raw.start, raw.end) or _given_name(raw.name.split(), text[raw.end : raw.end + 40], gaz):
+        elif (
+            _introduced(text, raw.start, raw.end)
+            or _given_name(raw.name.split(), text[raw.end : raw.end + 40], gaz)
+            or _SINITIC_NAME.fullmatch(raw.name)
+        ):
             keep_people.add(key)
             introduced_people.add(key)
+    _listed_with_people(raws, paragraphs, full, keep_people, introduced_people, _title_words(gaz))
     acting: Counter = Counter()
     common = _CommonWords(paragraphs)
     for raw in raws:
@@ -1845,6 +1852,33 @@ def _given_name(words: list[str], after: str, gaz: Gazetteer) -> bool:
         and words[0] in gaz.given_names
         and not any(w.strip(",.;:") in _NAMED_THINGS for w in words + following)
     )
+
+
+# "Tsai Ing-wen", "Kim Jong-un", "Lee Jae-myung": a one-syllable surname and a hyphenated given name
+_SINITIC_NAME = re.compile(r"[A-Z][a-z]{1,4} [A-Z][a-z]{1,5}-[a-z]{1,6}")
+_LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
+
+
+def _listed_with_people(
+    raws: list[_Raw], paragraphs: list[str], full: dict, keep: set, introduced: set, titles: frozenset[str]
+) -> None:
+    """ "Alfonso López Michelsen, Belisario Betancur and Juan Manuel Santos": a full name listed next to a
+    person is a person too, even when named once with a given name nobody lists. ("Presidents Donald Trump
+    and Javier Milei" lists two people under one plural title, which is no part of a name.)"""
+    people = [r for r in raws if r.kind == "person" and " " in r.name and r.name.split()[0][:-1] not in titles]
+    key_of = {id(r): full.get(r.name.split()[-1], "person:" + r.name) for r in people}
+    changed = True
+    while changed:
+        changed = False
+        for a, b in pairwise(people):
+            if a.paragraph != b.paragraph or not _LIST_GAP.fullmatch(paragraphs[a.paragraph][a.end : b.start]):
+                continue
+            ka, kb = key_of[id(a)], key_of[id(b)]
+            if (ka in keep) != (kb in keep):
+                new = kb if ka in keep else ka
+                keep.add(new)
+                introduced.add(new)
+                changed = True
 
 
 _LISTED = re.compile(r"\b(?:like|such as|including)\s+(?:[A-Z][\w’'\-]*(?:\s+|,\s*)|and\s+)*$")
