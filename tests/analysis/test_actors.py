@@ -1039,14 +1039,14 @@ def test_a_run_in_heading_named_by_abstract_nouns_is_no_speaker():
 def test_a_romance_languages_party_or_front_is_a_body_with_its_connectors():
     paragraphs = [
         "Lena Osk said the Partido Optimista pelo Desenvolvimento de Moçambique lost. Frente Amplio said no.",
-        "The Movimiento al Socialismo party won.",
+        "The Movimiento al Desarrollo party won.",
     ]
     index = find_actors(paragraphs)
     assert [(a.name, a.kind) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
         ("Lena Osk", ActorKind.PERSON),
         ("Partido Optimista pelo Desenvolvimento de Moçambique", ActorKind.ORGANISATION),
         ("Frente Amplio", ActorKind.ORGANISATION),
-        ("Movimiento al Socialismo", ActorKind.ORGANISATION),
+        ("Movimiento al Desarrollo", ActorKind.ORGANISATION),
     ]
 
 
@@ -1433,3 +1433,29 @@ def test_a_short_surname_and_a_hyphenated_given_name_is_a_person(name):
 def test_legislatures_parties_gangs_and_firms_the_gazetteer_knows(text, body):
     names = [a.name for a in find_actors([text]).actors.values()]
     assert body in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The Jatiya Sangsad passed the bill.", "Jatiya Sangsad"),
+        ("The ruling All Progressives Congress lost two states.", "All Progressives Congress"),
+        ("Rosneft and the Bundesamt für Verfassungsschutz were named.", "Bundesamt für Verfassungsschutz"),
+        ("Afrobarometer surveys show falling trust.", "Afrobarometer"),
+        ("Salt Typhoon breached the networks.", "Salt Typhoon"),
+    ],
+)
+def test_bodies_from_the_larger_gazetteer(text, body):
+    names = [a.name for a in find_actors([text]).actors.values()]
+    assert body in names, names
+
+
+def test_a_bodys_experts_are_a_group_of_their_own():
+    names = [a.name for a in find_actors(["GMF experts said the plan was weak. The GMF said no."]).actors.values()]
+    assert "GMF experts" in names, names
+    assert "German Marshall Fund of the United States" in names, names
+
+
+def test_a_language_in_brackets_is_no_state():
+    names = [a.name for a in find_actors(["The ruling Velmora party (VLP in Spanish) is split."]).actors.values()]
+    assert "Spain" not in names, names

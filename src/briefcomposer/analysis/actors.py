@@ -681,8 +681,14 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         if not (cited or opening or acting) and not _says_something(text, end, _GROUP_VERBS):
             continue
         over = [r for r in out if r.start < end and start < r.end]
-        # "Indian observers", "Western analysts": people the adjective places, not the state or bloc itself
-        national = [r for r in over if r.kind == "gaz" and r.adjective]
+        # "Indian observers", "Western analysts": people the adjective places, not the state or bloc itself;
+        # "GMF experts", "IISS analysts": a body's own people, who speak for themselves
+        national = [
+            r
+            for r in over
+            if r.kind == "gaz"
+            and (r.adjective or (speaking and gaz.entries[r.gaz].kind is ActorKind.ORGANISATION and r.end < head_start))
+        ]
         # "Analysts and commentators": the pair goes on from a group the gazetteer knows
         known = [r for r in over if pair and r.kind == "gaz" and gaz.entries[r.gaz].kind is ActorKind.GROUP]
         # a group inside a longer one: "political parties" in "Turkish political parties"
@@ -915,6 +921,9 @@ def _scan(
             entry = gaz.entries[index]
             surface = text[start : toks[i + length - 1][2]]
             prev = toks[i - 1][0] if i else ""
+            if adjective and prev == "in" and text[toks[i + length - 1][2] : toks[i + length - 1][2] + 1] in ")]":
+                i += length  # "(MAS in Spanish)": a language, not the state
+                continue
             run_end = _run(toks, i + length, gaz)
             if surface in entry.places and run_end > i + length and toks[run_end - 1][0] in _CITY_THINGS:
                 # "the Lisbon Summit adopted ...", "the Minsk Agreement": the city names a summit or a
