@@ -1459,3 +1459,29 @@ def test_a_bodys_experts_are_a_group_of_their_own():
 def test_a_language_in_brackets_is_no_state():
     names = [a.name for a in find_actors(["The ruling Velmora party (VLP in Spanish) is split."]).actors.values()]
     assert "Spain" not in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The treaty is a tool fossil fuel companies have regularly used to hinder action.", "fossil fuel companies"),
+        ("After the vote, Shia blocs secured most seats.", "Shia blocs"),
+    ],
+)
+def test_a_described_group_before_its_verb_is_the_clauses_subject(text, group):
+    names = [a.name for a in find_actors([text]).actors.values()]
+    assert group in names, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Egypt refuses to accept Palestinian refugees were it asked.",
+        "The turnout of 20 million voters was high.",
+        "Nothing moves unless regional bodies act.",
+    ],
+)
+def test_an_object_a_count_or_a_conjunction_is_no_group_of_its_own(text):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert not any(g.split()[0] in ("accept", "million", "unless") for g in groups), groups
+    assert "Palestinian refugees were" not in groups

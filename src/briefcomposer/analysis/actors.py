@@ -596,7 +596,9 @@ _NOT_GROUP_MODIFIERS = frozenset(
         "other any each every no more less of in on at to for from by with and or but as than which who whom "
         "whose where when while if because about against between among into over under after before during "
         "also not only even just very two three four five ten dozens hundreds thousands it they we he she "
-        "is are was were be been has have had do does did said says say"
+        "is are was were be been has have had do does did said says say "
+        "million billion thousand hundred dozen twenty thirty forty fifty sixty seventy eighty ninety "
+        "unless although though whereas whether until points"
     )
 )
 
@@ -611,6 +613,7 @@ _COORDINATED = re.compile(
 MAX_GROUP_PHRASES = 200
 
 
+_OBJECT_BEFORE = re.compile(r"\b(?:to|than)\s+$")
 _POST_MODIFIER = re.compile(
     r"\s+(?:(?:around|across|throughout) the (?:world|region|globe|continent|country)|worldwide|globally|alike)\b"
 )
@@ -678,7 +681,10 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             # "In 2024, local farmers protested ...", "but Western capitals remained divided": the subject of a
             # clause before its verb
             opening = _VERB_AFTER.match(text, end) is not None
-        if not (cited or opening or acting) and not _says_something(text, end, _GROUP_VERBS):
+        # "a tool fossil fuel companies have used", "Shia blocs won": a described group followed by its verb is
+        # that clause's subject (not after "to": "to accept Palestinian refugees" is an object)
+        subject = bool(mods) and _VERB_AFTER.match(text, end) is not None and not _OBJECT_BEFORE.search(text, 0, start)
+        if not (cited or opening or acting or subject) and not _says_something(text, end, _GROUP_VERBS):
             continue
         over = [r for r in out if r.start < end and start < r.end]
         # "Indian observers", "Western analysts": people the adjective places, not the state or bloc itself;
