@@ -1485,3 +1485,8 @@ def test_an_object_a_count_or_a_conjunction_is_no_group_of_its_own(text):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert not any(g.split()[0] in ("accept", "million", "unless") for g in groups), groups
     assert "Palestinian refugees were" not in groups
+
+
+def test_the_states_staff_who_act_as_the_subject_are_a_group():
+    names = [a.name for a in find_actors(["In March, lawmakers approved the deal."]).actors.values()]
+    assert "lawmakers" in names, names

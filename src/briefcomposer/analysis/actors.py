@@ -535,8 +535,8 @@ _SPEAKING_HEADS = frozenset(
     )
 )
 # People named by what they do are a group, with no modifier, when they open a clause and act ("Voters
-# punished the ruling party", "After the vote, protesters blocked the roads")
-_ACTING_HEADS = frozenset(
+# punished the ruling party", "After the vote, protesters blocked the roads", "The authorities cut ...")
+_ACTING_HEADS = _STATE_STAFF | frozenset(
     words(
         "protesters protestors demonstrators voters politicians activists students workers farmers rebels "
         "insurgents militants fighters residents"
