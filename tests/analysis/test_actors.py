@@ -16,7 +16,10 @@ def _actor_of(index, surface):
     ("paragraphs", "same"),
     [
         (["Moscow objected. Russia has long said so."], ["Moscow", "Russia"]),
-        (["The Kremlin wants more. Russian officials agree with Moscow."], ["The Kremlin", "Russian", "Moscow"]),
+        (
+            ["The Kremlin wants more. Russian officials agree with Moscow."],
+            ["The Kremlin", "Russian officials", "Moscow"],
+        ),
         (["NATO met. The Alliance needs more dialogue."], ["NATO", "The Alliance"]),
         (
             ["Ambassador Alexander Grushko spoke. Later Ambassador Grushko argued, as the Ambassador put it, that..."],
@@ -1490,3 +1493,10 @@ def test_an_object_a_count_or_a_conjunction_is_no_group_of_its_own(text):
 def test_the_states_staff_who_act_as_the_subject_are_a_group():
     names = [a.name for a in find_actors(["In March, lawmakers approved the deal."]).actors.values()]
     assert "lawmakers" in names, names
+
+
+def test_a_states_officials_and_its_abbreviated_government_are_its_aliases():
+    index = find_actors(["Russian officials claim he fell ill. It was built with US government sponsorship."])
+    aliases = {a.name: a.aliases() for a in index.actors.values()}
+    assert "Russian officials" in aliases["Russia"], aliases
+    assert "US government" in aliases["United States"], aliases

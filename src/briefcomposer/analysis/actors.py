@@ -360,7 +360,7 @@ def find_actors(
     return _resolve(_brussels(raws, paragraphs, gaz), paragraphs, gaz, author)
 
 
-_SEAT_AFTER = re.compile(r" (?:government|authorities|regime)\b")
+_SEAT_AFTER = re.compile(r" (?:government|authorities|regime|officials|leaders|diplomats|negotiators|policymakers)\b")
 _CITY_THINGS = frozenset(
     words("Summit Conference Agreement Agreements Accord Accords Declaration Protocol Process Format")
 )
@@ -1701,12 +1701,16 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         if raw.kind == "gaz":
             entry = gaz.entries[raw.gaz]
             key = f"gaz:{entry.name}"
-            if entry.kind is ActorKind.STATE and (raw.adjective or surface[:4] in ("the ", "The ")):
-                seat = _SEAT_AFTER.match(text, raw.end)
-                if seat:
-                    # "the British government": an alias of its own, as analysts list it
-                    surface = re.sub(r"^[Tt]he\s+", "", surface) + seat.group()
+            seat = _SEAT_AFTER.match(text, raw.end) if entry.kind is ActorKind.STATE else None
+            also = None
+            if seat and (raw.adjective or surface[:4] in ("the ", "The ")):
+                # "the British government", "Russian officials": an alias of their own, as analysts list them
+                surface = re.sub(r"^[Tt]he\s+", "", surface) + seat.group()
+            elif seat and surface.replace(".", "").isupper():
+                also = surface + seat.group()  # "US government sponsorship": "US" and "US government" both
             add(key, entry.name, entry.kind, raw, surface)
+            if also:
+                actors[key].surfaces.setdefault(_clean(also), 0)
             if entry.kind is ActorKind.STATE:
                 state_counts[key] += 0 if raw.adjective else 1
                 if text[raw.end : raw.end + 11] == " government" or text[raw.end : raw.end + 13] == "’s government":
