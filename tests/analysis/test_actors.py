@@ -1500,3 +1500,15 @@ def test_a_states_officials_and_its_abbreviated_government_are_its_aliases():
     aliases = {a.name: a.aliases() for a in index.actors.values()}
     assert "Russian officials" in aliases["Russia"], aliases
     assert "US government" in aliases["United States"], aliases
+
+
+def test_the_council_in_eu_writing_is_the_council_of_the_eu():
+    text = "The plan goes to the Council and the European Parliament. The Council must approve it unanimously."
+    names = [a.name for a in find_actors([text]).actors.values()]
+    assert "Council of the European Union" in names, names
+
+
+def test_and_before_a_known_body_ends_a_name():
+    names = [a.name for a in find_actors(["Velmora seeks a say in the Council and European Council."]).actors.values()]
+    assert "European Council" in names, names
+    assert not any(n.startswith("Council and") for n in names), names

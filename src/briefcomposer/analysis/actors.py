@@ -371,13 +371,29 @@ def _brussels(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer) -> list[_
     """In a text that names the EU or one of its bodies, "Brussels" is the EU ("disputes with Brussels"), not
     Belgium: policy commentary uses the city for the Union, as its annotators do."""
     eu = [r.gaz for r in raws if r.kind == "gaz" and gaz.entries[r.gaz].name in _EU_BODIES]
-    if not eu:
+    parliament = any(r.kind == "gaz" and gaz.entries[r.gaz].name == "European Parliament" for r in raws)
+    if not eu and not parliament:
         return raws
-    union = next((e for e in eu if gaz.entries[e].name == "European Union"), eu[0])
+    union = next((e for e in eu if gaz.entries[e].name == "European Union"), eu[0] if eu else None)
+    # "approved by unanimity in the Council": in EU writing the Council is the Council of the EU, unless the
+    # text names another council the words could point back to
+    other_council = any(
+        (r.kind == "gaz" and gaz.entries[r.gaz].name.endswith("Council") and gaz.entries[r.gaz].name not in _EU_BODIES)
+        or (r.kind == "org" and r.name.endswith("Council"))
+        for r in raws
+    )
+    council = gaz.surfaces.get(surface_key("Council of the European Union"))
     out = []
     for r in raws:
-        if r.kind == "gaz" and not r.adjective and paragraphs[r.paragraph][r.start : r.end] == "Brussels":
+        if (
+            union is not None
+            and r.kind == "gaz"
+            and not r.adjective
+            and paragraphs[r.paragraph][r.start : r.end] == "Brussels"
+        ):
             r = replace(r, gaz=union)
+        elif r.kind == "anaphor" and r.name == "council" and council and not other_council:
+            r = replace(r, kind="gaz", gaz=council[0])
         out.append(r)
     return out
 
@@ -1587,10 +1603,18 @@ def _run(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-def]
             and toks[j + 1][0][:1].isupper()
             and toks[j + 1][0] not in _DATE_WORDS  # "High North News on May 16": a date follows the name
         ):
+            if word == "and" and _known_body_at(toks, j + 1, gaz):
+                break  # "the Council and European Council": two bodies, not one
             j += 1
         else:
             break
     return end
+
+
+def _known_body_at(toks, j: int, gaz: Gazetteer) -> bool:  # type: ignore[no-untyped-def]
+    """A body the gazetteer knows by more than one word starts at token `j` ("European Council")."""
+    hit = _gazetteer_at(toks, j, gaz)
+    return hit is not None and hit[0] > 1 and hit[1] != PLACE and gaz.entries[hit[1]].kind is ActorKind.ORGANISATION
 
 
 def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: str | None) -> ActorIndex:
