@@ -1512,3 +1512,10 @@ def test_and_before_a_known_body_ends_a_name():
     names = [a.name for a in find_actors(["Velmora seeks a say in the Council and European Council."]).actors.values()]
     assert "European Council" in names, names
     assert not any(n.startswith("Council and") for n in names), names
+
+
+def test_the_grouping_points_back():
+    paragraphs = ["The Quad met in May. Since then, the grouping has struggled to define its role."]
+    index = find_actors(paragraphs)
+    quad = next(a for a in index.actors.values() if a.name == "Quad")
+    assert quad.count == 2, quad

@@ -214,7 +214,7 @@ class ActorIndex:
 # "the country".
 _ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
     **dict.fromkeys(("alliance", "bloc", "union", "organisation", "organization"), (ActorKind.ORGANISATION,)),
-    **dict.fromkeys(("group", "cartel", "movement", "militia"), (ActorKind.ORGANISATION, ActorKind.GROUP)),
+    **dict.fromkeys(("group", "grouping", "cartel", "movement", "militia"), (ActorKind.ORGANISATION, ActorKind.GROUP)),
     **dict.fromkeys(
         ("country", "kingdom", "republic", "junta", "nation", "emirate", "sultanate", "regime"), (ActorKind.STATE,)
     ),
@@ -226,7 +226,7 @@ _HEAD_ANAPHORS = frozenset(
     words(
         "party court bank commission council ministry agency institute committee company corporation fund "
         "assembly parliament congress senate tribunal board authority department front coalition newspaper "
-        "administration"
+        "administration army navy fleet"
     )
 )
 
