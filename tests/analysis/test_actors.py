@@ -1519,3 +1519,32 @@ def test_the_grouping_points_back():
     index = find_actors(paragraphs)
     quad = next(a for a in index.actors.values() if a.name == "Quad")
     assert quad.count == 2, quad
+
+
+def test_a_name_after_says_is_a_person():
+    text = "The time is right to make this move, says Bronwen Osk, but that should not distract attention."
+    names = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON]
+    assert names == ["Bronwen Osk"], names
+
+
+def test_an_initial_and_the_surname_name_the_person_again():
+    paragraphs = ["Nicușor Osk secured a clear victory.", "He insisted it was not him or N. Osk who had won."]
+    people = [a for a in find_actors(paragraphs).actors.values() if a.kind is ActorKind.PERSON]
+    assert [a.name for a in people] == ["Nicușor Osk"], people
+    assert "N. Osk" in people[0].aliases()
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "Recently, the EU Agency for Fundamental Rights also warned of deregulation.",
+            "European Union Agency for Fundamental Rights",
+        ),
+        ("The European Ombudsman has launched an investigation.", "European Ombudsman"),
+        ("It cut Banco de México’s growth forecast.", "Banco de México"),
+    ],
+)
+def test_eu_bodies_and_central_banks(text, body):
+    names = [a.name for a in find_actors([text]).actors.values()]
+    assert body in names, names

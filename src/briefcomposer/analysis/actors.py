@@ -1670,6 +1670,10 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
     for raw in raws:
         if raw.kind == "single" and raw.name in full:
             person_counts[full[raw.name]] += 1
+        elif raw.kind == "person" and _INITIALLED.match(raw.name):
+            owner = full.get(raw.name.split()[-1])
+            if owner not in (None, "person:" + raw.name):
+                person_counts[owner] += 1  # "N. Dan" after "Nicușor Dan": named twice
     author_names = set()
     if author:
         for part in re.split(r",\s*|\s+and\s+|\s*&\s*", author):
@@ -1897,6 +1901,8 @@ def _given_name(words: list[str], after: str, gaz: Gazetteer) -> bool:
     )
 
 
+_SAYS_BEFORE = re.compile(r"[,”\"]\s*(?:says|said|argues|argued|writes|wrote|notes|noted|adds|added|warns|warned)\s+$")
+_INITIALLED = re.compile(r"[A-Z]\. [A-Z]")  # "N. Dan", "G. Simion"
 # "Tsai Ing-wen", "Kim Jong-un", "Lee Jae-myung": a one-syllable surname and a hyphenated given name
 _SINITIC_NAME = re.compile(r"[A-Z][a-z]{1,4} [A-Z][a-z]{1,5}-[a-z]{1,6}")
 _LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
@@ -1943,6 +1949,8 @@ def _introduced(text: str, start: int, end: int) -> bool:
         return True
     if text[max(0, start - 16) : start].rstrip().endswith(("As", "as", "according to", "According to")):
         return True
+    if _SAYS_BEFORE.search(text, max(0, start - 20), start):
+        return True  # "The time is right, says Bronwen Maddox, but ..."
     before = text[max(0, start - 60) : start]
     if _ROLE_BEFORE.search(before) and text[end : end + 1] in (",", ""):
         return True  # "Turkey’s president, Recep Tayyip Erdoğan, said"
