@@ -1548,3 +1548,9 @@ def test_an_initial_and_the_surname_name_the_person_again():
 def test_eu_bodies_and_central_banks(text, body):
     names = [a.name for a in find_actors([text]).actors.values()]
     assert body in names, names
+
+
+def test_eu_member_states_are_one_group():
+    index = find_actors(["Several EU Member States objected. Later, EU governments agreed."])
+    groups = [a for a in index.actors.values() if a.kind is ActorKind.GROUP]
+    assert [g.name for g in groups] == ["EU member states"], groups
