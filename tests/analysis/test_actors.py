@@ -1554,3 +1554,8 @@ def test_eu_member_states_are_one_group():
     index = find_actors(["Several EU Member States objected. Later, EU governments agreed."])
     groups = [a for a in index.actors.values() if a.kind is ActorKind.GROUP]
     assert [g.name for g in groups] == ["EU member states"], groups
+
+
+def test_the_word_that_ends_a_things_name_is_no_person():
+    names = [a.name for a in find_actors(["The Velmora Policy Brief proposes a trade coalition."]).actors.values()]
+    assert "Brief" not in names, names

@@ -1700,8 +1700,9 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
     acting: Counter = Counter()
     common = _CommonWords(paragraphs)
     for raw in raws:
-        if raw.kind == "single" and raw.name in common:
-            continue  # "Countries must ...", "Projections show ...": the text writes the word in lower case too
+        if raw.kind == "single" and (raw.name in common or raw.name in _THING_ENDS or raw.name in NOT_ORG_HEADS):
+            continue  # "Countries must ...", "Projections show ...": the text writes the word in lower case too;
+            # "The Kiel Policy Brief proposes": the word that ends a thing's name is no one's name
         if raw.kind == "single" and raw.name not in full and raw.name in gaz.leaders:
             # "deter Putin", "Mnangagwa's term": a leader commentary names by surname alone
             key = "person:" + gaz.leaders[raw.name]
@@ -1850,7 +1851,8 @@ _THING_ENDS = frozenset(
         "Strait Summit Treaty University Valley Zone Partnership Programme Program Framework Mechanism Facility "
         "Strategy Agenda Roadmap Pact Deal Index Convention Declaration Day Week Festival Anniversary Award Games Cup "
         "Olympics Plant Port Bridge Bay Gulf Lake Mountains Delta Basin Desert Coast Channel Passage Note Notes "
-        "Compact Charter Protocol Resolution Consensus Principles Guidelines Submarine Submarines Missile Missiles"
+        "Compact Charter Protocol Brief Briefs Paper Papers Resolution Consensus Principles Guidelines "
+        "Submarine Submarines Missile Missiles"
     )
 )
 
