@@ -1072,7 +1072,7 @@ def test_a_nations_aid_agencies_and_parliament_are_their_own():
 
 
 def test_an_abbreviation_the_text_gives_a_party_the_gazetteer_knows_by_its_name_is_that_party():
-    paragraphs = ["Babis needs the far-right Freedom and Direct Democracy party (SPD). The SPD wants a referendum."]
+    paragraphs = ["Osk needs the far-right Freedom and Direct Democracy party (SPD). The SPD wants a referendum."]
     index = find_actors(paragraphs)
     assert [(a.name, a.aliases()) for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == [
         ("Freedom and Direct Democracy", ["SPD"])
@@ -1559,3 +1559,12 @@ def test_eu_member_states_are_one_group():
 def test_the_word_that_ends_a_things_name_is_no_person():
     names = [a.name for a in find_actors(["The Velmora Policy Brief proposes a trade coalition."]).actors.values()]
     assert "Brief" not in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [("Poroshenko signed the law.", "Petro Poroshenko"), ("Ruritania defied Orban.", "Viktor Orbán")],
+)
+def test_more_leaders_named_by_surname_alone(text, person):
+    names = [a.name for a in find_actors([text]).actors.values()]
+    assert person in names, names
