@@ -1568,3 +1568,20 @@ def test_the_word_that_ends_a_things_name_is_no_person():
 def test_more_leaders_named_by_surname_alone(text, person):
     names = [a.name for a in find_actors([text]).actors.values()]
     assert person in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "The European Scientific Advisory Board on Climate Change warned.",
+            "European Scientific Advisory Board on Climate Change",
+        ),
+        ("Velmora Market Watch argues the target is weak.", "Velmora Market Watch"),
+        ("Vice Premier He Lifeng met the delegation.", "He Lifeng"),
+        ("The U.N. Security Council voted.", "UN Security Council"),
+    ],
+)
+def test_a_body_on_a_subject_a_watchdog_a_surname_he_and_un_written_with_stops(text, actor):
+    names = [a.name for a in find_actors([text]).actors.values()]
+    assert actor in names, names

@@ -52,11 +52,13 @@ ORG_HEADS = frozenset(
         "Foundation Endowment Centre Center University Co Ltd Inc LLC plc Trading Holdings Congress "
         "Secretariat Unit Centres Centers Airlines Airways Association League Board Chamber Caucus "
         "Network Consortium Railway Railways Mission Police Alliance News Times Post Journal Herald Gazette Tribune "
-        "Telegraph Chronicle Panel Church Embassy"
+        "Telegraph Chronicle Panel Church Embassy Watch"
     )
 )
 ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorate"})
-_BODY_LEADS = frozenset(words("Institute Centre Center Council Commission Committee Agency Foundation Academy Fund"))
+_BODY_LEADS = frozenset(
+    words("Institute Centre Center Council Commission Committee Agency Foundation Academy Fund Board Panel Forum")
+)
 # A state's own armed services are actors of their own ("the UK’s Armed Forces"); its ministries speak for it.
 _MILITARY_HEADS = frozenset(words("Forces Force Army Navy Guard Guards Corps Command Brigade Brigades"))
 CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
@@ -1141,6 +1143,9 @@ def _scan(
                 k = j  # "General Elections", "General Assembly Resolution": a thing's name after a title's word
             if peer and k == j and j < n and toks[j][0][:1].isupper() and toks[j][0].isalpha():
                 k = j + 1  # "Lord West": a peer's title name need not look like a surname
+            if k == j and j + 1 < n and toks[j][0] == "He" and toks[j + 1][1] == toks[j][2] + 1:
+                k = _name_end(toks, j + 1, gaz)  # "Vice Premier He Lifeng": a surname, not the pronoun
+                k = j if k == j + 1 or k > j + 2 else k
             if k > j:
                 name = _clean(text[toks[j][1] : toks[k - 1][2]])
                 if peer and k == j + 1:
@@ -1209,7 +1214,10 @@ def _scan(
         run = [t[0] for t in toks[first:run_end]]
         whole = _head_of([t[0] for t in toks[i:run_end]])
         # "Institute of Geoeconomics", "Centre for Strategic Studies": a body's head, then what it is of or for
-        led = len(run) > 2 and run[0] in _BODY_LEADS and run[1] in ("of", "for", "on")
+        # "the European Scientific Advisory Board on Climate Change": a body's head, then what it is on
+        led = len(run) > 2 and any(
+            w in _BODY_LEADS and run[k + 1] in ("of", "for", "on") for k, w in enumerate(run[:-2])
+        )
         # "The 2025 AI Action Summit secured a declaration": a summit that acts is an actor of the text
         led = led or (bool(run) and run[-1] in ("Summit", "Conference") and _acts(text, toks[run_end - 1][2]))
         if run_end > first + 1 and (run[-1] in ORG_HEADS or run[0] in ORG_LEADS or led) or whole:

@@ -116,8 +116,8 @@ def load(folder: Path | None = None) -> Gazetteer:
         for surface, adjective in [(n, False) for n in entry.nouns] + [(a, True) for a in entry.adjectives]:
             # "aid agencies" also opens sentences: "Aid agencies have warned ..."
             variants = [surface, surface[0].upper() + surface[1:]] if surface[:1].islower() else [surface]
-            if surface.startswith("UN "):  # "UN Refugee Agency" is also written out in full
-                variants.append("United Nations " + surface[3:])
+            if surface.startswith("UN "):  # "UN Refugee Agency" is also written out in full, or "U.N."
+                variants += ["United Nations " + surface[3:], "U.N. " + surface[3:]]
             for variant in variants:
                 key = surface_key(variant)
                 if key and key not in gaz.surfaces:
