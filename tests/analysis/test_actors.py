@@ -1587,3 +1587,15 @@ def test_a_body_on_a_subject_a_watchdog_a_surname_he_and_un_written_with_stops(t
     assert actor in found, found
     assert found[actor].kind is not ActorKind.PERSON or actor == "He Lifeng"
     assert text.split()[1] != "U.N." or "U.N. Security Council" in found[actor].aliases()
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("With respect to the act, firms have expressed positive expectations.", "firms"),
+        ("Meanwhile, US cloud providers have mastered economies of scale.", "US cloud providers"),
+    ],
+)
+def test_firms_and_providers_who_act_are_groups(text, group):
+    names = [a.name for a in find_actors([text]).actors.values()]
+    assert group in names, names

@@ -541,7 +541,8 @@ _AGENT_GROUP_HEADS = (
     r"citizens|monarchies|blocs|camps|agencies|lobbies|members|MPs|deputies|representatives|envoys|sceptics|"
     r"skeptics|reformers|conservatives|liberals|nationalists|populists|Islamists|jihadists|militants|fighters|"
     r"gangs|cartels|consumers|households|residents|refugees|migrants|students|youths|women|lobbyists|industry|"
-    r"sector|separatists|secessionists|extremists|terrorists"
+    r"sector|separatists|secessionists|extremists|terrorists|providers|suppliers|contractors|brokers|communities|"
+    r"macroeconomists"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
@@ -557,7 +558,7 @@ _SPEAKING_HEADS = frozenset(
 _ACTING_HEADS = _STATE_STAFF | frozenset(
     words(
         "protesters protestors demonstrators voters politicians activists students workers farmers rebels "
-        "insurgents militants fighters residents"
+        "insurgents militants fighters residents firms companies businesses"
     )
 )
 _CLAUSE_SUBJECT = re.compile(r"(?:^|[.!?:;,]\s+|^\s*[“\"‘])(?:[Tt]he\s+)?$")
@@ -631,6 +632,9 @@ _COORDINATED = re.compile(
 MAX_GROUP_PHRASES = 200
 
 
+_BUSINESS_HEADS = frozenset(
+    words("providers suppliers firms companies producers manufacturers makers exporters importers operators investors")
+)
 _OBJECT_BEFORE = re.compile(r"\b(?:to|than)\s+$")
 _POST_MODIFIER = re.compile(
     r"\s+(?:(?:around|across|throughout) the (?:world|region|globe|continent|country)|worldwide|globally|alike)\b"
@@ -711,7 +715,17 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             r
             for r in over
             if r.kind == "gaz"
-            and (r.adjective or (speaking and gaz.entries[r.gaz].kind is ActorKind.ORGANISATION and r.end < head_start))
+            and (
+                r.adjective
+                or (speaking and gaz.entries[r.gaz].kind is ActorKind.ORGANISATION and r.end < head_start)
+                # "US cloud providers": a state's name before what its firms do names the firms, not the state
+                or (
+                    head in _BUSINESS_HEADS
+                    and mods
+                    and gaz.entries[r.gaz].kind is ActorKind.STATE
+                    and r.end < head_start
+                )
+            )
         ]
         # "Analysts and commentators": the pair goes on from a group the gazetteer knows
         known = [r for r in over if pair and r.kind == "gaz" and gaz.entries[r.gaz].kind is ActorKind.GROUP]
