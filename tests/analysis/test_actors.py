@@ -1599,3 +1599,9 @@ def test_a_body_on_a_subject_a_watchdog_a_surname_he_and_un_written_with_stops(t
 def test_firms_and_providers_who_act_are_groups(text, group):
     names = [a.name for a in find_actors([text]).actors.values()]
     assert group in names, names
+
+
+@pytest.mark.parametrize("name", ["Menachem Osk", "Godwin Osk", "Azruddin Osk"])
+def test_more_given_names_start_a_persons_name(name):
+    people = [a.name for a in find_actors([f"It recalls the era of {name} in the region."]).actors.values()]
+    assert name in people, people
