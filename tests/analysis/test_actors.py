@@ -1605,3 +1605,9 @@ def test_firms_and_providers_who_act_are_groups(text, group):
 def test_more_given_names_start_a_persons_name(name):
     people = [a.name for a in find_actors([f"It recalls the era of {name} in the region."]).actors.values()]
     assert name in people, people
+
+
+def test_korea_alone_is_south_korea_and_a_pair_keeps_its_longer_name():
+    index = find_actors(["Korea enacted the act. North Korea-Russia relations have warmed."])
+    states = {a.name: a.aliases() for a in index.actors.values() if a.kind is ActorKind.STATE}
+    assert states == {"South Korea": ["Korea"], "North Korea": [], "Russia": []}, states

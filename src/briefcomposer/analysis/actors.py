@@ -405,6 +405,7 @@ def _brussels(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer) -> list[_
 _COMPOUND = re.compile(r"\b([A-Z][\w.]*[A-Za-z.])[-–]([A-Z][\w.]*[A-Za-z])\b")
 
 
+_WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
 _PREFIXES = frozenset(words("Inter Pan Trans Anti Pro Non Post Pre Sub Neo Ex Mid Intra Extra Ultra Pseudo"))
 # "Russian-backed campaigns", "a Kenyan-led mission", "the US-brokered truce": the state that backs, leads or
 # brokers is named (as a modifier)
@@ -423,7 +424,11 @@ def _with_compounds(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list
             continue  # a name of its own: "Guinea-Bissau", "Al-Shabaab"
         if match.group(1) in _PREFIXES:
             continue  # "the Inter-American Dialogue", "Pan-African", "Anti-Western": no state of its own
-        hits = [gaz.surfaces.get(surface_key(match.group(n))) for n in (1, 2)]
+        spans = {1: match.span(1), 2: match.span(2)}
+        word_before = _WORD_BEFORE.search(text, max(0, match.start() - 20), match.start())
+        if word_before and gaz.surfaces.get(surface_key(f"{word_before.group(1)} {match.group(1)}")):
+            spans[1] = (word_before.start(1), match.end(1))  # "North Korea-Russia relations": North Korea's
+        hits = [gaz.surfaces.get(surface_key(text[spans[n][0] : spans[n][1]])) for n in (1, 2)]
         parts = [
             (n, hit[0])
             for n, hit in zip((1, 2), hits, strict=True)
@@ -431,9 +436,9 @@ def _with_compounds(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list
         ]
         if not parts:
             continue
-        out = [r for r in out if r not in over]  # "China-US" is no single name
-        for n, entry in parts:
-            out.append(_Raw(p, match.start(n), match.end(n), "gaz", gaz=entry, adjective=True))
+        out = [r for r in out if r not in over and not (r.start < spans[1][1] and spans[1][0] < r.end)]
+        for n, entry in parts:  # "China-US" is no single name
+            out.append(_Raw(p, spans[n][0], spans[n][1], "gaz", gaz=entry, adjective=True))
     for match in islice(_BACKED.finditer(text), MAX_GROUP_PHRASES):
         over = [r for r in out if r.start < match.end() and match.start() < r.end]
         if any(r.kind != "single" for r in over):
