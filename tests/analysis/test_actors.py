@@ -1611,3 +1611,14 @@ def test_korea_alone_is_south_korea_and_a_pair_keeps_its_longer_name():
     index = find_actors(["Korea enacted the act. North Korea-Russia relations have warmed."])
     states = {a.name: a.aliases() for a in index.actors.values() if a.kind is ActorKind.STATE}
     assert states == {"South Korea": ["Korea"], "North Korea": [], "Russia": []}, states
+
+
+def test_a_clause_opener_is_no_part_of_a_bodys_name():
+    names = [a.name for a in find_actors(["After Congress stymied the bill, the White House acted."]).actors.values()]
+    assert "US Congress" in names, names
+    assert not any(n.startswith("After") for n in names), names
+
+
+def test_banco_opens_a_banks_name():
+    names = [a.name for a in find_actors(["Export data from Banco Velmora show a rise."]).actors.values()]
+    assert "Banco Velmora" in names, names

@@ -55,7 +55,7 @@ ORG_HEADS = frozenset(
         "Telegraph Chronicle Panel Church Embassy Watch"
     )
 )
-ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorate"})
+ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorate", "Banco"})
 _BODY_LEADS = frozenset(
     words("Institute Centre Center Council Commission Committee Agency Foundation Academy Fund Board Panel Forum")
 )
@@ -405,6 +405,9 @@ def _brussels(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer) -> list[_
 _COMPOUND = re.compile(r"\b([A-Z][\w.]*[A-Za-z.])[-–]([A-Z][\w.]*[A-Za-z])\b")
 
 
+_CLAUSE_OPENERS = frozenset(
+    words("After Before Since Until When While Although Because If Unless Once As In On At For From By With During")
+)
 _WORD_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s$")
 _PREFIXES = frozenset(words("Inter Pan Trans Anti Pro Non Post Pre Sub Neo Ex Mid Intra Extra Ultra Pseudo"))
 # "Russian-backed campaigns", "a Kenyan-led mission", "the US-brokered truce": the state that backs, leads or
@@ -1220,8 +1223,8 @@ def _scan(
         if run_end - first < 2 and toks[run_end - 1][0] in ORG_HEADS:
             # "The Supreme Court": every word is one that alone starts no name, yet together they name a body
             start_at = i
-            while start_at < run_end - 1 and toks[start_at][0] in _ARTICLES:
-                start_at += 1
+            while start_at < run_end - 1 and (toks[start_at][0] in _ARTICLES or toks[start_at][0] in _CLAUSE_OPENERS):
+                start_at += 1  # "After Congress stymied ...": the clause's first word is no part of the name
             if run_end - start_at >= 2:
                 first = start_at
         if (
