@@ -1622,3 +1622,11 @@ def test_a_clause_opener_is_no_part_of_a_bodys_name():
 def test_banco_opens_a_banks_name():
     names = [a.name for a in find_actors(["Export data from Banco Velmora show a rise."]).actors.values()]
     assert "Banco Velmora" in names, names
+
+
+@pytest.mark.parametrize(
+    ("text", "outlet"), [("CNN exposed the shipments.", "CNN"), ("Reuters reported the deal.", "Reuters")]
+)
+def test_news_outlets_that_report_are_actors(text, outlet):
+    names = [a.name for a in find_actors([text]).actors.values()]
+    assert outlet in names, names
