@@ -1630,3 +1630,12 @@ def test_banco_opens_a_banks_name():
 def test_news_outlets_that_report_are_actors(text, outlet):
     names = [a.name for a in find_actors([text]).actors.values()]
     assert outlet in names, names
+
+
+def test_a_name_of_words_the_text_writes_in_lower_case_is_no_person():
+    paragraphs = [
+        "The meeting discussed Space Threats and said the threats to space systems were growing.",
+        "States said space was contested.",
+    ]
+    people = [a.name for a in find_actors(paragraphs).actors.values() if a.kind is ActorKind.PERSON]
+    assert people == [], people

@@ -1710,11 +1710,14 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             author_names.add(part.strip())
     keep_people = set()
     introduced_people = set()
+    common = _CommonWords(paragraphs)
     for raw in raws:
         if raw.kind != "person":
             continue
         key = full.get(raw.name.split()[-1], "person:" + raw.name)
         text = paragraphs[raw.paragraph]
+        if not raw.title and not raw.speaker and all(w in common for w in raw.name.split()):
+            continue  # "Space Threats", "Diplomatic Relations": words the text also writes in lower case
         if raw.title or raw.speaker or person_counts[key] >= 2:
             keep_people.add(key)
             if raw.speaker and " " in raw.name:
@@ -1728,7 +1731,6 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             introduced_people.add(key)
     _listed_with_people(raws, paragraphs, full, keep_people, introduced_people, _title_words(gaz))
     acting: Counter = Counter()
-    common = _CommonWords(paragraphs)
     for raw in raws:
         if raw.kind == "single" and (raw.name in common or raw.name in _THING_ENDS or raw.name in NOT_ORG_HEADS):
             continue  # "Countries must ...", "Projections show ...": the text writes the word in lower case too;
