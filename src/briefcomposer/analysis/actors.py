@@ -371,7 +371,8 @@ _EU_BODIES = ("European Union", "European Commission", "Council of the European 
 
 def _brussels(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer) -> list[_Raw]:
     """In a text that names the EU or one of its bodies, "Brussels" is the EU ("disputes with Brussels"), not
-    Belgium: policy commentary uses the city for the Union, as its annotators do."""
+    Belgium: policy commentary uses the city for the Union, as its annotators do; and "the Council" there is
+    the Council of the EU, unless the text names another council it could point back to."""
     eu = [r.gaz for r in raws if r.kind == "gaz" and gaz.entries[r.gaz].name in _EU_BODIES]
     parliament = any(r.kind == "gaz" and gaz.entries[r.gaz].name == "European Parliament" for r in raws)
     if not eu and not parliament:
