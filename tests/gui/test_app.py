@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QThreadPool
 from PySide6.QtWidgets import QApplication
 
@@ -99,6 +100,33 @@ def test_screenshot_opens_the_sample_for_a_new_user_saves_a_png_and_quits(qtbot,
     assert (image.width(), image.height()) == (1400, 900)
     assert image.convertToFormat(QImage.Format.Format_RGB32) == painted
     window.doc.undo_stack.setClean()
+
+
+@pytest.mark.parametrize("width", [1, 37, 64])  # odd widths pad each row of the RGB image
+def test_write_png_reads_back_pixel_for_pixel(qapp, tmp_path, width):
+    from PySide6.QtGui import QColor, QImage
+
+    image = QImage(width, 23, QImage.Format.Format_ARGB32)
+    for y in range(image.height()):
+        for x in range(width):
+            image.setPixelColor(x, y, QColor((x * 7) % 256, (y * 11) % 256, (x * y) % 256))
+    target = tmp_path / "shot.png"
+    assert app_module.write_png(image, target)
+    back = QImage(str(target))
+    assert not back.isNull()
+    assert not back.hasAlphaChannel()
+    assert back.convertToFormat(QImage.Format.Format_RGB32) == image.convertToFormat(QImage.Format.Format_RGB32)
+
+
+def test_write_png_reports_what_it_cannot_write(qapp, tmp_path, caplog):
+    from PySide6.QtGui import QImage
+
+    image = QImage(4, 4, QImage.Format.Format_RGB32)
+    image.fill(0)
+    assert not app_module.write_png(image, tmp_path / "no-such-folder" / "shot.png")
+    assert "Could not save the screenshot" in caplog.text
+    assert not app_module.write_png(QImage(), tmp_path / "empty.png")
+    assert not (tmp_path / "empty.png").exists()
 
 
 def test_the_sample_opens_with_the_window_once_its_analysis_is_cached(qtbot, settings):
