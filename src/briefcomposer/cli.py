@@ -109,6 +109,12 @@ def cmd_gui(args: argparse.Namespace) -> int:
         )
     if args.screenshot and not has_display():
         os.environ["QT_QPA_PLATFORM"] = "offscreen"  # a screenshot needs no screen
+    import gc
+
+    # Start-up imports thousands of functions and classes and frees almost nothing: the cyclic
+    # collector would only walk them, over and over (about 80 passes, ~9 ms of each start; issue 5).
+    # `gui.app.run` turns it back on once the window is on screen.
+    gc.disable()
     _import_before_qt()
     from briefcomposer.gui.app import run  # the only place the command line imports Qt
 
@@ -119,8 +125,6 @@ def cmd_gui(args: argparse.Namespace) -> int:
         # The window has closed (it saved what it had to) and the process ends next. Freezing
         # the heap spares the interpreter's last garbage collections, which would walk every
         # object the window made only for the OS to free them anyway (~70 ms at exit; issue 5).
-        import gc
-
         gc.freeze()
 
 

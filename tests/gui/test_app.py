@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -85,12 +86,15 @@ def test_screenshot_opens_the_sample_for_a_new_user_saves_a_png_and_quits(qtbot,
 
     monkeypatch.setattr(app_module, "_take_screenshot", spy)
     target = tmp_path / "shot.png"
+    gc.disable()  # as the command line does while the window is built
     try:
         assert app_module.run(screenshot=target) == 0  # no --sample: there is no recent brief
+        assert gc.isenabled()  # back on once the window showed
         # What was saved is the whole window, as its widgets paint it (offscreen, it is read
         # from what was painted rather than painted again).
         painted = seen["window"].grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     finally:
+        gc.enable()
         QApplication.instance().setStyleSheet("")
     window = seen["window"]
     qtbot.addWidget(window)

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTranslator, qVersion
+from PySide6.QtCore import QLibraryInfo, QLocale, QStandardPaths, QTimer, QTranslator, qVersion
 from PySide6.QtGui import QGuiApplication, QImage, QPixmap
 from PySide6.QtWidgets import QApplication, QWidget
 
@@ -168,6 +169,9 @@ def run(
     if screenshot is not None:
         window.resize(*SCREENSHOT_SIZE)
     window.show()
+    # The command line turns the cyclic garbage collector off while the window is built
+    # (`cli.cmd_gui`); back on once the first events, painting the window, have run.
+    QTimer.singleShot(0, gc.enable)
     if path is not None:
         window.load_path(Path(path))
     else:
@@ -242,8 +246,6 @@ def write_png(image: QImage, target: Path) -> bool:
 def _take_screenshot(window, target: Path) -> None:  # type: ignore[no-untyped-def]
     """Once background loading has finished and the panes have painted, save `window` and quit."""
     import time
-
-    from PySide6.QtCore import QTimer
 
     deadline = time.monotonic() + SCREENSHOT_TIMEOUT_S
 
