@@ -89,6 +89,7 @@ _BEFORE_QT = (
     "briefcomposer.suggestion_cache",
     "contextlib",
     "copy",
+    "logging.handlers",
     "tempfile",
     "threading",
 )
