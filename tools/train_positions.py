@@ -98,9 +98,10 @@ def _holds(a: dict, kind: ActorKind, names: set[str], sentence: str) -> bool:
     """Whether the annotated position `a` is the candidate's: its evidence in the sentence, its actor the same."""
     if _fold(a["evidence"]) not in sentence:
         return False
-    if a["actor"] == "author":
+    wanted = a["actor"] if isinstance(a["actor"], list) else [a["actor"]]  # one name, or several
+    if "author" in wanted:
         return kind is ActorKind.AUTHOR
-    return kind is not ActorKind.AUTHOR and bool(names & {_fold(w) for w in a["actor"]})
+    return kind is not ActorKind.AUTHOR and bool(names & {_fold(w) for w in wanted})
 
 
 def matrix(rows, columns: dict[str, int]) -> np.ndarray:  # type: ignore[no-untyped-def]
