@@ -1502,6 +1502,20 @@ def test_a_states_officials_and_its_abbreviated_government_are_its_aliases():
     assert "US government" in aliases["United States"], aliases
 
 
+@pytest.mark.parametrize(
+    ("text", "state", "alias"),
+    [
+        ("A Chinese diplomat warned that the remarks were dangerous.", "China", "Chinese diplomat"),
+        ("The US military has not resumed testing since 1992.", "United States", "US military"),
+        ("Georgian society rejected the government's turn away from the EU.", "Georgia", "Georgian society"),
+        ("A Russian official said the talks were over.", "Russia", "Russian official"),
+    ],
+)
+def test_a_states_diplomat_military_and_society_are_its_aliases(text, state, alias):
+    aliases = {a.name: a.aliases() for a in find_actors([text]).actors.values()}
+    assert alias in aliases.get(state, []), aliases
+
+
 def test_the_council_in_eu_writing_is_the_council_of_the_eu():
     text = "The plan goes to the Council and the European Parliament. The Council must approve it unanimously."
     names = [a.name for a in find_actors([text]).actors.values()]

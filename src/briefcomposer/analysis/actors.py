@@ -362,7 +362,10 @@ def find_actors(
     return _resolve(_brussels(raws, paragraphs, gaz), paragraphs, gaz, author)
 
 
-_SEAT_AFTER = re.compile(r" (?:government|authorities|regime|officials|leaders|diplomats|negotiators|policymakers)\b")
+_SEAT_AFTER = re.compile(
+    r" (?:government|authorities|regime|officials?|leaders|diplomats?|negotiators|policymakers|military|armed forces|"
+    r"lawmakers|ministers|spokes(?:person|man|woman)|media|society|citizens)\b"
+)
 _CITY_THINGS = frozenset(
     words("Summit Conference Agreement Agreements Accord Accords Declaration Protocol Process Format")
 )
