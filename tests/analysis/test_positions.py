@@ -659,6 +659,27 @@ def test_a_contributors_headline_after_the_colon_is_their_position():
     assert ("Tomas Brel", "The loan is past the point of no return, and rightly so.") in positions
 
 
+@pytest.mark.parametrize("model", [True, False])
+def test_an_experts_comment_after_a_label_that_describes_them_is_theirs(model):
+    source = Source(
+        title="Experts react to the summit",
+        author="Velmora Institute",
+        paragraphs=[
+            "Our experts give their first reactions after the leaders met in Strelsau on Friday.",
+            "Lena Osk, Deputy Director of the Ruritania Programme at the Velmora Institute:",
+            "‘The summit failed to produce any tangible outcome. This represents a further fissure in the alliance.’",
+            "The West should now raise the cost of delay.",
+        ],
+    )
+    result = to_json(source, suggest(source, model=model))
+    by_paragraph = [(p["actor"], p["paragraph"]) for p in result["positions"]]
+    assert ("Lena Osk", 2) in by_paragraph, by_paragraph
+    assert ("Lena Osk", 3) in by_paragraph, by_paragraph  # her comment runs on to the next label or heading
+    assert not [p for p in result["positions"] if p["paragraph"] == 1]  # the label states nothing
+    assert all(a != "Velmora Institute" for a, p in by_paragraph if p >= 2), by_paragraph
+    assert "Lena Osk" in [a["name"] for a in result["actors"] if a["kind"] == "person"]
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

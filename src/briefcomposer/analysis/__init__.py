@@ -12,7 +12,7 @@ inside the functions that need them, and nothing here needs numpy.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefcomposer.core.model import Actor, ActorKind, Brief, Issue, ParagraphRef, Position, Source, Status
 
@@ -48,7 +48,7 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
     """
     from briefcomposer.analysis.actors import find_actors
     from briefcomposer.analysis.issues import find_issues, issue_of, issue_owner
-    from briefcomposer.analysis.positions import find_positions
+    from briefcomposer.analysis.positions import expert_turns, find_positions
     from briefcomposer.analysis.ranking import rank
     from briefcomposer.analysis.sentences import split
 
@@ -61,6 +61,7 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
     found = find_positions(paragraphs, spans, index, headings)
     if model:
         found = rank(paragraphs, spans, index, headings, found)
+    found = _experts_not_author(found, expert_turns(paragraphs, index, headings), index.author_key)
     # Words that name actors: single-word names and aliases ("Russia", "Moscow", "NATO", "Russian") and
     # every part of a person's name; not the parts of longer names ("defence" of "Ministry of Defence").
     actor_words: set[str] = set()
@@ -128,6 +129,24 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
             )
         )
     return Suggestions(list(actors.values()), list(issues.values()), positions)
+
+
+def _experts_not_author(found: list, turns: dict[int, str], author_key: str | None) -> list:
+    """`found` with the author's positions inside an expert's comment given to the expert (`positions.expert_turns`),
+    each sentence once per actor."""
+    if not turns or author_key is None:
+        return found
+    out, seen = [], set()
+    for f in found:
+        if turns.get(f.paragraph) == "":
+            continue  # "Name, title at Body:" introduces the comment that follows
+        if f.actor_key == author_key and f.paragraph in turns:
+            f = replace(f, actor_key=turns[f.paragraph])
+        key = (f.actor_key, f.paragraph, f.spans[0][0])
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
 
 
 def to_json(source: Source, suggestions: Suggestions) -> dict:

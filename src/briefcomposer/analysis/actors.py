@@ -1971,11 +1971,12 @@ def _listed_with_people(
 _LISTED = re.compile(r"\b(?:like|such as|including)\s+(?:[A-Z][\w’'\-]*(?:\s+|,\s*)|and\s+)*$")
 _INTRO = re.compile(
     r"^(?:’s|'s)?\s*(?:,\s*(?:a|an|the|who|former|among|one of|then)\b|\s*\(|,\s*[A-Z][\w.\-]*(?:’s|'s)\s+[A-Za-z]"
-    r"|,\s*(?:(?:senior|executive|deputy|managing|associate|assistant|chief|vice|founding|programme|program|visiting|"
-    r"nonresident|non-resident|distinguished|adjunct|research)[\s\-]+)*"
-    r"(?:director|head|fellow|founder|president|chair|professor|researcher|editor|chief|lecturer|secretary)"
+    r"|,\s*(?i:(?:senior|executive|deputy|managing|associate|assistant|chief|vice|founding|programme|program|"
+    r"visiting|nonresident|non-resident|distinguished|adjunct|research)[\s\-]+)*"
+    r"(?i:director|head|fellow|founder|president|chair|professor|researcher|editor|chief|lecturer|secretary)"
     r"\s+(?:of|at|for)\s)"
-)  # "X, a former envoy," "X (Reuters)", "Mark Rutte, NATO’s Secretary General,", "X, director of the ..."
+)  # "X, a former envoy," "X (Reuters)", "Mark Rutte, NATO’s Secretary General,", "X, director of the ...",
+# "X, Deputy Director of the Russia & Eurasia Programme"
 
 
 def _introduced(text: str, start: int, end: int) -> bool:

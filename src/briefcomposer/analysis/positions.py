@@ -1032,6 +1032,42 @@ def _speakers(paragraphs: list[str], index: ActorIndex) -> dict[int, str | None]
     return out
 
 
+# "Orysia Lutsevych, Deputy Director of the Russia & Eurasia Programme at Chatham House:": a paragraph that
+# only introduces an expert, whose comment follows, as in the "experts react" round-ups of think tanks
+MAX_LABEL_WORDS = 40
+
+
+def expert_turns(paragraphs: list[str], index: ActorIndex, headings: set[int] = frozenset()) -> dict[int, str]:
+    """Paragraph -> the expert whose comment it is, in a round-up of experts' comments ("" for a label).
+
+    An expert's comment runs from the paragraph after the label that names and describes them ("Name,
+    title at Body:") to the next such label or heading. The label paragraph itself states nothing. Within
+    a comment the expert speaks in the first person as an author does, so what the rules and the model find
+    for the author there is the expert's.
+    """
+    out: dict[int, str] = {}
+    current: str | None = None
+    for p, text in enumerate(paragraphs):
+        stripped = text.rstrip()
+        first = next((m for m in index.mentions[p] if m.start == 0), None)
+        if (
+            first is not None
+            and index.actors[first.key].kind is ActorKind.PERSON
+            and text[first.end : first.end + 1] == ","
+            and stripped.endswith(":")
+            and len(stripped.split()) <= MAX_LABEL_WORDS
+            and not re.search(r"[.!?][”\"’]?\s+[A-Z]", stripped)
+        ):
+            current = first.key
+            out[p] = ""  # the label states nothing
+            continue
+        if p in headings:
+            current = None
+        elif current is not None:
+            out[p] = current
+    return out
+
+
 def _attributed(
     text: str,
     s_start: int,
