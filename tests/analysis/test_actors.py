@@ -1650,3 +1650,19 @@ def test_a_name_of_words_the_text_writes_in_lower_case_is_no_person():
     paragraphs = ["In a paper, Sanctions Implementation noted that implementation of sanctions lags."]
     people = [a.name for a in find_actors(paragraphs).actors.values() if a.kind is ActorKind.PERSON]
     assert people == [], people
+
+
+def test_two_people_of_one_surname_stay_two():
+    text = (
+        "Lena Osk said the deal was weak. Tomas Osk said it was strong. "
+        "Lena M. Osk later left the talks, and Osk declined to comment."
+    )
+    people = {a.name: a.aliases() for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON}
+    assert set(people) == {"Lena Osk", "Tomas Osk"}, people
+    assert "Lena M. Osk" in people["Lena Osk"], people
+
+
+def test_honorifics_do_not_tell_namesakes_apart():
+    text = "Sheikh Karim bin Adel Al-Velm said no. Karim bin Adel Al-Velm later agreed. Sheikh Nasser Al-Velm spoke."
+    people = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON]
+    assert len(people) == 2, people

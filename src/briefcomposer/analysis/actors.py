@@ -1680,6 +1680,9 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
     # People first: full names define the surnames that later mentions point back to.
     full: dict[str, str] = {}  # surname -> person key
     given: dict[str, str] = {}  # other parts of full names: "Xi" of "Xi Jinping"
+    # surname -> (first given name, key) of each person of that surname: "Hillary Clinton" and "Bill Clinton"
+    # are two people, "Vladimir Putin" and "Vladimir V. Putin" one
+    namesakes: dict[str, list[tuple[str | None, str]]] = {}
     person_counts: Counter = Counter()
     for raw in raws:
         if raw.kind == "person":
@@ -1687,6 +1690,11 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             key = "person:" + raw.name
             if len(words) == 1 and (words[0] in full or words[0] in given):
                 continue
+            if len(words) > 1:
+                first = _first_given(words, gaz)
+                same = namesakes.setdefault(words[-1], [])
+                if not any(_same_given(first, other) for other, _ in same):
+                    same.append((first, key))
             person_counts[key] += 1
             if len(words) > 1 or raw.title:
                 full.setdefault(words[-1], key)
@@ -1701,6 +1709,19 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
                         given.setdefault(word, key)
     for word, key in given.items():
         full.setdefault(word, key)
+
+    def person_key(name: str) -> str:
+        """The key of the person `name` names: a surname alone points to the first full name it ends; a full
+        name to the first one of the same surname and a matching given name, or to itself."""
+        words = name.split()
+        if len(words) == 1:
+            return full.get(words[0], "person:" + name)
+        first = _first_given(words, gaz)
+        for other, key in namesakes.get(words[-1], []):
+            if _same_given(first, other):
+                return key
+        return full.get(words[-1], "person:" + name) if words[-1] not in namesakes else "person:" + name
+
     for raw in raws:
         if raw.kind == "single" and raw.name in full:
             person_counts[full[raw.name]] += 1
@@ -1718,7 +1739,7 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
     for raw in raws:
         if raw.kind != "person":
             continue
-        key = full.get(raw.name.split()[-1], "person:" + raw.name)
+        key = person_key(raw.name)
         text = paragraphs[raw.paragraph]
         if not raw.title and not raw.speaker and all(w in common for w in raw.name.split()):
             continue  # "Space Threats", "Diplomatic Relations": words the text also writes in lower case
@@ -1733,7 +1754,7 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         ):
             keep_people.add(key)
             introduced_people.add(key)
-    _listed_with_people(raws, paragraphs, full, keep_people, introduced_people, _title_words(gaz))
+    _listed_with_people(raws, paragraphs, person_key, keep_people, introduced_people, _title_words(gaz))
     acting: Counter = Counter()
     for raw in raws:
         if raw.kind == "single" and (raw.name in common or raw.name in _THING_ENDS or raw.name in NOT_ORG_HEADS):
@@ -1798,7 +1819,7 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             if key is None:
                 key = "person:" + raw.name
                 if key not in keep_people:
-                    key = full.get(words[-1], key)
+                    key = person_key(raw.name)
             if key not in keep_people:
                 continue
             name = key.split(":", 1)[1]
@@ -1947,13 +1968,18 @@ _LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 
 
 def _listed_with_people(
-    raws: list[_Raw], paragraphs: list[str], full: dict, keep: set, introduced: set, titles: frozenset[str]
+    raws: list[_Raw],
+    paragraphs: list[str],
+    person_key,
+    keep: set,
+    introduced: set,
+    titles: frozenset[str],  # type: ignore[no-untyped-def]
 ) -> None:
     """ "Alfonso López Michelsen, Belisario Betancur and Juan Manuel Santos": a full name listed next to a
     person is a person too, even when named once with a given name nobody lists. ("Presidents Donald Trump
     and Javier Milei" lists two people under one plural title, which is no part of a name.)"""
     people = [r for r in raws if r.kind == "person" and " " in r.name and r.name.split()[0][:-1] not in titles]
-    key_of = {id(r): full.get(r.name.split()[-1], "person:" + r.name) for r in people}
+    key_of = {id(r): person_key(r.name) for r in people}
     changed = True
     while changed:
         changed = False
@@ -1966,6 +1992,25 @@ def _listed_with_people(
                 keep.add(new)
                 introduced.add(new)
                 changed = True
+
+
+_HONORIFICS = frozenset(words("sheikh sheikha shaikh sir dame dr mr mrs ms lord lady prince princess emir"))
+
+
+def _first_given(name_words: list[str], gaz: Gazetteer) -> str | None:
+    """The first given name of a full name, past honorifics and particles ("Sheikh Tamim bin Hamad Al-Thani":
+    "Tamim")."""
+    for word in name_words[:-1]:
+        if word.casefold().rstrip(".") not in _HONORIFICS and word.casefold() not in gaz.particles:
+            return word.rstrip(".")
+    return None
+
+
+def _same_given(a: str | None, b: str | None) -> bool:
+    """Whether two given names can be one person's: the same, an initial of the other, or one missing."""
+    if a is None or b is None or a == b:
+        return True
+    return (len(a) == 1 or len(b) == 1) and a[0] == b[0]
 
 
 _LISTED = re.compile(r"\b(?:like|such as|including)\s+(?:[A-Z][\w’'\-]*(?:\s+|,\s*)|and\s+)*$")
