@@ -1666,3 +1666,15 @@ def test_honorifics_do_not_tell_namesakes_apart():
     text = "Sheikh Karim bin Adel Al-Velm said no. Karim bin Adel Al-Velm later agreed. Sheikh Nasser Al-Velm spoke."
     people = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON]
     assert len(people) == 2, people
+
+
+def test_a_states_ministry_is_named_with_its_state_and_is_not_another_states():
+    text = (
+        "Chile’s Foreign Ministry rejected the note. Peru's Foreign Ministry replied at once. "
+        "Russia's Ministry of Defence said it had shot down drones; the UK Ministry of Defence disagreed."
+    )
+    names = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.ORGANISATION]
+    assert "Chile’s Foreign Ministry" in names, names
+    assert "Peru's Foreign Ministry" in names, names
+    assert "Russia's Ministry of Defence" in names, names
+    assert "Ministry of Defence" in names, names  # the British one, from the gazetteer

@@ -1779,6 +1779,14 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             keep_people.add("person:" + name)
 
     last_titled: dict[str, str] = {}
+    # where a state's possessive ends ("China’s "): paragraph and offset -> "China’s "
+    state_ends = {
+        (r.paragraph, r.end + len(own.group())): paragraphs[r.paragraph][r.start : r.end] + own.group()
+        for r in raws
+        if r.kind == "gaz" and gaz.entries[r.gaz].kind is ActorKind.STATE
+        for own in [_POSSESSIVE_AT.match(paragraphs[r.paragraph], r.end)]
+        if own
+    }
     state_counts: Counter = Counter()
     explicit_governments: Counter = Counter()
     for raw in raws:
@@ -1787,6 +1795,11 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         if raw.kind == "gaz":
             entry = gaz.entries[raw.gaz]
             key = f"gaz:{entry.name}"
+            owner = state_ends.get((raw.paragraph, raw.start))
+            if owner and entry.kind is ActorKind.ORGANISATION and _MINISTRY.fullmatch(entry.name):
+                # "Russia’s Ministry of Defence" is not the British one the gazetteer names so
+                add("org:" + owner + entry.name, owner + entry.name, ActorKind.ORGANISATION, raw, surface)
+                continue
             seat = _SEAT_AFTER.match(text, raw.end) if entry.kind is ActorKind.STATE else None
             also = None
             if seat and (raw.adjective or surface[:4] in ("the ", "The ")):
@@ -1812,7 +1825,13 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         elif raw.kind == "role":
             add("role:" + raw.name.casefold(), raw.name, ActorKind.PERSON, raw, raw.name)
         elif raw.kind == "org" or raw.kind == "collective":
-            add("org:" + raw.name, raw.name, ActorKind.ORGANISATION, raw, surface)
+            name = raw.name
+            owner = state_ends.get((raw.paragraph, raw.start))
+            if owner and _MINISTRY.fullmatch(name):
+                # "China’s Foreign Ministry", "India’s Ministry of External Affairs": a state's ministry is named
+                # with its state, and is not another state's ministry of the same name
+                name = owner + name
+            add("org:" + name, name, ActorKind.ORGANISATION, raw, surface)
         elif raw.kind in ("person", "single"):
             words = raw.name.split()
             key = full.get(words[-1], "person:" + raw.name) if raw.kind == "single" or len(words) == 1 else None
@@ -1992,6 +2011,14 @@ def _listed_with_people(
                 keep.add(new)
                 introduced.add(new)
                 changed = True
+
+
+_POSSESSIVE_AT = re.compile(r"[’']s ")
+_MINISTRY = re.compile(
+    r"(?:(?:Foreign|Defen[cs]e|Interior|Finance|Economy|Economic|Trade|Justice|Health|Energy|Commerce|Education|"
+    r"Agriculture|Industry|Information|Home|Security|Environment)\s+)?Ministry(?:\s+of\s+[A-Z][\w\-]*"
+    r"(?:\s+(?:and\s+)?[A-Z][\w\-]*){0,3})?"
+)
 
 
 _HONORIFICS = frozenset(words("sheikh sheikha shaikh sir dame dr mr mrs ms lord lady prince princess emir"))
