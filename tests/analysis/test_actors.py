@@ -1453,6 +1453,36 @@ def test_bodies_from_the_larger_gazetteer(text, body):
     assert body in names, names
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Verizon and AT&T said the breach was contained.", "AT&T"),
+        ("Marks & Spencer lost weeks of online sales after the attack.", "Marks & Spencer"),
+        ("DigitalEurope echoed the sentiment of the industry.", "DigitalEurope"),
+        ("HateAid condemned the visa ban as an attack on civil society.", "HateAid"),
+        ("The Open Rights Group said the checks were unworkable.", "Open Rights Group"),
+        ("Big Tech lobbied hard against the rules.", "Big Tech"),
+        ("Ofgem and the Information Commissioner's Office opened inquiries.", "Information Commissioner's Office"),
+    ],
+)
+def test_firms_lobbies_and_civil_society_the_gazetteer_knows(text, body):
+    names = [a.name for a in find_actors([text]).actors.values()]
+    assert body in names, names
+
+
+def test_no_alias_names_two_bodies_of_the_gazetteer():
+    from briefcomposer.analysis.gazetteer import load
+
+    owners: dict[tuple[str, ...], set[str]] = {}
+    for entry in load().entries:
+        if entry.kind is not ActorKind.ORGANISATION:
+            continue
+        for surface in entry.nouns:
+            owners.setdefault(tuple(surface.split()), set()).add(entry.name)
+    shared = {" ".join(k): v for k, v in owners.items() if len(v) > 1}
+    assert not shared, sorted(shared.items())[:10]
+
+
 def test_a_bodys_experts_are_a_group_of_their_own():
     names = [a.name for a in find_actors(["GMF experts said the plan was weak. The GMF said no."]).actors.values()]
     assert "GMF experts" in names, names
