@@ -1708,3 +1708,16 @@ def test_a_states_ministry_is_named_with_its_state_and_is_not_another_states():
     assert "Peru's Foreign Ministry" in names, names
     assert "Russia's Ministry of Defence" in names, names
     assert "Ministry of Defence" in names, names  # the British one, from the gazetteer
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Democrat Lena Osk said the bill was dead.", "Lena Osk"),
+        ("Republican Mike Johnson rejected the plan.", "Mike Johnson"),
+        ("Estonian Liberal Kaja Kallas started her term as the new High Representative.", "Kaja Kallas"),
+    ],
+)
+def test_a_party_label_before_a_full_name_is_no_part_of_it(text, person):
+    people = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON]
+    assert people == [person], people

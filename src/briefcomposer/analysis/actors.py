@@ -1273,6 +1273,15 @@ def _scan(
             out.append(_Raw(p, start, toks[i + 1][2], "collective", name=f"{word} {toks[i + 1][0]}"))
             i += 2
             continue
+        if word in _PARTY_LABELS and i + 2 < n and toks[i + 1][1] == toks[i][2] + 1:
+            after = _name_end(toks, i + 1, gaz)
+            if after > i + 2 and toks[i + 1][0] in gaz.given_names and toks[after - 1][0][:1].isupper():
+                # "Democrat Chuck Schumer", "Estonian Liberal Kaja Kallas": a party label before a full name is
+                # no part of it, and says who the person is as a title does
+                name = _clean(text[toks[i + 1][1] : toks[after - 1][2]])
+                out.append(_Raw(p, toks[i + 1][1], toks[after - 1][2], "person", name=name, title=word))
+                i = after
+                continue
         if _common_word(word, i, toks, vocabulary):
             i += 1
             continue
@@ -1609,6 +1618,7 @@ _ROMANCE_CONNECTORS = frozenset(
     words("de do da dos das del della di para pelo pela pelos por pour o a al au aux la le el los les y e et en em")
 )
 _PARTY_WORDS = frozenset(words("Labour Conservative Tory Republican Democratic Liberal Socialist Communist Green"))
+_PARTY_LABELS = _PARTY_WORDS - {"Democratic"} | {"Democrat", "Centrist", "Populist", "Nationalist"}
 
 
 MAX_RUN = 40
