@@ -1539,6 +1539,9 @@ def test_a_states_officials_and_its_abbreviated_government_are_its_aliases():
         ("The US military has not resumed testing since 1992.", "United States", "US military"),
         ("Georgian society rejected the government's turn away from the EU.", "Georgia", "Georgian society"),
         ("A Russian official said the talks were over.", "Russia", "Russian official"),
+        ("Chile’s interim government has promised an inclusive transition.", "Chile", "Chile’s interim government"),
+        ("The Somali federal government rejected the deal.", "Somalia", "Somali federal government"),
+        ("Pakistan’s military leadership claimed control.", "Pakistan", "Pakistan’s military leadership"),
     ],
 )
 def test_a_states_diplomat_military_and_society_are_its_aliases(text, state, alias):

@@ -363,8 +363,9 @@ def find_actors(
 
 
 _SEAT_AFTER = re.compile(
-    r" (?:government|authorities|regime|officials?|leaders|diplomats?|negotiators|policymakers|military|armed forces|"
-    r"lawmakers|ministers|spokes(?:person|man|woman)|media|society|citizens)\b"
+    r"(?:[’']s)? (?:(?:interim|federal|transitional|caretaker|central|national|civilian|military|new|ruling)\s+)?"
+    r"(?:government|authorities|regime|officials?|leaders|leadership|diplomats?|negotiators|policymakers|military|"
+    r"armed forces|army|lawmakers|ministers|spokes(?:person|man|woman)|media|society|citizens)\b"
 )
 _CITY_THINGS = frozenset(
     words("Summit Conference Agreement Agreements Accord Accords Declaration Protocol Process Format")
@@ -1812,7 +1813,11 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
                 continue
             seat = _SEAT_AFTER.match(text, raw.end) if entry.kind is ActorKind.STATE else None
             also = None
-            if seat and (raw.adjective or surface[:4] in ("the ", "The ")):
+            if seat and seat.group()[:1] in "’'" and not raw.adjective:
+                also = surface + seat.group()  # "Syria’s interim government", "Pakistan’s military leadership"
+            elif seat and seat.group()[:1] in "’'":
+                seat = None
+            elif seat and (raw.adjective or surface[:4] in ("the ", "The ")):
                 # "the British government", "Russian officials": an alias of their own, as analysts list them
                 surface = re.sub(r"^[Tt]he\s+", "", surface) + seat.group()
             elif seat and surface.replace(".", "").isupper():
