@@ -1724,3 +1724,12 @@ def test_a_states_ministry_is_named_with_its_state_and_is_not_another_states():
 def test_a_party_label_before_a_full_name_is_no_part_of_it(text, person):
     people = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON]
     assert people == [person], people
+
+
+def test_the_house_is_the_house_of_representatives_where_congress_is_named():
+    text = "Senate Republicans voted to cut the programme. The House has already passed the rescissions."
+    names = [a.name for a in find_actors([text]).actors.values()]
+    assert "US House of Representatives" in names, names
+    elsewhere = "The Senate and the House of Lords debated it. The House agreed."
+    names = [a.name for a in find_actors([elsewhere]).actors.values()]
+    assert "US House of Representatives" not in names, names  # another house is named

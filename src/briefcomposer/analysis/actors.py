@@ -359,7 +359,7 @@ def find_actors(
                 p, text, _agent_groups(p, text, _with_groups(p, text, _with_compounds(p, text, found, gaz), gaz), gaz)
             )
         )
-    return _resolve(_brussels(raws, paragraphs, gaz), paragraphs, gaz, author)
+    return _resolve(_capitol(_brussels(raws, paragraphs, gaz), paragraphs, gaz), paragraphs, gaz, author)
 
 
 _SEAT_AFTER = re.compile(
@@ -403,6 +403,34 @@ def _brussels(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer) -> list[_
             r = replace(r, kind="gaz", gaz=council[0])
         out.append(r)
     return out
+
+
+_US_CHAMBERS = ("US Congress", "US Senate", "US House of Representatives")
+_THE_HOUSE = re.compile(r"\b[Tt]he House\b(?!\s+of\b)")
+
+
+def _capitol(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer) -> list[_Raw]:
+    """In a text that names Congress or the Senate, "the House" is the House of Representatives ("The House
+    has already passed the rescissions"), as American writing uses it; not where another house or a
+    parliament is named."""
+    named = {gaz.entries[r.gaz].name for r in raws if r.kind == "gaz"}
+    if not named & set(_US_CHAMBERS) or any("House of" in n or "Parliament" in n for n in named):
+        return raws  # no Congress, or another house "the House" could be
+    house = gaz.surfaces.get(surface_key("US House of Representatives"))
+    if not house:
+        return raws
+    taken: dict[int, list[tuple[int, int]]] = {}
+    for r in raws:
+        taken.setdefault(r.paragraph, []).append((r.start, r.end))
+    added = []
+    for p, text in enumerate(paragraphs):
+        for m in _THE_HOUSE.finditer(text):
+            start = m.start() + 4  # "House": "the" is no part of the name
+            if not any(a < m.end() and start < b for a, b in taken.get(p, [])):
+                added.append(_Raw(p, start, m.end(), "gaz", gaz=house[0]))
+    if not added:
+        return raws
+    return sorted([*raws, *added], key=lambda r: (r.paragraph, r.start))
 
 
 # "The China-US trade talks", "the Polish-German relationship": both sides of a hyphenated pair are
