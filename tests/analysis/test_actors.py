@@ -1733,3 +1733,16 @@ def test_the_house_is_the_house_of_representatives_where_congress_is_named():
     elsewhere = "The Senate and the House of Lords debated it. The House agreed."
     names = [a.name for a in find_actors([elsewhere]).actors.values()]
     assert "US House of Representatives" not in names, names  # another house is named
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Officials fear that hackers leaked the files.", "hackers"),
+        ("The report found that juntas have expelled foreign troops.", "juntas"),
+        ("As protesters marched on the palace, the army withdrew.", "protesters"),
+    ],
+)
+def test_people_who_act_after_that_or_as_are_a_group(text, group):
+    names = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert group in names, names

@@ -577,6 +577,7 @@ _AGENT_GROUP_HEADS = (
     r"defenders|proponents|advocates|activists|campaigners|protesters|protestors|demonstrators|marchers|voters|"
     r"farmers|workers|unions|employers|militias|rebels|insurgents|factions|parties|authorities|generals|clerics|"
     r"elites|hardliners|hawks|doves|donors|creditors|states|countries|governments|nations|leaders|judges|courts|"
+    r"juntas|rulers|hackers|"
     r"commentators|commentariats|academics|scholars|journalists|pundits|strategists|researchers|groups|politicians|"
     r"organisations|organizations|NGOs|institutions|bodies|signatories|delegates|delegations|participants|"
     r"citizens|monarchies|blocs|camps|agencies|lobbies|members|MPs|deputies|representatives|envoys|sceptics|"
@@ -599,10 +600,13 @@ _SPEAKING_HEADS = frozenset(
 _ACTING_HEADS = _STATE_STAFF | frozenset(
     words(
         "protesters protestors demonstrators voters politicians activists students workers farmers rebels "
-        "insurgents militants fighters residents firms companies businesses"
+        "insurgents militants fighters residents firms companies businesses jihadists militias juntas hackers citizens"
     )
 )
-_CLAUSE_SUBJECT = re.compile(r"(?:^|[.!?:;,]\s+|^\s*[“\"‘])(?:[Tt]he\s+)?$")
+_CLAUSE_SUBJECT = re.compile(
+    r"(?:^|[.!?:;,]\s+|^\s*[“\"‘]|\b(?i:that|as|when|while|because|after|since|until|although|though)\s+)"
+    r"(?:[Tt]he\s+)?$"
+)
 # "according to (some) analysts", "criticised by rights groups"
 _CITED = re.compile(
     r"(?:\b[Aa]ccording to|\b\w+(?:ed|en|ing)\s+by|\b(?:opposition|criticism|objections|resistance|pushback|"
@@ -2165,7 +2169,10 @@ _OWN_ACT = re.compile(
 )
 
 
-_ACTS = re.compile(r"^\s+(?:(?:has|have|had|also|then|later|again|once|even|soon|\w+ly)\s+)*([a-z]+)\b")
+_ACTS = re.compile(
+    r"^\s+(?:(?:has|have|had|also|then|later|again|once|even|soon|are|were|will|would|may|might|must|could|can|"
+    r"\w+ly)\s+)*([a-z]+)\b"
+)
 _PAST_IRREGULAR = frozenset(
     words(
         "sent cut made took gave told met won lost left led put set brought sought struck hit chose drew froze "
