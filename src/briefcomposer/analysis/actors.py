@@ -706,17 +706,17 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             mods = []
         head = head_words.lower()
         speaking = head in _SPEAKING_HEADS
-        acting = False
+        # "After the vote, protesters blocked the roads", "Voters punished the party": people who act
+        acting = (
+            not mods
+            and head in _ACTING_HEADS
+            and _acts(text, head_end)
+            and _CLAUSE_SUBJECT.search(text[max(0, head_start - 14) : head_start]) is not None
+        )
         if not mods and head != "think tanks" and not speaking:
             # "Countries agreed on two pillars", "Leaders pledged ...": a bare plural that opens a sentence and
             # speaks is the group, though "countries" alone elsewhere names no one
             opens = _OPENS_AFTER_LINK.search(text[max(0, head_start - 14) : head_start]) is not None
-            # "After the vote, protesters blocked the roads", "Voters punished the party": people who act
-            acting = (
-                head in _ACTING_HEADS
-                and _acts(text, head_end)
-                and _CLAUSE_SUBJECT.search(text[max(0, head_start - 14) : head_start]) is not None
-            )
             if not acting and not (
                 opens and (_says_something(text, head_end, _GROUP_VERBS) or _AUXILIARY.match(text, head_end))
             ):
