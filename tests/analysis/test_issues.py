@@ -121,6 +121,9 @@ def test_positions_point_at_issues(sample):
         "High-profile",  # one word that describes and names nothing
         "Pro-Veloria",
         "U.S.",
+        "Velmora House experts",  # people, not a topic
+        "Indo-Pacific allies",
+        "Soldiers",
     ],
 )
 def test_junk_labels_are_rejected(label):
@@ -134,7 +137,15 @@ def test_junk_labels_are_rejected(label):
 
 @pytest.mark.parametrize(
     "label",
-    ["Missile defence", "War in Gaza", "Trade with Canada", "Air defence", "Rules of engagement", "Energy outcomes"],
+    [
+        "Missile defence",
+        "War in Gaza",
+        "Trade with Canada",
+        "Air defence",
+        "Rules of engagement",
+        "Energy outcomes",
+        "Relations with allies",
+    ],
 )
 def test_policy_labels_are_kept(label):
     assert not _junk_label(label, ["Missile defence and air defence matter."], set(), {"ruto"})

@@ -1239,7 +1239,13 @@ _TOO_GENERAL = frozenset(
 _NOT_A_TOPIC_ALONE = frozenset(
     words(
         "abroad ahead overseas elsewhere together experts judges partner partners analysts officials observers "
-        "critics talk limits accounts"
+        "critics talk limits accounts soldiers allies group"
+    )
+)
+_PEOPLE_HEADS = frozenset(
+    words(
+        "experts analysts allies observers critics commentators scholars journalists diplomats protesters voters "
+        "citizens soldiers carmakers"
     )
 )
 # "High-profile", "Pro-China", "Sci-fi": one hyphenated word that describes and names nothing
@@ -1397,6 +1403,8 @@ def _junk_label(
         return True  # "Popularity due" of "popularity due to ..."
     if len(toks) > 1 and lower[-1] in _ACTOR_HEADS:
         return True  # "Transnistrian leadership", "Lebanese terrorist group": actors, not topics
+    if len(toks) > 1 and lower[-1] in _PEOPLE_HEADS and not any(w in _PREPOSITIONS for w in lower):
+        return True  # "Chatham House experts", "Indo-Pacific allies": people; "Relations with allies" is a topic
     pattern = re.compile(r"\b" + r"[\s\-\u2011]+".join(re.escape(t) for t in toks) + r"\b")
     hits = [m for t in texts for m in pattern.finditer(t)]
     if not hits and lower[0].startswith(("al-", "el-", "wal-")):
