@@ -692,3 +692,27 @@ def test_plain_verdicts_are_the_authors(sentence):
     from briefcomposer.analysis.positions import _AUTHOR_CUES
 
     assert _AUTHOR_CUES.search(sentence)
+
+
+@pytest.mark.parametrize("model", [True, False])
+def test_a_quotation_over_several_sentences_is_its_speakers(model):
+    source = Source(
+        title="Ceasefire talks",
+        author="A. Writer",
+        paragraphs=[
+            "Lena Osk has set out several conditions before accepting a ceasefire.",
+            '"We need to negotiate with our partners. Maybe I will call Tomas Brel. '
+            'But a ceasefire would be good for both sides," she said, hinting at recent gains.',
+            "“We will take this offer to Velmora. The ball is now in their court,” Mara Quist said.",
+            "“Her objective is clear: she wants the war to end. We hope they will reciprocate.”",
+        ],
+    )
+    result = to_json(source, suggest(source, model=model))
+    by_sentence = {(p["paragraph"], p["evidence"][0][:12]): p["actor"] for p in result["positions"]}
+    held = [(p["actor"], p["paragraph"], p["evidence"][0][:12]) for p in result["positions"]]
+    for start in ('"We need to ', "Maybe I will", "But a ceasef"):
+        assert ("Lena Osk", 1, start) in held, held  # "she said": the person named before the quotation
+    assert ("Mara Quist", 2, "“We will tak") in held, held
+    assert ("Mara Quist", 3, "“Her objecti") in held, held  # a paragraph of quotation goes on with its speaker
+    assert ("Mara Quist", 3, "We hope they") in held, held
+    assert not [a for a, p, _ in held if p in (1, 2, 3) and a in ("A. Writer", "Tomas Brel")], by_sentence

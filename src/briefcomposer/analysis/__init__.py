@@ -48,7 +48,7 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
     """
     from briefcomposer.analysis.actors import find_actors
     from briefcomposer.analysis.issues import find_issues, issue_of, issue_owner
-    from briefcomposer.analysis.positions import expert_turns, find_positions
+    from briefcomposer.analysis.positions import expert_turns, find_positions, quotation_speakers
     from briefcomposer.analysis.ranking import rank
     from briefcomposer.analysis.sentences import split
 
@@ -62,6 +62,7 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
     if model:
         found = rank(paragraphs, spans, index, headings, found)
     found = _experts_not_author(found, expert_turns(paragraphs, index, headings), index.author_key)
+    found = _quotations_to_speakers(found, quotation_speakers(paragraphs, spans, index), paragraphs, spans, index)
     # Words that name actors: single-word names and aliases ("Russia", "Moscow", "NATO", "Russian") and
     # every part of a person's name; not the parts of longer names ("defence" of "Ministry of Defence").
     actor_words: set[str] = set()
@@ -146,6 +147,30 @@ def _experts_not_author(found: list, turns: dict[int, str], author_key: str | No
         if key not in seen:
             seen.add(key)
             out.append(f)
+    return out
+
+
+def _quotations_to_speakers(found: list, speakers: dict[tuple[int, int], str], paragraphs, spans, index) -> list:  # type: ignore[no-untyped-def]
+    """`found` with each sentence of a quotation its speaker's (`positions.quotation_speakers`): not the author's,
+    nor another actor's the model ranked only for being named inside the quotation."""
+    if not speakers:
+        return found
+    from briefcomposer.analysis.positions import Found, _paraphrase
+
+    out, have = [], set()
+    for f in found:
+        who = speakers.get((f.paragraph, f.spans[0][0]))
+        if who is not None and f.actor_key != who and (f.actor_key == index.author_key or f.cue == "ranked"):
+            continue
+        out.append(f)
+        have.add((f.actor_key, f.paragraph, f.spans[0][0]))
+    for (p, start), who in speakers.items():
+        if (who, p, start) in have:
+            continue
+        end = next(e for s, e in spans[p] if s == start)
+        stance = _paraphrase(paragraphs[p][start:end])
+        out.append(Found(who, p, [(start, end)], stance, "quoted"))
+    out.sort(key=lambda f: (f.paragraph, f.spans[0][0]))
     return out
 
 

@@ -1068,6 +1068,87 @@ def expert_turns(paragraphs: list[str], index: ActorIndex, headings: set[int] = 
     return out
 
 
+# A quotation's speaker named after it: “...,” he said / “...,” Rubio said / “...” the minister added
+_SPEECH_VERBS = (
+    r"(?:said|says|added|adds|told|tells|warned|warns|noted|notes|stressed|stresses|argued|argues|insisted|insists|"
+    r"explained|explains|wrote|writes|continued|declared|asserted|claimed|concluded|remarked|replied|observed)"
+)
+_PRONOUN_SAID = re.compile(rf"[,.]?\s*(?:he|she)\s+{_SPEECH_VERBS}\b")  # matched at a position: no "^"
+_NAME_SAID = re.compile(rf"\s+{_SPEECH_VERBS}\b")
+
+
+def quotation_speakers(
+    paragraphs: list[str], sentence_spans: list[list[tuple[int, int]]], index: ActorIndex
+) -> dict[tuple[int, int], str]:
+    """(paragraph, sentence start) -> the speaker of the quotation the sentence is part of, for quotations that
+    run over several sentences and name their speaker only at the end (“We need to negotiate. Maybe I will
+    call him. But a ceasefire would be good,” he said), and for a paragraph that is all quotation after one
+    whose quotation had a speaker (“The president's objective ... We hope the Russians will reciprocate.”).
+
+    The speaker is the actor named right before a verb of saying after the closing mark, or, for "he said"
+    and "she said", the last person named before."""
+    out: dict[tuple[int, int], str] = {}
+    last_person: str | None = None
+    previous: str | None = None  # the speaker of the quotation that ended the paragraph before
+    for p, text in enumerate(paragraphs):
+        mentions = sorted(index.mentions[p], key=lambda m: m.start)
+        spans = sentence_spans[p]
+        whole = text.strip()
+        speaker_here: str | None = None
+        inside = False
+        pending: list[int] = []
+        for i, (s, e) in enumerate(spans):
+            started = inside
+            close_at = None
+            for k in range(s, e):
+                ch = text[k]
+                if ch == "“" or (ch == '"' and not inside):
+                    inside = True
+                elif ch == "”" or (ch == '"' and inside):
+                    inside = False
+                    close_at = k
+            if inside:
+                pending.append(i)
+                continue
+            if (started or pending) and close_at is not None:
+                # "he said": the last person named before the quotation opened, not one it names itself
+                opened = spans[pending[0]][0] if pending else s
+                before = _last_person(mentions, opened, last_person, index)
+                speaker = _speaker_after(text, close_at + 1, e, mentions, index, before)
+                if speaker is not None:
+                    for j in [*pending, i]:
+                        out[(p, spans[j][0])] = speaker
+                    speaker_here = speaker
+            pending = []
+        quoted_whole = whole[:1] in '“"' and whole[-1:] in '”"' and not speaker_here
+        if quoted_whole and previous is not None and index.actors[previous].kind is not ActorKind.AUTHOR:
+            for s, _ in spans:
+                out[(p, s)] = previous
+            speaker_here = previous
+        previous = speaker_here
+        people = [m.key for m in mentions if index.actors[m.key].kind is ActorKind.PERSON]
+        if people:
+            last_person = people[-1]
+    return out
+
+
+def _last_person(mentions: list[Mention], before: int, fallback: str | None, index: ActorIndex) -> str | None:
+    people = [m.key for m in mentions if m.start < before and index.actors[m.key].kind is ActorKind.PERSON]
+    return people[-1] if people else fallback
+
+
+def _speaker_after(
+    text: str, start: int, end: int, mentions: list[Mention], index: ActorIndex, last_person: str | None
+) -> str | None:
+    if _PRONOUN_SAID.match(text, start, end):
+        return last_person
+    for m in mentions:
+        if start <= m.start < min(end, start + 60) and _NAME_SAID.match(text, m.end):
+            if index.actors[m.key].kind is not ActorKind.AUTHOR:
+                return m.key
+    return None
+
+
 def _attributed(
     text: str,
     s_start: int,
