@@ -716,3 +716,19 @@ def test_a_quotation_over_several_sentences_is_its_speakers(model):
     assert ("Mara Quist", 3, "“Her objecti") in held, held  # a paragraph of quotation goes on with its speaker
     assert ("Mara Quist", 3, "We hope they") in held, held
     assert not [a for a, p, _ in held if p in (1, 2, 3) and a in ("A. Writer", "Tomas Brel")], by_sentence
+
+
+def test_a_quotation_that_goes_on_after_its_speaker_is_named_is_theirs():
+    source = Source(
+        title="One rule",
+        author="A. Writer",
+        paragraphs=[
+            "Lena Osk wants one national rule for the new technology.",
+            "“I will be signing a single rule this week,” she wrote online on Monday. "
+            "“You can’t expect a company to get 50 approvals every time. That will never work!”",
+        ],
+    )
+    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source))["positions"]]
+    assert ("Lena Osk", "“You can’t e") in held, held
+    assert ("Lena Osk", "That will ne") in held, held
+    assert not [a for a, e in held if a == "A. Writer" and e.startswith(("“You", "That"))], held

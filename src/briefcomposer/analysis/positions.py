@@ -1100,24 +1100,32 @@ def quotation_speakers(
         for i, (s, e) in enumerate(spans):
             started = inside
             close_at = None
+            opened_here = False
             for k in range(s, e):
                 ch = text[k]
                 if ch == "“" or (ch == '"' and not inside):
                     inside = True
+                    opened_here = True
                 elif ch == "”" or (ch == '"' and inside):
                     inside = False
                     close_at = k
             if inside:
                 pending.append(i)
                 continue
-            if (started or pending) and close_at is not None:
+            if (started or pending or opened_here) and close_at is not None:
+                first = spans[pending[0]][0] if pending else s
                 # "he said": the last person named before the quotation opened, not one it names itself
-                opened = spans[pending[0]][0] if pending else s
-                before = _last_person(mentions, opened, last_person, index)
+                before = _last_person(mentions, first, last_person, index)
                 speaker = _speaker_after(text, close_at + 1, e, mentions, index, before)
+                if speaker is None and speaker_here is not None and text[first:e].lstrip()[:1] in '“"':
+                    speaker = speaker_here  # “...,” he wrote. “You can’t expect ...”: the quotation goes on
                 if speaker is not None:
-                    for j in [*pending, i]:
-                        out[(p, spans[j][0])] = speaker
+                    continued = speaker == speaker_here and text[first:e].lstrip()[:1] in '“"'
+                    if started or pending or continued:
+                        # a quotation of one sentence with its speaker is the rules' to read; it names the
+                        # speaker of the quotation that goes on after it
+                        for j in [*pending, i]:
+                            out[(p, spans[j][0])] = speaker
                     speaker_here = speaker
             pending = []
         quoted_whole = whole[:1] in '“"' and whole[-1:] in '”"' and not speaker_here
