@@ -732,3 +732,14 @@ def test_a_quotation_that_goes_on_after_its_speaker_is_named_is_theirs():
     assert ("Lena Osk", "“You can’t e") in held, held
     assert ("Lena Osk", "That will ne") in held, held
     assert not [a for a, e in held if a == "A. Writer" and e.startswith(("“You", "That"))], held
+
+
+def test_he_points_back_to_the_subject_described_by_age_or_standing():
+    text = (
+        "The election is a referendum on Lena Osk's model. The 62-year-old Osk is the leader closest to "
+        "Tomas Brel. She has repeatedly clashed with the Commission on migration."
+    )
+    source = Source(title="t", paragraphs=[text], author="A. Writer")
+    held = [(p["actor"], p["evidence"][0][:8]) for p in to_json(source, suggest(source))["positions"]]
+    assert ("Lena Osk", "She has ") in held, held
+    assert ("Tomas Brel", "She has ") not in held, held

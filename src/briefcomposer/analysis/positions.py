@@ -1473,7 +1473,9 @@ def _sentence_subject(
     if not after_opening:
         return []
     first = after_opening[0]
-    lead = _WORD.findall(text[begin : first.start])
+    lead = _WORD.findall(_AGE.sub(" ", text[begin : first.start]))
+    if lead and lead[0].lower() == "the":
+        lead = [w for w in lead[1:] if w.lower() not in _PREMODIFIERS]  # "The 62-year-old Orbán", "The embattled ..."
     if len(lead) > 1 or (lead and lead[0].lower() not in ("the", "both", "senior", "many", "some")):
         return []
     owned = re.match(r"(?:’s|')?s?\s+(\w+)", text[first.end :]) if text[first.end : first.end + 1] in "’'" else None
@@ -1482,6 +1484,13 @@ def _sentence_subject(
     return [first.key] if _not_author(index, first.key) else []
 
 
+_AGE = re.compile(r"\b\d+-year-old\b")
+_PREMODIFIERS = frozenset(
+    words(
+        "former veteran embattled new outgoing incoming late current ageing aging populist nationalist hardline "
+        "long-serving longtime powerful influential beleaguered controversial"
+    )
+)
 _OPENING_ADVERBIAL = re.compile(
     r"\s*(?:In|On|At|Since|After|Before|During|Over|Under|For|With|Without|Despite|Following|Meanwhile|However|"
     r"Yet|Still|Now|Today|Indeed|Instead|Moreover|Furthermore|Nonetheless|Nevertheless|Similarly|Likewise|Last|"
