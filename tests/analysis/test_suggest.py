@@ -222,3 +222,14 @@ def test_a_person_introduced_by_a_role_is_listed_though_named_once():
     names = [a["name"] for a in to_json(source, suggest(source))["actors"]]
     assert "Tomas Velko" in names
     assert "Mara Quist" not in names  # a bare name met once may be anything
+
+
+def test_a_leader_named_once_by_surname_is_listed():
+    source = Source(
+        title="Dialogue",
+        paragraphs=["“I doubt either side is truly interested. Neither Vučić nor Kurti is showing readiness.”"],
+        author="A. Writer",
+    )
+    names = [a["name"] for a in to_json(source, suggest(source))["actors"]]
+    assert "Aleksandar Vučić" in names, names
+    assert "Albin Kurti" in names, names

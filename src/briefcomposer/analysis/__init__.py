@@ -47,6 +47,7 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
     gives the rules' findings alone, without the position model of `ranking`.
     """
     from briefcomposer.analysis.actors import find_actors
+    from briefcomposer.analysis.gazetteer import load as load_gazetteer
     from briefcomposer.analysis.issues import find_issues, issue_of, issue_owner
     from briefcomposer.analysis.positions import expert_turns, find_positions, quotation_speakers
     from briefcomposer.analysis.ranking import rank
@@ -96,6 +97,8 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
 
     # Keep actors that hold a position or are named at least twice (or are titled or introduced people).
     holders = {f.actor_key for f in found}
+    # the leaders commentary names by surname alone (a curated list): an analyst lists them named once
+    leaders = set(load_gazetteer().leaders.values())
     actors: dict[str, Actor] = {}
     n_words = sum(len(p.split()) for p in paragraphs)
     for fa in index.ordered():
@@ -106,6 +109,7 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
             or fa.affiliated
             or fa.introduced
             or fa.kind is ActorKind.AUTHOR
+            or (fa.kind is ActorKind.PERSON and fa.name in leaders)  # "Neither Vučić nor Kurti is ready"
         ):
             actors[fa.key] = Actor(fa.name, fa.kind, fa.aliases())
     issues = {
