@@ -227,7 +227,10 @@ def test_a_person_introduced_by_a_role_is_listed_though_named_once():
 def test_a_leader_named_once_by_surname_is_listed():
     source = Source(
         title="Dialogue",
-        paragraphs=["“I doubt either side is truly interested. Neither Vučić nor Kurti is showing readiness.”"],
+        paragraphs=[
+            "Lena Osk, a veteran mediator, doubts the talks will resume.",
+            "“Neither side is truly interested. Vučić and Kurti are elsewhere,” she said.",
+        ],
         author="A. Writer",
     )
     names = [a["name"] for a in to_json(source, suggest(source))["actors"]]
