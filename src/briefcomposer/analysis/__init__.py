@@ -12,7 +12,7 @@ inside the functions that need them, and nothing here needs numpy.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from briefcomposer.core.model import Actor, ActorKind, Brief, Issue, ParagraphRef, Position, Source, Status
 
@@ -49,7 +49,13 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
     from briefcomposer.analysis.actors import find_actors
     from briefcomposer.analysis.gazetteer import load as load_gazetteer
     from briefcomposer.analysis.issues import find_issues, issue_of, issue_owner
-    from briefcomposer.analysis.positions import expert_turns, find_positions, quotation_speakers
+    from briefcomposer.analysis.positions import (
+        expert_turns,
+        find_positions,
+        give_expert_turns,
+        give_quotations,
+        quotation_speakers,
+    )
     from briefcomposer.analysis.ranking import rank
     from briefcomposer.analysis.sentences import split
 
@@ -62,8 +68,8 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
     found = find_positions(paragraphs, spans, index, headings)
     if model:
         found = rank(paragraphs, spans, index, headings, found)
-    found = _experts_not_author(found, expert_turns(paragraphs, index, headings), index.author_key)
-    found = _quotations_to_speakers(found, quotation_speakers(paragraphs, spans, index), paragraphs, spans, index)
+    found = give_expert_turns(found, expert_turns(paragraphs, index, headings), index.author_key)
+    found = give_quotations(found, quotation_speakers(paragraphs, spans, index), paragraphs, spans, index.author_key)
     # Words that name actors: single-word names and aliases ("Russia", "Moscow", "NATO", "Russian") and
     # every part of a person's name; not the parts of longer names ("defence" of "Ministry of Defence").
     actor_words: set[str] = set()
@@ -134,48 +140,6 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
             )
         )
     return Suggestions(list(actors.values()), list(issues.values()), positions)
-
-
-def _experts_not_author(found: list, turns: dict[int, str], author_key: str | None) -> list:
-    """`found` with the author's positions inside an expert's comment given to the expert (`positions.expert_turns`),
-    each sentence once per actor."""
-    if not turns or author_key is None:
-        return found
-    out, seen = [], set()
-    for f in found:
-        if turns.get(f.paragraph) == "":
-            continue  # "Name, title at Body:" introduces the comment that follows
-        if f.actor_key == author_key and f.paragraph in turns:
-            f = replace(f, actor_key=turns[f.paragraph])
-        key = (f.actor_key, f.paragraph, f.spans[0][0])
-        if key not in seen:
-            seen.add(key)
-            out.append(f)
-    return out
-
-
-def _quotations_to_speakers(found: list, speakers: dict[tuple[int, int], str], paragraphs, spans, index) -> list:  # type: ignore[no-untyped-def]
-    """`found` with each sentence of a quotation its speaker's (`positions.quotation_speakers`): not the author's,
-    nor another actor's the model ranked only for being named inside the quotation."""
-    if not speakers:
-        return found
-    from briefcomposer.analysis.positions import Found, _paraphrase
-
-    out, have = [], set()
-    for f in found:
-        who = speakers.get((f.paragraph, f.spans[0][0]))
-        if who is not None and f.actor_key != who and (f.actor_key == index.author_key or f.cue == "ranked"):
-            continue
-        out.append(f)
-        have.add((f.actor_key, f.paragraph, f.spans[0][0]))
-    for (p, start), who in speakers.items():
-        if (who, p, start) in have:
-            continue
-        end = next(e for s, e in spans[p] if s == start)
-        stance = _paraphrase(paragraphs[p][start:end])
-        out.append(Found(who, p, [(start, end)], stance, "quoted"))
-    out.sort(key=lambda f: (f.paragraph, f.spans[0][0]))
-    return out
 
 
 def to_json(source: Source, suggestions: Suggestions) -> dict:

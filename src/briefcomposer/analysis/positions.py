@@ -36,7 +36,7 @@ cut at a clause boundary. The evidence stays the verbatim sentence.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from briefcomposer.analysis import lexicon
 from briefcomposer.analysis.actors import ActorIndex, Mention
@@ -1140,6 +1140,52 @@ def quotation_speakers(
     return out
 
 
+def give_expert_turns(found: list[Found], turns: dict[int, str], author_key: str | None) -> list[Found]:
+    """`found` with the author's positions inside an expert's comment given to the expert (`expert_turns`),
+    each sentence once per actor."""
+    if not turns or author_key is None:
+        return found
+    out, seen = [], set()
+    for f in found:
+        if turns.get(f.paragraph) == "":
+            continue  # "Name, title at Body:" introduces the comment that follows
+        if f.actor_key == author_key and f.paragraph in turns:
+            f = replace(f, actor_key=turns[f.paragraph])
+        key = (f.actor_key, f.paragraph, f.spans[0][0])
+        if key not in seen:
+            seen.add(key)
+            out.append(f)
+    return out
+
+
+def give_quotations(
+    found: list[Found],
+    speakers: dict[tuple[int, int], str],
+    paragraphs: list[str],
+    sentence_spans: list[list[tuple[int, int]]],
+    author_key: str | None,
+) -> list[Found]:
+    """`found` with each sentence of a quotation its speaker's (`quotation_speakers`): not the author's,
+    nor another actor's the model ranked only for being named inside the quotation."""
+    if not speakers:
+        return found
+    out, have = [], set()
+    for f in found:
+        who = speakers.get((f.paragraph, f.spans[0][0]))
+        if who is not None and f.actor_key != who and (f.actor_key == author_key or f.cue == "ranked"):
+            continue
+        out.append(f)
+        have.add((f.actor_key, f.paragraph, f.spans[0][0]))
+    for (p, start), who in speakers.items():
+        if (who, p, start) in have:
+            continue
+        end = next(e for s, e in sentence_spans[p] if s == start)
+        stance = _paraphrase(paragraphs[p][start:end])
+        out.append(Found(who, p, [(start, end)], stance, "quoted"))
+    out.sort(key=lambda f: (f.paragraph, f.spans[0][0]))
+    return out
+
+
 def _last_person(mentions: list[Mention], before: int, fallback: str | None, index: ActorIndex) -> str | None:
     people = [m.key for m in mentions if m.start < before and index.actors[m.key].kind is ActorKind.PERSON]
     return people[-1] if people else fallback
@@ -1151,9 +1197,12 @@ def _speaker_after(
     if _PRONOUN_SAID.match(text, start, end):
         return last_person
     for m in mentions:
-        if start <= m.start < min(end, start + 60) and _NAME_SAID.match(text, m.end):
-            if index.actors[m.key].kind is not ActorKind.AUTHOR:
-                return m.key
+        if (
+            start <= m.start < min(end, start + 60)
+            and _NAME_SAID.match(text, m.end)
+            and index.actors[m.key].kind is not ActorKind.AUTHOR
+        ):
+            return m.key
     return None
 
 
