@@ -33,7 +33,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from itertools import chain, islice, pairwise
@@ -1759,11 +1759,10 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         words = name.split()
         if len(words) == 1:
             return full.get(words[0], "person:" + name)
+        if words[-1] not in namesakes:
+            return full.get(words[-1], "person:" + name)
         first = _first_given(words, gaz)
-        for other, key in namesakes.get(words[-1], []):
-            if _same_given(first, other):
-                return key
-        return full.get(words[-1], "person:" + name) if words[-1] not in namesakes else "person:" + name
+        return next((key for other, key in namesakes[words[-1]] if _same_given(first, other)), "person:" + name)
 
     for raw in raws:
         if raw.kind == "single" and raw.name in full:
@@ -2036,10 +2035,10 @@ _LIST_GAP = re.compile(r",\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+")
 def _listed_with_people(
     raws: list[_Raw],
     paragraphs: list[str],
-    person_key,
+    person_key: Callable[[str], str],
     keep: set,
     introduced: set,
-    titles: frozenset[str],  # type: ignore[no-untyped-def]
+    titles: frozenset[str],
 ) -> None:
     """ "Alfonso López Michelsen, Belisario Betancur and Juan Manuel Santos": a full name listed next to a
     person is a person too, even when named once with a given name nobody lists. ("Presidents Donald Trump
