@@ -1068,13 +1068,12 @@ def expert_turns(paragraphs: list[str], index: ActorIndex, headings: set[int] = 
     return out
 
 
-# A quotation's speaker named after it: “...,” he said / “...,” Rubio said / “...” the minister added
-_SPEECH_VERBS = (
-    r"(?:said|says|added|adds|told|tells|warned|warns|noted|notes|stressed|stresses|argued|argues|insisted|insists|"
-    r"explained|explains|wrote|writes|continued|declared|asserted|claimed|concluded|remarked|replied|observed)"
-)
-_PRONOUN_SAID = re.compile(rf"[,.]?\s*(?:he|she)\s+{_SPEECH_VERBS}\b")  # matched at a position: no "^"
-_NAME_SAID = re.compile(rf"\s+{_SPEECH_VERBS}\b")
+# A quotation's speaker named after it: “...,” he said / “...,” Rubio said / “...” the minister added; the
+# verb is one of the lexicon's verbs of saying, or one that only goes on a quotation
+_QUOTE_VERBS = frozenset(lexicon.VERB_FORMS) | frozenset(words("continued continues remarked replied"))
+_PRONOUN_SAID = re.compile(r"[,.]?\s*(?:he|she)\s+([a-z]+)\b")  # matched at a position: no "^"
+_NAME_SAID = re.compile(r"\s+([a-z]+)\b")
+QUOTE_MARK = re.compile(r"[“”\"]")  # also the position model's (ranking)
 
 
 def quotation_speakers(
@@ -1101,14 +1100,14 @@ def quotation_speakers(
             started = inside
             close_at = None
             opened_here = False
-            for k in range(s, e):
-                ch = text[k]
+            for mark in QUOTE_MARK.finditer(text, s, e):
+                ch = mark.group()
                 if ch == "“" or (ch == '"' and not inside):
                     inside = True
                     opened_here = True
-                elif ch == "”" or (ch == '"' and inside):
+                else:
                     inside = False
-                    close_at = k
+                    close_at = mark.start()
             if inside:
                 pending.append(i)
                 continue
@@ -1194,14 +1193,12 @@ def _last_person(mentions: list[Mention], before: int, fallback: str | None, ind
 def _speaker_after(
     text: str, start: int, end: int, mentions: list[Mention], index: ActorIndex, last_person: str | None
 ) -> str | None:
-    if _PRONOUN_SAID.match(text, start, end):
+    said = _PRONOUN_SAID.match(text, start, end)
+    if said and said.group(1) in _QUOTE_VERBS:
         return last_person
     for m in mentions:
-        if (
-            start <= m.start < min(end, start + 60)
-            and _NAME_SAID.match(text, m.end)
-            and index.actors[m.key].kind is not ActorKind.AUTHOR
-        ):
+        said = _NAME_SAID.match(text, m.end, end) if start <= m.start < min(end, start + 60) else None
+        if said and said.group(1) in _QUOTE_VERBS and index.actors[m.key].kind is not ActorKind.AUTHOR:
             return m.key
     return None
 

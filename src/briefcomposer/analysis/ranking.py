@@ -173,7 +173,7 @@ def candidates(
                 if index.actors[m.key].kind in (ActorKind.STATE, ActorKind.ORGANISATION):
                     seen.pop(m.key, None)
                     seen[m.key] = None
-            quoted = bool(_QUOTE_MARK.search(sentence))
+            quoted = bool(rules.QUOTE_MARK.search(sentence))
             if quoting and quoted and len(keys) == 1 and not pointed:
                 # "“Our bases are an invaluable currency. For reasons difficult to fathom, ...”": the quotation
                 # goes on, and so does its speaker, whom only the sentence before names
@@ -184,7 +184,6 @@ def candidates(
     return out
 
 
-_QUOTE_MARK = re.compile(r"[“”\"]")
 _JOINT = re.compile(
     r"\b(?:[Bb]oth|[Tt]he (two|three)|[Ee]ach)\s+"
     r"(?:countries|nations|sides|governments|leaders|parties|states|capitals)\b"
