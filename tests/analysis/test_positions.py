@@ -734,6 +734,26 @@ def test_a_quotation_that_goes_on_after_its_speaker_is_named_is_theirs():
     assert not [a for a, e in held if a == "A. Writer" and e.startswith(("“You", "That"))], held
 
 
+def test_a_quotation_goes_on_with_a_speaker_named_after_the_verb_or_after_their_title():
+    source = Source(
+        title="Aid cuts",
+        author="A. Writer",
+        paragraphs=[
+            "Tomas Brel has defended the aid cuts for months.",
+            "“It again shows the kind of order we have,” said Lena Osk, who heads a Velmora-based charity. "
+            "“The system is not listening to the communities who are affected by these crises.”",
+            "“For these countries, it is about sovereignty,” regional security analyst Mara Quist with the "
+            "Velmora Policy Group told reporters.",
+            "“If you have a foreign force in your country, you are in some way surrendering sovereignty.”",
+        ],
+    )
+    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source))["positions"]]
+    assert ("Lena Osk", "“The system ") in held, held  # “...,” said Lena Osk. “...”
+    assert ("Tomas Brel", "“The system ") not in held, held  # not all quotation: the paragraph names its speaker
+    assert ("Mara Quist", "“If you have") in held, held  # the analyst "with" a body told reporters
+    assert ("A. Writer", "“If you have") not in held, held
+
+
 def test_he_points_back_to_the_subject_described_by_age_or_standing():
     text = (
         "The election is a referendum on Lena Osk's model. The 62-year-old Osk is the leader closest to "

@@ -1127,7 +1127,10 @@ def quotation_speakers(
                             out[(p, spans[j][0])] = speaker
                     speaker_here = speaker
             pending = []
-        quoted_whole = whole[:1] in '“"' and whole[-1:] in '”"' and not speaker_here
+        # all quotation: one mark opens it and one closes it, with nothing said between (not “...,” said X. “...”)
+        quoted_whole = (
+            whole[:1] in '“"' and whole[-1:] in '”"' and len(QUOTE_MARK.findall(whole)) == 2 and not speaker_here
+        )
         if quoted_whole and previous is not None and index.actors[previous].kind is not ActorKind.AUTHOR:
             for s, _ in spans:
                 out[(p, s)] = previous
@@ -1196,11 +1199,31 @@ def _speaker_after(
     said = _PRONOUN_SAID.match(text, start, end)
     if said and said.group(1) in _QUOTE_VERBS:
         return last_person
-    for m in mentions:
-        said = _NAME_SAID.match(text, m.end, end) if start <= m.start < min(end, start + 60) else None
-        if said and said.group(1) in _QUOTE_VERBS and index.actors[m.key].kind is not ActorKind.AUTHOR:
-            return m.key
+    verb_first = _VERB_FIRST.match(text, start, end)
+    near = [
+        m
+        for m in mentions
+        if start <= m.start < min(end, start + 60) and index.actors[m.key].kind is not ActorKind.AUTHOR
+    ]
+    if verb_first and verb_first.group(1) in _QUOTE_VERBS and near and near[0].start == verb_first.end():
+        return near[0].key  # “...,” said Mohamed Yarrow, who heads ...
+    # “...,” Rubio said / “...,” analyst Beverly Ochieng with the Control Risks consultancy told Al Jazeera
+    for m in near:
+        for said in _NAME_SAID.finditer(text, m.end, min(end, m.end + 60)):
+            between = [o for o in mentions if m.end <= o.start < said.start()]
+            # a body after "with", "at", "of" is the speaker's affiliation, not another speaker
+            if QUOTE_MARK.search(text, m.end, said.start()):
+                break
+            if any(not _AFFILIATION.search(text, m.end, o.start) for o in between):
+                break
+            if said.group(1) in _QUOTE_VERBS:
+                return m.key
     return None
+
+
+_AFFILIATION = re.compile(r"\b(?:with|at|of|from|for)\s+(?:the\s+)?$")
+# “...,” said Mohamed Yarrow / “...,” says Senator Lena Osk: the verb of saying first, then the speaker (and title)
+_VERB_FIRST = re.compile(r"[,.]?\s*([a-z]+)\s+(?:the\s+)?(?:[A-Z][\w.\u2019'-]*\s+){0,3}?")
 
 
 def _attributed(
