@@ -11,7 +11,9 @@ looked at while tuning: they are the leave-out check and are summed separately.
 suggested issue labels), so that tuning does not peek at the leave-out ones; ``--all``
 lists them for every article. ``--expected DIR --corpus DIR`` score another set of
 annotations (``DIR/*.json``) against the articles of another folder (``SLUG.txt``): a
-held-out set kept outside the repository, because its texts are third-party.
+held-out set kept outside the repository, because its texts are third-party, or
+``tests/data/second``: the sample and the corpus articles annotated a second time, blind, by
+the annotators of the held-out sets (``"tuned"`` there marks the articles the rules were tuned on).
 """
 
 from __future__ import annotations

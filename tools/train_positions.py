@@ -37,11 +37,21 @@ from briefcomposer.analysis.positions import find_positions  # noqa: E402
 from briefcomposer.analysis.scoring import _fold  # noqa: E402
 from briefcomposer.core.model import ActorKind  # noqa: E402
 
-# Chosen on the leave-one-article-out figures over 140 articles (sets 5-14 without 12: 0.40 finds 72% at
-# 68% precision, 0.35 finds 76% at 64%, 0.30 finds 79% at 60%). At 0.35 three of the six newest sets fall
-# below 60% kept (61%, 56%, 60%), and blind sets have come out a few points below their leave-one-out
-# figures, so 0.40 keeps the precision the brief asks for.
-THRESHOLD = 0.4
+# The model is trained on the annotations of the tuned articles and of 200 held-out excerpts (sets 70-73,
+# 78-85, 94-101), whose annotators give a sentence to its speaker, not to every actor it names: fewer
+# candidates are positions than in the older sets the model was first trained on (sets 1-69, since lost),
+# so its probabilities are lower, and so is its threshold. Cross-validation leaving out one set at a time
+# over the 200 excerpts: 0.16 finds 75.5% at 47.0% kept, 0.20 73.6% at 51.6%, 0.25 70% at 55%, 0.40 63.4%
+# at 60.2% (the older model at its 0.40: 75.7% at 44.5%).
+THRESHOLD = 0.2
+# Long articles get a higher threshold: most of what they say beyond the rules' findings is background. The
+# sample and the eight corpus articles annotated again by the same annotators (tests/data/second), counted
+# as `evaluate` counts, by this model trained without those annotations: on the sample and the seven tuned
+# articles 0.20 finds 81.0% at 67.0% kept and 0.30 79.7% at 71.1%; on the leave-out Venezuela article 81.8%
+# at 66.3% and 81.8% at 75.3%. On the excerpts 0.30 would find 6 points fewer than 0.20 (67.4% against
+# 73.5%). 800 words parts the excerpts (150-600 words) from the articles (1,000-2,600).
+LONG_WORDS = 800
+LONG_THRESHOLD = 0.3
 MIN_COUNT = 3  # features seen fewer times are dropped
 L2 = 1.0
 # Newton's method reaches the optimum in a few steps; 400 steps of plain gradient descent had
@@ -99,9 +109,9 @@ def _holds(a: dict, kind: ActorKind, names: set[str], sentence: str) -> bool:
     if _fold(a["evidence"]) not in sentence:
         return False
     wanted = a["actor"] if isinstance(a["actor"], list) else [a["actor"]]  # one name, or several
-    if "author" in wanted:
-        return kind is ActorKind.AUTHOR
-    return kind is not ActorKind.AUTHOR and bool(names & {_fold(w) for w in wanted})
+    if kind is ActorKind.AUTHOR:
+        return "author" in wanted  # ["Lena Osk", "author"]: either is right
+    return bool(names & {_fold(w) for w in wanted if w != "author"})
 
 
 def matrix(rows, columns: dict[str, int]) -> np.ndarray:  # type: ignore[no-untyped-def]
@@ -146,8 +156,10 @@ def columns_of(data) -> dict[str, int]:  # type: ignore[no-untyped-def]
 
 def evaluate(data) -> None:  # type: ignore[no-untyped-def]
     totals: dict[str, dict[str, list[int]]] = {}
-    for i, (name, ann, _, rows) in enumerate(data):
+    for i, (name, ann, source, rows) in enumerate(data):
         train = [d for j, d in enumerate(data) if j != i]
+        words = sum(len(p.split()) for p in source.paragraphs)
+        threshold = LONG_THRESHOLD if words >= LONG_WORDS else THRESHOLD
         columns = columns_of(train)
         x_train = matrix([r for d in train for r in d[3]], columns)
         y_train = np.array([r[1] for d in train for r in d[3]], float)
@@ -158,7 +170,7 @@ def evaluate(data) -> None:  # type: ignore[no-untyped-def]
             correct = suggested = 0
             for row, score in zip(rows, scores, strict=True):
                 ruled = "rule_any" in row[0]
-                take = ruled if what == "rules" else (not row[3] or score >= THRESHOLD)
+                take = ruled if what == "rules" else (not row[3] or score >= threshold)
                 if take:
                     suggested += 1
                     correct += row[1]
@@ -197,6 +209,7 @@ def main() -> None:
         w = fit(matrix(rows, columns), np.array([r[1] for r in rows], float), lexical_columns(columns))
         model = {
             "threshold": THRESHOLD,
+            "long_article": {"words": LONG_WORDS, "threshold": LONG_THRESHOLD},
             "about": {
                 "trained_on": {name: sum(1 for d in data if d[0] == name) for name, _, _ in sets},
                 "candidates": len(rows),

@@ -1,5 +1,8 @@
 """The quality bar on the hand-annotated articles (tests/data/expected/*.json)."""
 
+import json
+from pathlib import Path
+
 import pytest
 from reading import read_article, read_sample
 
@@ -31,7 +34,10 @@ def _ratio(scores, part, whole):
 
 def test_quality_bar_on_tuned_articles(corpus_dir):
     scores = _scores(corpus_dir, tuned=True)
-    # Measured: every actor, 99% of positions (each >= 95%), precision 71% (each >= 55%), issues 69%.
+    # Measured: every actor, 99% of positions (each >= 95%), precision 69% (each >= 50%), issues 69%.
+    # Precision was 77% until the model was trained on the stricter annotators of stop 21 (see
+    # test_quality_bar_on_the_second_annotations, which those annotators' view of these articles holds to):
+    # it suggests more of the author's claims, which these first annotations leave out (ISW: 50%).
     # Precision was 83% until the author's undated claims became suggestions (stop 10): blind annotators
     # list most of them, which lifted positions found on fresh text from 51% to 63%; these older, full-length
     # annotations leave out many, and long articles carry background sentences that are not positions.
@@ -53,7 +59,7 @@ def test_leave_out_articles(corpus_dir, minimum):
     # benchmarks/quality.py). Precision stood at 76% at the start of stop 19 and 74.6% (50 of 67) after
     # the larger list of given names found one more person there, who takes one position the annotation
     # lacks; the floor follows, a point under. The messages name no misses, so that a failure does not
-    # show what the leave-out check holds.
+    # show what the leave-out check holds. With the model of stop 21: positions 96%, precision 75% (58 of 77).
     scores = _scores(corpus_dir, tuned=False)
     for name, s in scores:
         assert s.actor_recall >= 0.75, name
@@ -62,6 +68,48 @@ def test_leave_out_articles(corpus_dir, minimum):
     assert _ratio(scores, "positions_found", "positions_expected") >= minimum
     assert _ratio(scores, "suggested_correct", "suggested") >= 0.74
     assert _ratio(scores, "issues_found", "issues_expected") >= 0.45
+
+
+SECOND = Path(__file__).resolve().parents[1] / "data" / "second"
+
+
+def test_quality_bar_on_the_second_annotations(corpus_dir):
+    # The sample and the eight corpus articles annotated again (stop 21) by the annotators of the held-out
+    # excerpts, who saw neither the tool nor its output nor the first annotations. Measured: positions
+    # 86.4%, kept 71.9% (the model trained on the older sets: 78.9% and 77.5%); floors a point under.
+    scores = []
+    for path in sorted(SECOND.glob("*.json")):
+        ann = json.loads(path.read_text(encoding="utf-8"))
+        source = read_sample() if ann["article"] == "sample" else read_article(corpus_dir / f"{ann['article']}.txt")
+        scores.append((ann["article"], score(to_json(source, suggest(source)), ann)))
+    assert len(scores) == 9
+    assert _ratio(scores, "positions_found", "positions_expected") >= 0.85
+    assert _ratio(scores, "suggested_correct", "suggested") >= 0.70
+
+
+def test_a_list_of_names_with_the_author_is_matched_by_either():
+    result = {
+        "actors": [
+            {"name": "A. Writer", "kind": "author", "aliases": []},
+            {"name": "Lena Osk", "kind": "person", "aliases": ["Osk"]},
+        ],
+        "issues": [],
+        "positions": [
+            {"actor": "Lena Osk", "evidence": ["Talks must resume soon."], "paragraph": 0},
+            {"actor": "A. Writer", "evidence": ["The deal is fragile."], "paragraph": 1},
+        ],
+    }
+    expected = {
+        "actors": [],
+        "issues": [],
+        "positions": [
+            {"actor": ["Lena Osk", "author"], "evidence": "must resume soon"},
+            {"actor": ["Lena Osk", "author"], "evidence": "deal is fragile"},
+        ],
+    }
+    assert score(result, expected).positions_found == 2
+    expected["positions"] = [{"actor": "author", "evidence": "must resume soon"}]
+    assert score(result, expected).positions_found == 0  # Lena Osk is not the author
 
 
 def test_an_issue_is_found_by_its_phrase_or_by_a_phrase_of_ours_inside_it():

@@ -165,6 +165,31 @@ def test_a_quotation_that_goes_on_is_a_candidate_for_its_speaker():
     assert [c[0] for c in cands if c[1].startswith("The islands")] == ["The author"], cands
 
 
+def test_a_state_in_a_persons_title_is_marked():
+    cands = _features_by_actor("US Secretary of State Marco Rubio said the onus was now on Russia.")
+    assert cands["United States"].get("titled") == 1.0  # Rubio speaks, not his state
+    assert "titled" not in cands["Marco Rubio"]
+    assert "titled" not in cands["Russia"]
+    cands = _features_by_actor("Ruritania and Marco Rubio agreed on the text.")
+    assert "titled" not in cands["Ruritania"]  # "and": two actors, not a title
+
+
+def test_a_long_article_has_its_own_threshold(tmp_path):
+    model = ranking.load_model()
+    assert model.long_threshold is not None
+    assert model.long_words > 0
+    assert model.threshold_for(model.long_words - 1) == model.threshold
+    assert model.threshold_for(model.long_words) == model.long_threshold
+    bad = json.loads(ranking.model_path().read_text(encoding="utf-8"))
+    bad["long_article"]["threshold"] = 1.5
+    (tmp_path / "bad.json").write_text(json.dumps(bad), encoding="utf-8")
+    assert ranking.load_model(tmp_path / "bad.json") is None
+    del bad["long_article"]
+    (tmp_path / "old.json").write_text(json.dumps(bad), encoding="utf-8")
+    old = ranking.load_model(tmp_path / "old.json")  # a model without one: one threshold for every length
+    assert old.threshold_for(10**6) == old.threshold
+
+
 def test_both_countries_are_candidates_for_the_two_named_last():
     joint = sorted(
         name

@@ -27,7 +27,7 @@ from pathlib import Path
 
 from briefcomposer.analysis import lexicon
 from briefcomposer.analysis import positions as rules
-from briefcomposer.analysis.actors import ActorIndex
+from briefcomposer.analysis.actors import ActorIndex, Mention
 from briefcomposer.core.model import ActorKind
 
 logger = logging.getLogger(__name__)
@@ -52,6 +52,15 @@ class Model:
     weights: dict[str, float]
     threshold: float
     about: dict = field(default_factory=dict)
+    # an article of at least `long_words` words has its own threshold: most of what a long article says
+    # beyond the rules' findings is background, and the higher threshold drops it at little cost
+    long_words: int = 0
+    long_threshold: float | None = None
+
+    def threshold_for(self, n_words: int) -> float:
+        if self.long_threshold is not None and self.long_words and n_words >= self.long_words:
+            return self.long_threshold
+        return self.threshold
 
     def score(self, features: dict[str, float]) -> float:
         z = sum(self.weights.get(name, 0.0) * value for name, value in features.items())
@@ -84,9 +93,13 @@ def load_model(path: Path | None = None) -> Model | None:
         data = json.loads(path.read_text(encoding="utf-8"))
         weights = {str(k): float(v) for k, v in data["weights"].items()}
         threshold = float(data["threshold"])
-        if not 0.0 < threshold < 1.0:
-            raise ValueError(f"threshold {threshold} is not between 0 and 1")
-        return Model(weights, threshold, dict(data.get("about", {})))
+        long = data.get("long_article")
+        long_words = int(long["words"]) if long else 0
+        long_threshold = float(long["threshold"]) if long else None
+        for value in (threshold, long_threshold if long else 0.5):
+            if not 0.0 < value < 1.0:
+                raise ValueError(f"threshold {value} is not between 0 and 1")
+        return Model(weights, threshold, dict(data.get("about", {})), long_words, long_threshold)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
         logger.warning("The position model %s could not be read (%s); the rules decide alone", path, exc)
         return None
@@ -154,7 +167,10 @@ def candidates(
                 if index.actors[key].kind is ActorKind.AUTHOR:
                     own = {"author": 1.0}
                 else:
-                    own = _mention_features(text, s, e, [m for m in inside if m.key == key], opener, key)
+                    mine = [m for m in inside if m.key == key]
+                    own = _mention_features(text, s, e, mine, opener, key)
+                    if all(_in_title(text, m, inside, index) for m in mine):
+                        own["titled"] = 1.0
                 features = _with_rules({**base, **own}, key, index, by_rule.get((key, p, s)), held)
                 out.append(Candidate(key, p, s, e, features))
             if pointed:
@@ -233,6 +249,17 @@ def _mention_features(text: str, s: int, e: int, mentions: list, opener: list[st
     return features
 
 
+def _in_title(text: str, m: Mention, inside: list[Mention], index: ActorIndex) -> bool:
+    """Whether mention `m` is part of the title of the person named next: "US Secretary of State Marco Rubio",
+    "Poland's president Karol Nawrocki" (the person speaks, not the state)."""
+    for o in inside:
+        if o.start >= m.end and o.key != m.key and index.actors[o.key].kind is ActorKind.PERSON:
+            between = text[m.end : o.start]
+            return len(between) <= 45 and not _TITLE_BREAK.search(between)
+    return False
+
+
+_TITLE_BREAK = re.compile(r"[,;:.()“”\"]|\b(?:and|or|with|to|by|of|that|as|for|in|on|at|from|is|was|has|said|says)\b")
 _PARTICIPLE = re.compile(r"(?:ed|en|ought|ade|ung|orn)$")
 
 
@@ -255,9 +282,10 @@ def rank(
     taken = {(f.actor_key, f.paragraph, f.spans[0][0]) for f in kept}
     by_rule = {(f.actor_key, f.paragraph, f.spans[0][0]): f for f in found}
     out = list(kept)
+    threshold = model.threshold_for(sum(len(t.split()) for t in paragraphs))
     for cand in candidates(paragraphs, sentence_spans, index, headings, found):
         key = (cand.actor_key, cand.paragraph, cand.start)
-        if key in taken or model.score(cand.features) < model.threshold:
+        if key in taken or model.score(cand.features) < threshold:
             continue
         taken.add(key)
         out.append(by_rule.get(key) or _new_position(paragraphs[cand.paragraph], cand, index))
