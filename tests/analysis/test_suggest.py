@@ -236,3 +236,18 @@ def test_a_leader_named_once_by_surname_is_listed():
     names = [a["name"] for a in to_json(source, suggest(source))["actors"]]
     assert "Aleksandar Vučić" in names, names
     assert "Albin Kurti" in names, names
+
+
+def test_a_long_article_lists_a_state_named_once_but_not_a_group():
+    filler = (
+        "The harbour authority published its annual figures, which showed a modest rise in freight and a "
+        "small fall in passenger numbers across the northern ports during the winter months."
+    )
+    named_once = ["Oman could carry messages between the two capitals.", "The plan was put to investors last week."]
+    short = Source(title="Ports", paragraphs=named_once, author="A. Writer")
+    assert {"Oman", "investors"} <= {a["name"] for a in to_json(short, suggest(short, model=False))["actors"]}
+    source = Source(title="Ports", paragraphs=[filler] * 60 + named_once, author="A. Writer")
+    assert sum(len(p.split()) for p in source.paragraphs) >= 1500
+    names = [a["name"] for a in to_json(source, suggest(source, model=False))["actors"]]
+    assert "Oman" in names, names  # a state named once: an analyst lists it
+    assert "investors" not in names, names  # a group named once in a long text: a passing mention
