@@ -242,3 +242,24 @@ def test_run_in_headings_make_no_interview():
     paragraphs, spans, index, headings, _ = _parts(source)
     candidates = ranking.candidates(paragraphs, spans, index, headings, [])
     assert [c.paragraph for c in candidates if c.actor_key == index.author_key] == [0, 1]
+
+
+def test_an_actor_named_inside_a_clause_keeps_the_whole_sentence_as_its_stance():
+    source = Source(
+        title="t",
+        author="A. Writer",
+        paragraphs=[
+            "The talks went on for a week.",
+            "What the summit Norway hosted last week did do was to let Iceland state its case. "
+            "Norway then proposed a wider accord on the northern fishing grounds.",
+        ],
+    )
+    paragraphs, spans, index, headings, found = _parts(source)
+    keep_all = ranking.Model(ranking.load_model().weights, 0.0001)
+    stances = {
+        (index.actors[f.actor_key].name, f.stance[:12])
+        for f in ranking.rank(paragraphs, spans, index, headings, found, model=keep_all)
+        if f.cue == "ranked"
+    }
+    assert ("Norway", "What the sum") in stances, stances  # not "Hosted last week did do was ..."
+    assert not [s for a, s in stances if s.startswith("Hosted")], stances

@@ -305,7 +305,9 @@ def _new_position(text: str, cand: Candidate, index: ActorIndex) -> rules.Found:
         possessive = pronoun.group(1).lower() in ("his", "her", "its", "their")
         if not possessive and len(sentence[pronoun.start(2) :].split()) >= 3:
             stance = rules._paraphrase(sentence[pronoun.start(2) :])
-    elif index.actors[cand.actor_key].kind is not ActorKind.AUTHOR:
+    elif index.actors[cand.actor_key].kind is not ActorKind.AUTHOR and cand.features.get("subj"):
+        # what the actor the sentence is about does; an actor named inside a clause ("What the meeting RUSI
+        # hosted last week did do was ...") keeps the whole sentence
         for m in index.mentions[cand.paragraph]:
             if m.key == cand.actor_key and cand.start <= m.start < cand.end:
                 after = text[m.end : cand.end]
