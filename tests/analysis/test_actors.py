@@ -627,6 +627,8 @@ def test_a_body_named_after_a_description_or_defined_again(text, names, not_list
     [
         ("Local authorities have been forced to ration water.", "Local authorities"),
         ("World leaders will meet in Paris next week.", "World leaders"),
+        ("Reports suggest Tigrayan militants could be collaborating with the army.", "Tigrayan militants"),
+        ("It shows little vision over how external parties can help.", "external parties"),
     ],
 )
 def test_a_described_group_opening_a_sentence_before_its_verb(text, group):
