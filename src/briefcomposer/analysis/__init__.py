@@ -106,11 +106,10 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
     # the leaders commentary names by surname alone (a curated list): an analyst lists them named once
     leaders = set(load_gazetteer().leaders.values())
     actors: dict[str, Actor] = {}
-    n_words = sum(len(p.split()) for p in paragraphs)
     for fa in index.ordered():
         if (
             fa.key in holders
-            or fa.count >= _min_count(n_words, fa.kind)
+            or fa.count >= _min_count(fa.kind)
             or fa.titles
             or fa.affiliated
             or fa.introduced
@@ -237,17 +236,12 @@ def _same_position(old: Position, actor_id: str, new: Position) -> bool:
     return False
 
 
-def _min_count(n_words: int, kind: ActorKind) -> int:
-    """How often an actor holding no position must be named to be listed, in a text of `n_words`.
+def _min_count(kind: ActorKind) -> int:
+    """How often an actor holding no position must be named to be listed.
 
-    States and organisations named once matter in a piece of any length: the annotators of
-    the full articles list them (Qatar and Oman as channels to Iran, the companies a sanctions
-    list names), which took actors found there from 73% to 80%. Groups named once matter in a
-    short piece; in a long one a single passing mention of "experts" is noise. People need two
-    mentions, a title or an affiliation, because single capitalised names are often not actors.
+    States, organisations and groups named once matter in a piece of any length: the annotators of
+    the full articles list them (Qatar and Oman as channels to Iran, the companies a sanctions list
+    names, "mediators", "major powers"), which took actors found there from 73% to 85%. People need
+    two mentions, a title or an affiliation, because single capitalised names are often not actors.
     """
-    if kind is ActorKind.PERSON:
-        return 2
-    if kind in (ActorKind.STATE, ActorKind.ORGANISATION):
-        return 1
-    return 1 if n_words < 1500 else 2
+    return 2 if kind is ActorKind.PERSON else 1

@@ -663,7 +663,8 @@ _NOT_GROUP_MODIFIERS = frozenset(
         "is are was were be been has have had do does did said says say "
         "million billion thousand hundred dozen twenty thirty forty fifty sixty seventy eighty ninety "
         "unless although though whereas whether until points how why what there here then now "
-        "suggest suggests suggested show shows showed indicate indicates indicated claim claims warn warns"
+        "suggest suggests suggested show shows showed indicate indicates indicated claim claims warn warns "
+        "specific certain various"
     )
 )
 
