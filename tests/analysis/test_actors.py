@@ -1345,6 +1345,7 @@ def test_the_amazon_rainforest_is_a_place():
     [
         ("Voters punished the ruling party in the first round.", "voters"),
         ("In the end, politicians decided not to contest the polls.", "politicians"),
+        ("Quite the opposite – the students have distanced themselves from all of them.", "students"),
     ],
 )
 def test_people_who_act_as_the_subject_are_a_group(text, group):

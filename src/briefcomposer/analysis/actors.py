@@ -604,7 +604,7 @@ _ACTING_HEADS = _STATE_STAFF | frozenset(
     )
 )
 _CLAUSE_SUBJECT = re.compile(
-    r"(?:^|[.!?:;,]\s+|^\s*[“\"‘]|\b(?i:that|as|when|while|because|after|since|until|although|though)\s+)"
+    r"(?:^|[.!?:;,–—]\s+|^\s*[“\"‘]|\b(?i:that|as|when|while|because|after|since|until|although|though)\s+)"
     r"(?:[Tt]he\s+)?$"
 )
 # "according to (some) analysts", "criticised by rights groups"
