@@ -754,6 +754,19 @@ def test_a_quotation_goes_on_with_a_speaker_named_after_the_verb_or_after_their_
     assert ("A. Writer", "“If you have") not in held, held
 
 
+def test_they_points_back_to_the_subject_after_a_long_opening_clause():
+    source = Source(
+        title="Snapback",
+        author="A. Writer",
+        paragraphs=[
+            "After the short war between Velmora and Ruritania badly damaged the reactor programme, the E3 tried "
+            "to get new concessions by threatening snapback. They offered a six-month extension for new talks."
+        ],
+    )
+    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source))["positions"]]
+    assert ("E3", "They offered") in held, held
+
+
 def test_he_points_back_to_the_subject_described_by_age_or_standing():
     text = (
         "The election is a referendum on Lena Osk's model. The 62-year-old Osk is the leader closest to "

@@ -1536,7 +1536,8 @@ def _sentence_subject(
     if not inside:
         return []
     # an opening adverbial ("Meanwhile, ", "Since 2020, ", "In a pointed message to Russia, ") does not hide the subject
-    opening = _OPENING_ADVERBIAL.match(text, s_start, s_end if s_end is not None else len(text))
+    end = s_end if s_end is not None else len(text)
+    opening = _OPENING_ADVERBIAL.match(text, s_start, end) or _OPENING_CLAUSE.match(text, s_start, end)
     begin = opening.end() if opening else s_start
     after_opening = [m for m in inside if m.start >= begin]
     if not after_opening:
@@ -1553,6 +1554,11 @@ def _sentence_subject(
     return [first.key] if _not_author(index, first.key) else []
 
 
+# a longer opening clause: "After the 12-day war between Iran and Israel damaged Iran’s programme, the E3 ..."
+_OPENING_CLAUSE = re.compile(
+    r"\s*(?:After|Before|When|While|Although|Though|If|Because|Since|As|Once|Until|Unless|Whereas|Despite|"
+    r"Following|Amid|Given)\s[^,;:.?!“”\"]{0,200},\s+"
+)
 _AGE = re.compile(r"\b\d+-year-old\b")
 _PREMODIFIERS = frozenset(
     words(
