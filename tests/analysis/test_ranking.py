@@ -172,6 +172,10 @@ def test_a_state_in_a_persons_title_is_marked():
     assert "titled" not in cands["Russia"]
     cands = _features_by_actor("Ruritania and Marco Rubio agreed on the text.")
     assert "titled" not in cands["Ruritania"]  # "and": two actors, not a title
+    cands = _features_by_actor("Last week, NATO hosted both Ambassador Marco Rubio and his deputy.")
+    assert "titled" not in cands["North Atlantic Treaty Organization"]  # a verb between: no title
+    cands = _features_by_actor("Poland's president Karol Nawrocki is satisfied.")
+    assert cands["Poland"].get("titled") == 1.0
 
 
 def test_a_long_article_has_its_own_threshold(tmp_path):

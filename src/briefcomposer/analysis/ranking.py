@@ -255,11 +255,25 @@ def _in_title(text: str, m: Mention, inside: list[Mention], index: ActorIndex) -
     for o in inside:
         if o.start >= m.end and o.key != m.key and index.actors[o.key].kind is ActorKind.PERSON:
             between = text[m.end : o.start]
-            return len(between) <= 45 and not _TITLE_BREAK.search(between)
+            words = rules._WORD.findall(between)
+            return (
+                len(between) <= 45
+                and not _TITLE_BREAK.search(between)
+                and all(w[:1].isupper() or w.lower() in _TITLE_WORDS for w in words)
+            )
     return False
 
 
 _TITLE_BREAK = re.compile(r"[,;:.()“”\"]|\b(?:and|or|with|to|by|of|that|as|for|in|on|at|from|is|was|has|said|says)\b")
+# the lower-case words of a title between a state and its person ("Poland's president", "the country's top
+# diplomat"); a verb between them ("RUSI hosted both Ambassador ...") makes no title
+_TITLE_WORDS = frozenset(
+    lexicon.words(
+        "s president prime minister foreign defence defense interior finance trade secretary ambassador envoy "
+        "spokesman spokeswoman spokesperson chief head leader chancellor premier king queen crown prince general "
+        "commander deputy vice senior former then top special representative diplomat negotiator"
+    )
+)
 _PARTICIPLE = re.compile(r"(?:ed|en|ought|ade|ung|orn)$")
 
 
