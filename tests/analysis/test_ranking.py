@@ -267,3 +267,25 @@ def test_an_actor_named_inside_a_clause_keeps_the_whole_sentence_as_its_stance()
     }
     assert ("Norway", "What the sum") in stances, stances  # not "Hosted last week did do was ..."
     assert not [s for a, s in stances if s.startswith("Hosted")], stances
+
+
+def test_the_model_suggests_no_one_named_after_what_another_actor_did():
+    source = Source(
+        title="t",
+        author="A. Writer",
+        paragraphs=[
+            "The talks went on for a week.",
+            "Last week, NATO hosted both Ambassador Lena Osk, Velmora's envoy, and Sir Tomas Brel in a rare "
+            "public discussion.",
+        ],
+    )
+    paragraphs, spans, index, headings, found = _parts(source)
+    assert [index.actors[f.actor_key].name for f in found if f.cue == "action"] == [
+        "North Atlantic Treaty Organization"
+    ]
+    keep_all = ranking.Model(ranking.load_model().weights, 0.0001)
+    named = {
+        index.actors[f.actor_key].name for f in ranking.rank(paragraphs, spans, index, headings, found, model=keep_all)
+    }
+    assert "North Atlantic Treaty Organization" in named
+    assert not named & {"Lena Osk", "Tomas Brel"}, named  # whom NATO hosted

@@ -297,15 +297,44 @@ def rank(
     by_rule = {(f.actor_key, f.paragraph, f.spans[0][0]): f for f in found}
     out = list(kept)
     threshold = model.threshold_for(sum(len(t.split()) for t in paragraphs))
+    doers = _doers(found, index)
     for cand in candidates(paragraphs, sentence_spans, index, headings, found):
         key = (cand.actor_key, cand.paragraph, cand.start)
         if key in taken or model.score(cand.features) < threshold:
+            continue
+        if key not in by_rule and _after_a_doer(cand, index, doers.get((cand.paragraph, cand.start), [])):
             continue
         taken.add(key)
         out.append(by_rule.get(key) or _new_position(paragraphs[cand.paragraph], cand, index))
     order = {id(f): n for n, f in enumerate(found)}
     out.sort(key=lambda f: (f.paragraph, f.spans[0][0], order.get(id(f), len(order))))
     return [f for f in out if rules.states_something(f.stance)]
+
+
+def _doers(found: list[rules.Found], index: ActorIndex) -> dict[tuple[int, int], list[tuple[str, int]]]:
+    """(paragraph, sentence start) -> (actor, end of its first mention there) for each actor the rules find
+    doing something in the sentence ("RUSI hosted ...")."""
+    out: dict[tuple[int, int], list[tuple[str, int]]] = {}
+    for f in found:
+        if f.cue != "action" or index.actors[f.actor_key].kind is ActorKind.AUTHOR:
+            continue
+        start, end = f.spans[0]
+        ends = [m.end for m in index.mentions[f.paragraph] if m.key == f.actor_key and start <= m.start < end]
+        if ends:
+            out.setdefault((f.paragraph, start), []).append((f.actor_key, min(ends)))
+    return out
+
+
+def _after_a_doer(cand: Candidate, index: ActorIndex, doers: list[tuple[str, int]]) -> bool:
+    """Whether an actor the model alone suggests is named only after another actor the rules find doing
+    something in the sentence: "RUSI hosted both Ambassador Grushko and ...": Grushko is what RUSI did it
+    to (on the 200 studied excerpts: 0.1 points fewer positions found, 0.2 points more suggestions kept)."""
+    if index.actors[cand.actor_key].kind is ActorKind.AUTHOR:
+        return False
+    mine = [
+        m.start for m in index.mentions[cand.paragraph] if m.key == cand.actor_key and cand.start <= m.start < cand.end
+    ]
+    return bool(mine) and any(k != cand.actor_key and end <= min(mine) for k, end in doers)
 
 
 def _new_position(text: str, cand: Candidate, index: ActorIndex) -> rules.Found:
