@@ -248,44 +248,32 @@ def test_run_in_headings_make_no_interview():
     assert [c.paragraph for c in candidates if c.actor_key == index.author_key] == [0, 1]
 
 
-def test_an_actor_named_inside_a_clause_keeps_the_whole_sentence_as_its_stance():
-    source = Source(
-        title="t",
-        author="A. Writer",
-        paragraphs=[
-            "The talks went on for a week.",
-            "What the summit Norway hosted last week did do was to let Iceland state its case. "
-            "Norway then proposed a wider accord on the northern fishing grounds.",
-        ],
-    )
+def _every_candidate(paragraph: str):
+    """The rules' findings and what the model ranks at any score, for an opening sentence and `paragraph`."""
+    source = Source(title="t", author="A. Writer", paragraphs=["The talks went on for a week.", paragraph])
     paragraphs, spans, index, headings, found = _parts(source)
     keep_all = ranking.Model(ranking.load_model().weights, 0.0001)
-    stances = {
-        (index.actors[f.actor_key].name, f.stance[:12])
-        for f in ranking.rank(paragraphs, spans, index, headings, found, model=keep_all)
-        if f.cue == "ranked"
-    }
+    return index, found, ranking.rank(paragraphs, spans, index, headings, found, model=keep_all)
+
+
+def test_an_actor_named_inside_a_clause_keeps_the_whole_sentence_as_its_stance():
+    index, _, ranked = _every_candidate(
+        "What the summit Norway hosted last week did do was to let Iceland state its case. "
+        "Norway then proposed a wider accord on the northern fishing grounds."
+    )
+    stances = {(index.actors[f.actor_key].name, f.stance[:12]) for f in ranked if f.cue == "ranked"}
     assert ("Norway", "What the sum") in stances, stances  # not "Hosted last week did do was ..."
     assert not [s for a, s in stances if s.startswith("Hosted")], stances
 
 
 def test_the_model_suggests_no_one_named_after_what_another_actor_did():
-    source = Source(
-        title="t",
-        author="A. Writer",
-        paragraphs=[
-            "The talks went on for a week.",
-            "Last week, NATO hosted both Ambassador Lena Osk, Velmora's envoy, and Sir Tomas Brel in a rare "
-            "public discussion.",
-        ],
+    index, found, ranked = _every_candidate(
+        "Last week, NATO hosted both Ambassador Lena Osk, Velmora's envoy, and Sir Tomas Brel in a rare "
+        "public discussion."
     )
-    paragraphs, spans, index, headings, found = _parts(source)
     assert [index.actors[f.actor_key].name for f in found if f.cue == "action"] == [
         "North Atlantic Treaty Organization"
     ]
-    keep_all = ranking.Model(ranking.load_model().weights, 0.0001)
-    named = {
-        index.actors[f.actor_key].name for f in ranking.rank(paragraphs, spans, index, headings, found, model=keep_all)
-    }
+    named = {index.actors[f.actor_key].name for f in ranked}
     assert "North Atlantic Treaty Organization" in named
     assert not named & {"Lena Osk", "Tomas Brel"}, named  # whom NATO hosted
