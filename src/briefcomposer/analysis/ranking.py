@@ -96,8 +96,8 @@ def load_model(path: Path | None = None) -> Model | None:
         long = data.get("long_article")
         long_words = int(long["words"]) if long else 0
         long_threshold = float(long["threshold"]) if long else None
-        for value in (threshold, long_threshold if long else 0.5):
-            if not 0.0 < value < 1.0:
+        for value in (threshold, long_threshold):
+            if value is not None and not 0.0 < value < 1.0:
                 raise ValueError(f"threshold {value} is not between 0 and 1")
         return Model(weights, threshold, dict(data.get("about", {})), long_words, long_threshold)
     except (OSError, ValueError, KeyError, TypeError, AttributeError) as exc:
