@@ -34,7 +34,7 @@ from briefcomposer.analysis import heading_indices, ranking  # noqa: E402
 from briefcomposer.analysis import sentences as sentence_split  # noqa: E402
 from briefcomposer.analysis.actors import find_actors  # noqa: E402
 from briefcomposer.analysis.positions import find_positions  # noqa: E402
-from briefcomposer.analysis.scoring import _fold  # noqa: E402
+from briefcomposer.analysis.scoring import _fold, _fold_name  # noqa: E402
 from briefcomposer.core.model import ActorKind  # noqa: E402
 
 # The model is trained on the annotations of the tuned articles and of 200 held-out excerpts (sets 70-73,
@@ -93,7 +93,7 @@ def examples(ann: dict, source):  # type: ignore[no-untyped-def]
     rows = []
     for cand in ranking.candidates(paragraphs, spans, index, headings, found):
         actor = index.actors[cand.actor_key]
-        names = {_fold(actor.name), *(_fold(s) for s in actor.surfaces)}
+        names = {_fold_name(actor.name), *(_fold_name(s) for s in actor.surfaces)}
         sentence = _fold(paragraphs[cand.paragraph][cand.start : cand.end])
         label = any(_holds(a, actor.kind, names, sentence) for a in ann["positions"] + ann.get("acceptable", []))
         required = {i for i, a in enumerate(ann["positions"]) if _holds(a, actor.kind, names, sentence)}
@@ -112,7 +112,7 @@ def _holds(a: dict, kind: ActorKind, names: set[str], sentence: str) -> bool:
     wanted = a["actor"] if isinstance(a["actor"], list) else [a["actor"]]  # one name, or several
     if kind is ActorKind.AUTHOR:
         return "author" in wanted  # ["Lena Osk", "author"]: either is right
-    return bool(names & {_fold(w) for w in wanted if w != "author"})
+    return bool(names & {_fold_name(w) for w in wanted if w != "author"})
 
 
 def matrix(rows, columns: dict[str, int]) -> np.ndarray:  # type: ignore[no-untyped-def]

@@ -112,6 +112,19 @@ def test_a_list_of_names_with_the_author_is_matched_by_either():
     assert score(result, expected).positions_found == 0  # Lena Osk is not the author
 
 
+def test_an_actor_is_matched_without_full_stops_in_its_name():
+    result = {
+        "actors": [
+            {"name": "US Senate", "kind": "organisation", "aliases": ["Senate"]},
+            {"name": "Lena Osk Jr", "kind": "person", "aliases": []},
+        ],
+        "issues": [],
+        "positions": [],
+    }
+    expected = {"actors": [["U.S. Senate"], ["Lena Osk Jr."], ["Tomas Brel"]], "issues": [], "positions": []}
+    assert score(result, expected).missed_actors == ["Tomas Brel"]
+
+
 def test_an_issue_is_found_by_its_phrase_or_by_a_phrase_of_ours_inside_it():
     result = {
         "actors": [],

@@ -54,19 +54,24 @@ def _fold(text: str) -> str:
     return folded.removeprefix("the ")
 
 
+def _fold_name(name: str) -> str:
+    """Compare actors' names also without full stops: "U.S. Senate" is "US Senate", "Kennedy Jr." is "Kennedy Jr"."""
+    return _fold(name).replace(".", "")
+
+
 def score(result: dict, expected: dict) -> Score:
     """Score `result` (the dict of `to_json`) against the annotation `expected`."""
     names: dict[str, set[str]] = {}
     kinds: dict[str, str] = {}
     for actor in result["actors"]:
-        names[actor["name"]] = {_fold(n) for n in [actor["name"], *actor["aliases"]]}
+        names[actor["name"]] = {_fold_name(n) for n in [actor["name"], *actor["aliases"]]}
         kinds[actor["name"]] = actor["kind"]
 
     def actor_matches(predicted: str, wanted: list[str]) -> bool:
         # a list is of acceptable names: ["Lena Osk", "author"] is matched by the author or by Lena Osk
         if kinds.get(predicted) == "author":
             return "author" in wanted
-        return bool(names.get(predicted, set()) & {_fold(w) for w in wanted if w != "author"})
+        return bool(names.get(predicted, set()) & {_fold_name(w) for w in wanted if w != "author"})
 
     missed_actors = [a[0] for a in expected["actors"] if not any(actor_matches(p, a) for p in names)]
 
