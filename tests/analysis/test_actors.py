@@ -636,9 +636,37 @@ def test_a_described_group_opening_a_sentence_before_its_verb(text, group):
     assert group in groups
 
 
-def test_a_described_group_mid_sentence_is_no_actor_without_a_verb_of_its_own():
+def test_a_described_group_named_in_passing_is_listed_but_holds_no_mention():
+    # the annotators of whole articles list the groups a piece names, acting or not; a group named in passing
+    # is no candidate for a position, so no mention of it goes to the position finders
     index = find_actors(["The plan was drafted for local authorities in the north."])
-    assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == []
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == ["local authorities"]
+    assert index.mentions == [[]]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The government plans to deport migrants to third countries.", None),  # a verb, not a modifier
+        ("The minister told congressional leaders about the deal.", "congressional leaders"),
+        ("New rules allow American and international firms to bid.", None),  # two groups, not one
+        ("The ban is spreading on social media.", None),  # platforms, not the press
+        ("Aid is piling up in displacement camps.", None),
+        ("Within hours, international media had seized on the claims.", "international media"),
+        ("Sanctions have hit the defence sector hard.", None),
+        ("The decision angered Sikh separatists abroad.", "Sikh separatists"),
+        ("The talks left coastal exporters in limbo.", "coastal exporters"),
+        ("The rules affect nine coastal countries.", "coastal countries"),
+    ],
+)
+def test_a_group_named_in_passing_is_described_by_adjectives_or_known_nouns(text, group):
+    index = find_actors([text])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == ([group] if group else [])
+
+
+def test_a_states_security_services_are_a_group_of_their_own():
+    index = find_actors(["Moscow’s security services are likely using all of their bandwidth."])
+    assert "Moscow’s security services" in [a.name for a in index.actors.values()]
 
 
 def test_europe_acts_where_no_preposition_of_place_comes_before():

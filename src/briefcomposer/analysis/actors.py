@@ -254,6 +254,7 @@ class _Raw:
     adjective: bool = False
     speaker: bool = False
     affiliation: bool = False
+    passing: bool = False  # a group named in passing, not acting: listed, but no candidate for a position
 
 
 UNNAMED_AUTHOR = "The author"
@@ -527,7 +528,8 @@ _GROUP_MODIFIERS = (
 # A group named by whom it belongs to: "Ethiopia’s neighbours", "Ukraine’s supporters", "Kenya’s political class"
 _OWNED_GROUPS = (
     r"neighbou?rs|allies|partners|supporters|critics|opponents|rivals|signatories|political class|elites|"
-    r"security forces|civil society|youth|young people|voters|electorate|opposition"
+    r"security forces|security services|intelligence services|civil society|youth|young people|voters|electorate|"
+    r"opposition"
 )
 _GROUP_PHRASE = re.compile(
     rf"\b(?:(?P<owner>[A-Z][\w\-]+)(?:’s|'s)\s+(?:(?:{_GROUP_MODIFIERS}|"
@@ -584,7 +586,7 @@ _AGENT_GROUP_HEADS = (
     r"skeptics|reformers|conservatives|liberals|nationalists|populists|Islamists|jihadists|militants|fighters|"
     r"gangs|cartels|consumers|households|residents|refugees|migrants|students|youths|women|lobbyists|industry|"
     r"sector|separatists|secessionists|extremists|terrorists|providers|suppliers|contractors|brokers|communities|"
-    r"macroeconomists"
+    r"macroeconomists|media|audiences|spokespeople"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
@@ -660,7 +662,7 @@ _NOT_GROUP_MODIFIERS = frozenset(
         "other any each every no more less of in on at to for from by with and or but as than which who whom "
         "whose where when while if because about against between among into over under after before during "
         "also not only even just very two three four five ten dozens hundreds thousands it they we he she "
-        "is are was were be been has have had do does did said says say "
+        "is are was were be been has have had do does did said says say six seven eight nine "
         "million billion thousand hundred dozen twenty thirty forty fifty sixty seventy eighty ninety "
         "unless although though whereas whether until points how why what there here then now "
         "suggest suggests suggested show shows showed indicate indicates indicated claim claims warn warns "
@@ -725,6 +727,8 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
                 continue
         if any(m.lower() in _NOT_GROUP_MODIFIERS or m[-3:] == "ing" for m in mods):
             continue
+        if head == "media" and mods and mods[-1].lower() == "social":
+            continue  # "social media" are platforms, not the press
         start = text.index(mods[0], mods_start) if mods else head_start
         coordinated = _COORDINATED.search(text, max(0, start - 40), start) if mods else None
         if coordinated:
@@ -753,8 +757,16 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         # "a tool fossil fuel companies have used", "Shia blocs won": a described group followed by its verb is
         # that clause's subject (not after "to": "to accept Palestinian refugees" is an object)
         subject = bool(mods) and _VERB_AFTER.match(text, end) is not None and not _OBJECT_BEFORE.search(text, 0, start)
-        if not (cited or opening or acting or subject) and not _says_something(text, end, _GROUP_VERBS):
-            continue
+        # "Sikh separatists", "regional backers", "defence contractors": a group an adjective describes is an
+        # actor wherever it is named, as the annotators of whole articles list them ("sanctions on Russia’s
+        # defence sector" and "displacement camps" name places and things, not actors)
+        active = cited or opening or acting or subject or _says_something(text, end, _GROUP_VERBS)
+        if not active and len(mods) == 2 and not _describes(mods[0]):
+            mods = mods[1:]  # "told congressional leaders", "angered Sikh separatists": a verb comes first
+            start = text.index(mods[0], start)
+        described = bool(mods) and head not in ("sector", "camps") and all(_describes(m) for m in mods)
+        if not (active or described) or (not active and (pair or coordinated)):
+            continue  # named in passing, "American and international firms" is no one group
         over = [r for r in out if r.start < end and start < r.end]
         # "Indian observers", "Western analysts": people the adjective places, not the state or bloc itself;
         # "GMF experts", "IISS analysts": a body's own people, who speak for themselves
@@ -784,12 +796,32 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         ]
         if any(r.kind != "single" and not (placed and r in national) and r not in known + inner for r in over):
             continue  # "US officials", "Russian diplomats": a name the other finders have handled
+        if not active and any(r.kind != "single" and r not in national for r in over):
+            continue  # named in passing, a group keeps apart from the names inside it
         # a lone capitalised word is the sentence's first word here, not a name ("Semiconductor")
         name = text[start:end]
         if not mods and not speaking and head != "think tanks" and name[1:2].islower():
             name = name[0].lower() + name[1:]  # "Countries agreed": the group is "countries"
-        out = [*(r for r in out if r not in over), _Raw(p, start, end, "group", name=name)]
+        out = [*(r for r in out if r not in over), _Raw(p, start, end, "group", name=name, passing=not active)]
     return out
+
+
+# A word shaped like an adjective ("regional", "Iranian", "far-right", "peaceful") or a noun that often
+# describes a group ("defence contractors", "world leaders"); a verb before a group ("to deport migrants",
+# "told congressional leaders", "summit left observers") is neither.
+_DESCRIBING = re.compile(
+    r"^(?:[A-Z][\w’'\-]*|[a-z]+-[\w\-]+|(?![a-z]+ment$)[a-z]+(?:al|ic|ive|ian|an|ern|ous|ary|ist|ful|ile|ant|ent|ar|ese|ish|ory))$"
+)
+_DESCRIBING_NOUNS = frozenset(
+    words(
+        "world security health industry resistance candidate business trade aid intelligence oil gas media tech "
+        "technology investment defence defense energy state"
+    )
+)
+
+
+def _describes(word: str) -> bool:
+    return word in _DESCRIBING_NOUNS or _DESCRIBING.match(word) is not None
 
 
 # A person named only by a role and where they serve: "a former US ambassador", "Canada’s ambassador",
@@ -1710,7 +1742,8 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         actor.affiliated = actor.affiliated or raw.affiliation
         if raw.title:
             actor.titles.add(raw.title)
-        mentions[raw.paragraph].append(Mention(raw.paragraph, raw.start, raw.end, key, raw.adjective))
+        if not raw.passing:  # a group named in passing holds no position, nor do pronouns point back to it
+            mentions[raw.paragraph].append(Mention(raw.paragraph, raw.start, raw.end, key, raw.adjective))
 
     # A name that begins a longer one is that person: "Hassan Sheikh" of "Hassan Sheikh Mohamud"
     names = sorted({raw.name for raw in raws if raw.kind == "person" and " " in raw.name})
