@@ -1777,3 +1777,26 @@ def test_the_house_is_the_house_of_representatives_where_congress_is_named():
 def test_people_who_act_after_that_or_as_are_a_group(text, group):
     names = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert group in names, names
+
+
+def test_a_one_word_body_written_in_capitals_is_still_that_body():
+    index = find_actors(["Earlier this month, NVIDIA said it was filing applications."])
+    assert [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == ["Nvidia"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The Inuit have long opposed the plan.", "Inuit"),
+        ("Beijing denies that Uighurs are held in camps.", "Uyghurs"),
+        ("The Greens have pulled out of the coalition.", "Greens"),
+        ("The Karen people fought on.", "Karen people"),
+    ],
+)
+def test_peoples_without_a_state_and_party_families_are_actors(text, name):
+    assert name in [a.name for a in find_actors([text]).actors.values()]
+
+
+def test_a_given_name_that_is_also_a_people_still_names_a_person():
+    index = find_actors(["Karen Osk said the city would act."])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Karen Osk"]

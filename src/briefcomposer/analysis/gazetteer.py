@@ -118,6 +118,8 @@ def load(folder: Path | None = None) -> Gazetteer:
             variants = [surface, surface[0].upper() + surface[1:]] if surface[:1].islower() else [surface]
             if surface.startswith("UN "):  # "UN Refugee Agency" is also written out in full, or "U.N."
                 variants += ["United Nations " + surface[3:], "U.N. " + surface[3:]]
+            if entry.kind is not ActorKind.STATE and len(surface) >= 4 and surface.isalpha() and not surface.isupper():
+                variants.append(surface.upper())  # a one-word name in capitals: "NVIDIA", "HAMAS"
             for variant in variants:
                 key = surface_key(variant)
                 if key and key not in gaz.surfaces:
