@@ -1800,3 +1800,25 @@ def test_peoples_without_a_state_and_party_families_are_actors(text, name):
 def test_a_given_name_that_is_also_a_people_still_names_a_person():
     index = find_actors(["Karen Osk said the city would act."])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Karen Osk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Power passes to the National Defence and Security Council.", "National Defence and Security Council"),
+        ("The Office of the President of Ruritania said it would act.", "Office of the President of Ruritania"),
+        ("Talks with Libya’s Government of National Unity (GNU) stalled.", "Government of National Unity"),
+        ("The President’s Emergency Plan for AIDS Relief (PEPFAR) won.", "President’s Emergency Plan for AIDS Relief"),
+    ],
+)
+def test_long_names_of_bodies_are_read_whole(text, name):
+    assert name in [a.name for a in find_actors([text]).actors.values()]
+
+
+def test_two_bodies_joined_by_and_stay_two():
+    names = [a.name for a in find_actors(["The United States and European Council agreed on Friday."]).actors.values()]
+    assert "United States" in names
+    assert "European Council" in names
+    assert "Government of the Netherlands" not in [
+        a.name for a in find_actors(["The Government of the Netherlands objected."]).actors.values()
+    ]

@@ -278,6 +278,9 @@ def find_actors(
             long_name, abbr = match.group(1), match.group(2)
             long_toks = long_name.split()
             spelled = long_toks[1:] if long_toks[0] in ("The", "the") else long_toks
+            owner = gaz.surfaces.get(surface_key(spelled[0][:-2])) if spelled[0].endswith(("’s", "'s")) else None
+            if len(spelled) > 2 and owner and owner[0] != PLACE and gaz.entries[owner[0]].kind is ActorKind.STATE:
+                spelled = spelled[1:]  # "Libya’s Government of National Unity (GNU)": Libya is named on its own
             known = gaz.surfaces.get(surface_key(abbr))
             if _is_acronym(abbr, spelled) and spelled[-1] not in NOT_ORG_HEADS and _after_the(text, match):
                 head = gaz.entries[known[0]].name.split()[-1] if known and known[0] != PLACE else spelled[-1]
@@ -1714,12 +1717,35 @@ def _run(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-def]
             and toks[j + 1][0][:1].isupper()
             and toks[j + 1][0] not in _DATE_WORDS  # "High North News on May 16": a date follows the name
         ):
-            if word == "and" and _known_body_at(toks, j + 1, gaz):
+            if word == "and" and _known_body_at(toks, j + 1, gaz) and _ends_a_name(toks, i, j, gaz):
                 break  # "the Council and European Council": two bodies, not one
             j += 1
+        elif (
+            word == "of"
+            and j + 2 < stop
+            and toks[j + 1][0] == "the"
+            and toks[j + 2][0][:1].isupper()
+            and toks[j - 1][0] in _OF_THE_HEADS
+            and j > i
+        ):
+            j += 2  # "the Office of the President", "the Council of the Baltic Sea States"
         else:
             break
     return end
+
+
+# A body's head that its name goes on from with "of the" (not "Government of the Netherlands", the state)
+_OF_THE_HEADS = (ORG_LEADS | _BODY_LEADS | ORG_HEADS) - frozenset(words("Government Administration Cabinet Parliament"))
+
+
+def _ends_a_name(toks, i: int, j: int, gaz: Gazetteer) -> bool:  # type: ignore[no-untyped-def]
+    """The run `i:j` before an "and" is a name of its own: it ends on a body's head ("the Council") or the
+    gazetteer knows it ("the United States"). "National Defence" is not: in "the National Defence and
+    Security Council" the "and" is inside one name."""
+    if toks[j - 1][0] in ORG_HEADS:
+        return True
+    hit = _gazetteer_at(toks, i, gaz)
+    return hit is not None and hit[0] == j - i
 
 
 def _known_body_at(toks, j: int, gaz: Gazetteer) -> bool:  # type: ignore[no-untyped-def]
