@@ -1822,3 +1822,9 @@ def test_two_bodies_joined_by_and_stay_two():
     assert "Government of the Netherlands" not in [
         a.name for a in find_actors(["The Government of the Netherlands objected."]).actors.values()
     ]
+
+
+def test_a_person_named_once_with_a_title_in_apposition_is_listed():
+    index = find_actors(["Sanctioned are Darko Quist, Deputy Minister of Internal Affairs; and two judges."])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Darko Quist"]
+    assert next(a for a in index.actors.values() if a.name == "Darko Quist").introduced

@@ -2152,8 +2152,13 @@ _INTRO = re.compile(
     r"^(?:’s|'s)?\s*(?:,\s*(?:a|an|the|who|former|among|one of|then)\b|\s*\(|,\s*[A-Z][\w.\-]*(?:’s|'s)\s+[A-Za-z]"
     r"|,\s*(?i:(?:senior|executive|deputy|managing|associate|assistant|chief|vice|founding|programme|program|"
     r"visiting|nonresident|non-resident|distinguished|adjunct|research)[\s\-]+)*"
-    r"(?i:director|head|fellow|founder|president|chair|professor|researcher|editor|chief|lecturer|secretary)"
-    r"\s+(?:of|at|for)\s)"
+    r"(?i:director|head|fellow|founder|president|chair|professor|researcher|editor|chief|lecturer|secretary|"
+    r"minister|ambassador|governor|commissioner|envoy|commander|adviser|advisor|spokesperson|spokesman|"
+    r"spokeswoman)"
+    r"\s+(?:of|at|for|to)\s"
+    # "Tang Gen from Beijing’s Taihe Institute": a person and the body they are from
+    r"|\s+(?:from|at|of)\s+(?:the\s+)?(?:[A-Z][\w’'\-]*\s+){0,4}"
+    r"(?:Institute|University|Centre|Center|Foundation|Forum|Academy|Programme|Program|Initiative)\b)"
 )  # "X, a former envoy," "X (Reuters)", "Mark Rutte, NATO’s Secretary General,", "X, director of the ...",
 # "X, Deputy Director of the Russia & Eurasia Programme"
 
