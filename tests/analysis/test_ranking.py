@@ -165,6 +165,34 @@ def test_a_quotation_that_goes_on_is_a_candidate_for_its_speaker():
     assert [c[0] for c in cands if c[1].startswith("The islands")] == ["The author"], cands
 
 
+def test_a_quotation_that_goes_on_naming_another_actor_is_still_its_speakers():
+    cands = [
+        (name, sentence[:12], features.get("qcont"))
+        for name, sentence, features in _candidates(
+            "Lord Vell warned: “Our overseas bases are an invaluable currency. Ruritania has long wanted them, "
+            "and we must not let it have them.”"
+        )
+    ]
+    assert ("Lord Vell", "Ruritania ha", 1.0) in cands, cands
+
+
+def test_the_authors_candidate_weighs_the_sentence_and_the_kind_of_piece_on_its_own():
+    reported = _features_by_actor("“The deal is dead,” Lena Osk said on Monday, and Ruritania agreed.")["The author"]
+    argued = _features_by_actor("We should welcome the deal, whatever Ruritania thinks of it.")["The author"]
+    assert reported["au_reported"] == 1.0  # every sentence reports what someone said: a news report
+    assert reported["au_quoted"] == 1.0
+    assert argued["au_reported"] == 0.0
+    assert argued["au_first"] == 1.0  # the author writes in the first person: a commentary
+    assert argued["au_s_modal"] == argued["s_modal"] == 1.0  # the sentence's features, the author's own copy
+    assert {"au_w_welcome", "au_w_deal"} <= argued.keys()  # and its words
+    assert "au_w_the" not in argued
+    assert not [
+        k
+        for k in _features_by_actor("We should welcome the deal, whatever Ruritania thinks of it.")["Ruritania"]
+        if k.startswith("au_")
+    ]
+
+
 def test_a_state_in_a_persons_title_is_marked():
     cands = _features_by_actor("US Secretary of State Marco Rubio said the onus was now on Russia.")
     assert cands["United States"].get("titled") == 1.0  # Rubio speaks, not his state

@@ -124,6 +124,7 @@ def candidates(
         rule_sentences.setdefault((p, start), set()).add(key)
     n_words = sum(len(t.split()) for t in paragraphs)
     article = {"a_long": float(n_words > 800), "a_logw": math.log(max(n_words, 50)) / 8}
+    genre = _genre(paragraphs, sentence_spans, headings)
     out: list[Candidate] = []
     last_person: str | None = None
     quoting: str | None = None  # who spoke the quotation the sentence before was in
@@ -165,7 +166,10 @@ def candidates(
             held = rule_sentences.get((p, s), set())
             for key in keys:
                 if index.actors[key].kind is ActorKind.AUTHOR:
-                    own = {"author": 1.0}
+                    # the author's claims read differently from others': their own weights for the sentence's
+                    # features, and for what kind of piece it is (a news report speaks for others)
+                    own = {"author": 1.0, **genre, **{"au_" + k: v for k, v in base.items() if k != "bias"}}
+                    own.update(dict.fromkeys(("au_w_" + w for w in _content_words(sentence)), 1.0))
                 else:
                     mine = [m for m in inside if m.key == key]
                     own = _mention_features(text, s, e, mine, opener, key)
@@ -190,14 +194,48 @@ def candidates(
                     seen.pop(m.key, None)
                     seen[m.key] = None
             quoted = bool(rules.QUOTE_MARK.search(sentence))
-            if quoting and quoted and len(keys) == 1 and not pointed:
+            if quoting and quoted and quoting not in keys and not pointed:
                 # "“Our bases are an invaluable currency. For reasons difficult to fathom, ...”": the quotation
                 # goes on, and so does its speaker, whom only the sentence before names
                 features = _with_rules({**base, "qcont": 1.0}, quoting, index, by_rule.get((quoting, p, s)), held)
                 out.append(Candidate(quoting, p, s, e, features))
             speaker = next((k for k in keys[1:] if (k, p, s) in by_rule), None) if quoted else None
-            quoting = speaker or (quoting if quoted and len(keys) == 1 else None)
+            quoting = speaker or (quoting if quoted else None)
     return out
+
+
+_WORD = re.compile(r"[A-Za-z][a-z]{2,}")
+_STOP = frozenset(
+    lexicon.words(
+        "the and for that with this from are was were has have had but not its their they which will would been "
+        "also more than into who about can could after over other some such these those there what when where "
+        "while his her our your all any one two new may might must should said says"
+    )
+)
+
+
+def _content_words(sentence: str) -> set[str]:
+    """The sentence's words, in lower case, without the commonest ones: the author's candidate weighs them."""
+    return {w.lower() for w in _WORD.findall(sentence)} - _STOP
+
+
+_REPORTED = re.compile(r"\b(?:said|says|told|according to|added|stated|announced)\b")
+_FIRST_PERSON = re.compile(r"\b(?:I|[Mm]y|[Ww]e|[Oo]ur|us)\b")  # not "US"
+_QUOTED_SPAN = re.compile(r"[“\"][^“”\"]*[”\"]")
+
+
+def _genre(paragraphs: list[str], spans: list[list[tuple[int, int]]], headings: set[int]) -> dict[str, float]:
+    """What kind of piece the author writes, for the author's candidates: the share of its sentences that
+    report what someone said (a news report), that quote, and whether the author writes in the first person
+    outside quotations (a commentary)."""
+    sentences = [t[s:e] for p, t in enumerate(paragraphs) if p not in headings for s, e in spans[p]]
+    if not sentences:
+        return {}
+    n = len(sentences)
+    reported = sum(1 for t in sentences if _REPORTED.search(t)) / n
+    quoted = sum(1 for t in sentences if rules.QUOTE_MARK.search(t)) / n
+    first = sum(1 for t in sentences if _FIRST_PERSON.search(_QUOTED_SPAN.sub("", t))) / n
+    return {"au_reported": reported, "au_quoted": quoted, "au_first": min(first * 4, 1.0)}
 
 
 _JOINT = re.compile(
