@@ -1828,3 +1828,23 @@ def test_a_person_named_once_with_a_title_in_apposition_is_listed():
     index = find_actors(["Sanctioned are Darko Quist, Deputy Minister of Internal Affairs; and two judges."])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Darko Quist"]
     assert next(a for a in index.actors.values() if a.name == "Darko Quist").introduced
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Other NATO allies have followed suit.", "NATO allies"),  # "other" is no part of the group's name
+        ("Several regional powers objected.", "regional powers"),
+        ("In a compromise, EU leaders agreed to let the Council decide.", "EU leaders"),  # the member states'
+    ],
+)
+def test_groups_named_as_the_annotators_name_them(text, group):
+    assert group in [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+
+
+def test_a_bodys_officials_are_the_body():
+    index = find_actors(["NATO officials declined to comment, and Hamas leaders rejected the offer."])
+    assert sorted(a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR) == [
+        "Hamas",
+        "North Atlantic Treaty Organization",
+    ]

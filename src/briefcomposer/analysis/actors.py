@@ -865,6 +865,10 @@ def _with_roles(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
     return out
 
 
+# Bodies whose members are states: their leaders are the member states' leaders, not the body's staff
+_STATE_CLUBS = frozenset(words("EU NATO ASEAN G7 G20 BRICS GCC AU OPEC SCO OSCE Quad"))
+
+
 def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
     """`raws` (of paragraph `p`) with its group phrases added; names inside a group phrase give way to it.
 
@@ -883,8 +887,10 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
                 (hit and hit[0] != PLACE or words[0].isupper())
                 and match.group("head") in _STATE_STAFF
                 and len(words) == 1
+                and not (words[0] in _STATE_CLUBS and match.group("head") == "leaders")
             ):
-                continue  # "NATO officials", "ZRP legislators": the organisation speaks
+                continue  # "NATO officials", "ZRP legislators": the organisation speaks (but "EU leaders" are
+                # the member states' leaders, a group of their own)
             if all(
                 w[:1].isupper() and w not in _GROUP_WORDS_OK and not w.isupper() and w.lower() not in _GROUP_PLAIN
                 for w in words
@@ -902,6 +908,9 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
         name = text[start:end]
         if name.split()[0].lower() in _GROUP_PLAIN:
             name = name[0].lower() + name[1:]  # "External powers" opening a sentence
+        first, _, rest = name.partition(" ")
+        if first.lower() in ("other", "several") and len(rest.split()) >= 2 and rest.split()[0] != "other":
+            name = rest  # "other NATO allies" are NATO allies
         out = [r for r in out if r not in inside]
         out.append(_Raw(p, start, end, "group", name=name))
     for match in chain(
