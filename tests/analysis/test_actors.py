@@ -1848,3 +1848,17 @@ def test_a_bodys_officials_are_the_body():
         "Hamas",
         "North Atlantic Treaty Organization",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Eighteen months on, the jihadists are winning.", "jihadists"),
+        ("The juntas may survive. Their states may not.", "juntas"),
+        ("The rebels will be pleased.", None),  # "be": no action
+        ("The firms are likely to object.", None),
+    ],
+)
+def test_people_who_act_in_the_present_open_a_clause_as_a_group(text, group):
+    names = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert names == ([group] if group else [])

@@ -717,7 +717,7 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         acting = (
             not mods
             and head in _ACTING_HEADS
-            and _acts(text, head_end)
+            and _acts(text, head_end, present=True)
             and _CLAUSE_SUBJECT.search(text[max(0, head_start - 14) : head_start]) is not None
         )
         if not mods and head != "think tanks" and not speaking:
@@ -2271,8 +2271,17 @@ class _CommonWords:
         return low in self.lower or singular in self.lower
 
 
-def _acts(text: str, end: int) -> bool:
-    """The words after `end` are a past action: "expelled", "has continued", "cut off"."""
+_MODAL_THEN_VERB = re.compile(
+    r"^\s+(?:(?:will|would|may|might|must|could|can|should)(?:\s+(?:also|still|now|soon|not|\w+ly))*\s+"
+    r"(?!be\b|have\b|not\b)[a-z]{3,}\b|(?:are|were)\s+(?:\w+ly\s+)?(?!being\b|going\b)[a-z]{3,}ing\b)"
+)
+
+
+def _acts(text: str, end: int, present: bool = False) -> bool:
+    """The words after `end` are a past action: "expelled", "has continued", "cut off"; with `present`, also
+    a verb after a modal or a verb in "-ing" after "are" ("may survive", "are winning")."""
+    if present and _MODAL_THEN_VERB.match(text[end : end + 60]):
+        return True
     match = _ACTS.match(text[end : end + 80])
     if not match:
         return False
