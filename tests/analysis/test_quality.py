@@ -145,3 +145,19 @@ def test_an_issue_is_found_by_its_phrase_or_by_a_phrase_of_ours_inside_it():
         ],
     }
     assert score(result, expected).issues_found == 2
+
+
+def test_a_position_matches_its_actor_by_any_name_of_the_annotated_list():
+    result = {
+        "actors": [{"name": "Trump", "kind": "person", "aliases": ["President Trump"]}],
+        "issues": [],
+        "positions": [{"actor": "Trump", "evidence": ["Trump said the deal was done."], "paragraph": 0}],
+    }
+    expected = {
+        "actors": [["Donald Trump", "Trump", "President Trump"]],
+        "issues": [],
+        "positions": [{"actor": "Donald Trump", "evidence": "the deal was done"}],
+    }
+    assert score(result, expected).positions_found == 1
+    expected["actors"] = [["Donald Trump"]]
+    assert score(result, expected).positions_found == 0  # no name of the list is the tool's

@@ -76,8 +76,7 @@ def score(result: dict, expected: dict) -> Score:
     missed_actors = [a[0] for a in expected["actors"] if not any(actor_matches(p, a) for p in names)]
 
     def position_matches(pos: dict, ann: dict) -> bool:
-        wanted = ann["actor"] if isinstance(ann["actor"], list) else [ann["actor"]]
-        if not actor_matches(pos["actor"], wanted):
+        if not actor_matches(pos["actor"], names_of(ann["actor"], expected["actors"])):
             return False
         fragment = _fold(ann["evidence"])
         return any(fragment in _fold(ev) for ev in pos["evidence"])
@@ -120,6 +119,15 @@ def missed_issues(result: dict, expected: dict) -> list[list[str]]:
         if not any(_fold(t) in lab for t in terms for lab in labels)
         and not any(re.search(r"(?<!\w)" + re.escape(k) + r"(?!\w)", _fold(t)) for t in terms for k in phrases)
     ]
+
+
+def names_of(actor: str | list[str], actors: list[list[str]]) -> list[str]:
+    """Every name the annotation gives the actor of a position: a position names its actor by the first name
+    of the actor's list (or by a list of such names), and the list holds the other names the text uses for it
+    ("Donald Trump", "Trump", "President Trump")."""
+    wanted = actor if isinstance(actor, list) else [actor]
+    lists = {names[0]: names for names in actors if names}
+    return [name for w in wanted for name in lists.get(w, [w])]
 
 
 def _first(actor: str | list[str]) -> str:
