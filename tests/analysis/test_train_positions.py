@@ -45,3 +45,10 @@ def test_the_author_is_the_authors_candidate_only(trainer, actor):
 def test_evidence_outside_the_sentence_labels_nothing(trainer):
     annotation = {"actor": "Lena Osk", "evidence": "the border is closed"}
     assert not trainer._holds(annotation, ActorKind.PERSON, NAMES, SENTENCE)
+
+
+def test_a_position_is_its_actors_by_any_name_the_annotation_lists_for_it(trainer):
+    annotation = {"actor": "Lena Osk", "evidence": "the corridor must stay open"}
+    actors = [["Lena Osk", "Osk", "Minister Osk"], ["author"]]
+    assert trainer._holds(annotation, ActorKind.PERSON, {"osk"}, SENTENCE, actors)  # the text says only "Osk"
+    assert not trainer._holds(annotation, ActorKind.PERSON, {"osk"}, SENTENCE)  # without the list: no match
