@@ -75,16 +75,19 @@ SECOND = Path(__file__).resolve().parents[1] / "data" / "second"
 
 def test_quality_bar_on_the_second_annotations(corpus_dir):
     # The sample and the eight corpus articles annotated again (stop 21) by the annotators of the held-out
-    # excerpts, who saw neither the tool nor its output nor the first annotations. Measured: positions
-    # 86.4%, kept 71.9% (the model trained on the older sets: 78.9% and 77.5%); floors a point under.
+    # excerpts, who saw neither the tool nor its output nor the first annotations. Measured at stop 21:
+    # positions 86.4%, kept 71.9% (the model trained on the older sets: 78.9% and 77.5%). At stop 22, with
+    # groups named in passing listed and a position matched by any name of its actor's list: actors 89.7%,
+    # positions 87.8%, kept 74.5%; floors a point under.
     scores = []
     for path in sorted(SECOND.glob("*.json")):
         ann = json.loads(path.read_text(encoding="utf-8"))
         source = read_sample() if ann["article"] == "sample" else read_article(corpus_dir / f"{ann['article']}.txt")
         scores.append((ann["article"], score(to_json(source, suggest(source)), ann)))
     assert len(scores) == 9
-    assert _ratio(scores, "positions_found", "positions_expected") >= 0.85
-    assert _ratio(scores, "suggested_correct", "suggested") >= 0.70
+    assert _ratio(scores, "actors_found", "actors_expected") >= 0.88
+    assert _ratio(scores, "positions_found", "positions_expected") >= 0.86
+    assert _ratio(scores, "suggested_correct", "suggested") >= 0.73
 
 
 def test_a_list_of_names_with_the_author_is_matched_by_either():
