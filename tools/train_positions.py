@@ -41,22 +41,24 @@ from briefcomposer.core.model import ActorKind  # noqa: E402
 # 78-85, 94-101), whose annotators give a sentence to its speaker, not to every actor it names: fewer
 # candidates are positions than in the older sets the model was first trained on (sets 1-69, since lost),
 # so its probabilities are lower, and so is its threshold. Cross-validation leaving out one set at a time
-# over the 200 excerpts: 0.20 finds 77.7% at 52.1% kept, 0.25 75.4% at 56.0%, 0.30 72.5% at 58.8%, 0.35
-# 70.1% at 61.1%. A candidate is labelled by every name the annotation lists for the position's actor (as the
-# scorer counts); labelled by the first name alone, the model scored 76.9% / 53.4%, 74.3% / 56.8% and
-# 71.4% / 59.6% at 0.20 to 0.30, about 0.6 points less kept for as many found. The author's candidate has
-# its own copy of the sentence's features, the kind of piece (news report or commentary) and the sentence's
-# words (`au_*`); without them, and with quotations that go on only where they name no one else, counted by
-# the first name alone: 74.0% / 51.6%, 70.4% / 55.3%, 67.8% / 57.9% (with them 74.9% / 51.8%, 72.4% / 55.1%,
-# 69.6% / 57.8%). The words of every actor's sentence
-# (not only the author's) as features: 74.7% / 50.9% at 0.20, so they are not used.
+# over the 200 excerpts: 0.20 finds 78.4% at 52.3% kept, 0.25 76.2% at 55.4%, 0.30 73.0% at 58.1%.
+# - Without the crosses of how the actor stands in the sentence with what the sentence is (`x_*`): 77.7% /
+#   52.1%, 75.4% / 56.0%, 72.5% / 58.8%.
+# - A candidate is labelled by every name the annotation lists for the position's actor, as the scorer
+#   counts; labelled by the first name alone: 76.9% / 53.4%, 74.3% / 56.8%, 71.4% / 59.6%.
+# - The author's candidate has its own copy of the sentence's features, the kind of piece (news report or
+#   commentary) and the sentence's words (`au_*`). Without them, and with quotations that go on only where
+#   they name no one else, counted by the first name alone: 74.0% / 51.6%, 70.4% / 55.3%, 67.8% / 57.9%
+#   (with them 74.9% / 51.8%, 72.4% / 55.1%, 69.6% / 57.8%).
+# - The words of every actor's sentence (not only the author's) as features: 74.7% / 50.9% at 0.20 (counted
+#   by the first name alone), so they are not used.
 THRESHOLD = 0.2
 # Long articles get a higher threshold: most of what they say beyond the rules' findings is background. The
 # sample and the eight corpus articles annotated again by the same annotators (tests/data/second), counted
 # as `evaluate` counts, by this model trained without those annotations: on the sample and the seven tuned
-# articles 0.20 finds 81.3% at 69.4% kept and 0.30 80.7% at 74.1%; on the leave-out Venezuela article 86.4%
-# at 69.3% and 84.1% at 74.4%. On the excerpts 0.30 would find 5 points fewer than 0.20 (72.5% against
-# 77.7%). 800 words parts the excerpts (150-600 words) from the articles (1,000-2,600).
+# articles 0.20 finds 81.6% at 69.3% kept and 0.30 81.0% at 74.1%; on the leave-out Venezuela article 86.4%
+# at 69.0% and 84.1% at 74.4%. On the excerpts 0.30 would find 5 points fewer than 0.20 (73.0% against
+# 78.4%). 800 words parts the excerpts (150-600 words) from the articles (1,000-2,600).
 LONG_WORDS = 800
 LONG_THRESHOLD = 0.3
 MIN_COUNT = 3  # features seen fewer times are dropped

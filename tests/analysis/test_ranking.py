@@ -193,6 +193,15 @@ def test_the_authors_candidate_weighs_the_sentence_and_the_kind_of_piece_on_its_
     ]
 
 
+def test_how_an_actor_stands_in_the_sentence_is_crossed_with_what_the_sentence_is():
+    cands = _features_by_actor("Norway said: “We must never give up the islands to Iceland.”")
+    assert cands["Norway"]["x_subj_s_quote"] == 1.0  # the subject of a quotation
+    assert cands["Norway"]["x_subj_kind_state"] == 1.0
+    assert not [k for k in cands["Iceland"] if k.startswith("x_subj")]  # not the subject
+    assert cands["Iceland"]["x_prep_s_modal"] == 1.0  # after a preposition, in a sentence with "must"
+    assert not [k for k in cands["The author"] if k.startswith("x_")]
+
+
 def test_a_state_in_a_persons_title_is_marked():
     cands = _features_by_actor("US Secretary of State Marco Rubio said the onus was now on Russia.")
     assert cands["United States"].get("titled") == 1.0  # Rubio speaks, not his state

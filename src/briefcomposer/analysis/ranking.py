@@ -255,7 +255,18 @@ def _with_rules(
         features["rule_any"] = 1.0
     if held - {key}:
         features["other_rule"] = 1.0
+    # how the actor stands in the sentence, crossed with what the sentence is: the subject of a quotation is
+    # its speaker, the object of a modal sentence is rarely the one who holds its view
+    for role in _ROLES:
+        if features.get(role):
+            for k in (*_ROLE_CROSSED, "kind_" + index.actors[key].kind.value):
+                if features.get(k):
+                    features[f"x_{role}_{k}"] = features[k]
     return features
+
+
+_ROLES = ("subj", "pred", "prep", "adj", "poss", "pron", "qcont")
+_ROLE_CROSSED = ("s_quote", "s_modal", "s_auth", "s_narr", "s_nact", "other_rule", "rule_any")
 
 
 def _mention_features(text: str, s: int, e: int, mentions: list, opener: list[str], key: str) -> dict[str, float]:
