@@ -152,27 +152,26 @@ def test_an_actors_own_stance_noun_is_marked():
     assert "poss_stance" not in cands["Lebanon"]  # "Lebanon’s territory": no stance
 
 
+def _going_on(paragraph: str) -> list[tuple[str, str, float | None]]:
+    """(actor, the sentence's first 12 characters, its "qcont" feature) of each candidate of `paragraph`."""
+    return [(name, sentence[:12], features.get("qcont")) for name, sentence, features in _candidates(paragraph)]
+
+
 def test_a_quotation_that_goes_on_is_a_candidate_for_its_speaker():
-    cands = [
-        (name, sentence[:20], features.get("qcont"))
-        for name, sentence, features in _candidates(
-            "Lord Vell warned: “Our overseas bases are an invaluable currency. For reasons that are hard to "
-            "fathom, the plan risks both of these assets.” The islands lie far from anywhere."
-        )
-    ]
-    assert ("Lord Vell", "For reasons that are", 1.0) in cands, cands
+    cands = _going_on(
+        "Lord Vell warned: “Our overseas bases are an invaluable currency. For reasons that are hard to "
+        "fathom, the plan risks both of these assets.” The islands lie far from anywhere."
+    )
+    assert ("Lord Vell", "For reasons ", 1.0) in cands, cands
     # the next sentence is no quotation: nobody's but the author's
     assert [c[0] for c in cands if c[1].startswith("The islands")] == ["The author"], cands
 
 
 def test_a_quotation_that_goes_on_naming_another_actor_is_still_its_speakers():
-    cands = [
-        (name, sentence[:12], features.get("qcont"))
-        for name, sentence, features in _candidates(
-            "Lord Vell warned: “Our overseas bases are an invaluable currency. Ruritania has long wanted them, "
-            "and we must not let it have them.”"
-        )
-    ]
+    cands = _going_on(
+        "Lord Vell warned: “Our overseas bases are an invaluable currency. Ruritania has long wanted them, "
+        "and we must not let it have them.”"
+    )
     assert ("Lord Vell", "Ruritania ha", 1.0) in cands, cands
 
 
