@@ -116,12 +116,12 @@ def examples(ann: dict, source):  # type: ignore[no-untyped-def]
     return rows
 
 
-def _holds(a: dict, kind: ActorKind, names: set[str], sentence: str, actors: list[list[str]] = ()) -> bool:  # type: ignore[assignment]
+def _holds(a: dict, kind: ActorKind, names: set[str], sentence: str, actors: list[list[str]] | None = None) -> bool:
     """Whether the annotated position `a` is the candidate's: its evidence in the sentence, its actor the same
     (by any name of the annotation's list for that actor, `actors`, as the scorer counts)."""
     if _fold(a["evidence"]) not in sentence:
         return False
-    wanted = names_of(a["actor"], list(actors))  # one name, or several, with the other names of each
+    wanted = names_of(a["actor"], actors or [])  # one name, or several, with the other names of each
     if kind is ActorKind.AUTHOR:
         return "author" in wanted  # ["Lena Osk", "author"]: either is right
     return bool(names & {_fold_name(w) for w in wanted if w != "author"})
