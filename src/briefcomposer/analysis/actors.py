@@ -1731,11 +1731,11 @@ def _run(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-def]
             j += 1
         elif (
             word == "of"
+            and i < j
             and j + 2 < stop
+            and toks[j - 1][0] in _OF_THE_HEADS
             and toks[j + 1][0] == "the"
             and toks[j + 2][0][:1].isupper()
-            and toks[j - 1][0] in _OF_THE_HEADS
-            and j > i
         ):
             j += 2  # "the Office of the President", "the Council of the Baltic Sea States"
         else:
