@@ -196,6 +196,11 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "Jan Berg",
             "Called on allies to spend more.",
         ),
+        (
+            "Jan Berg, NATO’s deputy envoy, has called for “urgent fixes” to the plan.",
+            "Jan Berg",
+            "Called for urgent fixes to the plan.",
+        ),
         ("The Kremlin’s line is that enlargement forced its hand.", "Russia", "Enlargement forced its hand."),
         ("The Baltic states agree that deterrence must be forward.", "the Baltic states", None),
         # the seat of government, "For X, ...", a relative clause after the actor, groups named by a phrase

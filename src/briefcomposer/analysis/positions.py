@@ -1810,7 +1810,8 @@ def _complement(base: str, sentence: str, after: int, before: str) -> str:
             return f"{obj} {'are' if plural else 'is'} {m.group(2)}"
     if base == "call":
         q = re.match(r"((?:[\w’'\-]+\s+){1,4}?)[“\"‘](.+?)[”\"’]", rest)
-        if q:  # "called the situation “a moral outrage”"
+        # "called the situation “a moral outrage”", not "called for “urgent fixes”"
+        if q and q.group(1).split()[0].lower() not in ("for", "on", "upon"):
             return f"{q.group(1).strip()} is {q.group(2).rstrip(',.')}"
     if base == "highlight":
         m = re.match(r"(.+?)\s+as\s+(.+)$", rest)
