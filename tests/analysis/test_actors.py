@@ -556,6 +556,8 @@ def test_a_title_in_lower_case_points_back_to_the_person_last_named_with_it():
     [
         "Voressed described his constitution as inclusive.",  # a surname ending like "Increased" opens it
         "Later Voressed described his constitution as inclusive.",  # an adverb, then the surname
+        "Increasingly Voressed looks isolated.",  # a longer adverb
+        "Allowing Voressed to travel was a mistake.",  # a gerund
     ],
 )
 def test_a_surname_opening_a_sentence_is_the_person(second):
@@ -1855,3 +1857,20 @@ def test_a_bodys_officials_are_the_body():
 def test_people_who_act_in_the_present_open_a_clause_as_a_group(text, group):
     names = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert names == ([group] if group else [])
+
+
+def test_a_gerund_or_adverb_opening_a_sentence_is_no_given_name_but_a_known_one_is():
+    people = lambda text: [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON]  # noqa: E731
+    assert people("Allowing Voressed to travel would anger Minsk. Voressed said so.") == ["Voressed"]
+    assert people("Kimberly Guilfoyle said so.") == ["Kimberly Guilfoyle"]  # "-erly" ends no adverb
+
+
+def test_a_news_site_and_a_nato_command_title():
+    index = find_actors(
+        ["Business Insider, citing Supreme Allied Commander Europe Christopher Cavoli, writes that the army grew."]
+    )
+    names = {a.name: a.kind for a in index.actors.values()}
+    assert names.get("Business Insider") is ActorKind.ORGANISATION, names
+    assert names.get("Christopher Cavoli") is ActorKind.PERSON, names
+    assert "Insider" not in names, names
+    assert not any("Europe" in n for n in names), names

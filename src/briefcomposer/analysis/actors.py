@@ -1006,6 +1006,7 @@ def _scan(
         while i < len(toks) and toks[i][1] < speaker.end():
             i += 1
     n = len(toks)
+    common_at = -1  # the last sentence-opening common word skipped ("Allowing" of "Allowing Lai to ...")
     while i < n:
         word, start, end = toks[i]
         hit = _gazetteer_at(toks, i, gaz)
@@ -1361,7 +1362,8 @@ def _scan(
                 out.append(_Raw(p, toks[i + 1][1], toks[after - 1][2], "person", name=name, title=word))
                 i = after
                 continue
-        if _common_word(word, i, toks, vocabulary):
+        if _common_word(word, i, toks, vocabulary, gaz.given_names):
+            common_at = i
             i += 1
             continue
         k = _name_end(toks, i, gaz)
@@ -1394,7 +1396,9 @@ def _scan(
             i = k
             continue
         prev = toks[i - 1][0] if i else ""
-        after_name = prev[:1].isupper() and prev not in gaz.not_names and prev not in _FUNCTION_WORDS
+        after_name = (
+            prev[:1].isupper() and prev not in gaz.not_names and prev not in _FUNCTION_WORDS and common_at != i - 1
+        )
         if k == i + 1 and word not in gaz.not_names and not word.isupper() and not after_name:
             follow = toks[i + 1][0] if i + 1 < n else ""
             if follow in COLLECTIVE_HEADS:
@@ -1517,8 +1521,13 @@ _ROLE_NOUNS = frozenset(
 _SENTENCE_START = frozenset({".", "!", "?", ":", "“", '"', "‘", "(", "–", "—"})
 
 
-def _common_word(word: str, i: int, toks, vocabulary: set[str]) -> bool:  # type: ignore[no-untyped-def]
-    """A capitalised word at the start of a sentence that the text also uses in lower case."""
+# Endings of gerunds and adverbs that open sentences; not "erly" ("Kimberly", "Beverly")
+_OPENING_ENDS = ("ing", "ingly", "edly", "ally", "ously", "ively", "ately", "ntly", "ibly", "ably", "ssly", "ully")
+
+
+def _common_word(word: str, i: int, toks, vocabulary: set[str], given: frozenset[str] | set[str] = frozenset()) -> bool:  # type: ignore[no-untyped-def]
+    """A capitalised word at the start of a sentence that the text also uses in lower case (`given`: the
+    known given names, "Kimberly", "Sterling")."""
     lower = word.lower()
     # "Increasingly", "Unsurprisingly"; but "Mohamed Hamdan" goes on with a name
     followed = i + 1 < len(toks) and toks[i + 1][0][:1].isupper() and toks[i + 1][1] - toks[i][2] == 1
@@ -1533,6 +1542,8 @@ def _common_word(word: str, i: int, toks, vocabulary: set[str]) -> bool:  # type
         return True  # "Later Saied described ...": the adverb opens the sentence, the name follows
     # `vocabulary` holds the words the text writes in lower case, and with "^" those it capitalises
     # mid-sentence: "Saied" ends like "Increased" but is a name the text capitalises elsewhere
+    if lower.endswith(_OPENING_ENDS) and len(lower) >= 7 and "^" + word not in vocabulary and word not in given:
+        return True  # "Allowing Lai to ...", "Increasingly Modi ...": the gerund or adverb is no given name
     return lower in vocabulary or (
         lower.endswith(("ing", "ly", "ed", "ic")) and not followed and "^" + word not in vocabulary
     )
