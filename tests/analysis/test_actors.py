@@ -1874,3 +1874,11 @@ def test_a_news_site_and_a_nato_command_title():
     assert names.get("Christopher Cavoli") is ActorKind.PERSON, names
     assert "Insider" not in names, names
     assert not any("Europe" in n for n in names), names
+
+
+def test_a_leader_whose_name_opens_with_a_function_word():
+    index = find_actors(["Vietnamese leader To Lam met the envoy. Lam later said so.", "To Lam agreed."])
+    lam = _actor_of(index, "To Lam")
+    assert lam is not None
+    assert lam.kind is ActorKind.PERSON
+    assert lam.count == 3

@@ -1009,6 +1009,11 @@ def _scan(
     common_at = -1  # the last sentence-opening common word skipped ("Allowing" of "Allowing Lai to ...")
     while i < n:
         word, start, end = toks[i]
+        if word in _FUNCTION_WORDS and i + 1 < n and f"{word} {toks[i + 1][0]}" in gaz.leaders:
+            # "To Lam": a leader whose name opens with a word that otherwise opens a sentence
+            out.append(_Raw(p, start, toks[i + 1][2], "person", name=text[start : toks[i + 1][2]]))
+            i += 2
+            continue
         hit = _gazetteer_at(toks, i, gaz)
         if hit and hit[0] == 1 and word in gaz.given_names and _surname_next(toks, i, gaz):
             # "Santiago Peña", "Sofia Gatti": a city's name that is also a given name, right before a surname
