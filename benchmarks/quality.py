@@ -9,7 +9,9 @@ issue's label or keywords). Articles annotated with ``"tuned": false`` were neve
 looked at while tuning: they are the leave-out check and are summed separately.
 ``-v`` lists the misses of the tuned articles only (actors, positions, issues, with the
 suggested issue labels), so that tuning does not peek at the leave-out ones; ``--all``
-lists them for every article. ``--expected DIR --corpus DIR`` score another set of
+lists them for every article. ``--against DIR`` scores, instead of the tool, a second analyst's
+annotation of the same articles (``DIR/SLUG.json``, made blind): how far two analysts agree, the
+ceiling of the figures. ``--expected DIR --corpus DIR`` score another set of
 annotations (``DIR/*.json``) against the articles of another folder (``SLUG.txt``): a
 held-out set kept outside the repository, because its texts are third-party, or
 ``tests/data/second``: the sample and the corpus articles annotated a second time, blind, by
@@ -28,13 +30,17 @@ sys.path.insert(0, str(REPO / "tests" / "analysis"))
 from reading import read_article, read_sample  # noqa: E402
 
 from briefcomposer.analysis import suggest, to_json  # noqa: E402
-from briefcomposer.analysis.scoring import Score, missed_issues, score  # noqa: E402
+from briefcomposer.analysis.scoring import Score, as_suggestions, missed_issues, score  # noqa: E402
 
 EXPECTED = REPO / "tests" / "data" / "expected"
 CORPUS = REPO.parent / "shared" / "corpus"
 
 
-def evaluate(expected: Path = EXPECTED, corpus: Path = CORPUS) -> list[tuple[str, bool, Score]]:
+def evaluate(
+    expected: Path = EXPECTED, corpus: Path = CORPUS, against: Path | None = None
+) -> list[tuple[str, bool, Score]]:
+    """Score each annotated article's suggestions; with `against`, score instead the annotation of the same
+    article in that folder (a second analyst's, `SLUG.json`), as if it were the suggestions."""
     rows = []
     for path in sorted(expected.glob("*.json")):
         if path.name == "sentence_cases.json":
@@ -47,7 +53,13 @@ def evaluate(expected: Path = EXPECTED, corpus: Path = CORPUS) -> list[tuple[str
             if not article.exists():
                 continue
             source = read_article(article)
-        result = to_json(source, suggest(source))
+        if against is not None:
+            other = against / path.name
+            if not other.exists():
+                continue
+            result = as_suggestions(json.loads(other.read_text(encoding="utf-8")), source.paragraphs)
+        else:
+            result = to_json(source, suggest(source))
         s = score(result, ann)
         s.missed_issues = [" / ".join(terms) for terms in missed_issues(result, ann)]  # type: ignore[attr-defined]
         s.issue_labels = [i["label"] for i in result["issues"]]  # type: ignore[attr-defined]
@@ -75,9 +87,12 @@ def main() -> None:
     parser.add_argument("--all", action="store_true", help="list the misses of every article")
     parser.add_argument("--expected", type=Path, default=EXPECTED, help="folder of annotation .json files")
     parser.add_argument("--corpus", type=Path, default=CORPUS, help="folder of the articles (.txt)")
+    parser.add_argument(
+        "--against", type=Path, help="score a second annotation of the same articles (DIR/SLUG.json), not the tool"
+    )
     args = parser.parse_args()
     verbose = args.v or args.all
-    rows = evaluate(args.expected, args.corpus)
+    rows = evaluate(args.expected, args.corpus, args.against)
     out = sys.stdout.write
     out(f"{'article':50} {'actors':>7} {'pos.rec':>8} {'prec':>6} {'issues':>7}  found/expected, correct/suggested\n")
     for name, tuned, s in rows:

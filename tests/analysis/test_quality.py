@@ -7,7 +7,7 @@ import pytest
 from reading import read_article, read_sample
 
 from briefcomposer.analysis import suggest, to_json
-from briefcomposer.analysis.scoring import score
+from briefcomposer.analysis.scoring import as_suggestions, score
 from conftest import annotations
 
 ANNOTATED = annotations()
@@ -165,3 +165,43 @@ def test_a_position_matches_its_actor_by_any_name_of_the_annotated_list():
     assert score(result, expected).positions_found == 1
     expected["actors"] = [["Donald Trump"]]
     assert score(result, expected).positions_found == 0  # no name of the list is the tool's
+
+
+def test_a_second_annotation_is_scored_as_suggestions_against_the_first():
+    paragraphs = [
+        "Lena Osk said the corridor must stay open. Norway disagreed with her.",
+        "The plan should be dropped, in our view. Tomas Brel, the envoy, warned of delays.",
+    ]
+    first = {
+        "actors": [["Lena Osk", "Osk"], ["Norway", "Oslo"], ["Tomas Brel"], ["author"]],
+        "issues": [["corridor"], ["delays"]],
+        "positions": [
+            {"actor": "Lena Osk", "evidence": "the corridor must stay open"},
+            {"actor": "author", "evidence": "The plan should be dropped"},
+            {"actor": "Tomas Brel", "evidence": "warned of delays"},
+        ],
+        "acceptable": [{"actor": "Norway", "evidence": "Norway disagreed"}],
+    }
+    second = {
+        "actors": [["Osk"], ["Norway"], ["author"]],
+        "issues": [["the corridor"], ["fish quotas"]],
+        "positions": [
+            {"actor": "Osk", "evidence": "corridor must stay"},  # the same sentence, another fragment
+            {"actor": "author", "evidence": "Tomas Brel, the envoy, warned"},  # the same sentence, the wrong actor
+            {"actor": "Norway", "evidence": "disagreed with her"},  # merely acceptable to the first analyst
+        ],
+        "acceptable": [{"actor": "author", "evidence": "should be dropped"}],
+    }
+    result = as_suggestions(second, paragraphs)
+    assert [p["evidence"][0] for p in result["positions"]] == [
+        "Lena Osk said the corridor must stay open.",
+        "Tomas Brel, the envoy, warned of delays.",
+        "Norway disagreed with her.",
+    ]
+    s = score(result, first)
+    assert (s.actors_found, s.actors_expected) == (3, 4)  # no Tomas Brel in the second list
+    assert (s.positions_found, s.positions_expected) == (1, 3)
+    assert (s.suggested_correct, s.suggested) == (2, 3)
+    assert (s.issues_found, s.issues_expected) == (1, 2)
+    s = score(as_suggestions(second, paragraphs, acceptable=True), first)
+    assert (s.positions_found, s.suggested_correct, s.suggested) == (2, 3, 4)

@@ -132,3 +132,37 @@ def names_of(actor: str | list[str], actors: list[list[str]]) -> list[str]:
 
 def _first(actor: str | list[str]) -> str:
     return actor[0] if isinstance(actor, list) else actor
+
+
+def as_suggestions(ann: dict, paragraphs: list[str], *, acceptable: bool = False) -> dict:
+    """A second annotation of the same article in the shape of `to_json`'s result, so that `score` measures
+    how far two analysts agree: what one keeps of the other's list is the ceiling of "suggestions kept".
+
+    Each annotated position becomes a suggestion whose evidence is the sentence that holds its fragment (the
+    paragraph, should the fragment run over two sentences); its actor is the first name of the actor's list,
+    with the list's other names as aliases. `acceptable` adds the positions listed as merely defensible.
+    """
+    from briefcomposer.analysis.sentences import split
+
+    actors = []
+    for names in ann.get("actors", []):
+        if names and names[0] != "author":
+            actors.append({"name": names[0], "kind": "person", "aliases": list(names[1:])})
+    actors.append({"name": "author", "kind": "author", "aliases": []})
+    positions = []
+    for a in ann.get("positions", []) + (ann.get("acceptable", []) if acceptable else []):
+        fragment = _fold(a["evidence"])
+        for p, text in enumerate(paragraphs):
+            if fragment in _fold(text):
+                held = [text[s:e] for s, e in split(text) if fragment in _fold(text[s:e])]
+                actor = _first(a["actor"])
+                if actor != "author" and not any(x["name"] == actor for x in actors):
+                    actors.append({"name": actor, "kind": "person", "aliases": []})
+                positions.append({"actor": actor, "evidence": [held[0] if held else text], "paragraph": p})
+                break
+    issues = [
+        {"id": str(n), "label": t[0], "keywords": list(t[1:]), "paragraphs": []}
+        for n, t in enumerate(ann.get("issues", []))
+        if t
+    ]
+    return {"actors": actors, "positions": positions, "issues": issues}
