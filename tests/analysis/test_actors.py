@@ -1882,3 +1882,24 @@ def test_a_leader_whose_name_opens_with_a_function_word():
     assert lam is not None
     assert lam.kind is ActorKind.PERSON
     assert lam.count == 3
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "not_listed"),
+    [
+        # where a body is based is no part of its name
+        ("The Oslo-based Nordic Peace Institute warned of delays.", "Nordic Peace Institute", "Oslo-based"),
+        ("Lena Osk of the US-based Center for Quiet Diplomacy agreed.", "Center for Quiet Diplomacy", "US-based"),
+        # a known movement's name inside a person's name, before a particle and a surname
+        ("The army, led by General Abdel Fatah Al Burhan, fought on.", "Abdel Fatah Al Burhan", "Fatah"),
+        # a word that opens sentences is a surname after a title
+        ("Conference President Do Hung Viet closed the meeting.", "Do Hung Viet", "Hung Viet"),
+        ("Smugglers are happy because their earnings are rising.", "smugglers", None),
+    ],
+)
+def test_names_after_a_base_a_title_or_with_a_known_word_inside(text, name, not_listed):
+    index = find_actors([text])
+    names = [a.name for a in index.actors.values()]
+    assert name in names, names
+    if not_listed:
+        assert not any(not_listed in n and n != name for n in names), names

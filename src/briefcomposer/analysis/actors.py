@@ -589,7 +589,7 @@ _AGENT_GROUP_HEADS = (
     r"skeptics|reformers|conservatives|liberals|nationalists|populists|Islamists|jihadists|militants|fighters|"
     r"gangs|cartels|consumers|households|residents|refugees|migrants|students|youths|women|lobbyists|industry|"
     r"sector|separatists|secessionists|extremists|terrorists|providers|suppliers|contractors|brokers|communities|"
-    r"macroeconomists|media|audiences|spokespeople"
+    r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
@@ -1009,6 +1009,9 @@ def _scan(
     common_at = -1  # the last sentence-opening common word skipped ("Allowing" of "Allowing Lai to ...")
     while i < n:
         word, start, end = toks[i]
+        if _BASED.match(word):
+            i += 1  # "the US-based Center for ...": where a body is based is no part of its name
+            continue
         if word in _FUNCTION_WORDS and i + 1 < n and f"{word} {toks[i + 1][0]}" in gaz.leaders:
             # "To Lam": a leader whose name opens with a word that otherwise opens a sentence
             out.append(_Raw(p, start, toks[i + 1][2], "person", name=text[start : toks[i + 1][2]]))
@@ -1254,9 +1257,10 @@ def _scan(
                 k = j  # "General Elections", "General Assembly Resolution": a thing's name after a title's word
             if peer and k == j and j < n and toks[j][0][:1].isupper() and toks[j][0].isalpha():
                 k = j + 1  # "Lord West": a peer's title name need not look like a surname
-            if k == j and j + 1 < n and toks[j][0] == "He" and toks[j + 1][1] == toks[j][2] + 1:
-                k = _name_end(toks, j + 1, gaz)  # "Vice Premier He Lifeng": a surname, not the pronoun
-                k = j if k == j + 1 or k > j + 2 else k
+            if k == j and j + 1 < n and toks[j][0] in _SHORT_SURNAMES and toks[j + 1][1] == toks[j][2] + 1:
+                # "Vice Premier He Lifeng", "Conference President Do Hung Viet": a surname, not the pronoun or verb
+                k = _name_end(toks, j + 1, gaz)
+                k = j if k == j + 1 or k > j + (2 if toks[j][0] == "He" else 3) else k
             if k > j:
                 name = _clean(text[toks[j][1] : toks[k - 1][2]])
                 if peer and k == j + 1:
@@ -1526,6 +1530,9 @@ _ROLE_NOUNS = frozenset(
 _SENTENCE_START = frozenset({".", "!", "?", ":", "“", '"', "‘", "(", "–", "—"})
 
 
+# Words that open sentences and are also East Asian surnames, taken for a surname after a title
+_SHORT_SURNAMES = frozenset(words("He Do To"))
+_BASED = re.compile(r"[A-Z][\w.’']*-based$")
 # Endings of gerunds and adverbs that open sentences; not "erly" ("Kimberly", "Beverly")
 _OPENING_ENDS = ("ing", "ingly", "edly", "ally", "ously", "ively", "ately", "ntly", "ibly", "ably", "ssly", "ully")
 
@@ -1607,8 +1614,13 @@ def _name_end(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-d
     skipped = 0  # tokens of a quoted nickname, which do not count towards the four
     while j < len(toks) and j - i - skipped < 4:
         word = toks[j][0]
-        if j > i and _gazetteer_at(toks, j, gaz) and not _surname_like_place(toks, j, gaz):
-            break  # "Certain European counterparts": a known actor starts here
+        if (
+            j > i
+            and _gazetteer_at(toks, j, gaz)
+            and not _surname_like_place(toks, j, gaz)
+            and not _particle_after(toks, j, gaz)
+        ):
+            break  # "Certain European counterparts": a known actor starts here (not "Abdel Fatah Al Burhan")
         nick = _nickname_at(toks, j) if j > i else 0
         if nick and toks[j + nick][0][:1].isupper():
             j += nick  # Mohamed Hamdan “Hemedti” Dagalo
@@ -1637,7 +1649,15 @@ def _name_end(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-d
             j += 1  # a regnal number ends the name
             break
         month = j > i and _surname_like_month(toks, j, gaz)
-        if _is_name_token(word, gaz) or prefixed or particle or month or (j > i and _surname_like_place(toks, j, gaz)):
+        inner = j > i and word[:1].isupper() and _particle_after(toks, j, gaz)  # "Fatah" of "Abdel Fatah Al Burhan"
+        if (
+            _is_name_token(word, gaz)
+            or prefixed
+            or particle
+            or month
+            or inner
+            or (j > i and _surname_like_place(toks, j, gaz))
+        ):
             # Names continue only across single spaces (or editorial brackets: "Xi [Jinping]")
             if j > i and toks[j][1] - toks[j - 1][2] != 1 and not _bracket_gap(toks[j - 1][2], toks[j][1], toks):
                 break
@@ -1648,6 +1668,14 @@ def _name_end(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-d
     while j > i and toks[j - 1][0].casefold().rstrip("-") in gaz.particles:
         j -= 1
     return j
+
+
+def _particle_after(toks, j: int, gaz: Gazetteer) -> bool:  # type: ignore[no-untyped-def]
+    """Token `j`, one word, is followed by a name's particle and the rest of the name: "Fatah" in "Abdel Fatah
+    Al Burhan" is a given name there, not the movement."""
+    if j + 2 >= len(toks) or toks[j + 1][1] - toks[j][2] != 1 or toks[j + 2][1] - toks[j + 1][2] != 1:
+        return False
+    return toks[j + 1][0].casefold() in gaz.particles and _is_name_token(toks[j + 2][0], gaz)
 
 
 def _surname_next(toks, i: int, gaz: Gazetteer) -> bool:  # type: ignore[no-untyped-def]
@@ -1730,6 +1758,8 @@ def _run(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-def]
     while j < stop:
         word = toks[j][0]
         particle = j > i and word[:3].casefold() in ("al-", "el-") and word[3:4].isupper()  # "Jaish al-Nasr"
+        if _BASED.match(word):
+            break  # "The London-based Royal United Services Institute": where it is based ends the run
         if (word[:1].isupper() or particle) and word.replace("-", "").replace("’", "").replace(".", "").isalnum():
             if j > i and toks[j][1] - toks[j - 1][2] > 1:
                 break
