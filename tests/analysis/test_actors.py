@@ -1895,6 +1895,7 @@ def test_a_leader_whose_name_opens_with_a_function_word():
         # a word that opens sentences is a surname after a title
         ("Conference President Do Hung Viet closed the meeting.", "Do Hung Viet", "Hung Viet"),
         ("Smugglers are happy because their earnings are rising.", "smugglers", None),
+        ("In May the Baltic Chess Academy agreed on new rules.", "Baltic Chess Academy", None),
     ],
 )
 def test_names_after_a_base_a_title_or_with_a_known_word_inside(text, name, not_listed):

@@ -52,7 +52,7 @@ ORG_HEADS = frozenset(
         "Foundation Endowment Centre Center University Co Ltd Inc LLC plc Trading Holdings Congress "
         "Secretariat Unit Centres Centers Airlines Airways Association League Board Chamber Caucus "
         "Network Consortium Railway Railways Mission Police Alliance News Times Post Journal Herald Gazette Tribune "
-        "Telegraph Chronicle Panel Church Embassy Watch"
+        "Telegraph Chronicle Panel Church Embassy Watch Academy Federation"
     )
 )
 ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorate", "Banco"})
