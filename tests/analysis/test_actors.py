@@ -1896,6 +1896,8 @@ def test_a_leader_whose_name_opens_with_a_function_word():
         ("Conference President Do Hung Viet closed the meeting.", "Do Hung Viet", "Hung Viet"),
         ("Smugglers are happy because their earnings are rising.", "smugglers", None),
         ("In May the Baltic Chess Academy agreed on new rules.", "Baltic Chess Academy", None),
+        # a word before a known given name says what the person is
+        ("Stalinist Lena Osk was the runner-up with 3.2 per cent.", "Lena Osk", "Stalinist"),
     ],
 )
 def test_names_after_a_base_a_title_or_with_a_known_word_inside(text, name, not_listed):

@@ -1399,6 +1399,16 @@ def _scan(
             i = k + 1  # "a Pacific Eyes agreement", "the Salt Typhoon revelations": the name of a thing
             continue
         if k > i + 1 and (toks[k - 1][0][:1].isupper() or toks[k - 1][0][3:4].isupper()):
+            if (
+                k == i + 3
+                and word not in gaz.given_names
+                and toks[i + 1][0] in gaz.given_names
+                and (word.endswith(("ist", "ian", "ite", "ic")) or word.lower() in vocabulary)
+            ):
+                # "Stalinist Siarhei Syrankou", "Loyalist Lena Osk": a word before a known given name says what
+                # the person is (not "Seyed Abbas Araghchi"); the name starts at the given name
+                i += 1
+                word, start, end = toks[i]
             name = _clean(text[start : toks[k - 1][2]])
             if name not in events:
                 out.append(_Raw(p, start, toks[k - 1][2], "person", name=name))
