@@ -1898,6 +1898,9 @@ def test_a_leader_whose_name_opens_with_a_function_word():
         ("In May the Baltic Chess Academy agreed on new rules.", "Baltic Chess Academy", None),
         # a word before a known given name says what the person is
         ("Stalinist Lena Osk was the runner-up with 3.2 per cent.", "Lena Osk", "Stalinist"),
+        # people named by what they do, acting in a clause or before a negated auxiliary
+        ("Prices fell, as traders expressed disappointment at the deal.", "traders", None),
+        ("Companies don’t have to choose certified providers.", "companies", None),
     ],
 )
 def test_names_after_a_base_a_title_or_with_a_known_word_inside(text, name, not_listed):

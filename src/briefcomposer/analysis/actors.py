@@ -605,7 +605,9 @@ _SPEAKING_HEADS = frozenset(
 _ACTING_HEADS = _STATE_STAFF | frozenset(
     words(
         "protesters protestors demonstrators voters politicians activists students workers farmers rebels "
-        "insurgents militants fighters residents firms companies businesses jihadists militias juntas hackers citizens"
+        "insurgents militants fighters residents firms companies businesses jihadists militias juntas hackers citizens "
+        "traders investors banks lenders manufacturers producers exporters importers consumers smugglers traffickers "
+        "gangs cartels opponents supporters"
     )
 )
 _CLAUSE_SUBJECT = re.compile(
@@ -632,7 +634,10 @@ _VERB_AFTER = re.compile(
     r"\s+(?:(?:also|now|still|increasingly|already|have|has|had|\w+ly)\s+)*"
     r"(?:[a-z]+ed|have|has|had|are|were|will|would|can|could|should|may|might|must|did|do|does)\b"
 )
-_AUXILIARY = re.compile(r"\s+(?:have|has|had|are|were|will|would|can|could|should|may|might|must|did|do|also|now)\b")
+_AUXILIARY = re.compile(
+    r"\s+(?:have|has|had|are|were|will|would|can|could|should|may|might|must|did|do|also|now|"
+    r"(?:do|does|did|wo|ca|have|has|are|were|should|would|could)n[’']t)\b"
+)
 # The head is found first and its modifiers (up to two words) looked for just before it: one pattern for both
 # would be tried at every word of a long text (issue 3's 200,000-word benchmark)
 _AGENT_HEAD_WORDS = frozenset(h.lower() for h in _AGENT_GROUP_HEADS.replace("[Tt]hink tanks", "").split("|") if h)
