@@ -833,10 +833,19 @@ def _heading_candidates(
     if not chunks:
         return []
     tails = {tuple(_norm(w) for w in _WORD.findall(" ".join(toks[i:]))) for _, toks in chunks for i in range(len(toks))}
-    counts, where = _count(tokenized, body, {k for k in tails if k})
+    # and the phrases of two to four words inside a chunk, for a headline's subject before its verb ("Why
+    # Russia’s Shadow Fleet Sails Unhindered" discusses the shadow fleet)
+    inner = {
+        tuple(_norm(w) for w in _WORD.findall(" ".join(toks[i:j])))
+        for _, toks in chunks
+        for i in range(len(toks))
+        for j in range(i + 2, min(len(toks), i + 4) + 1)
+    }
+    counts, where = _count(tokenized, body, {k for k in tails | inner if k})
     terms = _policy_terms()
     out: list[tuple[str, tuple[str, ...], int]] = []
     for h, toks in chunks:
+        before = len(out)
         for start in range(len(toks)):
             tail = toks[start:]
             phrase = " ".join(tail)
@@ -855,7 +864,49 @@ def _heading_candidates(
             own = [paragraphs[i] for i in sorted(where.get(key, ()))[:5]]
             out.append((_cased(phrase, own, actor_words), key, h))
             break
+        if len(out) == before:  # no tail of the chunk is a topic: a phrase inside it may be
+            inside = _inner_phrase(toks, counts, stop, actor_words)
+            if inside is not None:
+                phrase, key = inside
+                own = [paragraphs[i] for i in sorted(where.get(key, ()))[:5]]
+                out.append((_cased(phrase, own, actor_words), key, h))
     return out
+
+
+# People a headline names ("West African military leaders prepare to exit ..."): its subject, not a topic
+_INNER_PEOPLE = frozenset(words("leaders leader officials official ministers rulers juntas junta government lawmakers"))
+
+
+def _inner_phrase(
+    toks: list[str], counts: dict[tuple[str, ...], int], stop: set[str], actor_words: set[str]
+) -> tuple[str, tuple[str, ...]] | None:
+    """The longest phrase of two to four words inside a heading's chunk that the text uses too and
+    that is a clean label (no verb, no stop word at its ends, not an actor's name): the subject of a headline
+    that goes on with its verb ("Shadow Fleet" of "Russia’s Shadow Fleet Sails Unhindered")."""
+    best: tuple[int, int, str, tuple[str, ...]] | None = None
+    for i in range(len(toks)):
+        for j in range(i + 2, min(len(toks), i + 4) + 1):
+            phrase = " ".join(toks[i:j])
+            key = tuple(_norm(w) for w in _WORD.findall(phrase))
+            low = phrase.lower()
+            if len(key) < 2 or counts.get(key, 0) < 1 or all(w in actor_words for w in low.split()):
+                continue
+            last = _WORD.findall(low)[-1]
+            if (
+                re.search(r"[’'“”\"‘]|\d", phrase)  # "Pakistan’s 27th", "“bounty hunters” targeting"
+                or any(w.endswith("ing") for w in low.split())
+                or any(w in _PEOPLE_HEADS or w in _TITLES or w in _INNER_PEOPLE for w in low.split())
+                or (last.endswith(_ADJECTIVE_ENDINGS) and last not in _NOUNS_LIKE_ADJECTIVES)
+                or (toks[j - 1][:1].isupper() and last.endswith(("an", "ese", "ish")))  # "West African"
+            ):
+                continue
+            cleaned = _clean(low, stop, actor_words)
+            if cleaned is None or cleaned.lower() != low:
+                continue
+            rank = (j - i, counts[key])
+            if best is None or rank > best[:2]:
+                best = (*rank, phrase, key)
+    return (best[2], best[3]) if best else None
 
 
 _BEFORE_VERB = frozenset(words("to is are was were be can could will would should must may might does do did not"))
