@@ -313,3 +313,14 @@ def test_the_model_suggests_no_one_named_after_what_another_actor_did():
     named = {index.actors[f.actor_key].name for f in ranked}
     assert "North Atlantic Treaty Organization" in named
     assert not named & {"Lena Osk", "Tomas Brel"}, named  # whom NATO hosted
+
+
+def test_the_model_decides_on_the_agent_of_a_passive_as_on_the_authors_plain_claims():
+    source = Source(title="T", paragraphs=["The plan was criticised by Norway as reckless."])
+    paragraphs, spans, index, headings, found = _parts(source)
+    assert ("Norway", "passive") in [(index.actors[f.actor_key].name, f.cue) for f in found]
+    model = ranking.load_model()
+    keep_all = ranking.rank(paragraphs, spans, index, headings, found, ranking.Model(model.weights, 0.0001))
+    keep_none = ranking.rank(paragraphs, spans, index, headings, found, ranking.Model(model.weights, 0.9999))
+    assert "Norway" in [index.actors[f.actor_key].name for f in keep_all]
+    assert "Norway" not in [index.actors[f.actor_key].name for f in keep_none]
