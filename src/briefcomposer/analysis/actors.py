@@ -1552,7 +1552,7 @@ _BASED = re.compile(r"[A-Z][\w.’']*-based$")
 _OPENING_ENDS = ("ing", "ingly", "edly", "ally", "ously", "ively", "ately", "ntly", "ibly", "ably", "ssly", "ully")
 
 
-def _common_word(word: str, i: int, toks, vocabulary: set[str], given: frozenset[str] | set[str] = frozenset()) -> bool:  # type: ignore[no-untyped-def]
+def _common_word(word: str, i: int, toks, vocabulary: set[str], given: set[str]) -> bool:  # type: ignore[no-untyped-def]
     """A capitalised word at the start of a sentence that the text also uses in lower case (`given`: the
     known given names, "Kimberly", "Sterling")."""
     lower = word.lower()
