@@ -781,3 +781,21 @@ def test_he_points_back_to_the_subject_described_by_age_or_standing():
     held = [(p["actor"], p["evidence"][0][:8]) for p in to_json(source, suggest(source))["positions"]]
     assert ("Lena Osk", "She has ") in held, held
     assert ("Tomas Brel", "She has ") not in held, held
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor", "stance"),
+    [
+        ("The new tariffs cannot possibly last beyond the summer, says Osk.", "Lena Osk", "The new tariffs cannot"),
+        ("Norway has widened the dispute beyond fishing, notes Lena Osk.", "Lena Osk", "Norway has widened the"),
+        ("Velmora could send more patrol boats to the strait, she says.", "Lena Osk", "Velmora could send more"),
+        ("“The court must be allowed to work without interference,” Osk stated.", "Lena Osk", "The court must be"),
+        ("The talks with Iceland are over for now, the Kremlin said on Monday.", "Russia", "The talks with Iceland"),
+        ("The fishing deal is dead and buried, Norway argues in a paper.", "Norway", "The fishing deal is dead"),
+    ],
+)
+def test_a_speaker_named_at_the_sentences_end_holds_the_words_before(sentence, actor, stance):
+    source = Source(title="t", paragraphs=["Lena Osk spoke in Oslo.", sentence], author="A. Writer")
+    held = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source))["positions"] if p["paragraph"] == 1]
+    assert any(a == actor and s.startswith(stance) for a, s in held), held
+    assert not [a for a, _ in held if a == "A. Writer"], held  # the words are the speaker's, not the author's

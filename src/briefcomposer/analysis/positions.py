@@ -413,6 +413,15 @@ _QUOTE_VERBS = (
 )
 _INVERTED = re.compile(r"[”\"’],?\s*(?:" + _QUOTE_VERBS + r"|told reporters)\s+(?:the\s+)?")
 _QUOTED_BY = re.compile(r"[”\"’],?\s+(?:he|she)\s+(?:" + _QUOTE_VERBS + r"|told)\b")
+# The speaker named at the sentence's end, after a comma or a closing mark: "..., notes Fredrik Wesslau.",
+# "..., says Srivastava.", "..., he says.", "“...,” Haq stated.", "..., the Kremlin said on Monday."
+_TAIL_VERBS = _QUOTE_VERBS + r"|told (?:reporters|journalists)"
+TAIL_SAID = re.compile(
+    r"(?P<cut>,[”\"’]?|[”\"’],?)\s+(?:(?P<pronoun>he|she)\s+(?:" + _TAIL_VERBS + r")"
+    r"|(?:" + _QUOTE_VERBS + r")\s+(?P<after>(?:the\s+)?[A-Z][^,;:]{1,50}?)"
+    r"|(?P<before>(?:the\s+)?[A-Z][^,;:“”\"]{1,50}?)\s+(?:" + _TAIL_VERBS + r"))"
+    r"(?:\s+(?:on|in|at|to)\s+[^,;:“”\"]{1,40}?)?[.!?]?\s*$"
+)
 _CONCESSION = re.compile(
     r"^(?:While|Whilst|Although|Though|Whereas|Even though|Even if|Because|Since|Given that)\b[^,]{5,200},\s+(.{20,})$"
 )
@@ -1221,6 +1230,32 @@ def _speaker_after(
     return None
 
 
+def _tail_speaker(
+    text: str, s_start: int, s_end: int, inside: list[Mention], index: ActorIndex, last_person: str | None
+) -> tuple[str, str, str] | None:
+    """(speaker, stance, "verb") for a sentence whose speaker is named at its end (`TAIL_SAID`): the words
+    before the comma are the speaker's, whoever else they name. Not for the author, nor for a name that is not
+    an actor's (the speaker is then unknown, and the sentence no one else's either)."""
+    sentence = text[s_start:s_end].rstrip()
+    tail = TAIL_SAID.search(sentence)
+    if tail is None or len(sentence[: tail.start()].split()) < 4:
+        return None
+    if tail.group("pronoun"):
+        if sentence[:1] in '“"‘' or last_person is None:
+            return None  # “...,” he said: the quotation's own rule (`_QUOTED_BY`) reads it
+        speaker = last_person
+    else:
+        at = s_start + (tail.start("after") if tail.group("after") else tail.start("before"))
+        head = next((m for m in inside if m.start in (at, at + 4) and not m.adjective), None)  # "the Kremlin"
+        if head is None or not _not_author(index, head.key):
+            return None
+        if tail.group("before") is not None and head.end != s_start + tail.end("before"):
+            return None  # "..., Russian officials said": named by an adjective, or more words than a name
+        speaker = head.key
+    said = sentence[: tail.start()].strip(' “”"‘’')
+    return (speaker, _paraphrase(said), "verb")
+
+
 _AFFILIATION = re.compile(r"\b(?:with|at|of|from|for)\s+(?:the\s+)?$")
 # “...,” said Mohamed Yarrow / “...,” says Senator Lena Osk: the verb of saying first, then the speaker (and title)
 _VERB_FIRST = re.compile(r"[,.]?\s*([a-z]+)\s+(?:the\s+)?(?:[A-Z][\w.\u2019'-]*\s+){0,3}?")
@@ -1293,6 +1328,9 @@ def _attributed(
         if holder is not None and _not_author(index, holder.key):
             quoted = sentence[: inverted.start()]
             return [(holder.key, _paraphrase(quoted), "verb")]
+    tail = _tail_speaker(text, s_start, s_end, inside, index, last_person)
+    if tail is not None:
+        return [tail]
     for verb in _WORD.finditer(sentence):
         word = verb.group()
         base = lexicon.VERB_FORMS.get(word) if word[0].islower() else None

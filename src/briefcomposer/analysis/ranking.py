@@ -350,9 +350,17 @@ def rank(
     out = list(kept)
     threshold = model.threshold_for(sum(len(t.split()) for t in paragraphs))
     doers = _doers(found, index)
+    # "..., says Osk.": the words are the speaker's, whom the rules found; the author does not hold them too
+    spoken = {
+        (f.paragraph, f.spans[0][0])
+        for f in kept
+        if f.cue == "verb" and rules.TAIL_SAID.search(paragraphs[f.paragraph][f.spans[0][0] : f.spans[0][1]].rstrip())
+    }
     for cand in candidates(paragraphs, sentence_spans, index, headings, found):
         key = (cand.actor_key, cand.paragraph, cand.start)
         if key in taken or model.score(cand.features) < threshold:
+            continue
+        if cand.actor_key == index.author_key and (cand.paragraph, cand.start) in spoken:
             continue
         if key not in by_rule and _after_a_doer(cand, index, doers.get((cand.paragraph, cand.start), [])):
             continue
