@@ -792,6 +792,8 @@ def test_he_points_back_to_the_subject_described_by_age_or_standing():
         ("“The court must be allowed to work without interference,” Osk stated.", "Lena Osk", "The court must be"),
         ("The talks with Iceland are over for now, the Kremlin said on Monday.", "Russia", "The talks with Iceland"),
         ("The fishing deal is dead and buried, Norway argues in a paper.", "Norway", "The fishing deal is dead"),
+        ("Norway must not emerge as the winner of the fishing dispute, warns Lena Osk:", "Lena Osk", "Norway must"),
+        ("The fishing deal should be scrapped at once, several diplomats have said.", "several diplomats", "The"),
     ],
 )
 def test_a_speaker_named_at_the_sentences_end_holds_the_words_before(sentence, actor, stance):
@@ -799,3 +801,16 @@ def test_a_speaker_named_at_the_sentences_end_holds_the_words_before(sentence, a
     held = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source))["positions"] if p["paragraph"] == 1]
     assert any(a == actor and s.startswith(stance) for a, s in held), held
     assert not [a for a, _ in held if a == "A. Writer"], held  # the words are the speaker's, not the author's
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Plans to deport migrants to Velmora would put them in extreme danger, a report has warned.",
+        "The fishing deal should be scrapped before the summer, the statement said.",
+    ],
+)
+def test_words_of_a_speaker_who_is_no_actor_are_not_the_authors(sentence):
+    source = Source(title="t", paragraphs=["Lena Osk spoke in Oslo.", sentence], author="A. Writer")
+    held = [p["actor"] for p in to_json(source, suggest(source))["positions"] if p["paragraph"] == 1]
+    assert "A. Writer" not in held, held

@@ -244,7 +244,9 @@ def find_positions(
             # a paragraph's opening and closing sentences state and conclude its claim
             edge = n_sentence == 0 or n_sentence == len(spans) - 1
             inside = [m for m in mentions if s_start <= m.start < s_end][:MAX_MENTIONS]
-            if not interview and index.author_key and _advice_to_actor(text, s_start, s_end, inside, index):
+            spoken = speaker_at_end(sentence)  # "..., says Osk.": the words are not the author's
+            advice = not spoken and _advice_to_actor(text, s_start, s_end, inside, index)
+            if not interview and index.author_key and advice:
                 # "The EU should adopt ... and seek partners": the author's advice, not the EU's stance
                 results = [(index.author_key, _paraphrase(sentence), "author")]
             else:
@@ -311,6 +313,8 @@ def find_positions(
                     results = [(speaker, _paraphrase(sentence[label.end() :]), "speaker")]
                 elif _OPINION.search(sentence) or _AUTHOR_CUES.search(sentence):
                     results = [(speaker, _paraphrase(sentence), "speaker")]
+            elif not interview and index.author_key and spoken:
+                pass  # "..., a report has warned.": someone else's words, though not a known actor's
             elif (
                 not interview
                 and index.author_key
@@ -415,13 +419,31 @@ _INVERTED = re.compile(r"[”\"’],?\s*(?:" + _QUOTE_VERBS + r"|told reporters)
 _QUOTED_BY = re.compile(r"[”\"’],?\s+(?:he|she)\s+(?:" + _QUOTE_VERBS + r"|told)\b")
 # The speaker named at the sentence's end, after a comma or a closing mark: "..., notes Fredrik Wesslau.",
 # "..., says Srivastava.", "..., he says.", "“...,” Haq stated.", "..., the Kremlin said on Monday."
-_TAIL_VERBS = _QUOTE_VERBS + r"|told (?:reporters|journalists)"
-TAIL_SAID = re.compile(
-    r"(?P<cut>,[”\"’]?|[”\"’],?)\s+(?:(?P<pronoun>he|she)\s+(?:" + _TAIL_VERBS + r")"
-    r"|(?:" + _QUOTE_VERBS + r")\s+(?P<after>(?:the\s+)?[A-Z][^,;:]{1,50}?)"
-    r"|(?P<before>(?:the\s+)?[A-Z][^,;:“”\"]{1,50}?)\s+(?:" + _TAIL_VERBS + r"))"
-    r"(?:\s+(?:on|in|at|to)\s+[^,;:“”\"]{1,40}?)?[.!?]?\s*$"
+_TAIL_VERBS = r"(?:(?:has|have|had)\s+)?(?:" + _QUOTE_VERBS + r"|told (?:reporters|journalists)|reported|reports)"
+# A speaker that may be no actor: "..., a report has warned.", "..., several diplomats said."
+_REPORTER = (
+    r"(?:the|a|an|one|some|several|many|other|its|their)\s+(?:[a-z][\w’'\-]*\s+){0,2}?"
+    r"(?:report|statement|study|survey|analysis|sources?|spokes(?:person|man|woman)|officials?|diplomats?|"
+    r"analysts?|experts?|observers?|critics?|researchers?|paper|memo|letter|document|assessment|communiqu[ée])"
 )
+TAIL_SAID = re.compile(
+    r"(?P<cut>,[”\"’]?|[”\"’],?)\s+(?:(?P<pronoun>he|she)\s+"
+    + _TAIL_VERBS
+    + r"|(?:"
+    + _QUOTE_VERBS
+    + r")\s+(?P<after>(?:the\s+)?[A-Z][^,;:]{1,50}?)"
+    r"|(?P<before>(?:the\s+)?[A-Z][^,;:“”\"]{1,50}?|" + _REPORTER + r")\s+" + _TAIL_VERBS + r")"
+    r"(?:\s+(?:on|in|at|to)\s+[^,;:“”\"]{1,40}?)?[.!?:]?\s*$"
+)
+
+
+def speaker_at_end(sentence: str) -> bool:
+    """Whether `sentence` names its speaker at its end, after the words it reports (`TAIL_SAID`): they are not
+    the author's, whether or not the speaker is an actor ("..., a report has warned.")."""
+    tail = TAIL_SAID.search(sentence.rstrip())
+    return tail is not None and len(sentence[: tail.start()].split()) >= 4
+
+
 _CONCESSION = re.compile(
     r"^(?:While|Whilst|Although|Though|Whereas|Even though|Even if|Because|Since|Given that)\b[^,]{5,200},\s+(.{20,})$"
 )
@@ -1238,7 +1260,7 @@ def _tail_speaker(
     an actor's (the speaker is then unknown, and the sentence no one else's either)."""
     sentence = text[s_start:s_end].rstrip()
     tail = TAIL_SAID.search(sentence)
-    if tail is None or len(sentence[: tail.start()].split()) < 4:
+    if tail is None or not speaker_at_end(sentence):
         return None
     if tail.group("pronoun"):
         if sentence[:1] in '“"‘' or last_person is None:

@@ -350,11 +350,9 @@ def rank(
     out = list(kept)
     threshold = model.threshold_for(sum(len(t.split()) for t in paragraphs))
     doers = _doers(found, index)
-    # "..., says Osk.": the words are the speaker's, whom the rules found; the author does not hold them too
+    # "..., says Osk.", "..., a report has warned.": the words are the speaker's; the author does not hold them
     spoken = {
-        (f.paragraph, f.spans[0][0])
-        for f in kept
-        if f.cue == "verb" and rules.TAIL_SAID.search(paragraphs[f.paragraph][f.spans[0][0] : f.spans[0][1]].rstrip())
+        (p, s) for p, text in enumerate(paragraphs) for s, e in sentence_spans[p] if rules.speaker_at_end(text[s:e])
     }
     for cand in candidates(paragraphs, sentence_spans, index, headings, found):
         key = (cand.actor_key, cand.paragraph, cand.start)
