@@ -814,3 +814,16 @@ def test_words_of_a_speaker_who_is_no_actor_are_not_the_authors(sentence):
     source = Source(title="t", paragraphs=["Lena Osk spoke in Oslo.", sentence], author="A. Writer")
     held = [p["actor"] for p in to_json(source, suggest(source))["positions"] if p["paragraph"] == 1]
     assert "A. Writer" not in held, held
+
+
+@pytest.mark.parametrize(
+    ("sentence", "group", "stance"),
+    [
+        ("A host of lawmakers criticized the decision to let Velmora export chips.", "lawmakers", "Criticized"),
+        ("Thousands of protesters demanded the minister’s resignation on Monday.", "protesters", "Demanded"),
+    ],
+)
+def test_a_group_counted_before_its_name_is_the_subject(sentence, group, stance):
+    """ "A host of lawmakers criticized ...": the "of" of a quantity is no preposition before the subject."""
+    found = _positions(sentence)
+    assert any(a == group and s.startswith(stance) for a, s in found), found

@@ -610,9 +610,14 @@ _ACTING_HEADS = _STATE_STAFF | frozenset(
         "gangs cartels opponents supporters"
     )
 )
+# "A host of lawmakers criticized ...", "Dozens of protesters gathered ...": how many, before the group
+_QUANTITY = (
+    r"(?:[Aa]\s+(?:host|number|group|handful|majority|coalition|series|range|chorus)\s+of\s+"
+    r"|(?:[Dd]ozens|[Hh]undreds|[Tt]housands|[Ss]cores|[Mm]illions)\s+of\s+)"
+)
 _CLAUSE_SUBJECT = re.compile(
     r"(?:^|[.!?:;,–—]\s+|^\s*[“\"‘]|\b(?i:that|as|when|while|because|after|since|until|although|though)\s+)"
-    r"(?:[Tt]he\s+)?$"
+    r"(?:[Tt]he\s+|" + _QUANTITY + r")?$"
 )
 # "according to (some) analysts", "criticised by rights groups"
 _CITED = re.compile(
@@ -723,7 +728,7 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             not mods
             and head in _ACTING_HEADS
             and _acts(text, head_end, present=True)
-            and _CLAUSE_SUBJECT.search(text[max(0, head_start - 14) : head_start]) is not None
+            and _CLAUSE_SUBJECT.search(text[max(0, head_start - 30) : head_start]) is not None
         )
         if not mods and head != "think tanks" and not speaking:
             # "Countries agreed on two pillars", "Leaders pledged ...": a bare plural that opens a sentence and

@@ -1775,6 +1775,8 @@ def _subjects(text: str, s_start: int, v_start: int, inside: list[Mention], inde
         head,
     ):
         return [before[k].key] if _not_author(index, before[k].key) else []  # "the regime in Tehran has ..."
+    if _HOW_MANY.search(head):  # "A host of lawmakers criticized ...": the quantity's "of" is no preposition
+        return list(dict.fromkeys(k for k in keys if index.actors[k].kind is not ActorKind.AUTHOR))
     if head.endswith(_PREPOSITIONS):
         outer = [
             m
@@ -1787,6 +1789,10 @@ def _subjects(text: str, s_start: int, v_start: int, inside: list[Mention], inde
     return list(dict.fromkeys(k for k in keys if index.actors[k].kind is not ActorKind.AUTHOR))
 
 
+_HOW_MANY = re.compile(
+    r"(?:^|[,;:]\s*|\b(?:but|and|yet|while|as|when|after)\s+)(?:a\s+(?:host|number|group|handful|majority|"
+    r"coalition|series|range|chorus)|dozens|hundreds|thousands|scores|millions)\s+of$"
+)
 _PREPOSITIONS = tuple(
     " " + w
     for w in words(
