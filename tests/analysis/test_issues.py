@@ -80,6 +80,28 @@ def test_relations_need_two_sides():
     assert "Western relations" not in found
 
 
+@pytest.mark.parametrize(
+    ("text", "phrase"),
+    [
+        ("US-Pakistan relations have thawed.", "US-Pakistan relations"),
+        ("Talks on Taiwan–UK relations resumed.", "Taiwan–UK relations"),
+        ("The UK-China ties are under review.", "UK-China ties"),
+    ],
+)
+def test_relations_between_names_that_also_describe(text, phrase):
+    """ "US" and "UK" describe as often as they name ("US troops"): joined by a dash to another name, they name
+    a side of the relations."""
+    actor_words = {"us", "uk", "pakistan", "taiwan", "china"}
+    found = [c[0] for c in _lexicon_candidates([text], [_tokens(text)], [0], actor_words)]
+    assert phrase in found, found
+
+
+def test_a_describing_name_alone_is_no_side():
+    text = "US troops relations with locals are poor."
+    found = [c[0] for c in _lexicon_candidates([text], [_tokens(text)], [0], {"us"})]
+    assert not [f for f in found if f.startswith("US")], found
+
+
 def test_vocabulary_file_is_well_formed():
     terms, variants = _vocabulary()
     assert len(terms) > 150

@@ -750,8 +750,15 @@ def _lexicon_candidates(
             if i > 0 and text[toks[i][1] - 1] in "-\u2011" and lower[i - 1] not in _NOUN_PREFIXES:
                 i = end  # "border" of "cross-border"
                 continue
-            while start > 0 and lower[start - 1] in names and not _gap(text, toks, start - 1, start, "-–\u2011"):
-                start -= 1  # "NATO enlargement", "Ukraine crisis", "Russia–NATO relations"
+            while start > 0 and not _gap(text, toks, start - 1, start, "-–\u2011"):
+                # "NATO enlargement", "Ukraine crisis", "Russia–NATO relations"; a name that also describes
+                # ("US", "UK") only when a dash joins it to the next: "US–China relations", not "US troops"
+                dashed = text[toks[start - 1][2]] in "-–\u2011" or (
+                    start > 1 and text[toks[start - 2][2]] in "-–\u2011" and lower[start - 2] in actor_words
+                )  # "US–China", "Taiwan–UK": a pair of names
+                if not (lower[start - 1] in names or (dashed and lower[start - 1] in actor_words)):
+                    break
+                start -= 1
             linked = end
             if end + 1 < len(toks) and lower[end] in _LINKS and not _gap(text, toks, end - 1, end):
                 k = end + 1 + (lower[end + 1] == "the")
@@ -775,7 +782,7 @@ def _lexicon_candidates(
                         owner = text[toks[b][1] : toks[b][2]].removesuffix("’s").removesuffix("'s") + " "
                         break
             for s_, e_ in {(start, end), (start, linked)}:
-                if toks[i][0] in _PAIRED and sum(lower[k] in names for k in range(s_, e_)) < 2:
+                if toks[i][0] in _PAIRED and sum(lower[k] in actor_words for k in range(s_, e_)) < 2:
                     continue  # "relations" are between two actors: "Russia–NATO relations", "ties with China"
                 surface = text[toks[s_][1] : toks[e_ - 1][2]]
                 key = tuple(_norm(w) for w in _WORD.findall(surface))
