@@ -415,7 +415,10 @@ def find_issues(
             counts[key], where[key] = count, paras
             heading_keys.add(key)
             candidates.append((name, key, 0.1, frozenset(_norm(w) for w in _WORD.findall(name)), True))
-    place_labels = {name.casefold() for name, _, _, _ in places}
+    # seas, regions and named topics ("AUKUS") are topics though the gazetteer may know the name as an actor's
+    place_labels = {name.casefold() for name, _, _, _ in places} | {
+        name.casefold() for name, _, _, _ in documents if name.casefold() in named_topic_labels()
+    }
     spoken = _mostly_quoted(texts)
     groups: dict[frozenset[str], _Group] = {}
     # Topics that are weaker evidence (a term of the vocabulary named once, a phrase outside it named once, a word
@@ -1350,6 +1353,29 @@ _DOCUMENT = re.compile(
 )
 
 
+@lru_cache(maxsize=1)
+def _named_topics() -> tuple[dict[str, str], re.Pattern[str] | None]:
+    """The named topics (``resources/gazetteer/named_topics.txt``): each name the text may use, with the label
+    of its line, and one pattern that finds any of them (the longest first)."""
+    from briefcomposer.paths import bundled_dir
+
+    path = bundled_dir("resources") / "gazetteer" / "named_topics.txt"
+    named: dict[str, str] = {}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        cells = [c.strip() for c in line.split(";") if c.strip()] if not line.startswith("#") else []
+        for cell in cells:
+            named.setdefault(cell, cells[0])
+    if not named:
+        return named, None
+    alternatives = "|".join(re.escape(n) for n in sorted(named, key=len, reverse=True))
+    return named, re.compile(r"(?<![\w\-])(?:" + alternatives + r")(?![\w\-])")
+
+
+def named_topic_labels() -> frozenset[str]:
+    """The labels of the named topics, folded: a label such as "AUKUS" may name an actor too, and is a topic."""
+    return frozenset(label.casefold() for label in _named_topics()[0].values())
+
+
 _DOCUMENT_OPENERS = frozenset(
     words("the a an in under by with of at on to from for after before since and but as while its their this that")
 )
@@ -1362,8 +1388,18 @@ def _documents(texts: list[str], body: list[int], title: str = "") -> list[tuple
     found: dict[str, tuple[int, set[int]]] = {}
     short: dict[str, str] = {}
     names: dict[tuple[str, ...], str] = {}
+    named, pattern = _named_topics()
     for p, text in [*zip(body, texts, strict=True), (-1, title)]:  # the title names it once more
+        taken: list[tuple[int, int]] = []
+        for m in pattern.finditer(text) if pattern is not None else ():
+            name = named[m.group()]  # "New START", "AUKUS": a topic by its name alone
+            names.setdefault(tuple(_norm(w) for w in _WORD.findall(name)), name)
+            count, paras = found.get(name, (0, set()))
+            found[name] = (count + 1, paras | ({p} if p >= 0 else set()))
+            taken.append(m.span())
         for m in _DOCUMENT.finditer(text):
+            if any(a < m.end(1) and m.start(1) < b for a, b in taken):
+                continue  # "the New START Treaty": a named topic's, counted once
             words = m.group(1).split()
             while len(words) > 1 and (words[0].lower() in _DOCUMENT_OPENERS or words[0].endswith(("’s", "'s"))):
                 words = words[1:]  # "Under the Paris Agreement": the name starts after the opening words
