@@ -756,3 +756,10 @@ def test_a_named_topic_named_once_is_no_issue():
         ],
     )
     assert "Marshall Plan" not in _labels(source)
+
+
+def test_a_capital_where_something_happened_is_no_issue():
+    texts = ["Leaders met in Kuala Lumpur on Monday. In Kuala Lumpur, the talks went on late."]
+    assert _junk_label("Kuala Lumpur", texts, set(), set())
+    quotas = ["Fishing quotas expire in May; the fishing quotas divide them."]
+    assert not _junk_label("Fishing quotas", quotas, set(), set())

@@ -1456,6 +1456,8 @@ def _junk_label(
     lower = [t.lower() for t in toks]
     if label.casefold() in actor_names or label.casefold().removeprefix("the ") in actor_names:
         return True
+    if label.casefold() in _capitals():
+        return True  # "Kuala Lumpur": where the summit met, not what it discussed
     if len(toks) == 1 and lower[0] in _TOO_GENERAL:
         return True  # "Policy" alone heads nothing
     alone = re.escape(lower[0]) if len(toks) == 1 and _adjective_like(lower[0]) else None
@@ -1787,6 +1789,14 @@ def _fragment_end(phrase: str, texts: list[str]) -> str | None:
             counts[nxt] = counts.get(nxt, 0) + 1
     best = min(counts, key=lambda sp: (-counts[sp], -len(sp), sp[:1].isupper()))  # plural first when tied
     return best.lower() if last[:1].islower() and not best.isupper() else best
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[str]:
+    """The capitals and seats of government of the gazetteer's states, folded."""
+    from briefcomposer.analysis.gazetteer import load
+
+    return frozenset(place.casefold() for entry in load().entries for place in entry.places)
 
 
 def _adjective_like(word: str) -> bool:
