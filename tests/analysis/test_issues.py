@@ -763,3 +763,9 @@ def test_a_capital_where_something_happened_is_no_issue():
     assert _junk_label("Kuala Lumpur", texts, set(), set())
     quotas = ["Fishing quotas expire in May; the fishing quotas divide them."]
     assert not _junk_label("Fishing quotas", quotas, set(), set())
+
+
+@pytest.mark.parametrize("label", ["French troops late last", "Terrorist attack in Indian", "European and American"])
+def test_a_label_cut_before_its_noun_is_no_heading(label):
+    texts = [f"{label} year, and more.", f"{label} carmakers and others."]
+    assert _junk_label(label, texts, set(), set())

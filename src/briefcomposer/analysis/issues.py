@@ -1469,6 +1469,8 @@ def _junk_label(
         return True  # "Facto independence" of "de facto independence"
     if len(toks) > 1 and lower[-1] in _BARE_ADJECTIVES:
         return True  # "Re-election in late", "Cooperation on civil": cut before the noun
+    if len(toks) > 2 and ((toks[-1].islower() and _adjective_like(lower[-1])) or toks[-1] in _demonym_adjectives()):
+        return True  # "French troops late last", "Terrorist attack in Indian": cut before the noun
     if not re.search(r"[^\W\d_]", label):
         return True  # "2023-24": a number names no topic
     if any(re.search(r"[a-z]{3}[A-Z][a-z]", t) for t in toks):
@@ -1789,6 +1791,16 @@ def _fragment_end(phrase: str, texts: list[str]) -> str | None:
             counts[nxt] = counts.get(nxt, 0) + 1
     best = min(counts, key=lambda sp: (-counts[sp], -len(sp), sp[:1].isupper()))  # plural first when tied
     return best.lower() if last[:1].islower() and not best.isupper() else best
+
+
+@lru_cache(maxsize=1)
+def _demonym_adjectives() -> frozenset[str]:
+    """The gazetteer's adjectives of states ("Indian", "French"), less those that are names too ("Kuwait")."""
+    from briefcomposer.analysis.gazetteer import load
+
+    entries = load().entries
+    nouns = {noun for entry in entries for noun in entry.nouns}
+    return frozenset(a for entry in entries for a in entry.adjectives if a not in nouns)
 
 
 @lru_cache(maxsize=1)
