@@ -769,3 +769,12 @@ def test_a_capital_where_something_happened_is_no_issue():
 def test_a_label_cut_before_its_noun_is_no_heading(label):
     texts = [f"{label} year, and more.", f"{label} carmakers and others."]
     assert _junk_label(label, texts, set(), set())
+
+
+@pytest.mark.parametrize(
+    "label", ["Libyan forces", "Russian air force", "Opposition party", "Coast guard", "Foreign policy aide", "Forces"]
+)
+def test_who_acts_is_no_issue(label):
+    """Forces, parties and aides are actors: a brief's issues are what they act on."""
+    texts = [f"The {label.lower()} moved in. Later, the {label.lower()} left again."]
+    assert _junk_label(label, texts, set(), set())

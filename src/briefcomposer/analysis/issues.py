@@ -1300,7 +1300,8 @@ _TOO_GENERAL = frozenset(
 _NOT_A_TOPIC_ALONE = frozenset(
     words(
         "abroad ahead overseas elsewhere together experts judges partner partners analysts officials observers "
-        "critics talk limits accounts soldiers allies group"
+        "critics talk limits accounts soldiers allies group forces parties party police motion student students "
+        "media"
     )
 )
 _PEOPLE_HEADS = frozenset(
@@ -1501,6 +1502,15 @@ def _junk_label(
         return True  # "Popularity due" of "popularity due to ..."
     if len(toks) > 1 and lower[-1] in _ACTOR_HEADS:
         return True  # "Transnistrian leadership", "Lebanese terrorist group": actors, not topics
+    if (
+        len(toks) > 1
+        and lower[-1] in ("force", "forces")
+        and (
+            toks[-2] in _demonym_adjectives()
+            or lower[-2] in ("opposition", "police", "air", "security", "armed", "rebel")
+        )
+    ):
+        return True  # "Libyan forces", "Russian air force", "Opposition forces": who fights, not what about
     if len(toks) > 1 and lower[-1] in _PEOPLE_HEADS and not any(w in _PREPOSITIONS for w in lower):
         return True  # "Chatham House experts", "Indo-Pacific allies": people; "Relations with allies" is a topic
     pattern = re.compile(r"\b" + r"[\s\-\u2011]+".join(re.escape(t) for t in toks) + r"\b")
@@ -1834,7 +1844,8 @@ _ACTOR_HEADS = frozenset(
         "leadership leaders government authorities officials regime elite elites group groups administration "
         "ministry ministries department office agency makers policymakers units counterpart counterparts "
         "negotiator negotiators judge judges neighbour neighbours neighbor neighbors predecessor successor "
-        "delegation delegations firm firms company companies student students"
+        "delegation delegations firm firms company companies student students party parties aide aides "
+        "spokesman spokeswoman spokesperson guard police businesses democrats socialists"
     )
 )
 
