@@ -778,3 +778,11 @@ def test_who_acts_is_no_issue(label):
     """Forces, parties and aides are actors: a brief's issues are what they act on."""
     texts = [f"The {label.lower()} moved in. Later, the {label.lower()} left again."]
     assert _junk_label(label, texts, set(), set())
+
+
+@pytest.mark.parametrize(
+    "label", ["Consequences of choices", "Subject of migration", "Cornerstone of negotiations", "October and November"]
+)
+def test_a_pointer_at_a_topic_or_a_date_is_no_heading(label):
+    texts = [f"We discussed the {label.lower()} at length.", f"Then the {label.lower()} again."]
+    assert _junk_label(label, texts, set(), set())

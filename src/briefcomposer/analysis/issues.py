@@ -1480,6 +1480,8 @@ def _junk_label(
         return True  # "Deployment of hundreds": a count without what it counts
     if any(w.removesuffix("’s").removesuffix("'s") in _WHEN_WORDS for w in lower):
         return True  # "Sunday night", "Tuesday’s vote": a moment, not a topic
+    if all(w in _MONTH_WORDS or w == "and" for w in lower):
+        return True  # "October and November": when, not what
     if _vague(lower):
         return True  # "Unique security", "Idea of offensive", "Decision": no topic named
     if _weak_head(lower):
@@ -1670,6 +1672,7 @@ _VAGUE_ADJECTIVES = frozenset(
         "vital distinct great solid bold bolder subsequent earlier controversial sheer outright mighty"
     )
 )
+_MONTH_WORDS = frozenset(m.lower() for m in lexicon.MONTHS)
 # Nouns that name no topic alone ("Decision", "Project", "Plan"): a heading says decision on what.
 _VAGUE_NOUNS = frozenset(
     words(
@@ -1678,7 +1681,12 @@ _VAGUE_NOUNS = frozenset(
     )
 )
 # Heads that point at a topic rather than name it: "Idea of offensive" is about offensive operations.
-_ABSTRACT_HEADS = frozenset(words("idea ideas notion notions concept concepts"))
+_ABSTRACT_HEADS = frozenset(
+    words(
+        "idea ideas notion notions concept concepts consequence consequences subject subjects cornerstone "
+        "allegation allegations attempt attempts import competition"
+    )
+)
 # Words after a phrase that do not complete it ("shipping without ...", "information-sharing among ...").
 _FUNCTION_WORDS = frozenset(
     words(
