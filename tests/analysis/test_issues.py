@@ -733,11 +733,11 @@ def test_a_named_treaty_or_pact_is_an_issue_though_no_head_word_marks_it():
     """ "New START" and "AUKUS" name what the text argues about, with no "Treaty" or "Agreement" to mark them;
     "AUKUS" is an actor too, and still a topic (``resources/gazetteer/named_topics.txt``)."""
     source = Source(
-        title="Arms control after the deadline",
+        title="AUKUS and arms control after the deadline",
         author="A. Writer",
         paragraphs=[
             "New START expired in February, and Norway urged both sides to keep to its limits.",
-            "Without New START, Iceland fears an arms race. The AUKUS partners said little.",
+            "Without New START, Iceland fears an arms race. Nothing replaces New START yet.",
             "AUKUS has its own problems: the submarines are years late, and Norway doubts they will come.",
         ],
     )
@@ -746,16 +746,16 @@ def test_a_named_treaty_or_pact_is_an_issue_though_no_head_word_marks_it():
     assert "AUKUS" in labels, labels
 
 
-def test_a_named_topic_named_once_is_no_issue():
-    source = Source(
-        title="Fishing",
-        author="A. Writer",
-        paragraphs=[
-            "Norway and Iceland disagree on fishing quotas. The fishing quotas expire in May.",
-            "Unlike the Marshall Plan, the fishing deal brings no money. Fishing quotas still divide them.",
-        ],
-    )
-    assert "Marshall Plan" not in _labels(source)
+def test_a_named_topic_named_in_passing_is_no_issue():
+    """Twice in passing, as a precedent, is no topic; three times, or in the title, is."""
+    paragraphs = [
+        "Norway and Iceland disagree on fishing quotas. The fishing quotas expire in May.",
+        "Unlike the Marshall Plan, the fishing deal brings no money. Fishing quotas still divide them.",
+        "Some call for a new Marshall Plan for the fleets. Norway doubts the fishing quotas can last.",
+    ]
+    assert "Marshall Plan" not in _labels(Source(title="Fishing", author="A. Writer", paragraphs=paragraphs))
+    titled = Source(title="Fishing needs no Marshall Plan", author="A. Writer", paragraphs=paragraphs)
+    assert "Marshall Plan" in _labels(titled), _labels(titled)
 
 
 def test_a_capital_where_something_happened_is_no_issue():

@@ -827,3 +827,19 @@ def test_a_group_counted_before_its_name_is_the_subject(sentence, group, stance)
     """ "A host of lawmakers criticized ...": the "of" of a quantity is no preposition before the subject."""
     found = _positions(sentence)
     assert any(a == group and s.startswith(stance) for a, s in found), found
+
+
+def test_he_said_after_a_sentence_that_names_its_speaker_is_not_the_person_named_before():
+    source = Source(
+        title="t",
+        author="A. Writer",
+        paragraphs=[
+            "Lena Osk spoke in Oslo.",
+            "The strikes were a necessary condition if Norway hopes to have Tomas Brel and Mara Quist leave power. "
+            "Lena Osk warned them in Saturday’s press conference: “Political figures in Velmora should understand "
+            "what happened to Brel can happen to them,” he said.",
+        ],
+    )
+    positions = to_json(source, suggest(source))["positions"]
+    held = [p["actor"] for p in positions if p["evidence"][0].startswith("Lena Osk warned")]
+    assert "Mara Quist" not in held, held

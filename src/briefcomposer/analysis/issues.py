@@ -1390,13 +1390,16 @@ def _documents(texts: list[str], body: list[int], title: str = "") -> list[tuple
     short: dict[str, str] = {}
     names: dict[tuple[str, ...], str] = {}
     named, pattern = _named_topics()
+    weak: set[str] = set()  # the named topics: no head word says they are documents, so they need more
     for p, text in [*zip(body, texts, strict=True), (-1, title)]:  # the title names it once more
         taken: list[tuple[int, int]] = []
         for m in pattern.finditer(text) if pattern is not None else ():
             name = named[m.group()]  # "New START", "AUKUS": a topic by its name alone
             names.setdefault(tuple(_norm(w) for w in _WORD.findall(name)), name)
             count, paras = found.get(name, (0, set()))
-            found[name] = (count + 1, paras | ({p} if p >= 0 else set()))
+            # named in the title, or three times: "the JCPOA" twice in passing, as a precedent, is no topic
+            found[name] = (count + (1 if p >= 0 else 2), paras | ({p} if p >= 0 else set()))
+            weak.add(name)
             taken.append(m.span())
         for m in _DOCUMENT.finditer(text):
             if any(a < m.end(1) and m.start(1) < b for a, b in taken):
@@ -1437,7 +1440,7 @@ def _documents(texts: list[str], body: list[int], title: str = "") -> list[tuple
     return [
         (name, tuple(_norm(w) for w in _WORD.findall(name)), count, paras)
         for name, (count, paras) in found.items()
-        if count >= 2 and paras
+        if count >= (3 if name in weak else 2) and paras
     ]
 
 

@@ -1265,6 +1265,9 @@ def _tail_speaker(
     if tail.group("pronoun"):
         if sentence[:1] in '“"‘' or last_person is None:
             return None  # “...,” he said: the quotation's own rule (`_QUOTED_BY`) reads it
+        cut = s_start + tail.start()
+        if any(m.start < cut and index.actors[m.key].kind is ActorKind.PERSON for m in inside):
+            return None  # "Trump warned them: “...,” he said": "he" is the person the sentence names
         speaker = last_person
     else:
         at = s_start + (tail.start("after") if tail.group("after") else tail.start("before"))
