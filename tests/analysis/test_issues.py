@@ -786,3 +786,11 @@ def test_who_acts_is_no_issue(label):
 def test_a_pointer_at_a_topic_or_a_date_is_no_heading(label):
     texts = [f"We discussed the {label.lower()} at length.", f"Then the {label.lower()} again."]
     assert _junk_label(label, texts, set(), set())
+
+
+def test_a_name_cut_before_its_of_is_no_heading():
+    texts = [
+        "The European Court of Human Rights ruled on Tuesday.",
+        "Critics of the European Court of Human Rights want its role reassessed.",
+    ]
+    assert _junk_label("European Court", texts, set(), set())

@@ -1606,7 +1606,9 @@ def _in_actor_name(m: re.Match, label: str, actor_names: set[str]) -> bool:
 
 
 # "Jama'at Nusrat al-Islam ...", "Global Gateway Initiative": the name goes on after the label
-_NAME_GOES_ON = re.compile(r"\s+(?:[A-Z]|(?:al|el|wal|bin|ibn)-|(?:de|da|del|der|van|von|al|bin)\s+[A-Z])")
+_NAME_GOES_ON = re.compile(
+    r"\s+(?:[A-Z]|(?:al|el|wal|bin|ibn)-|(?:de|da|del|der|van|von|al|bin|of|of the)\s+[A-Z])"
+)  # "Student Union Republic" of "Student Union Republic of China (ROC) Taiwan in the UK"
 _NAME_GOES_BACK = re.compile(r"(?<![\w’'\-])(?!The\b)[A-Z][\w’'\-]*\s+(?:of|for|al|wal|of the)\s+$")
 _MODAL_BEFORE = re.compile(r"\b(?:will|would|could|can|may|might|must|should|cannot|did|does|do)\s+$", re.IGNORECASE)
 _IDIOM_AROUND = re.compile(r"(?:\b(?:in|into)\s+)$")
