@@ -245,8 +245,12 @@ def find_positions(
             edge = n_sentence == 0 or n_sentence == len(spans) - 1
             inside = [m for m in mentions if s_start <= m.start < s_end][:MAX_MENTIONS]
             spoken = speaker_at_end(sentence)  # "..., says Osk.": the words are not the author's
-            advice = not spoken and _advice_to_actor(text, s_start, s_end, inside, index)
-            if not interview and index.author_key and advice:
+            if (
+                not interview
+                and index.author_key
+                and not spoken
+                and _advice_to_actor(text, s_start, s_end, inside, index)
+            ):
                 # "The EU should adopt ... and seek partners": the author's advice, not the EU's stance
                 results = [(index.author_key, _paraphrase(sentence), "author")]
             else:
@@ -1260,8 +1264,8 @@ def _tail_speaker(
     an actor's (the speaker is then unknown, and the sentence no one else's either)."""
     sentence = text[s_start:s_end].rstrip()
     tail = TAIL_SAID.search(sentence)
-    if tail is None or not speaker_at_end(sentence):
-        return None
+    if tail is None or len(sentence[: tail.start()].split()) < 4:
+        return None  # "He disagreed, she said.": too little said to be a stance (as `speaker_at_end`)
     if tail.group("pronoun"):
         if sentence[:1] in '“"‘' or last_person is None:
             return None  # “...,” he said: the quotation's own rule (`_QUOTED_BY`) reads it
