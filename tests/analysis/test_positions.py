@@ -843,3 +843,38 @@ def test_he_said_after_a_sentence_that_names_its_speaker_is_not_the_person_named
     positions = to_json(source, suggest(source))["positions"]
     held = [p["actor"] for p in positions if p["evidence"][0].startswith("Lena Osk warned")]
     assert "Mara Quist" not in held, held
+
+
+@pytest.mark.parametrize(
+    ("intro", "speaker"),
+    [
+        ("The Velmora Courier points out that there are many sides to the fishing deal:", "Velmora Courier"),
+        ("The fishing deal must not become a precedent, warns Kystposten:", "Kystposten"),
+        ("Lena Osk, the foreign minister of Norway, said:", "Lena Osk"),
+        ("Tomas Brel welcomes the deal:", "Tomas Brel"),
+    ],
+)
+def test_a_quotation_after_a_colon_is_its_introducers(intro, speaker):
+    """A press review or a report: "X notes that ...:", "..., warns X:", then a paragraph all quotation. Every
+    sentence of it is the speaker's, not the author's nor the actors it names; a paper that speaks is an actor."""
+    quoted = "“Norway has failed as a major Arctic power. For too long, Oslo has failed to see the risk.”"
+    source = Source(title="t", paragraphs=["The talks ended on Monday.", intro, quoted], author="A. Writer")
+    result = to_json(source, suggest(source))
+    assert speaker in [a["name"] for a in result["actors"]]
+    held = [(p["actor"], p["evidence"][0][:12]) for p in result["positions"] if p["paragraph"] == 2]
+    assert (speaker, "“Norway has ") in held, held
+    assert (speaker, "For too long") in held, held
+    assert "A. Writer" not in [a for a, _ in held], held
+
+
+def test_who_is_told_is_no_speaker():
+    """ "..., told Kystposten.": the paper heard the words; it is no actor for that."""
+    source = Source(
+        title="t",
+        paragraphs=[
+            "The talks ended on Monday.",
+            "“We are not reaching them,” Lena Osk, spokesperson for the Norwegian Refugee Council, told Kystposten.",
+        ],
+        author="A. Writer",
+    )
+    assert "Kystposten" not in [a["name"] for a in to_json(source, suggest(source))["actors"]]

@@ -1403,6 +1403,11 @@ def _scan(
             i = k  # "Just Energy Transition Partnership", "Paris Agreement": a thing's name, not a person's
             continue
         if k > i + 1 and i and toks[i - 1][0] in ("the", "The") and toks[i - 1][2] == start - 1:
+            end_at = toks[k - 1][2]
+            if _OUTLET_SAYS.match(text, end_at) or _said_at_end(text, toks[i - 1][1], end_at):
+                # "The Salzburger Nachrichten points out that ...", "..., writes the Frankfurter Allgemeine:":
+                # a paper or a body that speaks, as a press review quotes them
+                out.append(_Raw(p, start, end_at, "org", name=_clean(text[start:end_at])))
             i = k  # "aboard the Sierra Madre", "The Golden Dome will cost ...": a ship's or a project's name
             continue
         if k > i + 1 and k < n and toks[k][0] in _THING_NOUNS and toks[k][1] == toks[k - 1][2] + 1:
@@ -1943,7 +1948,14 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             key = "person:" + gaz.leaders[raw.name]
             full[raw.name] = key
             keep_people.add(key)
-        elif raw.kind == "single" and raw.name not in full and _says_something(paragraphs[raw.paragraph], raw.end):
+        elif (
+            raw.kind == "single"
+            and raw.name not in full
+            and (
+                _says_something(paragraphs[raw.paragraph], raw.end)
+                or _said_at_end(paragraphs[raw.paragraph], raw.start, raw.end)  # "..., warns Politiken:"
+            )
+        ):
             key = "person:" + raw.name
             full[raw.name] = key
             keep_people.add(key)
@@ -2369,6 +2381,34 @@ def _says_something(text: str, end: int, verbs: frozenset[str] | dict[str, str] 
     before = match.group(0)[: match.start(1)].split()
     # "the Nordic and Baltic states": after a name, "states" is the noun
     return not (match.group(1) == "states" and before and before[-1][:1].isupper())
+
+
+# What a paper or a body named after "the" does in a press review: "The Salzburger Nachrichten points out"
+_OUTLET_SAYS = re.compile(
+    r"\s+(?:also\s+)?(?:writes|wrote|notes|noted|comments|commented|points out|pointed out|observes|observed|"
+    r"argues|argued|warns|warned|concludes|concluded|remarks|remarked|critici[sz]es|critici[sz]ed|welcomes|"
+    r"welcomed|cautions|cautioned|stresses|stressed|insists|insisted|believes|fears|reports|reported)\b"
+)
+# The speaker named at the end of its words: "..., warns Politiken:", "“...,” writes the Guardian."
+_SAID_BEFORE = re.compile(r"(?:,|[”\"’],?)\s+([a-z]+(?: out)?)\s+(?:the\s+)?$")
+# verbs whose speaker may follow them, as no one they are said to does ("..., told Ayin." is who heard it)
+_SAID_BY_NEXT = frozenset(
+    words(
+        "said says writes wrote notes noted argues argued observes observed comments commented adds added explains "
+        "explained concludes concluded remarks remarked stresses stressed insists insisted continues continued"
+    )
+) | {"points out", "pointed out"}
+_SENTENCE_END = re.compile(r"\s*(?:[.!?:]|$)")
+
+
+def _said_at_end(text: str, start: int, end: int) -> bool:
+    """The name at `start:end` ends its sentence after a verb of saying and a comma or a closing mark; a
+    warning only before a colon ("..., warns Politiken:", not "..., warned Russia.")."""
+    before = _SAID_BEFORE.search(text, max(0, start - 30), start)
+    if before is None or not _SENTENCE_END.match(text, end):
+        return False
+    verb = before.group(1)
+    return verb in _SAID_BY_NEXT or (verb in ("warns", "warned") and text[end : end + 1] == ":")
 
 
 def _defined_at(text: str, toks, first: int, end: int, definitions: dict[str, str]) -> bool:  # type: ignore[no-untyped-def]

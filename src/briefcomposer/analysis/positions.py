@@ -1170,11 +1170,41 @@ def quotation_speakers(
             for s, _ in spans:
                 out[(p, s)] = previous
             speaker_here = previous
+        if speaker_here is None and spans and not inside:
+            # "Berlingske notes that ...:", "Lena Osk, the minister, said:": whoever introduces the quotation
+            # that follows speaks it
+            speaker_here = _intro_speaker(text, *spans[-1], mentions, index, last_person)
         previous = speaker_here
         people = [m.key for m in mentions if index.actors[m.key].kind is ActorKind.PERSON]
         if people:
             last_person = people[-1]
     return out
+
+
+# "Lena Osk, the foreign minister, said:", "Protagon welcomes the deal:": a speaker, maybe described, then the
+# verb; "He told reporters:": the person named last
+_INTRO_VERB = re.compile(r"(?:,[^,:;“”\"]{1,80},)?\s+(?:(?:also|has|have|had|then|later|once)\s+)*([a-z]+)\b")
+_INTRO_PRONOUN = re.compile(r"\s*(?:He|She)\s+(?:(?:also|has|had|then|later)\s+)*([a-z]+)\b")
+
+
+def _intro_speaker(
+    text: str, s: int, e: int, mentions: list[Mention], index: ActorIndex, last_person: str | None
+) -> str | None:
+    """The speaker a sentence that ends on a colon introduces, for the quotation in the paragraph after it."""
+    if not text[s:e].rstrip().endswith(":"):
+        return None
+    inside = [m for m in mentions if s <= m.start < e]
+    tail = _tail_speaker(text, s, e, inside, index, last_person)  # "..., warns Politiken:"
+    if tail is not None:
+        return tail[0]
+    pronoun = _INTRO_PRONOUN.match(text, s, e)
+    if pronoun:
+        return last_person if pronoun.group(1) in _QUOTE_VERBS or pronoun.group(1) == "told" else None
+    first = next((m for m in inside if text[s : m.start].strip(' “"') in ("", "The", "the")), None)
+    if first is None or not _not_author(index, first.key):
+        return None
+    verb = _INTRO_VERB.match(text, first.end, e)
+    return first.key if verb and (verb.group(1) in _QUOTE_VERBS or verb.group(1) == "told") else None
 
 
 def give_expert_turns(found: list[Found], turns: dict[int, str], author_key: str | None) -> list[Found]:
