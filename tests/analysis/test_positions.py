@@ -878,3 +878,38 @@ def test_who_is_told_is_no_speaker():
         author="A. Writer",
     )
     assert "Kystposten" not in [a["name"] for a in to_json(source, suggest(source))["actors"]]
+
+
+def test_a_quotation_over_several_paragraphs_is_its_speakers_to_the_end():
+    """The press opens each paragraph of a long quotation with a mark and closes only the last."""
+    source = Source(
+        title="t",
+        author="A. Writer",
+        paragraphs=[
+            "The talks ended on Monday.",
+            "Lena Osk told MPs: “Bounties have been placed on three people who live in Norway.",
+            "“Tomas Brel and Mara Quist fled Velmora. Both of them fear for their families.",
+            "“This is completely unacceptable, and robust action must be taken.”",
+            "The minister did not answer.",
+        ],
+    )
+    result = to_json(source, suggest(source))
+    held = {(p["actor"], p["evidence"][0][:10]) for p in result["positions"]}
+    for start in ("“Tomas Bre", "Both of th", "“This is c"):
+        assert ("Lena Osk", start) in held, held
+        assert ("A. Writer", start) not in held, held
+    assert not any(a in ("Tomas Brel", "Mara Quist") for a, _ in held), held
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Lena Osk told MPs: “Norway will never accept this plan.”",
+        "Foreign minister Lena Osk replied: “Norway will never accept this plan.”",
+    ],
+)
+def test_the_words_that_introduce_a_quotation_are_no_part_of_its_stance(sentence):
+    source = Source(title="t", paragraphs=["Lena Osk spoke in Oslo.", sentence], author="A. Writer")
+    held = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source))["positions"] if p["paragraph"] == 1]
+    assert ("Lena Osk", "Norway will never accept this plan.") in held, held
+    assert "A. Writer" not in [a for a, _ in held], held

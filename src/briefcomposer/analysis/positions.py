@@ -1124,10 +1124,22 @@ def quotation_speakers(
     out: dict[tuple[int, int], str] = {}
     last_person: str | None = None
     previous: str | None = None  # the speaker of the quotation that ended the paragraph before
+    open_by: str | None = None  # the speaker of a quotation the paragraph before left open
     for p, text in enumerate(paragraphs):
         mentions = sorted(index.mentions[p], key=lambda m: m.start)
         spans = sentence_spans[p]
         whole = text.strip()
+        if open_by is not None and whole[:1] == "“" and spans:
+            # a quotation over several paragraphs opens each with a mark and closes only the last: “... ¶ “... ”
+            for s, e in spans:
+                out[(p, s)] = open_by
+                if "”" in text[s:e]:
+                    break
+            else:
+                continue  # still open
+            previous, open_by = open_by, None
+            continue
+        open_by = None
         speaker_here: str | None = None
         inside = False
         pending: list[int] = []
@@ -1162,6 +1174,15 @@ def quotation_speakers(
                             out[(p, spans[j][0])] = speaker
                     speaker_here = speaker
             pending = []
+        if pending and text.count("“") > text.count("”"):
+            # “Mr Philp told MPs: “Bounties ...": the quotation goes on in the next paragraph
+            first_s, first_e = spans[pending[0]]
+            mark = text.find("“", first_s, first_e)
+            open_by = _intro_speaker(text, first_s, mark, mentions, index, last_person) if mark >= 0 else None
+            if open_by is None and mark == first_s:
+                open_by = previous if whole[:1] == "“" else None
+            for j in pending if open_by is not None else ():
+                out[(p, spans[j][0])] = open_by
         # all quotation: one mark opens it and one closes it, with nothing said between (not “...,” said X. “...”)
         quoted_whole = (
             whole[:1] in '“"' and whole[-1:] in '”"' and len(QUOTE_MARK.findall(whole)) == 2 and not speaker_here
@@ -1200,11 +1221,11 @@ def _intro_speaker(
     pronoun = _INTRO_PRONOUN.match(text, s, e)
     if pronoun:
         return last_person if pronoun.group(1) in _QUOTE_VERBS or pronoun.group(1) == "told" else None
-    first = next((m for m in inside if text[s : m.start].strip(' “"') in ("", "The", "the")), None)
-    if first is None or not _not_author(index, first.key):
-        return None
-    verb = _INTRO_VERB.match(text, first.end, e)
-    return first.key if verb and (verb.group(1) in _QUOTE_VERBS or verb.group(1) == "told") else None
+    for m in inside:
+        verb = _INTRO_VERB.match(text, m.end, e)
+        if verb and (verb.group(1) in _QUOTE_VERBS or verb.group(1) == "told"):
+            return m.key if _not_author(index, m.key) else None
+    return None
 
 
 def give_expert_turns(found: list[Found], turns: dict[int, str], author_key: str | None) -> list[Found]:
@@ -1615,6 +1636,8 @@ def _attributed(
                 said = adj.group().split()
                 said = said[said.index("been") + 1 :] if "been" in said else said[1:]  # "have been cautious"
                 held = that.group(1) if that else " ".join(said) + after
+            elif quote is not None:
+                held = sentence[quote.end() - 1 :]  # "X told MPs: “...”" holds the quotation
             results.append((first.key, _paraphrase(held), "adjective" if adj else "quote"))
     # "NATO's open door policy is seen as ..., as the Ambassador put it" is caught above; a bare
     # passive "is seen as" with no holder says nothing about who holds the view.
@@ -1980,6 +2003,7 @@ def _paraphrase(text: str, max_words: int = 20) -> str:
     """A one-sentence stance in plain words: the claim without openers, frames, quote marks, asides and
     hedging clauses; about `max_words` words when the sentence allows it, cut at a clause boundary."""
     text = _SPEAKER_LABEL.sub("", text)
+    text = _QUOTE_INTRO.sub("", text)
     text = re.sub(r"(?<!\w)[‘“\"]|[’”\"](?!\w)", "", text)
     text = text.replace("[", "").replace("]", "")
     text = " ".join(text.split())
@@ -1998,6 +2022,8 @@ def _paraphrase(text: str, max_words: int = 20) -> str:
     return text
 
 
+# "told MPs: “...”", "replied: “...”": the words that introduce a quotation are no part of its claim
+_QUOTE_INTRO = re.compile(r"^[^:“”\"]{0,40}:\s*(?=[“\"‘])")
 _SPEAKER_LABEL = re.compile(r"^(?:[A-Z][\w’'.\-]+\s){0,3}[A-Z][\w’'\-]+:\s+")
 # Asides that never carry the claim: brackets, dashes and short comma-enclosed adverbials.
 _ASIDES = (
