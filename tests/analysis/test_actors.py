@@ -1909,3 +1909,23 @@ def test_names_after_a_base_a_title_or_with_a_known_word_inside(text, name, not_
     assert name in names, names
     if not_listed:
         assert not any(not_listed in n and n != name for n in names), names
+
+
+def test_a_dateline_in_capitals_is_no_speaker():
+    """ "NEW DELHI: ..." is where a report was filed, not somebody's turn in an interview."""
+    index = find_actors(["NEW DELHI: Four weeks after Lena Osk fled Norway, she has become a headache."], None)
+    assert not any(a.name.upper() == "NEW DELHI" for a in index.actors.values())
+    assert _actor_of(index, "Lena Osk") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "paper"),
+    [
+        ("The Velmora Tidende points out that there are many sides to the deal.", "Velmora Tidende"),
+        ("The deal must not become a precedent, warns Kystposten: “It is a trap.”", "Kystposten"),
+        ("The deal has failed, writes the Nordlys Courant.", "Nordlys Courant"),
+    ],
+)
+def test_a_paper_that_speaks_is_an_actor(text, paper):
+    index = find_actors(["The talks ended.", text], None)
+    assert _actor_of(index, paper) is not None, [a.name for a in index.actors.values()]

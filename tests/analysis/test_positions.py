@@ -913,3 +913,16 @@ def test_the_words_that_introduce_a_quotation_are_no_part_of_its_stance(sentence
     held = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source))["positions"] if p["paragraph"] == 1]
     assert ("Lena Osk", "Norway will never accept this plan.") in held, held
     assert "A. Writer" not in [a for a, _ in held], held
+
+
+def test_both_presidents_are_the_two_people_named_last():
+    source = Source(
+        title="t",
+        author="A. Writer",
+        paragraphs=[
+            "Lena Osk met Tomas Brel in Oslo on Monday.",
+            "Both presidents have asserted their wider interest in expanding their influence in the Arctic.",
+        ],
+    )
+    held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["paragraph"] == 1}
+    assert {"Lena Osk", "Tomas Brel"} <= held, held

@@ -1001,6 +1001,8 @@ def _scan(
         or sum(w.lower() in vocabulary for w in speaker.group(1).split()) >= 2
     ):
         label = True  # "Economic Instability: ...", "Kurdish Gas Exports: ...": words the text also uses in lower case
+    elif speaker and speaker.group(1).isupper() and surface_key(speaker.group(1).title()) in gaz.surfaces:
+        label = True  # "NEW DELHI: Four weeks after ...": a dateline, the place the report was filed from
     i = 0
     heading = _RUN_IN_HEADING.match(text) if not speaker else None
     if heading and sum(w[:1].isupper() for w in heading.group(1).split()) >= 4:

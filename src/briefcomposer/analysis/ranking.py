@@ -131,7 +131,8 @@ def candidates(
     out: list[Candidate] = []
     last_person: str | None = None
     quoting: str | None = None  # who spoke the quotation the sentence before was in
-    seen: dict[str, None] = {}  # states and bodies named so far, the most recent last
+    seen: dict[str, tuple[int, int]] = {}  # states and bodies named so far, the most recent last, and where
+    seen_people: dict[str, tuple[int, int]] = {}  # and people
     for p, text in enumerate(paragraphs):
         if p in headings:
             continue
@@ -189,13 +190,22 @@ def candidates(
             if pair:
                 # "Both countries agreed to ...": the two states or bodies named last, each a candidate
                 word = (pair.group(1) or "").lower()
-                for key in list(seen)[-(3 if word == "three" else 2) :]:
+                many = 3 if word == "three" else 2
+                # "Both presidents", "the two leaders" after two people are named: the people
+                people = pair.group(2) in _PEOPLE_NOUNS and len(seen_people) >= many
+                if people and pair.group(2) == "leaders" and len(seen) >= many:
+                    # "Norway and Iceland signed. The two leaders ...": whoever was named last
+                    people = list(seen_people.values())[-many] > list(seen.values())[-many]
+                for key in list(seen_people if people else seen)[-many:]:
                     features = _with_rules({**base, "joint": 1.0}, key, index, by_rule.get((key, p, s)), held)
                     out.append(Candidate(key, p, s, e, features))
             for m in inside:
                 if index.actors[m.key].kind in (ActorKind.STATE, ActorKind.ORGANISATION):
                     seen.pop(m.key, None)
-                    seen[m.key] = None
+                    seen[m.key] = (p, m.start)
+                elif index.actors[m.key].kind is ActorKind.PERSON:
+                    seen_people.pop(m.key, None)
+                    seen_people[m.key] = (p, m.start)
             quoted = bool(rules.QUOTE_MARK.search(sentence))
             if quoting and quoted and quoting not in keys and not pointed:
                 # "“Our bases are an invaluable currency. For reasons difficult to fathom, ...”": the quotation
@@ -243,8 +253,10 @@ def _genre(paragraphs: list[str], spans: list[list[tuple[int, int]]], headings: 
 
 _JOINT = re.compile(
     r"\b(?:[Bb]oth|[Tt]he (two|three)|[Ee]ach)\s+"
-    r"(?:countries|nations|sides|governments|leaders|parties|states|capitals)\b"
+    r"(countries|nations|sides|governments|leaders|parties|states|capitals|presidents|men|women|premiers|"
+    r"prime ministers|ministers|heads of state)\b"
 )
+_PEOPLE_NOUNS = frozenset(("leaders", "presidents", "men", "women", "premiers", "prime ministers", "ministers"))
 
 
 def _with_rules(
