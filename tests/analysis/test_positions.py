@@ -926,3 +926,17 @@ def test_both_presidents_are_the_two_people_named_last():
     )
     held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["paragraph"] == 1}
     assert {"Lena Osk", "Tomas Brel"} <= held, held
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "“We are in favour of it, but there are nuances,” the Velmoran president said, adding that talks must go on.",
+        "“A deal with Norway will only be done if it is my deal,” he subsequently wrote on social media.",
+        "A news agency quoted a Velmoran diplomat as saying that “some politicians are deliberately hyping this up.”",
+    ],
+)
+def test_words_reported_after_a_quotation_are_not_the_authors(sentence):
+    source = Source(title="t", paragraphs=["Lena Osk spoke in Oslo.", sentence], author="A. Writer")
+    held = [p["actor"] for p in to_json(source, suggest(source))["positions"] if p["paragraph"] == 1]
+    assert "A. Writer" not in held, held

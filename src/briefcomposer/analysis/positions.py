@@ -244,7 +244,7 @@ def find_positions(
             # a paragraph's opening and closing sentences state and conclude its claim
             edge = n_sentence == 0 or n_sentence == len(spans) - 1
             inside = [m for m in mentions if s_start <= m.start < s_end][:MAX_MENTIONS]
-            spoken = speaker_at_end(sentence)  # "..., says Osk.": the words are not the author's
+            spoken = someone_elses_words(sentence)  # "..., says Osk.": the words are not the author's
             if (
                 not interview
                 and index.author_key
@@ -446,6 +446,19 @@ def speaker_at_end(sentence: str) -> bool:
     the author's, whether or not the speaker is an actor ("..., a report has warned.")."""
     tail = TAIL_SAID.search(sentence.rstrip())
     return tail is not None and len(sentence[: tail.start()].split()) >= 4
+
+
+# “...,” the Russian president said, adding that ... / “...,” he subsequently wrote on X. / quoted X as saying
+_REPORTED_SPEECH = re.compile(
+    r"[”\"],?\s+(?:[\w’.\-]+\s+){0,6}?(?:said|says|wrote|writes|added|adds|told|stated|argued|argues|noted|notes|"
+    r"warned|warns|explained|insisted|declared|continued)\b|\bas saying\b"
+)
+
+
+def someone_elses_words(sentence: str) -> bool:
+    """Whether `sentence` reports what someone else said, named at its end or after a quotation in it: the
+    words are not the author's, whoever the speaker is."""
+    return speaker_at_end(sentence) or _REPORTED_SPEECH.search(sentence) is not None
 
 
 _CONCESSION = re.compile(

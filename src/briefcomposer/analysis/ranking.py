@@ -364,7 +364,10 @@ def rank(
     doers = _doers(found, index)
     # "..., says Osk.", "..., a report has warned.": the words are the speaker's; the author does not hold them
     spoken = {
-        (p, s) for p, text in enumerate(paragraphs) for s, e in sentence_spans[p] if rules.speaker_at_end(text[s:e])
+        (p, s)
+        for p, text in enumerate(paragraphs)
+        for s, e in sentence_spans[p]
+        if rules.someone_elses_words(text[s:e])
     }
     for cand in candidates(paragraphs, sentence_spans, index, headings, found):
         key = (cand.actor_key, cand.paragraph, cand.start)
