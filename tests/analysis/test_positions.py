@@ -940,3 +940,18 @@ def test_words_reported_after_a_quotation_are_not_the_authors(sentence):
     source = Source(title="t", paragraphs=["Lena Osk spoke in Oslo.", sentence], author="A. Writer")
     held = [p["actor"] for p in to_json(source, suggest(source))["positions"] if p["paragraph"] == 1]
     assert "A. Writer" not in held, held
+
+
+def test_words_in_the_first_person_after_he_says_colon_are_the_speakers():
+    """A translated report that lost its quotation marks: "..., he says to a paper: ¶ I think ..."."""
+    source = Source(
+        title="t",
+        author="A. Writer",
+        paragraphs=[
+            "Norway's president Lena Osk is satisfied. The alliance sent a clear signal last week, he says to a paper:",
+            "I think the alliance passed the test on September 10.",
+        ],
+    )
+    held = {(p["actor"], p["paragraph"]) for p in to_json(source, suggest(source))["positions"]}
+    assert ("Lena Osk", 1) in held, held
+    assert ("A. Writer", 1) not in held, held

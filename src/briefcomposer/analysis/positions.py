@@ -1138,6 +1138,7 @@ def quotation_speakers(
     last_person: str | None = None
     previous: str | None = None  # the speaker of the quotation that ended the paragraph before
     open_by: str | None = None  # the speaker of a quotation the paragraph before left open
+    introduced = False  # whether the paragraph before ended by introducing `previous`'s words ("X said:")
     for p, text in enumerate(paragraphs):
         mentions = sorted(index.mentions[p], key=lambda m: m.start)
         spans = sentence_spans[p]
@@ -1200,14 +1201,19 @@ def quotation_speakers(
         quoted_whole = (
             whole[:1] in '“"' and whole[-1:] in '”"' and len(QUOTE_MARK.findall(whole)) == 2 and not speaker_here
         )
-        if quoted_whole and previous is not None and index.actors[previous].kind is not ActorKind.AUTHOR:
+        # "..., he says to German Bild: ¶ I think NATO passed the test.": a translation that lost the marks
+        unmarked = introduced and not speaker_here and not QUOTE_MARK.search(whole) and _SPEAKS_FIRST.match(whole)
+        if (quoted_whole or unmarked) and previous is not None and index.actors[previous].kind is not ActorKind.AUTHOR:
             for s, _ in spans:
                 out[(p, s)] = previous
             speaker_here = previous
+        introduced = False
         if speaker_here is None and spans and not inside:
             # "Berlingske notes that ...:", "Lena Osk, the minister, said:": whoever introduces the quotation
             # that follows speaks it
-            speaker_here = _intro_speaker(text, *spans[-1], mentions, index, last_person)
+            before = _last_person(mentions, spans[-1][0], last_person, index)
+            speaker_here = _intro_speaker(text, *spans[-1], mentions, index, before)
+            introduced = speaker_here is not None
         previous = speaker_here
         people = [m.key for m in mentions if index.actors[m.key].kind is ActorKind.PERSON]
         if people:
@@ -1215,6 +1221,7 @@ def quotation_speakers(
     return out
 
 
+_SPEAKS_FIRST = re.compile(r"(?:I|We|My|Our)\b")
 # "Lena Osk, the foreign minister, said:", "Protagon welcomes the deal:": a speaker, maybe described, then the
 # verb; "He told reporters:": the person named last
 _INTRO_VERB = re.compile(r"(?:,[^,:;“”\"]{1,80},)?\s+(?:(?:also|has|have|had|then|later|once)\s+)*([a-z]+)\b")
