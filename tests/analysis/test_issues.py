@@ -771,6 +771,11 @@ def test_a_label_cut_before_its_noun_is_no_heading(label):
     assert _junk_label(label, texts, set(), set())
 
 
+def test_a_label_cut_before_a_place_after_its_compass_point_is_no_heading():
+    texts = ["The offensive in south-western Libya went on.", "An offensive in south-western Libya began in May."]
+    assert _junk_label("Offensive in south-western", texts, set(), set())
+
+
 @pytest.mark.parametrize(
     "label", ["Libyan forces", "Russian air force", "Opposition party", "Coast guard", "Foreign policy aide", "Forces"]
 )

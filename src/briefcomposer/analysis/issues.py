@@ -1212,7 +1212,8 @@ _ADJECTIVES_ONLY = frozenset(words("foreign domestic overseas senior junior upco
 _BARE_ADJECTIVES = _ADJECTIVES_ONLY | frozenset(
     words(
         "maritime private modern intermediate legitimate immediate appropriate adequate separate moderate urban "
-        "free fair unfair late early civil deep northeastern northwestern southeastern southwestern"
+        "free fair unfair late early civil deep northeastern northwestern southeastern southwestern "
+        "north-eastern north-western south-eastern south-western northern southern eastern western"
     )
 )
 
