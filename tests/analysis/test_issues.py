@@ -800,3 +800,27 @@ def test_a_name_cut_before_its_of_is_no_heading():
         "The European Court itself said nothing.",
     ]
     assert _junk_label("European Court", texts, set(), set())  # mostly the start of the longer name
+
+
+def test_an_annex_of_a_text_is_no_annexation():
+    source = Source(
+        title="The pandemic agreement",
+        paragraphs=[
+            "Details for the sharing system will be confirmed later in the agreement's annex section.",
+            "The negotiation process took three years. Manufacturers must share 20% of their products.",
+        ],
+    )
+    assert "Annexation" not in _labels(source)
+
+
+def test_a_policy_word_used_as_often_in_the_singular_is_headed_as_the_vocabulary_heads_it():
+    """ "decided to sanction the two firms ... the sanctions will extend": "Sanctions"."""
+    source = Source(
+        title="Oil imports",
+        paragraphs=[
+            "Norway decided to sanction the two big oil companies in May, which hit crude imports.",
+            "Whether the sanctions will extend beyond the two firms is unclear, and crude imports may fall.",
+        ],
+    )
+    labels = _labels(source)
+    assert "Sanctions" in labels, labels

@@ -649,6 +649,16 @@ def _vocabulary() -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], str
     return terms, variants
 
 
+@lru_cache(maxsize=1)
+def _vocabulary_heads() -> frozenset[str]:
+    """The first term of each line of the policy vocabulary, in lower case: how a heading names the concept."""
+    from briefcomposer.paths import bundled_dir
+
+    path = bundled_dir("resources") / "gazetteer" / "policy_terms.txt"
+    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
+    return frozenset(ln.split(";")[0].strip().lower() for ln in lines)
+
+
 def _policy_terms() -> dict[tuple[str, ...], int]:
     return _vocabulary()[0]
 
@@ -691,6 +701,7 @@ def _general_concepts() -> frozenset[int]:
     return frozenset(c for w in ("strategy", "engagement", "relation", "crisis") if (c := terms.get((w,))) is not None)
 
 
+_NOUN_BEFORE = re.compile(r"^(?:the|a|an|its|their|this|that|confidential|secret|classified)$|[’']s$")
 _NOUN_PREFIXES = frozenset(words("anti counter de non post pre re co"))
 _LINKS = frozenset(words("with towards toward on against in within over"))
 _OWNED = frozenset(words("policy policies strategy approach doctrine relations"))
@@ -740,6 +751,9 @@ def _lexicon_candidates(
                 i = end  # "Force" of "Australian Defence Force": a word of a name, no topic
                 continue
             head = _vocabulary()[1].get(tuple(t[0] for t in toks[i:end]))
+            if head is not None and n == 1 and i > 0 and _NOUN_BEFORE.search(lower[i - 1]) and lower[i][-1:] != "d":
+                i = end  # "the agreement's annex", "a confidential annex": the noun, not the verb "annex"
+                continue
             if head is not None:  # "coerce" counts for "coercion"
                 key = tuple(_norm(w) for w in _WORD.findall(head))
                 entry = found.setdefault(key, [head, 0, set()])
@@ -1476,6 +1490,8 @@ def _junk_label(
         return True  # "Re-election in late", "Cooperation on civil": cut before the noun
     if len(toks) > 2 and ((toks[-1].islower() and _adjective_like(lower[-1])) or toks[-1] in _demonym_adjectives()):
         return True  # "French troops late last", "Terrorist attack in Indian": cut before the noun
+    if lower[-1] in ("annex", "annexes", "section", "sections", "paragraph", "paragraphs"):
+        return True  # "Agreement's annex section", "Confidential annex": a part of a document, not its topic
     if not re.search(r"[^\W\d_]", label):
         return True  # "2023-24": a number names no topic
     if any(re.search(r"[a-z]{3}[A-Z][a-z]", t) for t in toks):
@@ -2004,6 +2020,7 @@ def _label(group: _Group, texts: list[str], reject: Callable[[str], bool] | None
             not (len(toks) > 1 and count >= 2),
             len(toks) < 2,
             -count,
+            len(toks) == 1 and phrase.lower() not in _vocabulary_heads(),  # "Sanctions" before "Sanction"
             group.phrases[phrase],
         )
 
