@@ -418,6 +418,7 @@ _CUT_SHORT_TEXTS = [
     "Organised crime groups grew. Police fight organised crime groups in the port.",
     "Shipping without insurance stopped, and air defence matters as air defence systems age.",
     "Nobel laureate Amara Osei spoke.",
+    "Velmora funds a network of proxy militias, and pressure on prices grew.",
 ]
 
 
@@ -431,6 +432,8 @@ _CUT_SHORT_TEXTS = [
         ("Shipping", "Shipping"),  # "without" completes nothing
         ("Air defence", "Air defence"),  # used on its own too
         ("Nobel laureate", "Nobel laureate"),  # a name follows
+        ("Network of proxy", "Network of proxy militias"),  # named once, a modifier after a preposition
+        ("Pressure on prices", "Pressure on prices"),  # "grew" completes nothing
     ],
 )
 def test_a_phrase_cut_short_is_completed(label, heading):

@@ -1823,7 +1823,15 @@ def _fragment_end(phrase: str, texts: list[str]) -> str | None:
         return None  # "Prosperity" of "Operation Prosperity Guardian": part of a name, which `_junk_label` judges
     last = phrase.split()[-1]
     last_word = (_WORD.findall(last.lower()) or [""])[-1]
-    if len(uses) < 2 and (_norm(last_word), norm) not in _policy_terms() and not _adjective_like(last_word):
+    words_of = phrase.split()
+    # "Network of proxy" + "militias", "Haven for terrorist" + "groups": a modifier after a preposition
+    modifier = len(words_of) >= 3 and words_of[-2].lower() in _PREPOSITIONS and last[:1].islower()
+    if (
+        len(uses) < 2
+        and (_norm(last_word), norm) not in _policy_terms()
+        and not _adjective_like(last_word)
+        and not modifier
+    ):
         return None
     counts: dict[str, int] = {}
     for _, nxt in uses:
