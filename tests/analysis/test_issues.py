@@ -827,3 +827,9 @@ def test_a_policy_word_used_as_often_in_the_singular_is_headed_as_the_vocabulary
     )
     labels = _labels(source)
     assert "Sanctions" in labels, labels
+
+
+@pytest.mark.parametrize("label", ["Capital abruptly cut", "Specifically in energy", "Genuinely streamline regulation"])
+def test_a_label_with_an_adverb_is_a_clause_not_a_heading(label):
+    assert _junk_label(label, [f"{label} and more."], set(), set())
+    assert not _junk_label("Supply chains", ["Supply chains and more."], set(), set())

@@ -1490,6 +1490,8 @@ def _junk_label(
         return True  # "Re-election in late", "Cooperation on civil": cut before the noun
     if len(toks) > 2 and ((toks[-1].islower() and _adjective_like(lower[-1])) or toks[-1] in _demonym_adjectives()):
         return True  # "French troops late last", "Terrorist attack in Indian": cut before the noun
+    if len(toks) > 1 and any(_adverb(w) for w in lower[:-1]):
+        return True  # "N’Djamena abruptly cut", "Specifically in energy": a clause, not a heading
     if lower[-1] in ("annex", "annexes", "section", "sections", "paragraph", "paragraphs"):
         return True  # "Agreement's annex section", "Confidential annex": a part of a document, not its topic
     if not re.search(r"[^\W\d_]", label):
@@ -1962,6 +1964,15 @@ def _verb_in(phrase: str, texts: list[str], verbs: set[str]) -> bool:
 
 _LY_NOUNS = frozenset(words("supply assembly monopoly family ally rally anomaly reply italy july oligopoly"))
 _ADVERBS = frozenset(words("likewise also thus hence still instead even already otherwise"))
+_ADVERB_ENDINGS = (
+    "ally", "ately", "ingly", "edly", "ously", "ively", "ently", "antly", "fully", "lessly", "ibly", "ably", "inely",
+    "uptly", "ghly", "gely", "ctly",
+)  # fmt: skip
+
+
+def _adverb(word: str) -> bool:
+    """`word` is an adverb in "-ly" ("abruptly", "specifically", "highly"), not "rally" or "supply"."""
+    return word.endswith(_ADVERB_ENDINGS) and word not in ("rally", "ally", "tally")
 
 
 @lru_cache(maxsize=1)
