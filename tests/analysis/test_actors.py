@@ -1929,3 +1929,10 @@ def test_a_dateline_in_capitals_is_no_speaker():
 def test_a_paper_that_speaks_is_an_actor(text, paper):
     index = find_actors(["The talks ended.", text], None)
     assert _actor_of(index, paper) is not None, [a.name for a in index.actors.values()]
+
+
+def test_the_us_president_is_the_president_named_before():
+    index = find_actors(["US President Lena Osk met Tomas Brel.", "The US president claims the deal is dead."], None)
+    osk = _actor_of(index, "Lena Osk")
+    assert osk is not None
+    assert any(m.key == osk.key for m in index.mentions[1]), [index.actors[m.key].name for m in index.mentions[1]]

@@ -1036,6 +1036,20 @@ def _scan(
             out.append(_Raw(p, start, toks[k - 1][2], "person", name=_clean(text[start : toks[k - 1][2]])))
             i = k
             continue
+        if (
+            hit
+            and word in ("the", "The")
+            and hit[0] == 2
+            and hit[1] != PLACE
+            and i + 2 < n
+            and toks[i + 1][0].isupper()
+            and toks[i + 2][0] in _ROLE_TITLES
+            and gaz.entries[hit[1]].kind is ActorKind.STATE
+        ):
+            # "the US president", "The UK premier": the titled person named before, as "the French president"
+            out.append(_Raw(p, start, toks[i + 2][2], "back", title=_ROLE_TITLES[toks[i + 2][0]]))
+            i += 3
+            continue
         if hit and word in ("the", "The"):
             inner = _gazetteer_at(toks, i + 1, gaz)
             if inner and inner[0] >= hit[0]:  # "the UN Security Council": the longer name wins
