@@ -1936,3 +1936,11 @@ def test_the_us_president_is_the_president_named_before():
     osk = _actor_of(index, "Lena Osk")
     assert osk is not None
     assert any(m.key == osk.key for m in index.mentions[1]), [index.actors[m.key].name for m in index.mentions[1]]
+
+
+def test_a_leaders_team_is_their_administration():
+    """ "Trump’s team has repeatedly expressed ...", as "the Trump team" (a leader the gazetteer knows)."""
+    index = find_actors(["Donald Trump won.", "Trump’s team has repeatedly expressed dissatisfaction."], None)
+    team = _actor_of(index, "Trump’s team")
+    assert team is not None, [a.name for a in index.actors.values()]
+    assert team.name == "Trump administration"

@@ -1456,6 +1456,17 @@ def _scan(
                 out.append(_Raw(p, start, toks[i + 1][2], "collective", name=f"{word} {head}"))
                 i += 2
                 continue
+            if (
+                follow in ("’", "'")
+                and i + 3 < n
+                and toks[i + 2][0] == "s"
+                and toks[i + 3][0] in ("team", "camp")
+                and word in gaz.leaders
+            ):
+                # "Trump’s team has repeatedly expressed ...": the leader's administration, as "the Trump team"
+                out.append(_Raw(p, start, toks[i + 3][2], "collective", name=f"{word} administration"))
+                i += 4
+                continue
             stems = [word[:-cut] for cut in (2, 3) if len(word) - cut >= 3] if word.endswith("ans") else []
             if any("^" + stem in vocabulary or surface_key(stem) in gaz.surfaces for stem in stems):
                 out.append(_Raw(p, start, end, "group", name=word))  # "Gazans", "Tigrayans": a place's people
