@@ -631,13 +631,9 @@ def _vocabulary() -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], str
     Returns the normalised terms with their line, and the "~" variants (verbs, adjectives) with the
     line's first term, which stands for them.
     """
-    from briefcomposer.paths import bundled_dir
-
-    path = bundled_dir("resources") / "gazetteer" / "policy_terms.txt"
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
     terms: dict[tuple[str, ...], int] = {}
     variants: dict[tuple[str, ...], str] = {}
-    for n, line in enumerate(lines):
+    for n, line in enumerate(_vocabulary_lines()):
         cells = [c.strip() for c in line.split(";") if c.strip()]
         head = next((c for c in cells if not c.startswith("~")), "")
         for cell in cells:
@@ -650,13 +646,18 @@ def _vocabulary() -> tuple[dict[tuple[str, ...], int], dict[tuple[str, ...], str
 
 
 @lru_cache(maxsize=1)
-def _vocabulary_heads() -> frozenset[str]:
-    """The first term of each line of the policy vocabulary, in lower case: how a heading names the concept."""
+def _vocabulary_lines() -> tuple[str, ...]:
     from briefcomposer.paths import bundled_dir
 
     path = bundled_dir("resources") / "gazetteer" / "policy_terms.txt"
-    lines = [ln for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip() and not ln.startswith("#")]
-    return frozenset(ln.split(";")[0].strip().lower() for ln in lines)
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return tuple(ln for ln in lines if ln.strip() and not ln.startswith("#"))
+
+
+@lru_cache(maxsize=1)
+def _vocabulary_heads() -> frozenset[str]:
+    """The first term of each line of the policy vocabulary, in lower case: how a heading names the concept."""
+    return frozenset(ln.split(";")[0].strip().lower() for ln in _vocabulary_lines())
 
 
 def _policy_terms() -> dict[tuple[str, ...], int]:
@@ -1972,7 +1973,7 @@ _ADVERB_ENDINGS = (
 
 def _adverb(word: str) -> bool:
     """`word` is an adverb in "-ly" ("abruptly", "specifically", "highly"), not "rally" or "supply"."""
-    return word.endswith(_ADVERB_ENDINGS) and word not in ("rally", "ally", "tally")
+    return word.endswith(_ADVERB_ENDINGS) and word not in _LY_NOUNS
 
 
 @lru_cache(maxsize=1)
