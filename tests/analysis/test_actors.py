@@ -1376,6 +1376,9 @@ def test_the_amazon_rainforest_is_a_place():
         ("Voters punished the ruling party in the first round.", "voters"),
         ("In the end, politicians decided not to contest the polls.", "politicians"),
         ("Quite the opposite – the students have distanced themselves from all of them.", "students"),
+        ("Protesters chant slogans against the regime.", "Protesters"),
+        ("Commentators discuss the ramifications of the move.", "Commentators"),
+        ("It takes the full commitment of the ruling coalition.", "the ruling coalition"),
     ],
 )
 def test_people_who_act_as_the_subject_are_a_group(text, group):
@@ -1384,8 +1387,42 @@ def test_people_who_act_as_the_subject_are_a_group(text, group):
 
 
 def test_people_listed_as_an_object_are_no_group():
-    assert [a.name for a in find_actors(["The police arrested students, workers and farmers."]).actors.values()] == [
-        "The author"
+    # the police, who act, are a group; the people they arrest are not
+    names = [a.name for a in find_actors(["The police arrested students, workers and farmers."]).actors.values()]
+    assert sorted(names) == ["The author", "police"]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The plan was heavily criticised by NGOs for failing to act.", "NGOs"),
+        ("Lissu was assaulted by the police last year.", "police"),
+        ("The juntas are supported by many citizens within these countries.", "citizens"),
+    ],
+)
+def test_people_who_act_in_a_passive_are_a_group(text, group):
+    names = {a.name: a.kind for a in find_actors([text]).actors.values()}
+    assert names.get(group) is ActorKind.GROUP, names
+
+
+def test_a_us_presidents_administration_is_an_actor_named_after_him():
+    index = find_actors(
+        [
+            "Donald Trump signed an order freezing foreign aid. Later the administration cut 92% of aid contracts.",
+            "Mr Trump’s administration put the Houthis on notice.",
+        ]
+    )
+    names = {a.name: a for a in index.actors.values()}
+    assert names["Trump administration"].kind is ActorKind.ORGANISATION
+    assert [m.key for m in index.mentions[1]][0] == names["Trump administration"].key
+    assert "Donald Trump" in names
+
+
+def test_the_government_of_a_text_that_names_no_state_is_an_actor():
+    names = [a.name for a in find_actors(["On June 18, the government dismissed Lena Osk."]).actors.values()]
+    assert "the government" in names
+    assert "the government" not in [
+        a.name for a in find_actors(["Norway said no. On June 18, the government dismissed Lena Osk."]).actors.values()
     ]
 
 

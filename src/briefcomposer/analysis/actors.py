@@ -224,6 +224,8 @@ _ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
 _SPOKESPEOPLE = frozenset(words("spokesperson spokesman spokeswoman official officials"))
 # "the party", "the court", "the commission": the body named just before whose name has that word
 # ("Georgian Dream party ... the party", "European Commission ... the Commission")
+# "The administration" is a US president's: the presidents a text of this century names by surname
+_US_PRESIDENTS = frozenset(words("Trump Biden Obama Bush Clinton Reagan Carter Nixon"))
 _HEAD_ANAPHORS = frozenset(
     words(
         "party court bank commission council ministry agency institute committee company corporation fund "
@@ -589,7 +591,7 @@ _AGENT_GROUP_HEADS = (
     r"skeptics|reformers|conservatives|liberals|nationalists|populists|Islamists|jihadists|militants|fighters|"
     r"gangs|cartels|consumers|households|residents|refugees|migrants|students|youths|women|lobbyists|industry|"
     r"sector|separatists|secessionists|extremists|terrorists|providers|suppliers|contractors|brokers|communities|"
-    r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers"
+    r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
@@ -607,7 +609,7 @@ _ACTING_HEADS = _STATE_STAFF | frozenset(
         "protesters protestors demonstrators voters politicians activists students workers farmers rebels "
         "insurgents militants fighters residents firms companies businesses jihadists militias juntas hackers citizens "
         "traders investors banks lenders manufacturers producers exporters importers consumers smugglers traffickers "
-        "gangs cartels opponents supporters"
+        "gangs cartels opponents supporters ngos police"
     )
 )
 # "A host of lawmakers criticized ...", "Dozens of protesters gathered ...": how many, before the group
@@ -626,6 +628,7 @@ _CITED = re.compile(
     r"misgivings|concerns|complaints|protests)\s+(?:from|of|by))\s+"
     r"(?:(?:some|many|most|several|other|all|a host of|a number of|a range of|dozens of|scores of)\s+)?$"
 )
+_THE_AT_END = re.compile(r"\b[Tt]he\s+$")  # "assaulted by the police": cited as "criticised by NGOs" is
 _OPENS_SENTENCE = re.compile(r"(?:^|[.!?:;]\s+|^\s*[“\"‘])$")
 # "But citizens are ...", "Even politicians understand ...": a linking word may come first
 _OPENS_AFTER_LINK = re.compile(
@@ -734,8 +737,13 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             # "Countries agreed on two pillars", "Leaders pledged ...": a bare plural that opens a sentence and
             # speaks is the group, though "countries" alone elsewhere names no one
             opens = _OPENS_AFTER_LINK.search(text[max(0, head_start - 14) : head_start]) is not None
-            if not acting and not (
-                opens and (_says_something(text, head_end, _GROUP_VERBS) or _AUXILIARY.match(text, head_end))
+            if (
+                not acting
+                and not (opens and (_says_something(text, head_end, _GROUP_VERBS) or _AUXILIARY.match(text, head_end)))
+                and not (
+                    head in _ACTING_HEADS
+                    and _CITED.search(_THE_AT_END.sub("", text[max(0, head_start - 40) : head_start]))
+                )
             ):
                 continue
         if any(m.lower() in _NOT_GROUP_MODIFIERS or m[-3:] == "ing" for m in mods):
@@ -758,7 +766,7 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         adjective = [r for r in out if r.kind == "gaz" and r.adjective and 0 < start - r.end <= 1]
         if placed and adjective:
             start = adjective[0].start  # "Afghan civil rights groups"
-        cited = _CITED.search(text[max(0, start - 40) : start])
+        cited = _CITED.search(_THE_AT_END.sub("", text[max(0, start - 40) : start]))
         # "Local authorities have been forced to ...", "World leaders will meet": a described group that opens
         # a sentence before its verb is the subject of that sentence
         opening = _OPENS_AFTER_LINK.search(text[max(0, start - 14) : start]) is not None
@@ -1460,7 +1468,7 @@ def _scan(
                 follow in ("’", "'")
                 and i + 3 < n
                 and toks[i + 2][0] == "s"
-                and toks[i + 3][0] in ("team", "camp")
+                and toks[i + 3][0] in ("team", "camp", "administration")
                 and word in gaz.leaders
             ):
                 # "Trump’s team has repeatedly expressed ...": the leader's administration, as "the Trump team"
@@ -1473,7 +1481,22 @@ def _scan(
             else:
                 out.append(_Raw(p, start, end, "single", name=word))
         i += 1
-    return out
+    return [_leaders_team(r, text, gaz) for r in out]
+
+
+_TEAM_AFTER = re.compile(r"[’']s\s+(?:team|camp|administration)\b")
+
+
+def _leaders_team(raw: _Raw, text: str, gaz: Gazetteer) -> _Raw:
+    """ "Mr Trump’s administration", "President Trump’s team": the leader's administration, as "Trump’s team"
+    is when no title comes first."""
+    if raw.kind == "person" and raw.name.split()[-1] in gaz.leaders:
+        after = _TEAM_AFTER.match(text, raw.end)
+        if after:
+            return _Raw(
+                raw.paragraph, raw.start, after.end(), "collective", name=f"{raw.name.split()[-1]} administration"
+            )
+    return raw
 
 
 def _head_of(run: list[str]) -> bool:
@@ -2099,6 +2122,21 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
                 for m in before
                 if actors[m.key].kind is ActorKind.ORGANISATION and raw.name in actors[m.key].name.lower().split()
             ]
+        if not pointed and raw.name == "administration":
+            # "Donald Trump ... In the months that followed, the administration cut ...": the administration of
+            # the US president named last, where the text names no administration itself
+            president = [
+                m.key
+                for q in range(raw.paragraph + 1)
+                for m in mentions[q]
+                if (q < raw.paragraph or m.end <= raw.start)
+                and actors[m.key].kind is ActorKind.PERSON
+                and actors[m.key].name.split()[-1] in _US_PRESIDENTS
+            ]
+            if president:
+                name = actors[president[-1]].name.split()[-1] + " administration"
+                text = paragraphs[raw.paragraph]
+                add("org:" + name, name, ActorKind.ORGANISATION, raw, text[raw.start : raw.end])
         if pointed:
             text = paragraphs[raw.paragraph]
             add(pointed[-1], actors[pointed[-1]].name, actors[pointed[-1]].kind, raw, text[raw.start : raw.end])
@@ -2110,6 +2148,19 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         named = [k for k, a in actors.items() if a.kind is ActorKind.ORGANISATION and a.name.endswith(" Government")]
         if len(named) == 1:
             pick = [(named[0], 1)]
+        if not pick:
+            # a text that names no state: "the government" is an actor of its own, as the text's readers know
+            # which ("On June 18, the government dismissed Mustafa Nayyem")
+            actors.setdefault(
+                "org:the government",
+                FoundActor(
+                    "org:the government",
+                    "the government",
+                    ActorKind.ORGANISATION,
+                    first=(govs[0].paragraph, govs[0].start),
+                ),
+            )
+            pick = [("org:the government", 1)]
         if pick:
             key = pick[0][0]
             for raw in govs:
@@ -2337,7 +2388,9 @@ _AGENT_VERBS = frozenset(
 
 # What groups of people do to take a stance: "think tanks have echoed ...", "parties have adopted ..."
 _GROUP_STANCE_VERBS = frozenset(
-    form for base in words("echo adopt employ back resist embrace endorse lobby") for form in lexicon.inflect(base)
+    form
+    for base in words("echo adopt employ back resist embrace endorse lobby discuss debate speculate chant")
+    for form in lexicon.inflect(base)
 )
 _GROUP_VERBS = _AGENT_VERBS | _GROUP_STANCE_VERBS | frozenset(lexicon.VERB_FORMS)
 
