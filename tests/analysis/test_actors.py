@@ -1397,6 +1397,8 @@ def test_people_listed_as_an_object_are_no_group():
     [
         ("The plan was heavily criticised by NGOs for failing to act.", "NGOs"),
         ("Lissu was assaulted by the police last year.", "police"),
+        ("Calls by oppositionists for electoral reforms were ignored.", "oppositionists"),
+        ("Protests erupted, with demonstrators asserting that the government was to blame.", "demonstrators"),
         ("The juntas are supported by many citizens within these countries.", "citizens"),
     ],
 )
@@ -1416,6 +1418,12 @@ def test_a_us_presidents_administration_is_an_actor_named_after_him():
     assert names["Trump administration"].kind is ActorKind.ORGANISATION
     assert [m.key for m in index.mentions[1]][0] == names["Trump administration"].key
     assert "Donald Trump" in names
+
+
+def test_a_government_named_for_what_it_is_is_an_organisation():
+    index = find_actors(["The coast guard answers to the Government of National Unity."])
+    names = {a.name: a.kind for a in index.actors.values()}
+    assert names.get("Government of National Unity") is ActorKind.ORGANISATION, names
 
 
 def test_the_government_of_a_text_that_names_no_state_is_an_actor():

@@ -591,7 +591,7 @@ _AGENT_GROUP_HEADS = (
     r"skeptics|reformers|conservatives|liberals|nationalists|populists|Islamists|jihadists|militants|fighters|"
     r"gangs|cartels|consumers|households|residents|refugees|migrants|students|youths|women|lobbyists|industry|"
     r"sector|separatists|secessionists|extremists|terrorists|providers|suppliers|contractors|brokers|communities|"
-    r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police"
+    r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police|oppositionists"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
@@ -609,7 +609,7 @@ _ACTING_HEADS = _STATE_STAFF | frozenset(
         "protesters protestors demonstrators voters politicians activists students workers farmers rebels "
         "insurgents militants fighters residents firms companies businesses jihadists militias juntas hackers citizens "
         "traders investors banks lenders manufacturers producers exporters importers consumers smugglers traffickers "
-        "gangs cartels opponents supporters ngos police"
+        "gangs cartels opponents supporters ngos police oppositionists"
     )
 )
 # "A host of lawmakers criticized ...", "Dozens of protesters gathered ...": how many, before the group
@@ -618,12 +618,12 @@ _QUANTITY = (
     r"|(?:[Dd]ozens|[Hh]undreds|[Tt]housands|[Ss]cores|[Mm]illions)\s+of\s+)"
 )
 _CLAUSE_SUBJECT = re.compile(
-    r"(?:^|[.!?:;,–—]\s+|^\s*[“\"‘]|\b(?i:that|as|when|while|because|after|since|until|although|though)\s+)"
+    r"(?:^|[.!?:;,–—]\s+|^\s*[“\"‘]|\b(?i:that|as|when|while|because|after|since|until|although|though|with)\s+)"
     r"(?:[Tt]he\s+|" + _QUANTITY + r")?$"
 )
 # "according to (some) analysts", "criticised by rights groups"
 _CITED = re.compile(
-    r"(?:\b[Aa]ccording to|\b\w+(?:ed|en|ing)\s+by|\b(?:opposition|criticism|objections|resistance|pushback|"
+    r"(?:\b[Aa]ccording to|\b\w+(?:ed|en|ing)\s+by|\b(?i:opposition|criticism|objections|resistance|pushback|"
     r"backlash|condemnation|warnings|calls|pressure|congratulations|praise|support|backing|demands|reports|"
     r"misgivings|concerns|complaints|protests)\s+(?:from|of|by))\s+"
     r"(?:(?:some|many|most|several|other|all|a host of|a number of|a range of|dozens of|scores of)\s+)?$"
@@ -1369,6 +1369,14 @@ def _scan(
         )
         # "The 2025 AI Action Summit secured a declaration": a summit that acts is an actor of the text
         led = led or (bool(run) and run[-1] in ("Summit", "Conference") and _acts(text, toks[run_end - 1][2]))
+        # "the Government of National Unity", "Government of National Accord": a government named for what it is,
+        # not "the Government of Iraq", which is the state
+        led = led or (
+            len(run) > 2
+            and run[0] == "Government"
+            and run[1] == "of"
+            and surface_key(" ".join(run[2:])) not in gaz.surfaces
+        )
         if run_end > first + 1 and (run[-1] in ORG_HEADS or run[0] in ORG_LEADS or led) or whole:
             begin = i if whole else first
             while begin < run_end - 1 and (toks[begin][0] in _POSSESSIVES or toks[begin][0] == "The"):
