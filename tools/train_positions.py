@@ -112,7 +112,7 @@ def examples(ann: dict, source):  # type: ignore[no-untyped-def]
     required annotations each one finds."""
     paragraphs = source.paragraphs
     headings = heading_indices(source)
-    index = find_actors(paragraphs, source.author, headings=headings)
+    index = find_actors(paragraphs, source.author, headings=headings, publisher=source.publisher)
     spans = [sentence_split.split(p) for p in paragraphs]
     found = find_positions(paragraphs, spans, index, headings)
     rows = []

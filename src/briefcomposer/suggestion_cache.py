@@ -55,7 +55,14 @@ def analyser_fingerprint() -> str:
 def source_key(source: Source) -> str:
     """The cache key of `source` for the current analyser."""
     digest = hashlib.sha256(analyser_fingerprint().encode())
-    what = {"paragraphs": source.paragraphs, "headings": sorted(source.headings), "author": source.author}
+    # everything `analysis.suggest` reads of the source: the title names issues, the publisher an unsigned piece's actor
+    what = {
+        "paragraphs": source.paragraphs,
+        "headings": sorted(source.headings),
+        "author": source.author,
+        "title": source.title,
+        "publisher": source.publisher,
+    }
     digest.update(json.dumps(what, ensure_ascii=False).encode("utf-8"))
     return digest.hexdigest()
 

@@ -1989,3 +1989,21 @@ def test_a_leaders_team_is_their_administration():
     team = _actor_of(index, "Trump’s team")
     assert team is not None, [a.name for a in index.actors.values()]
     assert team.name == "Trump administration"
+
+
+def test_an_unsigned_piece_names_its_publisher_as_an_actor():
+    text = ["Earlier this year, Liberties’ own report examined the trend, argues a new Kystposten Forum study."]
+    index = find_actors(text, publisher="Civil Liberties Union for Europe (Liberties)")
+    actor = next(a for a in index.actors.values() if a.name == "Civil Liberties Union for Europe")
+    assert actor.kind is ActorKind.ORGANISATION
+    assert "Liberties" in actor.aliases()
+    # a bylined piece speaks for its author; a web address or a note is no name
+    signed = find_actors(text, author="Lena Osk", publisher="Civil Liberties Union for Europe (Liberties)")
+    assert "Civil Liberties Union for Europe" not in [a.name for a in signed.actors.values()]
+    noted = find_actors(["The Kystposten Forum said so."], publisher="Kystposten Forum (via kystposten.no)")
+    assert "Kystposten Forum" in [a.name for a in noted.actors.values()]
+
+
+def test_a_publisher_named_inside_a_longer_name_is_not_named():
+    index = find_actors(["The National Security Council met."], publisher="The National")
+    assert "National" not in [a.name for a in index.actors.values()]

@@ -61,7 +61,14 @@ def test_the_key_follows_the_text_and_the_analyser(monkeypatch):
     edited = load_sample()
     edited.paragraphs[0] += " One more sentence."
     assert source_key(edited) != key
-    assert source_key(load_sample()) == key  # ids and titles do not matter, the text does
+    assert source_key(load_sample()) == key  # ids do not matter, the text does
+    # the title names issues and the publisher speaks for an unsigned piece: both are read by the analysis
+    retitled = load_sample()
+    retitled.title += " (revised)"
+    assert source_key(retitled) != key
+    republished = load_sample()
+    republished.publisher = "Kystposten"
+    assert source_key(republished) != key
     monkeypatch.setattr(suggestion_cache, "_fingerprint", "another analyser")
     assert source_key(source) != key
 

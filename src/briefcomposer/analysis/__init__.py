@@ -63,7 +63,7 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
     if not any(p.strip() for p in paragraphs):
         return Suggestions()
     headings = heading_indices(source)
-    index = find_actors(paragraphs, source.author, headings=headings)
+    index = find_actors(paragraphs, source.author, headings=headings, publisher=source.publisher)
     spans = [split(text) for text in paragraphs]
     found = find_positions(paragraphs, spans, index, headings)
     if model:

@@ -267,8 +267,12 @@ def find_actors(
     author: str | None = None,
     gazetteer: Gazetteer | None = None,
     headings: set[int] | None = None,
+    publisher: str | None = None,
 ) -> ActorIndex:
     """Find the actors of `paragraphs`; `author` (the byline) becomes an AUTHOR actor.
+
+    A piece with no byline speaks for its `publisher`: where the text names the publisher ("argues a new
+    British Future report", "a first assessment by Liberties"), the publisher is an organisation of the text.
 
     In `headings` (paragraph indices) capitalised words are not taken for names unless a title or the
     gazetteer says so: "Defence Spending Does Not Bring Security" names nobody.
@@ -365,7 +369,41 @@ def find_actors(
                 p, text, _agent_groups(p, text, _with_groups(p, text, _with_compounds(p, text, found, gaz), gaz), gaz)
             )
         )
+    if publisher and not (author or "").strip():
+        raws = _publisher(raws, paragraphs, publisher)
     return _resolve(_capitol(_brussels(raws, paragraphs, gaz), paragraphs, gaz), paragraphs, gaz, author)
+
+
+_PUBLISHER_NOTE = re.compile(r"\s*(?:\(([^()]*)\)|,.*)")
+
+
+def _publisher(raws: list[_Raw], paragraphs: list[str], publisher: str) -> list[_Raw]:
+    """`raws` with the places the text names its publisher: "Civil Liberties Union for Europe (Liberties)" by
+    either name, not a web address ("geoatafrica (Substack)") or a note ("Chatham House (via Wired-Gov)")."""
+    name = _PUBLISHER_NOTE.sub("", publisher).strip()
+    names = [name]
+    for note in _PUBLISHER_NOTE.finditer(publisher):
+        short = (note.group(1) or "").strip()
+        if short and " " not in short and short[:1].isupper() and "." not in short:
+            names.append(short)  # "(Liberties)", "(ECFR)": the short name the publisher goes by
+    names = [n for n in names if len(n) >= 3 and n[:1].isupper() and "." not in n]
+    if not names:
+        return raws
+    # the publisher's name whole, not the start of a longer one ("The National" of "The National Security Council")
+    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w\-]|\s+[A-Z])")
+    added = []
+    for p, text in enumerate(paragraphs):
+        for m in pattern.finditer(text):
+            start = m.start() + (4 if m.group().startswith("The ") else 0)
+            over = [r for r in raws if r.paragraph == p and r.start < m.end() and start < r.end]
+            # a name the scan took for a person, or an adjective inside it ("British" of "British Future")
+            if all(r.kind in ("single", "person") or (r.adjective and start <= r.start) for r in over):
+                added.append(_Raw(p, start, m.end(), "org", name=name.removeprefix("The ")))
+    if not added:
+        return raws
+    spans = {(r.paragraph, r.start, r.end) for r in added}
+    kept = [r for r in raws if not any(q == r.paragraph and s < r.end and r.start < e for q, s, e in spans)]
+    return sorted([*kept, *added], key=lambda r: (r.paragraph, r.start))
 
 
 _SEAT_AFTER = re.compile(
