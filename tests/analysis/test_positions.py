@@ -772,6 +772,22 @@ def test_they_points_back_to_the_subject_after_a_long_opening_clause():
     assert ("E3", "They offered") in held, held
 
 
+def test_they_points_back_to_a_group_named_in_or_before_a_sentence_that_opens_with_no_one():
+    source = Source(
+        title="Protests",
+        author="A. Writer",
+        paragraphs=[
+            "Students demand institutions. Not a single request is addressed to President Lena Osk. They do not "
+            "want to negotiate with her.",
+            "No request is addressed to President Lena Osk, as students see through her disrespect of the courts. "
+            "They are not calling for her resignation.",
+        ],
+    )
+    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source))["positions"]]
+    assert ("Students", "They do not ") in held or ("students", "They do not ") in held, held
+    assert ("students", "They are not") in held, held
+
+
 def test_he_points_back_to_the_subject_described_by_age_or_standing():
     text = (
         "The election is a referendum on Lena Osk's model. The 62-year-old Osk is the leader closest to "

@@ -337,7 +337,9 @@ def find_positions(
                     continue
                 seen.add((key, p, s_start))
                 found.append(Found(key, p, [(s_start, s_end)], stance, cue))
-            last_person, last_group, subject_person, last_body = recent_after(text, s_start, inside, index, last_person)
+            last_person, last_group, subject_person, last_body = recent_after(
+                text, s_start, inside, index, last_person, carried=last_group
+            )
     return found
 
 
@@ -348,11 +350,16 @@ def recent_after(
     index: ActorIndex,
     last_person: str | None,
     pointed: tuple[str, str, str] | None = None,
+    carried: str | None = None,
 ) -> tuple[str | None, str | None, str | None, str | None]:
     """Whom a pronoun in the next sentence may point back to, after the sentence at `s_start`: the person
     named last, the state, organisation or group that opened the sentence ("they"), the person that opened
     it, and the state or organisation "it" may stand for. `pointed` is the actor this sentence's own
-    opening pronoun stands for ("It allowed a drone in. Then it scrambled jets": the same actor)."""
+    opening pronoun stands for ("It allowed a drone in. Then it scrambled jets": the same actor). `carried`
+    is whom "they" stood for before this sentence. Where no state, body or group opens the sentence and none
+    but groups are named in it, "they" is the group named last in it ("..., as students see through his
+    disrespect. They do not want to negotiate"), else still the group it was ("Students demand institutions.
+    Not a single request is addressed to the president. They ...")."""
     for m in inside:
         if index.actors[m.key].kind is ActorKind.PERSON:
             last_person = m.key
@@ -361,6 +368,16 @@ def recent_after(
     if not opener and pointed:
         opener = [pointed[0]]
     last_group = opener[0] if opener and index.actors[opener[0]].kind is not ActorKind.PERSON else None
+    if last_group is None and all(index.actors[m.key].kind in (ActorKind.PERSON, ActorKind.GROUP) for m in inside):
+        groups = [m.key for m in inside if index.actors[m.key].kind is ActorKind.GROUP and not m.adjective]
+        if groups:
+            last_group = groups[-1]  # "..., as students see through his disrespect. They do not want ..."
+        elif (
+            carried is not None
+            and index.actors[carried].kind is ActorKind.GROUP
+            and all(index.actors[m.key].kind is ActorKind.PERSON for m in inside)
+        ):
+            last_group = carried
     subject_person = opener[0] if opener and index.actors[opener[0]].kind is ActorKind.PERSON else None
     return last_person, last_group, subject_person, _body_named(opener, inside, index)
 

@@ -145,7 +145,7 @@ def candidates(
             # "They have resisted ...": the actor the pronoun points back to is a candidate too
             subject = rules.pronoun_subject(sentence, recent, index)
             pointed = subject if subject and subject[0] not in keys else None
-            recent = rules.recent_after(text, s, inside, index, recent[0], subject)
+            recent = rules.recent_after(text, s, inside, index, recent[0], subject, carried=recent[1])
             last_person = recent[0]
             opener = rules._sentence_subject(text, s, inside, index, e)
             base = {
