@@ -2007,3 +2007,16 @@ def test_an_unsigned_piece_names_its_publisher_as_an_actor():
 def test_a_publisher_named_inside_a_longer_name_is_not_named():
     index = find_actors(["The National Security Council met."], publisher="The National")
     assert "National" not in [a.name for a in index.actors.values()]
+
+
+def test_the_president_is_the_us_president_the_text_names_without_his_title():
+    text = [
+        "In recent weeks, Donald Trump has complained about states. Later, the president did sign an order.",
+        "The law states that the US president may invoke Section 122. Trump wants to be the president who won.",
+    ]
+    index = find_actors(text)
+    trump = next(a.key for a in index.actors.values() if a.name == "Donald Trump")
+    named = [[text[p][m.start : m.end] for m in index.mentions[p] if m.key == trump] for p in (0, 1)]
+    assert named[0] == ["Donald Trump", "the president"]
+    # the office, not the man: "may invoke", "to be the president who ..."
+    assert named[1] == ["Trump"]

@@ -224,6 +224,8 @@ _ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
 _SPOKESPEOPLE = frozenset(words("spokesperson spokesman spokeswoman official officials"))
 # "the party", "the court", "the commission": the body named just before whose name has that word
 # ("Georgian Dream party ... the party", "European Commission ... the Commission")
+_ANY_PRESIDENT = re.compile(r"\s+(?:may|might|can|could|should|would|must|who|that)\b|[’']s\b")
+_BE_BEFORE = re.compile(r"\b(?:be|become|becomes|became|as)\s+$")
 # "The administration" is a US president's: the presidents a text of this century names by surname
 _US_PRESIDENTS = frozenset(words("Trump Biden Obama Bush Clinton Reagan Carter Nixon"))
 _HEAD_ANAPHORS = frozenset(
@@ -2065,6 +2067,7 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             keep_people.add("person:" + name)
 
     last_titled: dict[str, str] = {}
+    last_president: str | None = None  # the US president named last, titled or not
     # where a state's possessive ends ("China’s "): paragraph and offset -> "China’s "
     state_ends = {
         (r.paragraph, r.end + len(own.group())): paragraphs[r.paragraph][r.start : r.end] + own.group()
@@ -2141,8 +2144,20 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             add(key, name, ActorKind.PERSON, raw, surface)
             if raw.title:
                 last_titled[raw.title] = key
+            if name.split()[-1] in _US_PRESIDENTS:
+                last_president = key
         elif raw.kind == "back":
             key = last_titled.get(raw.title)
+            if (
+                key is None
+                and raw.title == "President"
+                and not _ANY_PRESIDENT.match(text, raw.end)
+                and not _BE_BEFORE.search(text, max(0, raw.start - 12), raw.start)
+            ):
+                # "Donald Trump ... the president did sign an order": a US president the text names without his
+                # title is the president it speaks of, where it titles no one else so (not the office: "the
+                # president may invoke Section 122", "to be the president who ...")
+                key = last_president
             if key:
                 add(key, actors[key].name, ActorKind.PERSON, raw, surface)
     for key in introduced_people:
