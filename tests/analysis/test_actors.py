@@ -2020,3 +2020,11 @@ def test_the_president_is_the_us_president_the_text_names_without_his_title():
     assert named[0] == ["Donald Trump", "the president"]
     # the office, not the man: "may invoke", "to be the president who ..."
     assert named[1] == ["Trump"]
+
+
+def test_a_name_with_a_generational_suffix_comes_back_with_or_without_it():
+    text = "President Ferdinand Marcos Jr. spoke first. Later Marcos Jr. made it clear, and Marcos said so again."
+    index = find_actors([text])
+    assert {text[m.start : m.end]: m.key for m in index.mentions[0]} == dict.fromkeys(
+        ["President Ferdinand Marcos Jr.", "Marcos Jr.", "Marcos"], "person:Ferdinand Marcos Jr."
+    )

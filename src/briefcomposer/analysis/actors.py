@@ -224,6 +224,18 @@ _ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
 _SPOKESPEOPLE = frozenset(words("spokesperson spokesman spokeswoman official officials"))
 # "the party", "the court", "the commission": the body named just before whose name has that word
 # ("Georgian Dream party ... the party", "European Commission ... the Commission")
+_NAME_SUFFIXES = frozenset(words("Jr. Jr Sr. Sr II III IV"))
+
+
+def _name_words(name: str) -> list[str]:
+    """The words of a person's name without a generational suffix, so that the surname is last: "Ferdinand
+    Marcos Jr." is "Marcos" again as "Marcos Jr." or "Marcos"."""
+    parts = name.split()
+    while len(parts) > 1 and parts[-1].rstrip(",") in _NAME_SUFFIXES:
+        parts.pop()
+    return parts
+
+
 _ANY_PRESIDENT = re.compile(r"\s+(?:may|might|can|could|should|would|must|who|that)\b|[’']s\b")
 _BE_BEFORE = re.compile(r"\b(?:be|become|becomes|became|as)\s+$")
 # "The administration" is a US president's: the presidents a text of this century names by surname
@@ -1485,7 +1497,8 @@ def _scan(
         if k > i + 1 and k < n and toks[k][0] in _THING_NOUNS and toks[k][1] == toks[k - 1][2] + 1:
             i = k + 1  # "a Pacific Eyes agreement", "the Salt Typhoon revelations": the name of a thing
             continue
-        if k > i + 1 and (toks[k - 1][0][:1].isupper() or toks[k - 1][0][3:4].isupper()):
+        suffixed = k > i + 2 and toks[k - 1][0] == "." and toks[k - 2][0] in _SUFFIXES  # "Marcos Jr."
+        if k > i + 1 and (toks[k - 1][0][:1].isupper() or toks[k - 1][0][3:4].isupper() or suffixed):
             if (
                 k == i + 3
                 and word not in gaz.given_names
@@ -1968,7 +1981,7 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
     person_counts: Counter = Counter()
     for raw in raws:
         if raw.kind == "person":
-            words = raw.name.split()
+            words = _name_words(raw.name)
             key = "person:" + raw.name
             if len(words) == 1 and (words[0] in full or words[0] in given):
                 continue
@@ -1995,7 +2008,7 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
     def person_key(name: str) -> str:
         """The key of the person `name` names: a surname alone points to the first full name it ends; a full
         name to the first one of the same surname and a matching given name, or to itself."""
-        words = name.split()
+        words = _name_words(name)
         if len(words) == 1:
             return full.get(words[0], "person:" + name)
         if words[-1] not in namesakes:
@@ -2126,7 +2139,7 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
                 name = owner + name
             add("org:" + name, name, ActorKind.ORGANISATION, raw, surface)
         elif raw.kind in ("person", "single"):
-            words = raw.name.split()
+            words = _name_words(raw.name)
             key = full.get(words[-1], "person:" + raw.name) if raw.kind == "single" or len(words) == 1 else None
             if key is None:
                 key = "person:" + raw.name
