@@ -788,6 +788,16 @@ def test_they_points_back_to_a_group_named_in_or_before_a_sentence_that_opens_wi
     assert ("students", "They are not") in held, held
 
 
+def test_both_actors_of_a_subject_joined_by_and_hold_its_view():
+    source = Source(
+        title="Missile defence",
+        author="A. Writer",
+        paragraphs=["Norway and Iceland aren’t sure that the new missile shield will actually work."],
+    )
+    held = {p["actor"] for p in to_json(source, suggest(source))["positions"]}
+    assert {"Norway", "Iceland"} <= held, held
+
+
 def test_he_points_back_to_the_subject_described_by_age_or_standing():
     text = (
         "The election is a referendum on Lena Osk's model. The 62-year-old Osk is the leader closest to "

@@ -147,7 +147,7 @@ def candidates(
             pointed = subject if subject and subject[0] not in keys else None
             recent = rules.recent_after(text, s, inside, index, recent[0], subject, carried=recent[1])
             last_person = recent[0]
-            opener = rules._sentence_subject(text, s, inside, index, e)
+            opener = _with_conjuncts(text, rules._sentence_subject(text, s, inside, index, e), inside)
             base = {
                 "bias": 1.0,
                 **article,
@@ -287,7 +287,7 @@ _ROLE_CROSSED = ("s_quote", "s_modal", "s_auth", "s_narr", "s_nact", "other_rule
 def _mention_features(text: str, s: int, e: int, mentions: list, opener: list[str], key: str) -> dict[str, float]:
     first = mentions[0]
     features = {
-        "subj": float(bool(opener) and opener[0] == key),
+        "subj": float(key in opener),
         "pos": (first.start - s) / max(e - s, 1),
         "adj": float(all(m.adjective for m in mentions)),
         "poss": float(text[first.end : first.end + 1] in "’'"),
@@ -311,6 +311,26 @@ def _mention_features(text: str, s: int, e: int, mentions: list, opener: list[st
         if before[-1] in ("by", "from") and len(before) >= 2 and _PARTICIPLE.search(before[-2]):
             features["agent"] = 1.0  # "a movement supported by Algeria": the agent of a passive
     return features
+
+
+_AND = re.compile(r"\s+and\s+(?:the\s+)?")
+
+
+def _with_conjuncts(text: str, opener: list[str], inside: list[Mention]) -> list[str]:
+    """The sentence's subject with the actor joined to it by "and": "China and Russia aren’t sure ..." (a list,
+    "Britain, France and Germany (the E3) had been considering ...", is more often a group named apart)."""
+    if not opener:
+        return opener
+    out = list(opener)
+    at = next((n for n, m in enumerate(inside) if m.key == opener[0]), None)
+    while at is not None and at + 1 < len(inside):
+        here, nxt = inside[at], inside[at + 1]
+        if nxt.adjective or not _AND.fullmatch(text, here.end, nxt.start):
+            break
+        if nxt.key not in out:
+            out.append(nxt.key)
+        at += 1
+    return out
 
 
 def _in_title(text: str, m: Mention, inside: list[Mention], index: ActorIndex) -> bool:
