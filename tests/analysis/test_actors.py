@@ -2028,3 +2028,13 @@ def test_a_name_with_a_generational_suffix_comes_back_with_or_without_it():
     assert {text[m.start : m.end]: m.key for m in index.mentions[0]} == dict.fromkeys(
         ["President Ferdinand Marcos Jr.", "Marcos Jr.", "Marcos"], "person:Ferdinand Marcos Jr."
     )
+
+
+def test_a_states_president_points_back_to_the_person_titled_so():
+    text = "President Lena Osk met the envoys. Norway’s president is rubbing their noses in it."
+    index = find_actors([text])
+    named = {text[m.start : m.end]: m.key for m in index.mentions[0]}
+    assert named["president"] == named["President Lena Osk"]
+    assert named["Norway"] == "gaz:Norway"
+    titled = find_actors(["Norway’s president Lena Osk spoke."])
+    assert [m.key for m in titled.mentions[0]] == ["gaz:Norway", "person:Lena Osk"]

@@ -1542,7 +1542,23 @@ def _scan(
             else:
                 out.append(_Raw(p, start, end, "single", name=word))
         i += 1
-    return [_leaders_team(r, text, gaz) for r in out]
+    return _state_roles([_leaders_team(r, text, gaz) for r in out], text, gaz)
+
+
+_ROLE_AFTER_STATE = re.compile(r"[’']s\s+(president|premier|chancellor)\b(?!\s+[A-Z])")
+
+
+def _state_roles(raws: list[_Raw], text: str, gaz: Gazetteer) -> list[_Raw]:
+    """`raws` with "president" of "Tunisia’s president is rubbing ...": the person titled so named before, as
+    "the Tunisian president" is (not "Poland's president Karol Nawrocki", a title before a name)."""
+    out = []
+    for r in raws:
+        out.append(r)
+        if r.kind == "gaz" and not r.adjective and gaz.entries[r.gaz].kind is ActorKind.STATE:
+            role = _ROLE_AFTER_STATE.match(text, r.end)
+            if role:
+                out.append(_Raw(r.paragraph, role.start(1), role.end(1), "back", title=_ROLE_TITLES[role.group(1)]))
+    return out
 
 
 _TEAM_AFTER = re.compile(r"[’']s\s+(?:team|camp|administration)\b")
