@@ -2038,3 +2038,18 @@ def test_a_states_president_points_back_to_the_person_titled_so():
     assert named["Norway"] == "gaz:Norway"
     titled = find_actors(["Norway’s president Lena Osk spoke."])
     assert [m.key for m in titled.mentions[0]] == ["gaz:Norway", "person:Lena Osk"]
+
+
+@pytest.mark.parametrize(
+    ("text", "role"),
+    [
+        ("One Icelandic arms control expert claimed that the shield targets Norway.", "expert"),
+        ("As one senior Norwegian policymaker put it to me, economic security is national security.", "policymaker"),
+        ("This has been repeatedly denied by the Norwegian economic affairs minister.", "minister"),
+    ],
+)
+def test_a_person_named_by_a_role_who_speaks_or_acts_is_an_actor(text, role):
+    index = find_actors([text])
+    roles = [a.name for a in index.actors.values() if a.key.startswith("role:")]
+    assert len(roles) == 1, roles
+    assert roles[0].endswith(role.split()[-1]), roles

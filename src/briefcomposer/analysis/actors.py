@@ -904,12 +904,15 @@ _UNNAMED_ROLE = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Tt]he|(?P<owner>[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?)[’']s)\s+"
     r"(?P<role>(?:(?:senior|former|top|high-ranking|retired|veteran|leading|outgoing|deputy)\s+){0,2}"
     r"(?:(?P<aff>[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?)\s+)?"
-    r"(?:(?:defen[cs]e|military|foreign|trade|security|intelligence|government|administration|energy|health)\s+)?"
-    r"(?P<head>official|diplomat|ambassador|envoy|negotiator|adviser|advisor))\b"
+    r"(?:(?:defen[cs]e|military|foreign|trade|security|intelligence|government|administration|energy|health|"
+    r"arms|control|nuclear|economic|economy|affairs|policy|climate|finance)\s+){0,3}"
+    r"(?P<head>official|diplomat|ambassador|envoy|negotiator|adviser|advisor|expert|analyst|policymaker|"
+    r"policy-maker|minister))\b"
     r"(?:\s+(?:to|in|at)\s+(?:the\s+)?[A-Z][\w.\-]*(?: [A-Z][\w.\-]*)?)?"
 )
 
 
+_PUT_IT = re.compile(r"\s+put\s+it\b")
 _NAMED_AFTER = re.compile(r",?\s+[A-Z][\w’'\-]+\s+[A-Z]")
 
 
@@ -918,7 +921,15 @@ def _with_roles(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
     out = raws
     for match in islice(_UNNAMED_ROLE.finditer(text), MAX_GROUP_PHRASES):
         serves = "owner" if match.group("owner") else "aff" if match.group("aff") else None
-        if serves is None or not _says_something(text, match.end(), _GROUP_VERBS):
+        if serves is None or (serves == "owner" and match.group("head") == "minister"):
+            continue  # "Ecuador's foreign minister told reporters": the state speaks (not "the Dutch ... minister")
+        # "One Chinese arms control expert claimed", "As one senior Vietnamese policymaker put it",
+        # "repeatedly denied by the Dutch economic affairs minister"
+        if not (
+            _says_something(text, match.end(), _GROUP_VERBS)
+            or _PUT_IT.match(text, match.end())
+            or _CITED.search(_THE_AT_END.sub("", text[max(0, match.start() - 40) : match.start()] + " "))
+        ):
             continue
         at, to = match.span(serves)
         if not any(r.start < to and at < r.end and r.kind in ("gaz", "org") for r in out):
