@@ -1379,6 +1379,8 @@ def test_the_amazon_rainforest_is_a_place():
         ("Protesters chant slogans against the regime.", "Protesters"),
         ("Commentators discuss the ramifications of the move.", "Commentators"),
         ("It takes the full commitment of the ruling coalition.", "the ruling coalition"),
+        ("For four months now, members of parliament have been gathering every 48 hours.", "members of parliament"),
+        ("Trump is under pressure from some members of Congress to resume testing.", "members of Congress"),
     ],
 )
 def test_people_who_act_as_the_subject_are_a_group(text, group):
