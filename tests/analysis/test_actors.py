@@ -2055,3 +2055,10 @@ def test_a_person_named_by_a_role_who_speaks_or_acts_is_an_actor(text, role):
     roles = [a.name for a in index.actors.values() if a.key.startswith("role:")]
     assert len(roles) == 1, roles
     assert roles[0].endswith(role.split()[-1]), roles
+
+
+def test_a_described_anaphor_points_back_to_the_actor_of_its_kind():
+    text = "NATO met in Oslo. The regional grouping claimed that it had acknowledged the report."
+    index = find_actors([text])
+    named = {text[m.start : m.end]: m.key for m in index.mentions[0]}
+    assert named["The regional grouping"] == named["NATO"]

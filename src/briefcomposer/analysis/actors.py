@@ -240,6 +240,9 @@ _ANY_PRESIDENT = re.compile(r"\s+(?:may|might|can|could|should|would|must|who|th
 _BE_BEFORE = re.compile(r"\b(?:be|become|becomes|became|as)\s+$")
 # "The administration" is a US president's: the presidents a text of this century names by surname
 _US_PRESIDENTS = frozenset(words("Trump Biden Obama Bush Clinton Reagan Carter Nixon"))
+_ANAPHOR_ADJECTIVES = frozenset(
+    words("regional military western transatlantic defence defense security economic political ruling armed rebel")
+)
 _HEAD_ANAPHORS = frozenset(
     words(
         "party court bank commission council ministry agency institute committee company corporation fund "
@@ -1332,6 +1335,13 @@ def _scan(
                 out.append(_Raw(p, start, toks[i + 1][2], "anaphor", name=nxt.lower()))
                 i += 2
                 continue
+            if nxt.lower() in _ANAPHOR_ADJECTIVES and after.lower() in _ANAPHORS and i + 2 < n:
+                beyond = toks[i + 3][0] if i + 3 < n else ""
+                if beyond not in ("of", "in") and not beyond[:1].isupper():
+                    # "The regional grouping claimed ...", "the military junta": an adjective may describe it
+                    out.append(_Raw(p, start, toks[i + 2][2], "anaphor", name=after.lower()))
+                    i += 3
+                    continue
         if not word[:1].isupper() and not (("-" in word or "\u2011" in word) and _TITLE_PREFIX.match(word)):
             i += 1
             continue
