@@ -324,3 +324,8 @@ def test_the_model_decides_on_the_agent_of_a_passive_as_on_the_authors_plain_cla
     keep_none = ranking.rank(paragraphs, spans, index, headings, found, ranking.Model(model.weights, 0.9999))
     assert "Norway" in [index.actors[f.actor_key].name for f in keep_all]
     assert "Norway" not in [index.actors[f.actor_key].name for f in keep_none]
+
+
+def test_a_crosshead_quoting_the_text_is_a_heading():
+    paragraphs = ["”Must deter”", "“We are delighted.”", "“Peace now,” she said.", "“Who decides?”", "Plain words."]
+    assert heading_indices(Source(title="t", paragraphs=paragraphs)) == {0}

@@ -27,6 +27,8 @@ class Suggestions:
 
 
 _HEADING_END = re.compile(r"[.!?:;…\"”’)]$")
+# a few quoted words as a paragraph, with no stop inside: a crosshead quoting the text ("”Must deter”")
+_QUOTED_HEADING = re.compile(r"[“”\"‘’']\s*[^.!?:;…]{1,60}?[^.!?:;…\s][”\"’']")
 
 
 def heading_indices(source: Source) -> set[int]:
@@ -34,7 +36,7 @@ def heading_indices(source: Source) -> set[int]:
     out = set(source.headings)
     for i, text in enumerate(source.paragraphs):
         t = text.strip()
-        if t and len(t.split()) <= 12 and not _HEADING_END.search(t):
+        if t and len(t.split()) <= 12 and (not _HEADING_END.search(t) or _QUOTED_HEADING.fullmatch(t)):
             out.add(i)
     return out
 
