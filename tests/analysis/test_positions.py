@@ -3,6 +3,9 @@
 import pytest
 
 from briefcomposer.analysis import suggest, to_json
+from briefcomposer.analysis.actors import find_actors
+from briefcomposer.analysis.positions import find_positions
+from briefcomposer.analysis.sentences import split
 from briefcomposer.core.model import Source
 
 
@@ -971,3 +974,20 @@ def test_words_in_the_first_person_after_he_says_colon_are_the_speakers():
     held = {(p["actor"], p["paragraph"]) for p in to_json(source, suggest(source))["positions"]}
     assert ("Lena Osk", 1) in held, held
     assert ("A. Writer", 1) not in held, held
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Beijing’s call for restraint sounds more like a threat than advice.",
+        "Five years of talks have achieved literally nothing for the people of the region.",
+        "I reckon the minister sees it much the same way.",
+    ],
+)
+def test_the_authors_likenesses_and_reckoning_are_the_authors(sentence):
+    # a judgement of the author's own (cue "author", always suggested), not a plain claim the model decides on
+    paragraphs = ["The talks began in May.", f"The talks went on. {sentence} The next round is due in June."]
+    index = find_actors(paragraphs, "A. Writer")
+    found = find_positions(paragraphs, [split(t) for t in paragraphs], index, set())
+    cues = {paragraphs[f.paragraph][f.spans[0][0] : f.spans[0][1]]: f.cue for f in found if f.actor_key == "author"}
+    assert cues.get(sentence) == "author", cues

@@ -138,7 +138,10 @@ _AUTHOR_CUES = re.compile(
     # plain verdicts: "this version does not hold water", "the IMF will struggle to", "a critically important"
     r"undoubtedly|unquestionably|(?:does|do|did) not hold water|have (?:their|its) cake|"
     r"(?:will|would) (?:\w+ )?struggle to|critically important|(?:an? |the )(?:\w+ )?milestone|"
-    r"(?:its|their) lowest (?:point|ebb)|largely ignored)\b",
+    r"(?:its|their) lowest (?:point|ebb)|largely ignored|"
+    # likenesses and the author's own reckoning: "sounds more like a threat than advice", "I reckon"
+    r"(?:sounds?|sounded|looks?|looked) (?:more |less |much )?like an? |I (?:reckon|suspect|doubt)|"
+    r"(?:achieved|accomplished) (?:\w+ )?nothing)\b",
     re.IGNORECASE,
 )
 # The author's verdict on what was just said: an evaluative sentence adverb ("Unfortunately, ...") or an
