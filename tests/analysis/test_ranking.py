@@ -329,3 +329,13 @@ def test_the_model_decides_on_the_agent_of_a_passive_as_on_the_authors_plain_cla
 def test_a_crosshead_quoting_the_text_is_a_heading():
     paragraphs = ["”Must deter”", "“We are delighted.”", "“Peace now,” she said.", "“Who decides?”", "Plain words."]
     assert heading_indices(Source(title="t", paragraphs=paragraphs)) == {0}
+
+
+def test_an_actor_that_opens_a_clause_after_a_doer_is_that_clauses_subject():
+    text = (
+        "The talks went on. Lena Osk was reacting to a plan for a 30-day ceasefire, which Norway agreed to "
+        "earlier this week after talks with Iceland."
+    )
+    source = Source(title="t", paragraphs=[text], author="A. Writer")
+    held = {p["actor"] for p in to_json(source, suggest(source))["positions"]}
+    assert "Norway" in held, held
