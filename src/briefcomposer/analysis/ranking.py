@@ -420,10 +420,10 @@ def _doers(found: list[rules.Found], index: ActorIndex) -> dict[tuple[int, int],
 
 
 # a clause opens right before the actor: its subject, not the object of the doer's verb (not "and": "hosted both
-# Ambassador Osk and Sir Tomas Brel" names two objects)
+# Ambassador Osk and Sir Tomas Brel" names two objects); or the agent of a passive ("a move hailed by the West")
 _CLAUSE_BEFORE = re.compile(
     r"(?:[;:–—]|\b(?:which|who|that|until|yet|but|while|after|before|when|as|because|although|though|since|"
-    r"whereas|if|unless|where))\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w.\-’']*\s+){0,2}$"
+    r"whereas|if|unless|where|by))\s+(?:(?:the|its|their)\s+)?(?:[A-Z][\w.\-’']*\s+){0,2}$"
 )
 
 
@@ -442,6 +442,8 @@ def _after_a_doer(cand: Candidate, index: ActorIndex, doers: list[tuple[str, int
         return False
     if _CLAUSE_BEFORE.search(paragraph_text, max(cand.start, min(mine) - 40), min(mine)):
         return False  # "..., yet Washington continues to defer", "which Ukraine agreed to": a clause of its own
+    if cand.features.get("poss_stance"):
+        return False  # "The group noted Putin’s offer to continue ...": the offer is Putin's own
     return any(k != cand.actor_key and end <= min(mine) for k, end in doers)
 
 
