@@ -344,3 +344,17 @@ def test_an_actor_that_opens_a_clause_after_a_doer_is_that_clauses_subject():
     source = Source(title="t", paragraphs=[text], author="A. Writer")
     held = {p["actor"] for p in to_json(source, suggest(source))["positions"]}
     assert "European Union" in held, held
+
+
+def test_a_quotation_goes_on_for_whoever_he_is_and_stops_where_another_speaks():
+    paragraphs = [
+        "Lena Osk is the envoy. Tomas Brel spoke on Monday.",
+        "Since then, Osk has walked back her words. “A deal with Velmora will only be a Brel deal,” she "
+        "subsequently wrote on X. “Any final arrangement must end enrichment.”",
+        "But Mara Quist said that aid “ought to be rooted in a rational conception of the world.”",
+    ]
+    source = Source(title="t", paragraphs=paragraphs, author="A. Writer")
+    held = [(p["actor"], p["evidence"][0][:14]) for p in to_json(source, suggest(source))["positions"]]
+    assert ("Lena Osk", "“A deal with V") in held, held  # "she subsequently wrote"
+    assert ("Lena Osk", "“Any final arr") in held, held  # the quotation goes on
+    assert ("Lena Osk", "But Mara Quist") not in held, held  # a new speaker's own words

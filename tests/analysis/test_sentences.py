@@ -68,3 +68,12 @@ def test_a_stray_stop_after_a_bracket_ends_the_sentence_before():
         "(Article 392[6]).",
         "The talks began in May.",
     ]
+
+
+def test_a_letters_stop_before_a_quotation_ends_a_sentence():
+    text = "“The deal is done,” he wrote on X. “Any final deal must end enrichment.” George W. Bush agreed."
+    assert sentences(text) == [
+        "“The deal is done,” he wrote on X.",
+        "“Any final deal must end enrichment.”",
+        "George W. Bush agreed.",
+    ]

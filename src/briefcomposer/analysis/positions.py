@@ -440,7 +440,7 @@ _QUOTE_VERBS = (
     r"emphasi[sz]es|continued|continues|recalled|recalls|pointed out|points out"
 )
 _INVERTED = re.compile(r"[”\"’],?\s*(?:" + _QUOTE_VERBS + r"|told reporters)\s+(?:the\s+)?")
-_QUOTED_BY = re.compile(r"[”\"’],?\s+(?:he|she)\s+(?:" + _QUOTE_VERBS + r"|told)\b")
+_QUOTED_BY = re.compile(r"[”\"’],?\s+(?:he|she)\s+(?:[a-z]+ly\s+)?(?:" + _QUOTE_VERBS + r"|told)\b")
 # The speaker named at the sentence's end, after a comma or a closing mark: "..., notes Fredrik Wesslau.",
 # "..., says Srivastava.", "..., he says.", "“...,” Haq stated.", "..., the Kremlin said on Monday."
 _TAIL_VERBS = r"(?:(?:has|have|had)\s+)?(?:" + _QUOTE_VERBS + r"|told (?:reporters|journalists)|reported|reports)"

@@ -207,12 +207,17 @@ def candidates(
                     seen_people.pop(m.key, None)
                     seen_people[m.key] = (p, m.start)
             quoted = bool(rules.QUOTE_MARK.search(sentence))
-            if quoting and quoted and quoting not in keys and not pointed:
+            # (not where a rule finds the sentence's own speaker: "But Rep. Gill said aid “ought to ...”")
+            if quoting and quoted and quoting not in keys and not pointed and not held - {quoting, index.author_key}:
                 # "“Our bases are an invaluable currency. For reasons difficult to fathom, ...”": the quotation
                 # goes on, and so does its speaker, whom only the sentence before names
                 features = _with_rules({**base, "qcont": 1.0}, quoting, index, by_rule.get((quoting, p, s)), held)
                 out.append(Candidate(quoting, p, s, e, features))
+            # whom a rule gives the quotation: an actor it names, or "he" of "“...,” he wrote"
             speaker = next((k for k in keys[1:] if (k, p, s) in by_rule), None) if quoted else None
+            if quoted and speaker is None:
+                unnamed = sorted(k for k in rule_sentences.get((p, s), ()) if k not in keys)
+                speaker = unnamed[0] if len(unnamed) == 1 and by_rule.get((unnamed[0], p, s)) == "verb" else None
             quoting = speaker or (quoting if quoted else None)
     return out
 

@@ -91,8 +91,22 @@ def split(text: str) -> list[tuple[int, int]]:
         if start < end and fixed and not any(c.isalnum() for c in text[start:end]):
             fixed[-1] = (fixed[-1][0], end)  # "… (Article 392[6]).": a stray stop ends the sentence before
         elif start < end:
-            fixed.append((start, end))
+            fixed.extend(_after_a_letter(text, start, end))
     return fixed
+
+
+# "..., he wrote on X. “Any final arrangement ...”": a capital letter's stop before an opening quotation mark
+# ends a sentence, as no initial comes before a quotation (syntok takes "X." for an initial)
+_LETTER_THEN_QUOTE = re.compile(r"(?<=\s[A-Z]\.)\s+(?=[“\"‘]\s*[A-Z])")
+
+
+def _after_a_letter(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    out = []
+    for gap in _LETTER_THEN_QUOTE.finditer(text, start, end):
+        out.append((start, gap.start()))
+        start = gap.end()
+    out.append((start, end))
+    return out
 
 
 def sentences(text: str) -> list[str]:
