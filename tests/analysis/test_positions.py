@@ -457,6 +457,16 @@ def test_a_contracted_pronoun_carries_the_deed():
     assert any(a == "Ana Moreno" and "planning a cut in aid" in s for a, s in found), found
 
 
+def test_a_pronoun_with_a_contraction_points_back():
+    source = Source(
+        title="t",
+        paragraphs=["Lena Osk wants a deal. She’s purged the council of advisers who wanted a tougher line."],
+        author="A. Writer",
+    )
+    held = [(p["actor"], p["evidence"][0][:9]) for p in to_json(source, suggest(source))["positions"]]
+    assert ("Lena Osk", "She’s pur") in held, held
+
+
 @pytest.mark.parametrize(
     ("sentence", "group"),
     [

@@ -385,12 +385,12 @@ def recent_after(
     return last_person, last_group, subject_person, _body_named(opener, inside, index)
 
 
-# A sentence whose subject is a pronoun, perhaps after an opening phrase: "Since then, it has ...".
+# A sentence whose subject is a pronoun, perhaps after an opening phrase: "Since then, it has ...", "He’s purged".
 _OPENING_PRONOUN = re.compile(
     r"^\s*(?:(?:But|Yet|And|So|Now|Instead|Still|Then|Meanwhile|However|Indeed)\s*,?\s+)?"
     r"(?:[A-Z][^,;:“”\"]{0,100},\s+)?"
-    r"(He|She|It|They|His|Her|Its|Their|he|she|it|they|his|her|its|their)\s+"
-    r"(?!is\s+(?:likely|unlikely|clear|possible|true|worth|not\s+clear)\b)"
+    r"(He|She|It|They|His|Her|Its|Their|he|she|it|they|his|her|its|their)(?:[’'](?:s|d|ll|ve|re)\b)?\s+"
+    r"(?!(?:is\s+)?(?:likely|unlikely|clear|possible|true|worth|not\s+clear)\b)"
     r"([a-z][\w’'\-]*)"
 )
 
