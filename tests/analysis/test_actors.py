@@ -2062,3 +2062,9 @@ def test_a_described_anaphor_points_back_to_the_actor_of_its_kind():
     index = find_actors([text])
     named = {text[m.start : m.end]: m.key for m in index.mentions[0]}
     assert named["The regional grouping"] == named["NATO"]
+
+
+def test_the_federal_government_is_the_government():
+    text = "Norway spoke first. In the past few years, the federal government made several commitments."
+    index = find_actors([text])
+    assert {text[m.start : m.end]: m.key for m in index.mentions[0]}["the federal government"] == "gaz:Norway"

@@ -240,6 +240,7 @@ _ANY_PRESIDENT = re.compile(r"\s+(?:may|might|can|could|should|would|must|who|th
 _BE_BEFORE = re.compile(r"\b(?:be|become|becomes|became|as)\s+$")
 # "The administration" is a US president's: the presidents a text of this century names by surname
 _US_PRESIDENTS = frozenset(words("Trump Biden Obama Bush Clinton Reagan Carter Nixon"))
+_GOVERNMENT_KINDS = frozenset(words("federal national central current incumbent"))
 _ANAPHOR_ADJECTIVES = frozenset(
     words("regional military western transatlantic defence defense security economic political ruling armed rebel")
 )
@@ -1322,6 +1323,16 @@ def _scan(
                 # "the Government" in British house style is the government too (not "the Government of Iraq")
                 out.append(_Raw(p, start, toks[i + 1][2], "government"))
                 i += 2
+                continue
+            if (
+                nxt in _GOVERNMENT_KINDS
+                and i + 2 < n
+                and toks[i + 2][0] == "government"
+                and (toks[i + 3][0] if i + 3 < n else "") != "of"
+            ):
+                # "the federal government made several commitments": the government all the same
+                out.append(_Raw(p, start, toks[i + 2][2], "government"))
+                i += 3
                 continue
             after = toks[i + 2][0] if i + 2 < n else ""
             head_anaphor = nxt.lower() in _HEAD_ANAPHORS and (
