@@ -82,13 +82,16 @@ RUN_ONS = {
     "the the ...": lambda n: "the " * (5 * n),
     "Title Case ... Agreement (TCA)": lambda n: "The " + "Big " * (2 * n) + "Agreement (BA) was signed.",
     "China-US Russian-backed ...": lambda n: "China-US Russian-backed " * n + "groups said so.",
+    # an unsigned piece naming its publisher, and "the administration" after a president, again and again
+    "Kystposten Forum said ... (unsigned)": lambda n: "The Kystposten Forum said so. " * (n // 5),
+    "Trump ... the administration has cut": lambda n: "Trump spoke and the administration has cut aid. " * (n // 8),
 }
 
 
 def bench_run_ons() -> None:
     for name, make in RUN_ONS.items():
-        t1 = _timed(Source(title="t", paragraphs=[make(1000)]))
-        t2 = _timed(Source(title="t", paragraphs=[make(2000)]))
+        t1 = _timed(Source(title="t", paragraphs=[make(1000)], publisher="Kystposten Forum"))
+        t2 = _timed(Source(title="t", paragraphs=[make(2000)], publisher="Kystposten Forum"))
         out(f"run-on {name:36} n=1000 {t1:.2f} s, n=2000 {t2:.2f} s ({t2 / t1:.1f}x)\n")
 
 

@@ -409,18 +409,22 @@ def _publisher(raws: list[_Raw], paragraphs: list[str], publisher: str) -> list[
         return raws
     # the publisher's name whole, not the start of a longer one ("The National" of "The National Security Council")
     pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w\-]|\s+[A-Z])")
-    added = []
+    by_paragraph: dict[int, list[_Raw]] = {}
+    for r in raws:
+        by_paragraph.setdefault(r.paragraph, []).append(r)
+    added: list[_Raw] = []
+    replaced: set[int] = set()
     for p, text in enumerate(paragraphs):
-        for m in pattern.finditer(text):
+        for m in islice(pattern.finditer(text), MAX_GROUP_PHRASES):
             start = m.start() + (4 if m.group().startswith("The ") else 0)
-            over = [r for r in raws if r.paragraph == p and r.start < m.end() and start < r.end]
+            over = [r for r in by_paragraph.get(p, ()) if r.start < m.end() and start < r.end]
             # a name the scan took for a person, or an adjective inside it ("British" of "British Future")
             if all(r.kind in ("single", "person") or (r.adjective and start <= r.start) for r in over):
                 added.append(_Raw(p, start, m.end(), "org", name=name.removeprefix("The ")))
+                replaced.update(id(r) for r in over)
     if not added:
         return raws
-    spans = {(r.paragraph, r.start, r.end) for r in added}
-    kept = [r for r in raws if not any(q == r.paragraph and s < r.end and r.start < e for q, s, e in spans)]
+    kept = [r for r in raws if id(r) not in replaced]
     return sorted([*kept, *added], key=lambda r: (r.paragraph, r.start))
 
 
@@ -2226,6 +2230,7 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             actors[key].introduced = True
     # "the alliance", "the country": the last actor of that kind named (not as an adjective) in this
     # paragraph or the one before
+    presidents: list[tuple[int, int, str]] | None = None
     for raw in raws:
         if raw.kind != "anaphor":
             continue
@@ -2247,16 +2252,16 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         if not pointed and raw.name == "administration":
             # "Donald Trump ... In the months that followed, the administration cut ...": the administration of
             # the US president named last, where the text names no administration itself
-            president = [
-                m.key
-                for q in range(raw.paragraph + 1)
-                for m in mentions[q]
-                if (q < raw.paragraph or m.end <= raw.start)
-                and actors[m.key].kind is ActorKind.PERSON
-                and actors[m.key].name.split()[-1] in _US_PRESIDENTS
-            ]
-            if president:
-                name = actors[president[-1]].name.split()[-1] + " administration"
+            if presidents is None:  # where each US president is named, in text order (found once, not per raw)
+                presidents = sorted(
+                    (q, m.end, m.key)
+                    for q, ms in enumerate(mentions)
+                    for m in ms
+                    if actors[m.key].kind is ActorKind.PERSON and actors[m.key].name.split()[-1] in _US_PRESIDENTS
+                )
+            at = bisect.bisect_right(presidents, (raw.paragraph, raw.start, "\uffff"))
+            if at:
+                name = actors[presidents[at - 1][2]].name.split()[-1] + " administration"
                 text = paragraphs[raw.paragraph]
                 add("org:" + name, name, ActorKind.ORGANISATION, raw, text[raw.start : raw.end])
         if pointed:
