@@ -1001,3 +1001,16 @@ def test_the_authors_likenesses_and_reckoning_are_the_authors(sentence):
     found = find_positions(paragraphs, [split(t) for t in paragraphs], index, set())
     cues = {paragraphs[f.paragraph][f.spans[0][0] : f.spans[0][1]]: f.cue for f in found if f.actor_key == "author"}
     assert cues.get(sentence) == "author", cues
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "In March, Norwegian Secretary of Defence Lena Osk toured Asia, reaffirming the commitment of Norway.",
+        "Norway’s Minister of Foreign Affairs Lena Osk had a hard task at the summit, seeking to reassure allies.",
+    ],
+)
+def test_a_state_in_a_persons_title_is_not_the_sentences_subject(sentence):
+    held = {actor for actor, _ in _positions(sentence)}
+    assert "Lena Osk" in held, held
+    assert "Norway" not in held, held

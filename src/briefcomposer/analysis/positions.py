@@ -1711,7 +1711,24 @@ def _sentence_subject(
     owned = re.match(r"(?:’s|')?s?\s+(\w+)", text[first.end :]) if text[first.end : first.end + 1] in "’'" else None
     if owned and owned.group(1).lower() not in _ROLE_WORDS:
         return []  # "Russia’s tendency to ..." is not Russia
+    titled = _person_titled_by(text, first, after_opening, index)
+    if titled is not None:
+        return [titled.key]  # "US Secretary of State Marco Rubio had ...": the person, not the state of the title
     return [first.key] if _not_author(index, first.key) else []
+
+
+# the words of a title between a state or body and the person it is the title of: "US Secretary of State Marco
+# Rubio", "U.S. Assistant Secretary of State for South and Central Asian Affairs Donald Lu"
+_TITLE_GAP = re.compile(r"(?:[’']s)?\s+(?:[A-Z][\w.\-]*(?:\s+(?:[A-Z][\w.\-]*|of|for|and|the))*\s+)?")
+
+
+def _person_titled_by(text: str, first: Mention, mentions: list[Mention], index: ActorIndex) -> Mention | None:
+    if index.actors[first.key].kind is ActorKind.PERSON:
+        return None
+    person = next((m for m in mentions if m.start >= first.end and m.key != first.key), None)
+    if person is None or index.actors[person.key].kind is not ActorKind.PERSON or person.start - first.end > 90:
+        return None
+    return person if _TITLE_GAP.fullmatch(text, first.end, person.start) else None
 
 
 # a longer opening clause: "After the 12-day war between Iran and Israel damaged Iran’s programme, the E3 ..."

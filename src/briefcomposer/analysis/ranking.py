@@ -345,6 +345,8 @@ def _in_title(text: str, m: Mention, inside: list[Mention], index: ActorIndex) -
         if o.start >= m.end and o.key != m.key and index.actors[o.key].kind is ActorKind.PERSON:
             between = text[m.end : o.start]
             words = rules._WORD.findall(between)
+            if o.start - m.end <= 90 and rules._TITLE_GAP.fullmatch(text, m.end, o.start):
+                return True  # "US Secretary of State Marco Rubio": a title of capitalised words with "of", "for"
             return (
                 len(between) <= 45
                 and not _TITLE_BREAK.search(between)
