@@ -1008,9 +1008,10 @@ def test_the_authors_likenesses_and_reckoning_are_the_authors(sentence):
     [
         "In March, Norwegian Secretary of Defence Lena Osk toured Asia, reaffirming the commitment of Norway.",
         "Norway’s Minister of Foreign Affairs Lena Osk had a hard task at the summit, seeking to reassure allies.",
+        "Sen. Lena Osk (D-Va.), vice chairman of the Norway Select Committee, claimed the breach was the worst.",
     ],
 )
 def test_a_state_in_a_persons_title_is_not_the_sentences_subject(sentence):
     held = {actor for actor, _ in _positions(sentence)}
     assert "Lena Osk" in held, held
-    assert "Norway" not in held, held
+    assert not {a for a in held if "Norway" in a}, held

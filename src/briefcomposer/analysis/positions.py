@@ -1859,7 +1859,8 @@ def _subjects(text: str, s_start: int, v_start: int, inside: list[Mention], inde
         (
             m
             for m in reversed(before[:-1])
-            if re.match(r"\s*,[^,;:]{1,90},", text[m.end : v_start]) and _subject_gap(text[m.end : v_start])
+            if re.match(r"\s*(?:\([^()]{1,40}\)\s*)?,[^,;:]{1,90},", text[m.end : v_start])
+            and _subject_gap(text[m.end : v_start])
         ),
         None,
     )
@@ -1931,9 +1932,9 @@ _NOUNLIKE = frozenset(
 def _subject_gap(gap: str) -> bool:
     gap = re.sub(r"^(?:’s|'s)", "", gap)
     gap = re.sub(r"^\s+(?:in|on|at|during|since|last|this)\s+(?:\d{4}|\w+day|week|month|year)\b", " ", gap)
-    # An apposition: ", a former Defence and Foreign Secretary," or ", among others,"
-    gap = re.sub(r"^\s*,[^,;:]{1,90},", " ", gap)
+    # A bracket, then an apposition: " (D-Va.), vice chairman of the committee,", ", a former Defence Secretary,"
     gap = re.sub(r"^\s*\([^)]{1,60}\)", " ", gap)
+    gap = re.sub(r"^\s*,[^,;:]{1,90},", " ", gap)
     gap = re.sub(r",\s+(?:which|who)\s+", " ", gap)  # "the Polish leadership, which has publicly conceded"
     words = _WORD.findall(gap)
     if re.search(r"[;:.!?“”\"]", gap):
