@@ -358,3 +358,14 @@ def test_a_quotation_goes_on_for_whoever_he_is_and_stops_where_another_speaks():
     assert ("Lena Osk", "“A deal with V") in held, held  # "she subsequently wrote"
     assert ("Lena Osk", "“Any final arr") in held, held  # the quotation goes on
     assert ("Lena Osk", "But Mara Quist") not in held, held  # a new speaker's own words
+
+
+def test_no_one_named_only_inside_someone_elses_quotation_is_suggested():
+    text = (
+        "The talks went on. “Norway is doing us a service by squeezing us to spend more on defence,” "
+        "Lena Osk said, noting that for years different governments had been irritated."
+    )
+    source = Source(title="t", paragraphs=[text], author="A. Writer")
+    held = {p["actor"] for p in to_json(source, suggest(source))["positions"]}
+    assert "Lena Osk" in held, held
+    assert "Norway" not in held, held

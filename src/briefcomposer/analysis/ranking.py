@@ -389,6 +389,10 @@ def rank(
     out = list(kept)
     threshold = model.threshold_for(sum(len(t.split()) for t in paragraphs))
     doers = _doers(found, index)
+    speaking: dict[tuple[int, int], set[str]] = {}  # who a rule finds speaking in each sentence
+    for f in found:
+        if f.cue in ("verb", "quoted") and f.actor_key != index.author_key:
+            speaking.setdefault((f.paragraph, f.spans[0][0]), set()).add(f.actor_key)
     # "..., says Osk.", "..., a report has warned.": the words are the speaker's; the author does not hold them
     spoken = {
         (p, s)
@@ -402,6 +406,9 @@ def rank(
             continue
         if cand.actor_key == index.author_key and (cand.paragraph, cand.start) in spoken:
             continue
+        speakers = speaking.get((cand.paragraph, cand.start), set()) - {cand.actor_key}
+        if key not in by_rule and speakers and _named_in_quotation(paragraphs[cand.paragraph], cand, index):
+            continue  # "“A deal with Iran will only be a Trump deal,” he wrote": the speaker's words, not Trump's
         doer = doers.get((cand.paragraph, cand.start), [])
         if key not in by_rule and _after_a_doer(cand, index, doer, paragraphs[cand.paragraph]):
             continue
@@ -452,6 +459,20 @@ def _after_a_doer(cand: Candidate, index: ActorIndex, doers: list[tuple[str, int
     if cand.features.get("poss_stance"):
         return False  # "The group noted Putin’s offer to continue ...": the offer is Putin's own
     return any(k != cand.actor_key and end <= min(mine) for k, end in doers)
+
+
+_QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
+
+
+def _named_in_quotation(text: str, cand: Candidate, index: ActorIndex) -> bool:
+    """Whether the candidate actor is named only inside quotation marks in its sentence. Where a rule finds
+    someone else speaking there, such a candidate is not suggested: on the 200 studied excerpts none of the 11
+    such suggestions was kept."""
+    if index.actors[cand.actor_key].kind is ActorKind.AUTHOR:
+        return False
+    quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text, cand.start, cand.end)]
+    mine = [m for m in index.mentions[cand.paragraph] if m.key == cand.actor_key and cand.start <= m.start < cand.end]
+    return bool(mine) and all(any(a <= m.start and m.end <= b for a, b in quoted) for m in mine)
 
 
 def _new_position(text: str, cand: Candidate, index: ActorIndex) -> rules.Found:
