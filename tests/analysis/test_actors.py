@@ -2068,3 +2068,11 @@ def test_the_federal_government_is_the_government():
     text = "Norway spoke first. In the past few years, the federal government made several commitments."
     index = find_actors([text])
     assert {text[m.start : m.end]: m.key for m in index.mentions[0]}["the federal government"] == "gaz:Norway"
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The long-suffering opposition hopes that Lena Osk can win.", "But the fragmented opposition is struggling."],
+)
+def test_the_opposition_described_is_the_opposition(text):
+    assert "gaz:the opposition" in [m.key for m in find_actors([text]).mentions[0]]

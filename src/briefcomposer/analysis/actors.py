@@ -1578,7 +1578,28 @@ def _scan(
             else:
                 out.append(_Raw(p, start, end, "single", name=word))
         i += 1
-    return _state_roles([_leaders_team(r, text, gaz) for r in out], text, gaz)
+    return _described_opposition(_state_roles([_leaders_team(r, text, gaz) for r in out], text, gaz), p, text, gaz)
+
+
+# "The long-suffering opposition hopes ...", "the fragmented opposition is struggling": the opposition, described,
+# as the subject of its verb (not "opposition to the plan", "the main opposition party")
+_DESCRIBED_OPPOSITION = re.compile(
+    r"\b[Tt]he\s+(?:[a-z][\w\-]*\s+){1,2}(opposition)\s+"
+    r"(?=(?:is|are|was|were|has|have|had|will|would|could|can|must|may|might|remains?|hopes?|says?|said|"
+    r"argues?|argued|wants?|wanted|insists?|insisted|accuses?|accused|rejects?|rejected|claims?|claimed|"
+    r"fears?|feared|warns?|warned|demands?|demanded)\b)"
+)
+
+
+def _described_opposition(raws: list[_Raw], p: int, text: str, gaz: Gazetteer) -> list[_Raw]:
+    hit = gaz.surfaces.get(surface_key("the opposition"))
+    if hit is None or hit[0] == PLACE or "opposition" not in text:
+        return raws
+    added = []
+    for m in _DESCRIBED_OPPOSITION.finditer(text):
+        if not any(r.start < m.end(1) and m.start() < r.end for r in raws):
+            added.append(_Raw(p, m.start(), m.end(1), "gaz", gaz=hit[0]))
+    return sorted([*raws, *added], key=lambda r: r.start) if added else raws
 
 
 _ROLE_AFTER_STATE = re.compile(r"[’']s\s+(president|premier|chancellor)\b(?!\s+[A-Z])")
