@@ -1381,6 +1381,7 @@ def test_the_amazon_rainforest_is_a_place():
         ("It takes the full commitment of the ruling coalition.", "the ruling coalition"),
         ("For four months now, members of parliament have been gathering every 48 hours.", "members of parliament"),
         ("Trump is under pressure from some members of Congress to resume testing.", "members of Congress"),
+        ("The European Allies’ main objective was to avoid a transatlantic bust-up.", "European counterparts"),
     ],
 )
 def test_people_who_act_as_the_subject_are_a_group(text, group):

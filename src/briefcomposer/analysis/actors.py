@@ -2537,7 +2537,7 @@ _AGENT_VERBS = frozenset(
 # What groups of people do to take a stance: "think tanks have echoed ...", "parties have adopted ..."
 _GROUP_STANCE_VERBS = frozenset(
     form
-    for base in words("echo adopt employ back resist embrace endorse lobby discuss debate speculate chant")
+    for base in words("echo adopt employ back resist embrace endorse lobby discuss debate speculate chant expect")
     for form in lexicon.inflect(base)
 )
 _GROUP_VERBS = _AGENT_VERBS | _GROUP_STANCE_VERBS | frozenset(lexicon.VERB_FORMS)
