@@ -336,14 +336,17 @@ def test_an_actor_that_opens_a_clause_after_a_doer_is_that_clauses_subject():
         "The talks went on. Lena Osk was reacting to a plan for a 30-day ceasefire, which Norway agreed to "
         "earlier this week after talks with Iceland."
     )
-    source = Source(title="t", paragraphs=[text], author="A. Writer")
-    held = {p["actor"] for p in to_json(source, suggest(source))["positions"]}
+    held = _holders(text)
     assert "Norway" in held, held
     # the agent of a passive and an actor's own offer are no objects of the deed either
-    text = "The talks went on. Norway has enacted a new law, a move hailed by the European Union as an urgent reform."
-    source = Source(title="t", paragraphs=[text], author="A. Writer")
-    held = {p["actor"] for p in to_json(source, suggest(source))["positions"]}
+    held = _holders("The talks went on. Norway has enacted a new law, a move hailed by the European Union as a reform.")
     assert "European Union" in held, held
+
+
+def _holders(text: str) -> set[str]:
+    """The actors suggested as holding a position in the one-paragraph `text`."""
+    source = Source(title="t", paragraphs=[text], author="A. Writer")
+    return {p["actor"] for p in to_json(source, suggest(source))["positions"]}
 
 
 def test_a_quotation_goes_on_for_whoever_he_is_and_stops_where_another_speaks():
@@ -365,7 +368,6 @@ def test_no_one_named_only_inside_someone_elses_quotation_is_suggested():
         "The talks went on. “Norway is doing us a service by squeezing us to spend more on defence,” "
         "Lena Osk said, noting that for years different governments had been irritated."
     )
-    source = Source(title="t", paragraphs=[text], author="A. Writer")
-    held = {p["actor"] for p in to_json(source, suggest(source))["positions"]}
+    held = _holders(text)
     assert "Lena Osk" in held, held
     assert "Norway" not in held, held
