@@ -2054,6 +2054,9 @@ def test_a_described_anaphor_points_back_to_the_actor_of_its_kind():
     index = find_actors([text])
     named = {text[m.start : m.end]: m.key for m in index.mentions[0]}
     assert named["The regional grouping"] == named["NATO"]
+    # a described one is a state or a body, not people named by what they do
+    text = "Mediators met in Oslo. The regional grouping agreed."
+    assert [text[m.start : m.end] for m in find_actors([text]).mentions[0]] == ["Mediators"]
 
 
 def test_the_federal_government_is_the_government():

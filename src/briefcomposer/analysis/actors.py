@@ -242,7 +242,7 @@ _BE_BEFORE = re.compile(r"\b(?:be|become|becomes|became|as)\s+$")
 _US_PRESIDENTS = frozenset(words("Trump Biden Obama Bush Clinton Reagan Carter Nixon"))
 _GOVERNMENT_KINDS = frozenset(words("federal national central current incumbent"))
 _ANAPHOR_ADJECTIVES = frozenset(
-    words("regional military western transatlantic defence defense security economic political ruling armed rebel")
+    words("regional military western transatlantic defence defense security economic political ruling")
 )
 _HEAD_ANAPHORS = frozenset(
     words(
@@ -1354,7 +1354,8 @@ def _scan(
                 beyond = toks[i + 3][0] if i + 3 < n else ""
                 if beyond not in ("of", "in") and not beyond[:1].isupper():
                     # "The regional grouping claimed ...", "the military junta": an adjective may describe it
-                    out.append(_Raw(p, start, toks[i + 2][2], "anaphor", name=after.lower()))
+                    # (the adjective kept as the raw's title: a described one is a state or body, not "mediators")
+                    out.append(_Raw(p, start, toks[i + 2][2], "anaphor", name=after.lower(), title=nxt.lower()))
                     i += 3
                     continue
         if not word[:1].isupper() and not (("-" in word or "\u2011" in word) and _TITLE_PREFIX.match(word)):
@@ -2263,7 +2264,8 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             if (q < raw.paragraph or m.end <= raw.start) and not m.adjective and m.key in actors
         ]
         if raw.name in _ANAPHORS:
-            pointed = [m.key for m in before if actors[m.key].kind in _ANAPHORS[raw.name]]
+            kinds = tuple(k for k in _ANAPHORS[raw.name] if not (raw.title and k is ActorKind.GROUP))
+            pointed = [m.key for m in before if actors[m.key].kind in kinds]
         else:
             pointed = [
                 m.key
