@@ -1015,3 +1015,15 @@ def test_a_state_in_a_persons_title_is_not_the_sentences_subject(sentence):
     held = {actor for actor, _ in _positions(sentence)}
     assert "Lena Osk" in held, held
     assert not {a for a in held if "Norway" in a}, held
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Officials from both Norway and Iceland, as well as US mediators, remain optimistic that a deal is near.",
+        "Diplomats from Norway and Iceland said the deal was close.",
+    ],
+)
+def test_officials_from_states_speak_for_them(sentence):
+    held = {actor for actor, _ in _positions(sentence)}
+    assert {"Norway", "Iceland"} <= held, held

@@ -1667,7 +1667,14 @@ def _attributed(
         if adj and first is not None and not _subject_gap(text[first.end : cut]):
             near = False  # "what X calls the “model” are clear": X is not the one who is clear
         long_quote = bool(adj) or (quote is not None and len(sentence) - quote.start() > 40)
-        if near and long_quote and index.actors[first.key].kind is not ActorKind.AUTHOR:
+        served = _subjects(text, s_start, cut, inside, index) if adj and _STAFF_FROM.match(text, s_start, cut) else []
+        if served:
+            # "Officials from both Israel and Syria ... remain optimistic that ...": the states they serve
+            after = sentence[adj.end() :]
+            that = re.match(r"\s+(?:\w+\s+)?that\s+(.+)$", after)
+            held = that.group(1) if that else " ".join(adj.group().split()[1:]) + after
+            results.extend((key, _paraphrase(held), "adjective") for key in served)
+        elif near and long_quote and index.actors[first.key].kind is not ActorKind.AUTHOR:
             held = sentence
             if adj:
                 # "X is adamant that Y" holds Y; "X is concerned about Y" is concerned about Y
@@ -1846,12 +1853,35 @@ _AS_LEAD = re.compile(
 )
 
 
+_STAFF_FROM = re.compile(
+    r"\s*(?:(?:Senior|Top)\s+)?(?:[Oo]fficials|[Rr]epresentatives|[Dd]iplomats|[Dd]elegations|[Nn]egotiators|"
+    r"[Ee]nvoys|[Ll]eaders)\s+(?:from|of)\s+(?:both\s+)?(?:the\s+)?"
+)
+
+
 def _subjects(text: str, s_start: int, v_start: int, inside: list[Mention], index: ActorIndex) -> list[str]:
     """Actors that are the subject of the verb at `v_start`: the nearest mention before it and those
     coordinated with it ("Both A and B", "A, B and C")."""
     before = [m for m in inside if m.end <= v_start]
     if not before:
         return []
+    staff = _STAFF_FROM.match(text, s_start, v_start)
+    if staff:
+        # "Officials from both Israel and Syria, as well as US mediators, remain optimistic": the states they serve
+        served: list[str] = []
+        at = staff.end()
+        for m in before:
+            if m.start < at:
+                continue
+            if m.start != at:
+                break
+            served.append(m.key)  # "US mediators" too: the state of those it names
+            link = re.match(r"\s*(?:,?\s+as well as|,?\s+and|,)\s+(?:the\s+)?", text[m.end : v_start])
+            if not link:
+                break
+            at = m.end + link.end()
+        if served:
+            return list(dict.fromkeys(k for k in served if _not_author(index, k)))
     last = before[-1]
     # "Tomas Berg, the Danish defence minister, warned", "Egypt and Qatar, the two main mediators, blame":
     # the actor before the apposition is the subject, not one named inside it
