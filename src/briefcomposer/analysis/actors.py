@@ -222,8 +222,6 @@ _ANAPHORS: dict[str, tuple[ActorKind, ...]] = {
     ),
 }
 _SPOKESPEOPLE = frozenset(words("spokesperson spokesman spokeswoman official officials"))
-# "the party", "the court", "the commission": the body named just before whose name has that word
-# ("Georgian Dream party ... the party", "European Commission ... the Commission")
 _NAME_SUFFIXES = frozenset(words("Jr. Jr Sr. Sr II III IV"))
 
 
@@ -236,14 +234,18 @@ def _name_words(name: str) -> list[str]:
     return parts
 
 
+# "the president may invoke ...", "to be the president who ...": the office, not the man named before
 _ANY_PRESIDENT = re.compile(r"\s+(?:may|might|can|could|should|would|must|who|that)\b|[’']s\b")
 _BE_BEFORE = re.compile(r"\b(?:be|become|becomes|became|as)\s+$")
 # "The administration" is a US president's: the presidents a text of this century names by surname
 _US_PRESIDENTS = frozenset(words("Trump Biden Obama Bush Clinton Reagan Carter Nixon"))
+# "the federal government" is the government; "the regional grouping", "the military junta": an anaphor described
 _GOVERNMENT_KINDS = frozenset(words("federal national central current incumbent"))
 _ANAPHOR_ADJECTIVES = frozenset(
     words("regional military western transatlantic defence defense security economic political ruling")
 )
+# "the party", "the court", "the commission": the body named just before whose name has that word
+# ("Georgian Dream party ... the party", "European Commission ... the Commission")
 _HEAD_ANAPHORS = frozenset(
     words(
         "party court bank commission council ministry agency institute committee company corporation fund "
