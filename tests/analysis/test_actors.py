@@ -1933,6 +1933,12 @@ def test_a_leader_whose_name_opens_with_a_function_word():
         ("The army, led by General Abdel Fatah Al Burhan, fought on.", "Abdel Fatah Al Burhan", "Fatah"),
         # a word that opens sentences is a surname after a title
         ("Conference President Do Hung Viet closed the meeting.", "Do Hung Viet", "Hung Viet"),
+        # an honorific after a title opens the name but does not count towards its length
+        (
+            "The Minister of Foreign Affairs Sheikh Karim bin Adel bin Nasser Al-Varesi met them.",
+            "Sheikh Karim bin Adel bin Nasser Al-Varesi",
+            "Sheikh Karim bin Adel bin Nasser",
+        ),
         ("Smugglers are happy because their earnings are rising.", "smugglers", None),
         ("In May the Baltic Chess Academy agreed on new rules.", "Baltic Chess Academy", None),
         # a word before a known given name says what the person is

@@ -1874,7 +1874,9 @@ def _name_end(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-d
             if j > i and toks[j][1] - toks[j - 1][2] != 1 and not _bracket_gap(toks[j - 1][2], toks[j][1], toks):
                 break
             j += 1
-            skipped += particle  # "Luiz Inácio Lula da Silva": "da" does not count towards the four
+            # "Luiz Inácio Lula da Silva": "da" does not count towards the four, nor does an opening honorific
+            # ("Sheikh Mohammed bin Abdulrahman bin Jassim Al-Thani")
+            skipped += particle or (j == i + 1 and word.casefold() in _HONORIFICS)
             continue
         break
     while j > i and toks[j - 1][0].casefold().rstrip("-") in gaz.particles:
