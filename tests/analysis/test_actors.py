@@ -2077,3 +2077,29 @@ def test_the_federal_government_is_the_government():
 )
 def test_the_opposition_described_is_the_opposition(text):
     assert "gaz:the opposition" in [m.key for m in find_actors([text]).mentions[0]]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        (
+            "They answered a statement by the Icelandic Department of Defence, posted online.",
+            "Department of Defence",
+            "Icelandic Department of Defence",
+        ),
+        ("The U.S. Treasury Department invoked the act.", "Treasury Department", "U.S. Treasury Department"),
+        ("Then the UK House of Commons held a debate.", "House of Commons", "UK House of Commons"),
+    ],
+)
+def test_a_body_named_with_its_state_before_it_has_that_name_too(text, name, alias):
+    index = find_actors([text])
+    actors = {a.name: a for a in index.actors.values()}
+    assert name in actors, list(actors)
+    assert alias in actors[name].aliases(), actors[name].aliases()
+
+
+def test_a_government_named_in_lower_case_for_what_it_is_is_a_body():
+    index = find_actors(["In the west, the UN-recognised government of national unity is led by Tomas Brel."])
+    kinds = {a.name: a.kind for a in index.actors.values()}
+    assert kinds.get("Government of National Unity") is ActorKind.ORGANISATION, kinds
+    assert "UN-recognised government" not in kinds

@@ -1559,7 +1559,8 @@ def _scan(
         )
         if k == i + 1 and word not in gaz.not_names and not word.isupper() and not after_name:
             follow = toks[i + 1][0] if i + 1 < n else ""
-            if follow in COLLECTIVE_HEADS:
+            # (not "the UN-recognised government of national unity", a government the gazetteer knows)
+            if follow in COLLECTIVE_HEADS and not _known_body_at(toks, i + 1, gaz):
                 head = "administration" if follow in ("team", "camp") else follow
                 out.append(_Raw(p, start, toks[i + 1][2], "collective", name=f"{word} {head}"))
                 i += 2
@@ -2330,7 +2331,29 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         ms.sort(key=lambda m: m.start)
     for p, ms in enumerate(mentions):
         mentions[p] = [m for m in ms if m.key in actors]
+    _state_qualified(actors, mentions, paragraphs, gaz)
     return ActorIndex(actors, mentions, author_key)
+
+
+_WORD_BEFORE = re.compile(r"([A-Z][\w.’'\-]*) $")
+
+
+def _state_qualified(
+    actors: dict[str, FoundActor], mentions: list[list[Mention]], paragraphs: list[str], gaz: Gazetteer
+) -> None:
+    """A body's name with its state before it is one of its names: "the Philippine Department of Defence",
+    "the U.S. Treasury Department" are the "Department of Defence" and the "Treasury Department" too, and an
+    analyst may write either. Added as an alias (a count of nought), never as the name."""
+    for p, ms in enumerate(mentions):
+        text = paragraphs[p]
+        for m in ms:
+            actor = actors[m.key]
+            if actor.kind is not ActorKind.ORGANISATION:
+                continue
+            before = _WORD_BEFORE.search(text, max(0, m.start - 40), m.start)
+            hit = gaz.surfaces.get((before.group(1),)) if before else None
+            if hit and hit[0] != PLACE and gaz.entries[hit[0]].kind is ActorKind.STATE:
+                actor.surfaces.setdefault(_clean(text[before.start(1) : m.end]), 0)
 
 
 # Words that make a name a thing named after a person: "Hamid Karzai International Airport", "Nelson
