@@ -851,6 +851,8 @@ def test_a_speaker_named_at_the_sentences_end_holds_the_words_before(sentence, a
         "“We are in favour of it, but there are nuances,” the Velmoran president said, adding that talks must go on.",
         "“A deal with Norway will only be done if it is my deal,” he subsequently wrote on social media.",
         "A news agency quoted a Velmoran diplomat as saying that “some politicians are deliberately hyping this up.”",
+        # a quotation in straight single quotes
+        "It is about as successful as any aid that we should fund,' said Sen. Tomas Brel (R-Velm.).",
     ],
 )
 def test_someone_elses_words_are_not_the_authors(sentence):

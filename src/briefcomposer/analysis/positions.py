@@ -451,7 +451,7 @@ _REPORTER = (
     r"analysts?|experts?|observers?|critics?|researchers?|paper|memo|letter|document|assessment|communiqu[ée])"
 )
 TAIL_SAID = re.compile(
-    r"(?P<cut>,[”\"’]?|[”\"’],?)\s+(?:(?P<pronoun>he|she)\s+"
+    r"(?P<cut>,[”\"’']?|[”\"’'],?)\s+(?:(?P<pronoun>he|she)\s+"
     + _TAIL_VERBS
     + r"|(?:"
     + _QUOTE_VERBS
