@@ -1029,3 +1029,19 @@ def test_a_state_in_a_persons_title_is_not_the_sentences_subject(sentence):
 def test_officials_from_states_speak_for_them(sentence):
     held = {actor for actor, _ in _positions(sentence)}
     assert {"Norway", "Iceland"} <= held, held
+
+
+def test_an_unsigned_piece_presenting_its_publishers_report_speaks_for_the_publisher():
+    paragraphs = [
+        "Velmora should reopen its fishing grounds to Norway, argues a new Nordic Peace Institute report.",
+        "The report argues that a scaled-up approach could cut illegal catches by half.",
+    ]
+    source = Source(title="t", paragraphs=paragraphs, publisher="Nordic Peace Institute")
+    held = {p["actor"] for p in to_json(source, suggest(source))["positions"]}
+    assert "Nordic Peace Institute" in held, held
+    assert "The author" not in held, held
+    # a news outlet the text names is not presenting work of its own: the author's claims stay the author's
+    paragraphs = ["Velmora should reopen its fishing grounds, Lena Osk told Kystposten.", paragraphs[1]]
+    source = Source(title="t", paragraphs=paragraphs, publisher="Kystposten")
+    held = {p["actor"] for p in to_json(source, suggest(source))["positions"]}
+    assert "Kystposten" not in held, held

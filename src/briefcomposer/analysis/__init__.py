@@ -11,6 +11,7 @@ inside the functions that need them, and nothing here needs numpy.
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
@@ -48,7 +49,7 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
     verbatim. A source without paragraphs gives empty suggestions. `model=False`
     gives the rules' findings alone, without the position model of `ranking`.
     """
-    from briefcomposer.analysis.actors import find_actors
+    from briefcomposer.analysis.actors import find_actors, publisher_key
     from briefcomposer.analysis.gazetteer import load as load_gazetteer
     from briefcomposer.analysis.issues import find_issues, issue_of, issue_owner
     from briefcomposer.analysis.positions import (
@@ -72,6 +73,8 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
         found = rank(paragraphs, spans, index, headings, found)
     found = give_expert_turns(found, expert_turns(paragraphs, index, headings), index.author_key)
     found = give_quotations(found, quotation_speakers(paragraphs, spans, index), paragraphs, spans, index.author_key)
+    if not (source.author or "").strip():
+        found = _publisher_speaks(found, publisher_key(index, source.publisher, paragraphs), index.author_key)
     # Words that name actors: single-word names and aliases ("Russia", "Moscow", "NATO", "Russian") and
     # every part of a person's name; not the parts of longer names ("defence" of "Ministry of Defence").
     actor_words: set[str] = set()
@@ -236,6 +239,22 @@ def _same_position(old: Position, actor_id: str, new: Position) -> bool:
             if a.source_id == b.source_id and a.paragraph == b.paragraph and a.start < b.end and b.start < a.end:
                 return True
     return False
+
+
+def _publisher_speaks(found: list, publisher: str | None, author: str | None) -> list:
+    """An unsigned piece that names its publisher ("argues a new British Future report") speaks for it: the
+    author's positions are the publisher's."""
+    if publisher is None or author is None:
+        return found
+    held = {(f.paragraph, f.spans[0][0]) for f in found if f.actor_key == publisher}
+    out = []
+    for f in found:
+        if f.actor_key == author:
+            if (f.paragraph, f.spans[0][0]) in held:
+                continue
+            f = dataclasses.replace(f, actor_key=publisher)
+        out.append(f)
+    return out
 
 
 def _min_count(kind: ActorKind) -> int:

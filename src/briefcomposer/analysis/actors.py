@@ -430,6 +430,28 @@ def _publisher(raws: list[_Raw], paragraphs: list[str], publisher: str) -> list[
     return sorted([*kept, *added], key=lambda r: (r.paragraph, r.start))
 
 
+_WORK_AFTER = re.compile(r"’?s?\s+(?:new\s+|latest\s+)?(?:report|research|study|paper|analysis|briefing|survey)\b")
+_WORK_BEFORE = re.compile(r"\b(?:report|research|study|paper|analysis|briefing|survey)\s+(?:by|from)\s+(?:the\s+)?$")
+
+
+def publisher_key(index: ActorIndex, publisher: str | None, paragraphs: list[str]) -> str | None:
+    """The key of the organisation the text names as its `publisher` and as the author of the work it
+    presents ("argues a new British Future report", "research by the Nordic Peace Institute"), if it does. A
+    news outlet the text names ("she told the Kystposten") is not presenting its own work."""
+    if not publisher:
+        return None
+    name = _PUBLISHER_NOTE.sub("", publisher).strip().removeprefix("The ")
+    key = next((k for k, a in index.actors.items() if a.kind is ActorKind.ORGANISATION and a.name == name), None)
+    for p, ms in enumerate(index.mentions):
+        text = paragraphs[p]
+        for m in ms:
+            if m.key == key and (
+                _WORK_AFTER.match(text, m.end) or _WORK_BEFORE.search(text, max(0, m.start - 30), m.start)
+            ):
+                return key
+    return None
+
+
 _SEAT_AFTER = re.compile(
     r"(?:[’']s)? (?:(?:interim|federal|transitional|caretaker|central|national|civilian|military|new|ruling)\s+)?"
     r"(?:government|authorities|regime|officials?|leaders|leadership|diplomats?|negotiators|policymakers|military|"
