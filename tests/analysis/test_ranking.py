@@ -397,3 +397,17 @@ def test_no_one_named_only_inside_someone_elses_quotation_is_suggested():
 def test_no_one_named_only_as_a_side_or_an_item_of_what_the_sentence_is_about_is_suggested(text, topic):
     held = _holders("The talks went on. " + text)
     assert not held & topic, held
+
+
+@pytest.mark.parametrize(
+    ("text", "owner", "person"),
+    [
+        ("Tomas Brel, Norway’s special envoy, and Mara Quist held talks with Iceland.", "Norway", "Tomas Brel"),
+        ("Under Osk’s predecessor, Tomas Brel, who died in May, Velmora kept quiet.", "Osk", "Tomas Brel"),
+        ("President Brel's pointman for the region, Lena Osk, is finding this out the hard way.", "Brel", "Lena Osk"),
+    ],
+)
+def test_no_one_named_only_as_the_owner_of_a_persons_title_is_suggested(text, owner, person):
+    held = _holders("The talks went on. " + text)
+    assert person in held, held
+    assert owner not in held, held

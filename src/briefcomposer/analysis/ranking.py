@@ -411,6 +411,8 @@ def rank(
             continue  # "“A deal with Iran will only be a Trump deal,” he wrote": the speaker's words, not Trump's
         if key not in by_rule and _only_a_topic(paragraphs[cand.paragraph], cand, index):
             continue
+        if key not in by_rule and _only_an_owner_of_a_role(paragraphs[cand.paragraph], cand, index):
+            continue
         doer = doers.get((cand.paragraph, cand.start), [])
         if key not in by_rule and _after_a_doer(cand, index, doer, paragraphs[cand.paragraph]):
             continue
@@ -439,6 +441,39 @@ def _only_a_topic(text: str, cand: Candidate, index: ActorIndex) -> bool:
         return False
     mine = [m for m in index.mentions[cand.paragraph] if m.key == cand.actor_key and cand.start <= m.start < cand.end]
     return bool(mine) and all(_TOPIC_BEFORE.search(text, max(cand.start, m.start - 60), m.start) for m in mine)
+
+
+# an actor whose title a person named next to it holds: "Trump’s secretary of state, Marco Rubio", "Norway’s
+# prime minister, Jonas Store" (after the actor), "Steve Witkoff, Donald Trump’s special envoy," (before it)
+_ROLE_OF = re.compile(r"[’']s?\s+((?:[\w\-]+\s+){0,3}[\w\-]+)(,\s+|\s+)")
+_APPOSITION = re.compile(r",\s+(?:the\s+)?")
+_ROLE_NOUNS = frozenset(
+    lexicon.words(
+        "president prime minister secretary envoy ambassador spokesman spokeswoman spokesperson chief leader "
+        "adviser advisor strategist aide pointman negotiator predecessor successor deputy son daughter wife husband"
+    )
+)
+
+
+def _only_an_owner_of_a_role(text: str, cand: Candidate, index: ActorIndex) -> bool:
+    """Whether every mention of the candidate actor in its sentence owns a title that a person named right
+    next to it holds (`_ROLE_OF`): the person, not the owner, is the one who acts. On the 200 studied excerpts
+    none of the 5 such suggestions the model alone made was kept."""
+    if index.actors[cand.actor_key].kind is ActorKind.AUTHOR:
+        return False
+    inside = [m for m in index.mentions[cand.paragraph] if cand.start <= m.start < cand.end]
+    mine = [m for m in inside if m.key == cand.actor_key]
+    people = [m for m in inside if m.key != cand.actor_key and index.actors[m.key].kind is ActorKind.PERSON]
+
+    def owner(m: Mention) -> bool:
+        role = _ROLE_OF.match(text, m.end)
+        if not role or not {w.lower() for w in role.group(1).split()} & _ROLE_NOUNS:
+            return False
+        after = any(p.start == role.end() for p in people)
+        before = any(_APPOSITION.fullmatch(text, p.end, m.start) for p in people if p.end <= m.start)
+        return after or (before and text[role.end(1) : role.end(1) + 1] in ",.")
+
+    return bool(mine) and all(owner(m) for m in mine)
 
 
 def _doers(found: list[rules.Found], index: ActorIndex) -> dict[tuple[int, int], list[tuple[str, int]]]:
