@@ -411,3 +411,16 @@ def test_no_one_named_only_as_the_owner_of_a_persons_title_is_suggested(text, ow
     held = _holders("The talks went on. " + text)
     assert person in held, held
     assert owner not in held, held
+
+
+@pytest.mark.parametrize(
+    ("text", "told"),
+    [
+        ("The Nordic states must adjust to the military buildup of Velmora and its allies.", "the Nordic states"),
+        ("The government and civil society should change the way they look at the conference.", "civil society"),
+        ("The Velmora Council stressed that Tomas Brel should still be able to travel to Iceland.", "Tomas Brel"),
+    ],
+)
+def test_no_one_named_only_as_told_what_to_do_is_suggested(text, told):
+    held = _holders("The talks went on. " + text)
+    assert told not in held, held
