@@ -1045,3 +1045,16 @@ def test_an_unsigned_piece_presenting_its_publishers_report_speaks_for_the_publi
     source = Source(title="t", paragraphs=paragraphs, publisher="Kystposten")
     held = {p["actor"] for p in to_json(source, suggest(source))["positions"]}
     assert "Kystposten" not in held, held
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Lena Osk signed the letter. “We stand ready. The government should expand this list of sanctions.”",
+        "“The government should expand this list of sanctions.”",
+    ],
+)
+def test_a_quotation_is_not_the_authors_claim(paragraph):
+    source = Source(title="t", paragraphs=["An opening sentence.", paragraph], author="A. Writer")
+    held = [p["evidence"][0] for p in to_json(source, suggest(source, model=False))["positions"]]
+    assert not [e for e in held if "expand this list" in e], held

@@ -424,3 +424,29 @@ def test_no_one_named_only_as_the_owner_of_a_persons_title_is_suggested(text, ow
 def test_no_one_named_only_as_told_what_to_do_is_suggested(text, told):
     held = _holders("The talks went on. " + text)
     assert told not in held, held
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "quoted"),
+    [
+        (
+            "Lena Osk signed the letter on Monday. “We stand ready to expand this list. We will not tolerate these "
+            "egregious acts of censorship.”",
+            ("“We stand ready", "We will not tolerate"),
+        ),
+        ("Mara Quist wrote to the court. “This signature is hard to grasp. It is a mistake.”", ("“This", "It is")),
+        ("“Any final arrangement must set a framework for peace and stability in the region.”", ("“Any final",)),
+    ],
+)
+def test_the_author_holds_no_sentence_of_someone_elses_quotation(paragraph, quoted):
+    source = Source(title="t", paragraphs=["The talks went on.", paragraph], author="A. Writer")
+    held = [p["evidence"][0] for p in to_json(source, suggest(source))["positions"] if p["actor"] == "A. Writer"]
+    assert "The talks went on." in held
+    assert not [e for e in held if e.startswith(quoted)], held
+
+
+def test_a_german_quotation_closes_where_it_opened():
+    paragraph = "The „netting“ of results overlooks much. The consequences for Velmora would be considerable."
+    source = Source(title="t", paragraphs=["The talks went on.", paragraph], author="A. Writer")
+    held = [p["evidence"][0] for p in to_json(source, suggest(source))["positions"] if p["actor"] == "A. Writer"]
+    assert "The consequences for Velmora would be considerable." in held, held

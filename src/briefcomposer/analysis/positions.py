@@ -247,7 +247,8 @@ def find_positions(
             # a paragraph's opening and closing sentences state and conclude its claim
             edge = n_sentence == 0 or n_sentence == len(spans) - 1
             inside = [m for m in mentions if s_start <= m.start < s_end][:MAX_MENTIONS]
-            spoken = someone_elses_words(sentence)  # "..., says Osk.": the words are not the author's
+            # "..., says Osk.", "“... This signature is hard to understand.”": the words are not the author's
+            spoken = someone_elses_words(sentence) or within_a_quotation(text, s_start, s_end)
             if (
                 not interview
                 and index.author_key
@@ -473,6 +474,35 @@ _REPORTED_SPEECH = re.compile(
     r"[”\"],?\s+(?:[\w’.\-]+\s+){0,6}?(?:said|says|wrote|writes|added|adds|told|stated|argued|argues|noted|notes|"
     r"warned|warns|explained|insisted|declared|continued)\b|\bas saying\b"
 )
+
+
+def within_a_quotation(text: str, start: int, end: int) -> bool:
+    """Whether the sentence at `start`-`end` of paragraph `text` goes on a quotation opened in a sentence before
+    it ("... “This signature is hard to understand.”") or is one quotation from its first character to its
+    last: the words are someone else's, not the author's."""
+    if _open_quotation(text[:start]):
+        return True
+    sentence = text[start:end].rstrip()
+    if sentence[:1] not in '“"':
+        return False
+    closing = [n for n, c in enumerate(sentence) if c in '”"'][1 if sentence[0] == '"' else 0 :]
+    return not closing or closing[0] >= len(sentence) - 2
+
+
+_QUOTE_MARKS = re.compile(r"[“”\"„]")
+
+
+def _open_quotation(text: str) -> bool:
+    """Whether a quotation is still open at the end of `text` (“...”, "...", and the German „...“)."""
+    opened: list[str] = []
+    for c in _QUOTE_MARKS.findall(text):
+        if c == "„" or (c == "“" and not (opened and opened[-1] == "„")):
+            opened.append(c)
+        elif c == '"':
+            opened = opened[:-1] if opened and opened[-1] == '"' else [*opened, c]
+        elif opened:
+            opened.pop()
+    return bool(opened)
 
 
 def someone_elses_words(sentence: str) -> bool:

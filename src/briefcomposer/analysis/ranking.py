@@ -393,12 +393,13 @@ def rank(
     for f in found:
         if f.cue in ("verb", "quoted") and f.actor_key != index.author_key:
             speaking.setdefault((f.paragraph, f.spans[0][0]), set()).add(f.actor_key)
-    # "..., says Osk.", "..., a report has warned.": the words are the speaker's; the author does not hold them
+    # "..., says Osk.", "..., a report has warned.", "“... We stand ready.”": the words are the speaker's; the author
+    # does not hold them
     spoken = {
         (p, s)
         for p, text in enumerate(paragraphs)
         for s, e in sentence_spans[p]
-        if rules.someone_elses_words(text[s:e])
+        if rules.someone_elses_words(text[s:e]) or rules.within_a_quotation(text, s, e)
     }
     for cand in candidates(paragraphs, sentence_spans, index, headings, found):
         key = (cand.actor_key, cand.paragraph, cand.start)
