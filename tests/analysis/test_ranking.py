@@ -450,3 +450,15 @@ def test_a_german_quotation_closes_where_it_opened():
     source = Source(title="t", paragraphs=["The talks went on.", paragraph], author="A. Writer")
     held = [p["evidence"][0] for p in to_json(source, suggest(source))["positions"] if p["actor"] == "A. Writer"]
     assert "The consequences for Velmora would be considerable." in held, held
+
+
+@pytest.mark.parametrize(
+    ("text", "supposed"),
+    [
+        ("The consequences for Velmora would be considerable if Tomas Brel were to come to power.", "Tomas Brel"),
+        ("Experts believe that if Lena Osk loses on the tariffs, the likely measure is a new levy.", "Lena Osk"),
+    ],
+)
+def test_no_one_named_only_in_a_condition_is_suggested(text, supposed):
+    held = _holders("The talks went on. " + text)
+    assert supposed not in held, held
