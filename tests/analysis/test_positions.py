@@ -772,6 +772,23 @@ def test_a_quotation_goes_on_with_a_speaker_named_after_the_verb_or_after_their_
     assert ("A. Writer", "“If you have") not in held, held
 
 
+@pytest.mark.parametrize("verb", ["sighed", "quipped", "retorted", "countered"])
+def test_a_quotation_goes_on_after_a_verb_that_only_goes_on_quotations(verb):
+    source = Source(
+        title="The letter",
+        author="A. Writer",
+        paragraphs=[
+            "Nine states signed the letter on Monday.",
+            f"“I am surprised to see Velmora signing it”, {verb} Lena Osk, a former judge, when interviewed by "
+            "Kystposten. “Velmora has always led on these issues. This signature is hard to understand.”",
+        ],
+    )
+    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source))["positions"]]
+    assert ("Lena Osk", "“I am surpri") in held, held
+    assert ("Lena Osk", "This signatu") in held, held
+    assert not [a for a, e in held if a in ("A. Writer", "Velmora") and e.startswith(("“Velmora", "This"))], held
+
+
 def test_they_points_back_to_the_subject_after_a_long_opening_clause():
     source = Source(
         title="Snapback",

@@ -438,7 +438,9 @@ def _for_actor(sentence: str, s_start: int, inside: list[Mention], index: ActorI
 _QUOTE_VERBS = (
     r"said|says|argued|argues|added|adds|noted|notes|warned|warns|wrote|writes|insisted|insists|explained|explains|"
     r"declared|stated|observed|observes|contended|contends|cautioned|cautions|stressed|stresses|emphasi[sz]ed|"
-    r"emphasi[sz]es|continued|continues|recalled|recalls|pointed out|points out"
+    r"emphasi[sz]es|continued|continues|recalled|recalls|pointed out|points out|"
+    # verbs that only go on a quotation: "“This signature is hard to understand,” sighed Lena Osk"
+    r"sighed|quipped|joked|retorted|mused|scoffed|exclaimed|countered|tweeted"
 )
 _INVERTED = re.compile(r"[”\"’],?\s*(?:" + _QUOTE_VERBS + r"|told reporters)\s+(?:the\s+)?")
 _QUOTED_BY = re.compile(r"[”\"’],?\s+(?:he|she)\s+(?:[a-z]+ly\s+)?(?:" + _QUOTE_VERBS + r"|told)\b")
@@ -1168,7 +1170,10 @@ def expert_turns(paragraphs: list[str], index: ActorIndex, headings: set[int] = 
 
 # A quotation's speaker named after it: “...,” he said / “...,” Rubio said / “...” the minister added; the
 # verb is one of the lexicon's verbs of saying, or one that only goes on a quotation
-_QUOTE_VERBS = frozenset(lexicon.VERB_FORMS) | frozenset(words("continued continues remarked replied"))
+_QUOTE_VERBS = frozenset(lexicon.VERB_FORMS) | frozenset(
+    words("continued continues remarked replied recalled sighed quipped joked retorted mused scoffed exclaimed")
+    + words("countered tweeted")
+)
 _PRONOUN_SAID = re.compile(r"[,.]?\s*(?:he|she)\s+([a-z]+)\b")  # matched at a position: no "^"
 _NAME_SAID = re.compile(r"\s+([a-z]+)\b")
 QUOTE_MARK = re.compile(r"[“”\"]")  # also the position model's (ranking)
