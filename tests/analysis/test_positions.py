@@ -302,6 +302,11 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "Has shown little interest in a truce except on its own conditions.",
         ),
         ("Canada has imposed an embargo on arms sales to the junta.", "Canada", None),
+        (
+            "Prices fell after the summit, as Norway expressed disappointment at the lack of concrete details.",
+            "Norway",
+            "Expressed disappointment at the lack of concrete details.",
+        ),
         ("China plans to expand its navy by a third.", "China", "Plans to expand its navy by a third."),
         (
             "The regime in Caracas closed the border in May. Most recently, it even threatened to cut off the oil.",

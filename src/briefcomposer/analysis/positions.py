@@ -1541,7 +1541,9 @@ def _attributed(
         if base == "take" and not re.match(r"\s+the view\b", sentence[verb.end() :]):
             continue  # "has taken the view that" reports a view; "took control" does not
         if base in ("raise", "voice", "express") and not re.match(
-            r"\s+(?:\w+\s+)?(?:alarms?|concerns?|doubts?|objections?|fears?|questions?)\b", sentence[verb.end() :]
+            r"\s+(?:\w+\s+)?(?:alarms?|concerns?|doubts?|objections?|fears?|questions?|disappointment|dismay|"
+            r"frustration|anger|outrage|regret|reservations|scepticism|skepticism|optimism|satisfaction)\b",
+            sentence[verb.end() :],
         ):
             continue
         if base == "rally" and not re.match(r"\s+(?:behind|around|to)\b", sentence[verb.end() :]):
