@@ -1550,7 +1550,7 @@ def _attributed(
             continue
         if base == "show" and not re.match(
             r"\s+(?:\w+\s+)?(?:interest|willingness|readiness|reluctance|appetite|resolve|restraint|commitment|"
-            r"determination|flexibility)\b",
+            r"determination|flexibility|support|solidarity|sympathy|openness|patience)\b",
             sentence[verb.end() :],
         ):
             continue  # "has shown little interest in" is a stance; "showed a profit" is not
