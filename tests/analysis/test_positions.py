@@ -302,6 +302,7 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "Has shown little interest in a truce except on its own conditions.",
         ),
         ("The EU has shown no support for the protests so far.", "European Union", None),
+        ("Senior US figures have suggested that an agreement will be signed soon.", "United States", None),
         ("Canada has imposed an embargo on arms sales to the junta.", "Canada", None),
         (
             "Prices fell after the summit, as Norway expressed disappointment at the lack of concrete details.",

@@ -76,7 +76,7 @@ _GAP_WORDS = frozenset(
         "negotiators envoys representatives chief foreign defence defense interior finance trade economy "
         "deputy senior top former national security adviser advisers advisor secretary spokeswoman ministry "
         "army navy cabinet prime own ruling junta regime rulers premier high command legislators members "
-        "fighters spokespeople political civilian economic diplomatic do does did not never appears appear "
+        "fighters spokespeople figures political civilian economic diplomatic do does did not never appears appear "
         "appeared seems seem seemed cannot"
     )
     + [f"{w}{q}t" for w in words("don doesn didn haven hasn hadn won wouldn isn aren wasn weren") for q in "'’"]
