@@ -303,6 +303,11 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
         ),
         ("The EU has shown no support for the protests so far.", "European Union", None),
         ("Senior US figures have suggested that an agreement will be signed soon.", "United States", None),
+        (
+            "This matters because Norway still treats the platform as an unavoidable channel.",
+            "Norway",
+            "Treats the platform as an unavoidable channel.",
+        ),
         ("Canada has imposed an embargo on arms sales to the junta.", "Canada", None),
         (
             "Prices fell after the summit, as Norway expressed disappointment at the lack of concrete details.",
