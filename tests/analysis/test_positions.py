@@ -801,6 +801,26 @@ def test_a_quotation_goes_on_after_a_verb_that_only_goes_on_quotations(verb):
     assert not [a for a, e in held if a in ("A. Writer", "Velmora") and e.startswith(("“Velmora", "This"))], held
 
 
+@pytest.mark.parametrize(
+    "intro",
+    ["Velmora claimed that “", "Lena Osk said: “", "Lena Osk wrote, “", "She said that “"],
+)
+def test_a_quotation_of_several_sentences_after_its_introduction_is_its_speakers(intro):
+    source = Source(
+        title="The summit",
+        author="A. Writer",
+        paragraphs=[
+            "Lena Osk of Velmora’s foreign ministry attended the summit on Monday.",
+            f"{intro}We acknowledged the report and called for more progress. Therefore, we agreed on the "
+            "following: keep the plan as the main reference for the crisis.”",
+        ],
+    )
+    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source))["positions"]]
+    speaker = "Velmora" if intro.startswith("Velmora") else "Lena Osk"
+    assert (speaker, "Therefore, w") in held, held
+    assert ("A. Writer", "Therefore, w") not in held, held
+
+
 def test_they_points_back_to_the_subject_after_a_long_opening_clause():
     source = Source(
         title="Snapback",

@@ -1234,6 +1234,12 @@ def quotation_speakers(
                 speaker = _speaker_after(text, close_at + 1, e, mentions, index, before)
                 if speaker is None and speaker_here is not None and text[first:e].lstrip()[:1] in '“"':
                     speaker = speaker_here  # “...,” he wrote. “You can’t expect ...”: the quotation goes on
+                if speaker is None and pending:
+                    # "The bloc claimed that “we called for progress ... Therefore, we agreed: ...”": whoever
+                    # introduces a quotation of several sentences speaks all of them
+                    opening = QUOTE_MARK.search(text, first, spans[pending[0]][1])
+                    if opening is not None:
+                        speaker = _lead_speaker(text, first, opening.start(), mentions, index, before)
                 if speaker is not None:
                     continued = speaker == speaker_here and text[first:e].lstrip()[:1] in '“"'
                     if started or pending or continued:
@@ -1299,6 +1305,28 @@ def _intro_speaker(
     for m in inside:
         verb = _INTRO_VERB.match(text, m.end, e)
         if verb and (verb.group(1) in _QUOTE_VERBS or verb.group(1) == "told"):
+            return m.key if _not_author(index, m.key) else None
+    return None
+
+
+# the words between a verb of saying and the quotation it introduces: "claimed that “", "said: “", "wrote, “"
+_LEAD_IN = re.compile(r"\s*(?:that\s*|[:,]\s*)?")
+
+
+def _lead_speaker(
+    text: str, s: int, mark: int, mentions: list[Mention], index: ActorIndex, last_person: str | None
+) -> str | None:
+    """The speaker a sentence names before the quotation that opens at `mark` ("Lena Osk said that “...",
+    "She wrote: “..."), or None."""
+    pronoun = _INTRO_PRONOUN.match(text, s, mark)
+    if pronoun:
+        said = pronoun.group(1) in _QUOTE_VERBS or pronoun.group(1) == "told"
+        return last_person if said and _LEAD_IN.fullmatch(text, pronoun.end(), mark) else None
+    for m in mentions:
+        if not s <= m.start < mark:
+            continue
+        verb = _INTRO_VERB.match(text, m.end, mark)
+        if verb and verb.group(1) in _QUOTE_VERBS and _LEAD_IN.fullmatch(text, verb.end(), mark):
             return m.key if _not_author(index, m.key) else None
     return None
 
