@@ -303,6 +303,8 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
         ),
         ("The EU has shown no support for the protests so far.", "European Union", None),
         ("Senior US figures have suggested that an agreement will be signed soon.", "United States", None),
+        ("Moscow was delighted to fill the void.", "Russia", "Delighted to fill the void."),
+        ("Norway is disappointed that the talks failed.", "Norway", None),
         (
             "This matters because Norway still treats the platform as an unavoidable channel.",
             "Norway",

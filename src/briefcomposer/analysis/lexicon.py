@@ -70,7 +70,10 @@ NEEDS_COMPLEMENT = {
 STANCE_ADJECTIVES = words(
     "adamant convinced concerned worried determined keen reluctant unwilling willing opposed committed "
     "confident sceptical skeptical clear wary eager anxious insistent lukewarm blunt critical supportive "
-    "hostile cautious divided split ambivalent hesitant optimistic pessimistic resistant ready prepared"
+    "hostile cautious divided split ambivalent hesitant optimistic pessimistic resistant ready prepared "
+    # feelings about what happens: "Moscow was delighted to fill the void", "Tokyo is dissatisfied with the deal"
+    "delighted pleased satisfied dissatisfied disappointed frustrated angry furious upset loyal "
+    "faithful"
 )
 
 
