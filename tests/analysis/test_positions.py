@@ -305,6 +305,12 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
         ("Senior US figures have suggested that an agreement will be signed soon.", "United States", None),
         ("Moscow was delighted to fill the void.", "Russia", "Delighted to fill the void."),
         ("Norway is disappointed that the talks failed.", "Norway", None),
+        # the name before "and" is the object of the first predicate, not the subject of the verb after it
+        (
+            "Iranian officials are distrustful of the IAEA and warn that information may have leaked.",
+            "Iran",
+            "Information may have leaked.",
+        ),
         (
             "This matters because Norway still treats the platform as an unavoidable channel.",
             "Norway",

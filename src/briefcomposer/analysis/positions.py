@@ -1631,6 +1631,10 @@ def _attributed(
                 subjects = []
         elif after_comma:
             subjects = _sentence_subject(text, s_start, inside, index)  # "X spoke ..., blaming Ukraine"
+        elif prev == "and" and not ambiguous and any(re.fullmatch(r"\s+and\s+", text[m.end : v_start]) for m in inside):
+            # "Iranian officials are distrustful of the IAEA and suspect that ...": a name right before "and"
+            # and a verb is the object of the predicate the verb is coordinated with, not the verb's subject
+            subjects = _sentence_subject(text, s_start, inside, index)
         else:
             subjects = _subjects(text, s_start, v_start, inside, index)
         if not subjects and prev == "and" and not participle:
@@ -2019,7 +2023,7 @@ _DETERMINERS = frozenset(
 _NOUNLIKE = frozenset(
     words(
         "support press push call hold note question challenge signal frame credit blame demand cite label "
-        "fear hope view claim doubt dispute regret add point state states maintain find concern warning"
+        "fear hope view claim doubt dispute regret add point state states maintain find concern warning plan aim"
     )
 )
 
