@@ -305,6 +305,13 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
         ("Senior US figures have suggested that an agreement will be signed soon.", "United States", None),
         ("Moscow was delighted to fill the void.", "Russia", "Delighted to fill the void."),
         ("Norway is disappointed that the talks failed.", "Norway", None),
+        ("Some Icelanders now speculate that the protesters had help from abroad.", "Iceland", None),
+        ("Norway suspects that the cable was cut on purpose.", "Norway", "The cable was cut on purpose."),
+        (
+            "Israel has pushed this line. They calculate that such demands guarantee the failure of diplomacy.",
+            "Israel",
+            "Such demands guarantee the failure of diplomacy.",
+        ),
         # the name before "and" is the object of the first predicate, not the subject of the verb after it
         (
             "Iranian officials are distrustful of the IAEA and warn that information may have leaked.",
