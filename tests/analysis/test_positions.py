@@ -836,6 +836,20 @@ def test_a_quotation_of_several_sentences_after_its_introduction_is_its_speakers
     assert ("A. Writer", "Therefore, w") not in held, held
 
 
+def test_a_view_in_a_trailing_with_clause_is_its_holders_and_the_main_clause_the_authors():
+    source = Source(
+        title="The vote",
+        author="A. Writer",
+        paragraphs=[
+            "Tomas Brel has awarded himself a seventh term as president of Velmora, with Norway calling the "
+            "so-called vote a sham and introducing additional sanctions.",
+        ],
+    )
+    held = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False))["positions"]]
+    assert ("Norway", "Calling the so-called vote a sham and introducing additional sanctions.") in held, held
+    assert "A. Writer" in [a for a, _ in held], held
+
+
 def test_they_points_back_to_the_subject_after_a_long_opening_clause():
     source = Source(
         title="Snapback",

@@ -286,6 +286,7 @@ def find_positions(
                 # "While some analysts have questioned X, the evidence suggests Y": the concession is theirs,
                 # the main clause the author's
                 main = _CONCESSION.match(sentence)
+                with_clause = _WITH_CLAUSE.match(sentence)
                 if (
                     main
                     and not interview
@@ -301,6 +302,16 @@ def find_positions(
                 ):
                     # "Russia’s attempt to ... likely failed": the attempt is Russia's, the verdict the author's
                     results = [*results, (index.author_key, _paraphrase(sentence), "author")]
+                elif (
+                    _trailing_with(with_clause, s_start, inside, {r[0] for r in results})
+                    and not interview
+                    and index.author_key
+                    and not spoken
+                    and (_authorial(with_clause.group(1)) or (edge and _present_claim(with_clause.group(1))))
+                ):
+                    # "Lukashenko has awarded himself a seventh term, with the West calling the vote a sham": the
+                    # West's view trails the author's own claim
+                    results = [*results, (index.author_key, _paraphrase(with_clause.group(1)), "author")]
                 elif _VERDICT.match(sentence) and not interview and index.author_key:
                     # "In effect, India accepted ...": the author's reading of what the actor did
                     results = [*results, (index.author_key, _paraphrase(sentence), "author")]
@@ -345,6 +356,16 @@ def find_positions(
                 text, s_start, inside, index, last_person, carried=last_group
             )
     return found
+
+
+def _trailing_with(with_clause: re.Match | None, s_start: int, inside: list[Mention], holders: set[str]) -> bool:
+    """Whether the actors the rules found holding a view are named only in the trailing "with" clause
+    (`_WITH_CLAUSE`), and one of them right after its "with"."""
+    if with_clause is None:
+        return False
+    main_end, with_end = s_start + with_clause.end(1), s_start + with_clause.end()
+    named = [m for m in inside if m.key in holders]
+    return any(main_end < m.start < with_end for m in named) and not any(m.start < main_end for m in named)
 
 
 def recent_after(
@@ -513,6 +534,8 @@ def someone_elses_words(sentence: str) -> bool:
     return speaker_at_end(sentence) or _REPORTED_SPEECH.search(sentence) is not None
 
 
+# a main clause, then "with" and whoever does what the participle says: "..., with the West calling the vote a sham"
+_WITH_CLAUSE = re.compile(r"^(.{20,}?),\s+with\s+[^,;]{1,80}?\b[a-z]+ing\b")
 _CONCESSION = re.compile(
     r"^(?:While|Whilst|Although|Though|Whereas|Even though|Even if|Because|Since|Given that)\b[^,]{5,200},\s+(.{20,})$"
 )
@@ -1608,6 +1631,8 @@ def _attributed(
                 and re.match(r"\s+(?:for\b|(?:[\w’'\-]+\s+){1,3}?(?:to|for|into)\s)", rest)
             )
             or (base == "call" and re.match(r"\s+(?:on\s+\w|(?:[\w’'\-]+\s+){1,4}?[“\"‘])", rest))
+            # "calling the so-called vote a sham": naming what something is
+            or (base == "call" and re.match(r"\s+(?:[\w’'\-]+\s+){1,4}?an?\s+[a-z]", rest))
         )
         if base == "see" and not complement:
             complement = re.match(  # "sees parallels between ...", "sees a real risk of ..."
