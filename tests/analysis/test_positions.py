@@ -29,6 +29,11 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
         ("Republican leadership has largely rallied behind the administration.", "Republicans", None),
         ("Washington frames the operation as part of a counternarcotics mission.", "United States", None),
         (
+            "According to sources close to the Norwegian government, it plans to end the emergency in July.",
+            "Norway",
+            "It plans to end the emergency in July.",
+        ),
+        (
             "According to Indian officials, pilots operated under strict rules of engagement.",
             "India",
             "Pilots operated under strict rules of engagement.",

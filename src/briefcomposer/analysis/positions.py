@@ -170,6 +170,11 @@ _ACCORDING = re.compile(
     r"\b(?:according to|as|in the (?:eyes|view|assessment|judgement|judgment|estimation|words) of)\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
+# "according to sources close to the State Administration Council": the body the sources speak for
+_ACCORDING_SOURCES = re.compile(
+    r"\b[Aa]ccording to (?:\w+\s+){0,2}?(?:sources|people|insiders|officials|those)\s+(?:close to|familiar with|"
+    r"within|inside|in|at)\s+(?:the\s+)?$"
+)
 _ACCORDING_LEADS = (
     "according to",
     "in the eyes of",
@@ -1513,7 +1518,9 @@ def _attributed(
                 results.append((m.key, _paraphrase(held), "according"))
             continue
         lead = re.sub(r"\s+the$", "", before.rstrip().lower())
-        if _ACCORDING.search(before[-32:]) and (lead.endswith(_ACCORDING_LEADS) or _PUT_IT.match(after)):
+        if (_ACCORDING.search(before[-32:]) and (lead.endswith(_ACCORDING_LEADS) or _PUT_IT.match(after))) or (
+            _ACCORDING_SOURCES.search(before[-80:])
+        ):
             held = _drop_attribution(sentence, m.start - s_start, m.end - s_start)
             # the holder is named, so "is seen as" is simply "is"
             held = re.sub(
@@ -2140,7 +2147,7 @@ _PARTICIPLES = frozenset(words("shown seen taken written said told found held so
 
 
 def _drop_attribution(sentence: str, start: int, end: int) -> str:
-    """The sentence without its ", as X put it" or "According to X," part."""
+    """The sentence without its ", as X put it", "According to X," or "According to sources close to X," part."""
     tail = sentence[end:]
     put = _PUT_IT.match(tail)
     if put:
@@ -2149,7 +2156,8 @@ def _drop_attribution(sentence: str, start: int, end: int) -> str:
         rest = tail[put.end() :].lstrip(" ,")
         return f"{lead}, {rest}" if rest and rest[0].islower() else lead
     head = re.sub(r"\s+the$", "", sentence[:start].lower().rstrip())
-    if head.endswith(_ACCORDING_LEADS) and sentence[:start].count(",") == 0:
+    according = head.endswith(_ACCORDING_LEADS) or _ACCORDING_SOURCES.search(sentence[:start])
+    if according and sentence[:start].count(",") == 0:
         rest = tail.lstrip(" ,")
         comma = rest.find(",")
         if comma >= 0 and len(rest[:comma].split()) <= 4:  # "Indian officials, pilots ..." -> "pilots ..."
