@@ -85,6 +85,12 @@ RUN_ONS = {
     # an unsigned piece naming its publisher, and "the administration" after a president, again and again
     "Kystposten Forum said ... (unsigned)": lambda n: "The Kystposten Forum said so. " * (n // 5),
     "Trump ... the administration has cut": lambda n: "Trump spoke and the administration has cut aid. " * (n // 8),
+    # many sentences in one paragraph, each quoting or naming actors: a sentence's mentions, who spoke last and
+    # whether a quotation is open are looked up per sentence, never by scanning the paragraph again
+    "Osk said “...” ... (quotations)": lambda n: "Lena Osk said “the deal is bad for Norway” and left. " * n,
+    "between Norway and Iceland ...": lambda n: (
+        "Norway met Iceland between Norway and Iceland, including Velmora. " * n
+    ),
 }
 
 

@@ -2103,3 +2103,14 @@ def test_a_government_named_in_lower_case_for_what_it_is_is_a_body():
     kinds = {a.name: a.kind for a in index.actors.values()}
     assert kinds.get("Government of National Unity") is ActorKind.ORGANISATION, kinds
     assert "UN-recognised government" not in kinds
+
+
+def test_a_sentences_mentions_are_looked_up_by_their_offsets():
+    text = "Norway met Iceland. Later Norway left, and Iceland stayed."
+    index = find_actors([text])
+    second = text.index("Later")
+    keys = [index.actors[m.key].name for m in index.within(0, second, len(text))]
+    assert keys == ["Norway", "Iceland"], keys
+    norway = next(k for k, a in index.actors.items() if a.name == "Norway")
+    assert [m.start for m in index.within(0, 0, len(text), norway)] == [0, text.index("Norway", 1)]
+    assert index.within(0, 0, 0) == []

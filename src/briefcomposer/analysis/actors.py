@@ -207,9 +207,21 @@ class ActorIndex:
     actors: dict[str, FoundActor]
     mentions: list[list[Mention]]
     author_key: str | None = None
+    _starts: dict[int, list[int]] = field(default_factory=dict, repr=False, compare=False)
 
     def ordered(self) -> list[FoundActor]:
         return sorted(self.actors.values(), key=lambda a: a.first)
+
+    def within(self, p: int, start: int, end: int, key: str | None = None) -> list[Mention]:
+        """The mentions of paragraph `p` that start in `start`-`end` (a sentence), of actor `key` if given.
+
+        By bisection: a sentence's mentions are looked up for every sentence and candidate, and scanning the
+        paragraph's list each time would grow with the square of a long paragraph's length."""
+        starts = self._starts.get(p)
+        if starts is None:
+            starts = self._starts[p] = [m.start for m in self.mentions[p]]
+        found = self.mentions[p][bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+        return found if key is None else [m for m in found if m.key == key]
 
 
 # Descriptions that point back to the last actor of a kind named before: "the alliance", "the bloc",

@@ -35,6 +35,7 @@ cut at a clause boundary. The evidence stays the verbatim sentence.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
@@ -243,17 +244,17 @@ def find_positions(
     for p, text in enumerate(paragraphs):
         if p in headings:
             continue
-        mentions = index.mentions[p]
         speaker = speakers.get(p)
         last_group = last_body = subject_person = None
         spans = sentence_spans[p]
+        quoting = open_quotations(text, spans)
         for n_sentence, (s_start, s_end) in enumerate(spans):
             sentence = text[s_start:s_end]
             # a paragraph's opening and closing sentences state and conclude its claim
             edge = n_sentence == 0 or n_sentence == len(spans) - 1
-            inside = [m for m in mentions if s_start <= m.start < s_end][:MAX_MENTIONS]
+            inside = index.within(p, s_start, s_end)[:MAX_MENTIONS]
             # "..., says Osk.", "“... This signature is hard to understand.”": the words are not the author's
-            spoken = someone_elses_words(sentence) or within_a_quotation(text, s_start, s_end)
+            spoken = someone_elses_words(sentence) or within_a_quotation(sentence, quoting[n_sentence])
             if (
                 not interview
                 and index.author_key
@@ -504,13 +505,13 @@ _REPORTED_SPEECH = re.compile(
 )
 
 
-def within_a_quotation(text: str, start: int, end: int) -> bool:
-    """Whether the sentence at `start`-`end` of paragraph `text` goes on a quotation opened in a sentence before
-    it ("... “This signature is hard to understand.”") or is one quotation from its first character to its
-    last: the words are someone else's, not the author's."""
-    if _open_quotation(text[:start]):
+def within_a_quotation(sentence: str, open_before: bool) -> bool:
+    """Whether `sentence` goes on a quotation opened in a sentence before it (`open_before`, from
+    `open_quotations`: "... “This signature is hard to understand.”") or is one quotation from its first
+    character to its last: the words are someone else's, not the author's."""
+    if open_before:
         return True
-    sentence = text[start:end].rstrip()
+    sentence = sentence.rstrip()
     if sentence[:1] not in '“"':
         return False
     closing = [n for n, c in enumerate(sentence) if c in '”"'][1 if sentence[0] == '"' else 0 :]
@@ -520,17 +521,23 @@ def within_a_quotation(text: str, start: int, end: int) -> bool:
 _QUOTE_MARKS = re.compile(r"[“”\"„]")
 
 
-def _open_quotation(text: str) -> bool:
-    """Whether a quotation is still open at the end of `text` (“...”, "...", and the German „...“)."""
+def open_quotations(text: str, spans: list[tuple[int, int]]) -> list[bool]:
+    """For each sentence of paragraph `text`, whether a quotation opened before it is still open where it
+    starts (“...”, "...", and the German „...“). One pass over the paragraph, whatever its length."""
     opened: list[str] = []
-    for c in _QUOTE_MARKS.findall(text):
-        if c == "„" or (c == "“" and not (opened and opened[-1] == "„")):
-            opened.append(c)
-        elif c == '"':
-            opened = opened[:-1] if opened and opened[-1] == '"' else [*opened, c]
-        elif opened:
-            opened.pop()
-    return bool(opened)
+    out = []
+    pos = 0
+    for start, _ in spans:
+        for c in _QUOTE_MARKS.findall(text, pos, max(pos, start)):
+            if c == "„" or (c == "“" and not (opened and opened[-1] == "„")):
+                opened.append(c)
+            elif c == '"':
+                opened = opened[:-1] if opened and opened[-1] == '"' else [*opened, c]
+            elif opened:
+                opened.pop()
+        pos = max(pos, start)
+        out.append(bool(opened))
+    return out
 
 
 def someone_elses_words(sentence: str) -> bool:
@@ -1224,6 +1231,8 @@ def quotation_speakers(
     introduced = False  # whether the paragraph before ended by introducing `previous`'s words ("X said:")
     for p, text in enumerate(paragraphs):
         mentions = sorted(index.mentions[p], key=lambda m: m.start)
+        people = [m for m in mentions if index.actors[m.key].kind is ActorKind.PERSON]
+        people_starts = [m.start for m in people]
         spans = sentence_spans[p]
         whole = text.strip()
         if open_by is not None and whole[:1] == "“" and spans:
@@ -1258,8 +1267,8 @@ def quotation_speakers(
             if (started or pending or opened_here) and close_at is not None:
                 first = spans[pending[0]][0] if pending else s
                 # "he said": the last person named before the quotation opened, not one it names itself
-                before = _last_person(mentions, first, last_person, index)
-                speaker = _speaker_after(text, close_at + 1, e, mentions, index, before)
+                before = _last_person_before(people, people_starts, first, last_person)
+                speaker = _speaker_after(text, close_at + 1, e, p, index, before)
                 if speaker is None and speaker_here is not None and text[first:e].lstrip()[:1] in '“"':
                     speaker = speaker_here  # “...,” he wrote. “You can’t expect ...”: the quotation goes on
                 if speaker is None and pending:
@@ -1300,7 +1309,7 @@ def quotation_speakers(
         if speaker_here is None and spans and not inside:
             # "Berlingske notes that ...:", "Lena Osk, the minister, said:": whoever introduces the quotation
             # that follows speaks it
-            before = _last_person(mentions, spans[-1][0], last_person, index)
+            before = _last_person_before(people, people_starts, spans[-1][0], last_person)
             speaker_here = _intro_speaker(text, *spans[-1], mentions, index, before)
             introduced = speaker_here is not None
         previous = speaker_here
@@ -1405,29 +1414,25 @@ def give_quotations(
     return out
 
 
-def _last_person(mentions: list[Mention], before: int, fallback: str | None, index: ActorIndex) -> str | None:
-    people = [m.key for m in mentions if m.start < before and index.actors[m.key].kind is ActorKind.PERSON]
-    return people[-1] if people else fallback
+def _last_person_before(people: list[Mention], starts: list[int], before: int, fallback: str | None) -> str | None:
+    """The person named last before offset `before`, from a paragraph's `people` (sorted mentions, with their
+    `starts`); by bisection, as a paragraph of many quotations asks for each."""
+    at = bisect.bisect_left(starts, before)
+    return people[at - 1].key if at else fallback
 
 
-def _speaker_after(
-    text: str, start: int, end: int, mentions: list[Mention], index: ActorIndex, last_person: str | None
-) -> str | None:
+def _speaker_after(text: str, start: int, end: int, p: int, index: ActorIndex, last_person: str | None) -> str | None:
     said = _PRONOUN_SAID.match(text, start, end)
     if said and said.group(1) in _QUOTE_VERBS:
         return last_person
     verb_first = _VERB_FIRST.match(text, start, end)
-    near = [
-        m
-        for m in mentions
-        if start <= m.start < min(end, start + 60) and index.actors[m.key].kind is not ActorKind.AUTHOR
-    ]
+    near = [m for m in index.within(p, start, min(end, start + 60)) if index.actors[m.key].kind is not ActorKind.AUTHOR]
     if verb_first and verb_first.group(1) in _QUOTE_VERBS and near and near[0].start == verb_first.end():
         return near[0].key  # “...,” said Mohamed Yarrow, who heads ...
     # “...,” Rubio said / “...,” analyst Beverly Ochieng with the Control Risks consultancy told Al Jazeera
     for m in near:
         for said in _NAME_SAID.finditer(text, m.end, min(end, m.end + 60)):
-            between = [o for o in mentions if m.end <= o.start < said.start()]
+            between = index.within(p, m.end, said.start())
             # a body after "with", "at", "of" is the speaker's affiliation, not another speaker
             if QUOTE_MARK.search(text, m.end, said.start()):
                 break

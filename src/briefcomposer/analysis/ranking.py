@@ -140,7 +140,7 @@ def candidates(
         recent: tuple[str | None, str | None, str | None, str | None] = (last_person, None, None, None)
         for n, (s, e) in enumerate(spans):
             sentence = text[s:e]
-            inside = [m for m in index.mentions[p] if s <= m.start < e][: rules.MAX_MENTIONS]
+            inside = index.within(p, s, e)[: rules.MAX_MENTIONS]
             keys = [index.author_key, *dict.fromkeys(m.key for m in inside if m.key != index.author_key)]
             # "They have resisted ...": the actor the pronoun points back to is a candidate too
             subject = rules.pronoun_subject(sentence, recent, index)
@@ -398,8 +398,8 @@ def rank(
     spoken = {
         (p, s)
         for p, text in enumerate(paragraphs)
-        for s, e in sentence_spans[p]
-        if rules.someone_elses_words(text[s:e]) or rules.within_a_quotation(text, s, e)
+        for (s, e), quoting in zip(sentence_spans[p], rules.open_quotations(text, sentence_spans[p]), strict=True)
+        if rules.someone_elses_words(text[s:e]) or rules.within_a_quotation(text[s:e], quoting)
     }
     for cand in candidates(paragraphs, sentence_spans, index, headings, found):
         key = (cand.actor_key, cand.paragraph, cand.start)
@@ -451,7 +451,7 @@ def _only_a_topic(text: str, cand: Candidate, index: ActorIndex) -> bool:
     excerpts none of the 26 such suggestions the model alone made was kept."""
     if index.actors[cand.actor_key].kind is ActorKind.AUTHOR:
         return False
-    mine = [m for m in index.mentions[cand.paragraph] if m.key == cand.actor_key and cand.start <= m.start < cand.end]
+    mine = index.within(cand.paragraph, cand.start, cand.end, cand.actor_key)
     return bool(mine) and all(_TOPIC_BEFORE.search(text, max(cand.start, m.start - 60), m.start) for m in mine)
 
 
@@ -473,7 +473,7 @@ def _only_an_owner_of_a_role(text: str, cand: Candidate, index: ActorIndex) -> b
     none of the 5 such suggestions the model alone made was kept."""
     if index.actors[cand.actor_key].kind is ActorKind.AUTHOR:
         return False
-    inside = [m for m in index.mentions[cand.paragraph] if cand.start <= m.start < cand.end]
+    inside = index.within(cand.paragraph, cand.start, cand.end)
     mine = [m for m in inside if m.key == cand.actor_key]
     people = [m for m in inside if m.key != cand.actor_key and index.actors[m.key].kind is ActorKind.PERSON]
 
@@ -498,7 +498,7 @@ def _only_told_what_to_do(text: str, cand: Candidate, index: ActorIndex) -> bool
     the 200 studied excerpts none of the 6 such suggestions the model alone made was kept."""
     if index.actors[cand.actor_key].kind is ActorKind.AUTHOR:
         return False
-    mine = [m for m in index.mentions[cand.paragraph] if m.key == cand.actor_key and cand.start <= m.start < cand.end]
+    mine = index.within(cand.paragraph, cand.start, cand.end, cand.actor_key)
     return bool(mine) and all(_TOLD_TO.match(text, m.end, cand.end) for m in mine)
 
 
@@ -513,7 +513,7 @@ def _only_supposed(text: str, cand: Candidate, index: ActorIndex) -> bool:
     was kept."""
     if index.actors[cand.actor_key].kind is ActorKind.AUTHOR:
         return False
-    mine = [m for m in index.mentions[cand.paragraph] if m.key == cand.actor_key and cand.start <= m.start < cand.end]
+    mine = index.within(cand.paragraph, cand.start, cand.end, cand.actor_key)
     return bool(mine) and all(_SUPPOSED.search(text, max(cand.start, m.start - 40), m.start) for m in mine)
 
 
@@ -525,7 +525,7 @@ def _doers(found: list[rules.Found], index: ActorIndex) -> dict[tuple[int, int],
         if f.cue != "action" or index.actors[f.actor_key].kind is ActorKind.AUTHOR:
             continue
         start, end = f.spans[0]
-        ends = [m.end for m in index.mentions[f.paragraph] if m.key == f.actor_key and start <= m.start < end]
+        ends = [m.end for m in index.within(f.paragraph, start, end, f.actor_key)]
         if ends:
             out.setdefault((f.paragraph, start), []).append((f.actor_key, min(ends)))
     return out
@@ -547,9 +547,7 @@ def _after_a_doer(cand: Candidate, index: ActorIndex, doers: list[tuple[str, int
     is that clause's subject: exempting those found 5 more positions there for 2 more suggestions not kept."""
     if index.actors[cand.actor_key].kind is ActorKind.AUTHOR:
         return False
-    mine = [
-        m.start for m in index.mentions[cand.paragraph] if m.key == cand.actor_key and cand.start <= m.start < cand.end
-    ]
+    mine = [m.start for m in index.within(cand.paragraph, cand.start, cand.end, cand.actor_key)]
     if not mine:
         return False
     if _CLAUSE_BEFORE.search(paragraph_text, max(cand.start, min(mine) - 40), min(mine)):
@@ -569,7 +567,7 @@ def _named_in_quotation(text: str, cand: Candidate, index: ActorIndex) -> bool:
     if index.actors[cand.actor_key].kind is ActorKind.AUTHOR:
         return False
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text, cand.start, cand.end)]
-    mine = [m for m in index.mentions[cand.paragraph] if m.key == cand.actor_key and cand.start <= m.start < cand.end]
+    mine = index.within(cand.paragraph, cand.start, cand.end, cand.actor_key)
     return bool(mine) and all(any(a <= m.start and m.end <= b for a, b in quoted) for m in mine)
 
 
@@ -577,7 +575,7 @@ def _new_position(text: str, cand: Candidate, index: ActorIndex) -> rules.Found:
     sentence = text[cand.start : cand.end]
     stance = rules._paraphrase(sentence)
     pronoun = rules._OPENING_PRONOUN.match(sentence)
-    named = any(m.key == cand.actor_key and cand.start <= m.start < cand.end for m in index.mentions[cand.paragraph])
+    named = bool(index.within(cand.paragraph, cand.start, cand.end, cand.actor_key))
     if pronoun and not named and index.actors[cand.actor_key].kind is not ActorKind.AUTHOR:
         # "They have resisted EU attempts to ...": what the actor the pronoun stands for did ("Its new sultan
         # may ..." keeps the whole sentence)
@@ -587,11 +585,9 @@ def _new_position(text: str, cand: Candidate, index: ActorIndex) -> rules.Found:
     elif index.actors[cand.actor_key].kind is not ActorKind.AUTHOR and cand.features.get("subj"):
         # what the actor the sentence is about does; an actor named inside a clause ("What the meeting RUSI
         # hosted last week did do was ...") keeps the whole sentence
-        for m in index.mentions[cand.paragraph]:
-            if m.key == cand.actor_key and cand.start <= m.start < cand.end:
-                after = text[m.end : cand.end]
-                begin = rules._predicate_start(after)
-                if begin is not None and len(after[begin:].split()) >= 3:
-                    stance = rules._paraphrase(after[begin:])
-                break
+        for m in index.within(cand.paragraph, cand.start, cand.end, cand.actor_key)[:1]:
+            after = text[m.end : cand.end]
+            begin = rules._predicate_start(after)
+            if begin is not None and len(after[begin:].split()) >= 3:
+                stance = rules._paraphrase(after[begin:])
     return rules.Found(cand.actor_key, cand.paragraph, [(cand.start, cand.end)], stance, "ranked")
