@@ -2114,3 +2114,14 @@ def test_a_sentences_mentions_are_looked_up_by_their_offsets():
     norway = next(k for k, a in index.actors.items() if a.name == "Norway")
     assert [m.start for m in index.within(0, 0, len(text), norway)] == [0, text.index("Norway", 1)]
     assert index.within(0, 0, 0) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "alias"),
+    [
+        ("US senators are still debating whether to sanction Tomas Brel.", "United States", "US senators"),
+        ("UK MPs voted against the plan.", "United Kingdom", "UK MPs"),
+    ],
+)
+def test_a_states_legislators_named_with_it_are_an_alias(text, state, alias):
+    assert alias in _actor_of(find_actors([text]), state).aliases()
