@@ -2125,3 +2125,18 @@ def test_a_sentences_mentions_are_looked_up_by_their_offsets():
 )
 def test_a_states_legislators_named_with_it_are_an_alias(text, state, alias):
     assert alias in _actor_of(find_actors([text]), state).aliases()
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("EU sources said the talks on Velmora had stalled.", "EU sources"),
+        ("According to diplomatic sources, Lena Osk will resign.", "diplomatic sources"),
+        ("This was reported to Kystposten by EU sources close to the talks.", "EU sources"),
+        ("Renewable energy sources are growing in Norway.", None),
+        ("Norway needs new sources of revenue, Lena Osk said.", None),
+    ],
+)
+def test_sources_who_inform_are_a_group(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == ([group] if group else []), groups

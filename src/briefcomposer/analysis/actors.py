@@ -688,7 +688,7 @@ _AGENT_GROUP_HEADS = (
     r"skeptics|reformers|conservatives|liberals|nationalists|populists|Islamists|jihadists|militants|fighters|"
     r"gangs|cartels|consumers|households|residents|refugees|migrants|students|youths|women|lobbyists|industry|"
     r"sector|separatists|secessionists|extremists|terrorists|providers|suppliers|contractors|brokers|communities|"
-    r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police|oppositionists"
+    r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police|oppositionists|sources"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
@@ -696,7 +696,7 @@ _AGENT_GROUP_HEADS = (
 _SPEAKING_HEADS = frozenset(
     words(
         "analysts experts observers critics commentators commentariats diplomats economists scholars academics "
-        "researchers pundits strategists activists protesters"
+        "researchers pundits strategists activists protesters sources"
     )
 )
 # People named by what they do are a group, with no modifier, when they open a clause and act ("Voters
@@ -794,6 +794,10 @@ _COORDINATED = re.compile(
 MAX_GROUP_PHRASES = 200
 
 
+# Who "sources" are when they inform: "diplomatic sources said", "told by security sources"
+_INFORMANTS = frozenset(
+    words("diplomatic official government security intelligence military senior informed well-informed police")
+)
 _BUSINESS_HEADS = frozenset(
     words("providers suppliers firms companies producers manufacturers makers exporters importers operators investors")
 )
@@ -883,6 +887,12 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             mods = mods[1:]  # "told congressional leaders", "angered Sikh separatists": a verb comes first
             start = text.index(mods[0], start)
         described = bool(mods) and head not in ("sector", "camps") and all(_describes(m) for m in mods)
+        if head == "sources" and not (
+            mods
+            and (cited or _says_something(text, end, _GROUP_VERBS) or text[max(0, start - 4) : start] == " by ")
+            and all(m[:1].isupper() or m.lower() in _INFORMANTS for m in mods)
+        ):
+            continue  # "EU sources said", "according to diplomatic sources": not "renewable energy sources"
         if not (active or described) or (not active and (pair or coordinated)):
             continue  # named in passing, "American and international firms" is no one group
         over = [r for r in out if r.start < end and start < r.end]
