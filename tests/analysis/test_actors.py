@@ -2140,3 +2140,22 @@ def test_a_states_legislators_named_with_it_are_an_alias(text, state, alias):
 def test_sources_who_inform_are_a_group(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == ([group] if group else []), groups
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "not_state"),
+    [
+        ("The Hungarian minority in Romania demanded autonomy.", "Hungarian minority", "Hungary"),
+        ("Velmora made concessions to the Serb minority under pressure.", "Serb minority", None),
+        ("The Russian-speaking minority protested in Narva.", "Russian-speaking minority", "Russia"),
+    ],
+)
+def test_an_ethnic_minority_is_a_group_not_its_kin_state(text, group, not_state):
+    names = {a.name: a.kind for a in find_actors([text]).actors.values()}
+    assert names.get(group) is ActorKind.GROUP, names
+    assert not_state not in names
+
+
+def test_a_minority_before_what_concerns_it_is_no_actor():
+    names = [a.name for a in find_actors(["The Serb minority issue divides Velmora."]).actors.values()]
+    assert "Serb minority" not in names

@@ -1078,9 +1078,26 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
         if state:
             out = [r for r in out if r is not state[0]]
             out.append(_Raw(p, match.start(), match.end(), "group", name=match.group()))
+    for match in islice(_MINORITY.finditer(text), MAX_GROUP_PHRASES):
+        # "the Hungarian minority in Romania demanded ...": a people, not the state its adjective names
+        start, end = match.span()
+        inside = [r for r in out if start <= r.start and r.end <= end]
+        if any(r.start < end and start < r.end and r not in inside for r in out):
+            continue
+        if any(r.kind != "single" and not (r.kind == "gaz" and r.adjective) for r in inside):
+            continue  # "the Labour Party minority": a name the other finders have handled
+        out = [r for r in out if r not in inside]
+        out.append(_Raw(p, start, end, "group", name=match.group()))
     return out
 
 
+# An ethnic or religious minority named by its people: "the Serb minority", "Russian-speaking minorities"
+_MINORITY = re.compile(
+    r"(?<![\w’'\-])(?!(?:The|A|An|This|That|Its|Their|Our|Every|Each)\s)[A-Z][a-z]+(?:[\s\-]speaking)?\s+"
+    r"minorit(?:y|ies)\b(?!\s+(?:government|administration|cabinet|stake|shareholders?|partner|leader|report|"
+    r"position|view|opinion|issue|question|problem|rights|areas?|regions?|municipalit(?:y|ies)|part(?:y|ies)|"
+    r"language|status)\b)"
+)
 _PEOPLE_OF = re.compile(
     r"\b(?:[Cc]itizens|[Rr]esidents|[Vv]oters)\s+of\s+((?:the\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)"
 )
