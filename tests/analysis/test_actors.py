@@ -2159,3 +2159,16 @@ def test_an_ethnic_minority_is_a_group_not_its_kin_state(text, group, not_state)
 def test_a_minority_before_what_concerns_it_is_no_actor():
     names = [a.name for a in find_actors(["The Serb minority issue divides Velmora."]).actors.values()]
     assert "Serb minority" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "group", "state"),
+    [
+        ("Iceland hawks are pleased that Lena Osk has been forced to fall in line.", "Iceland hawks", "Iceland"),
+        ("Norway experts warned that Tomas Brel would escalate.", "Norway experts", "Norway"),
+    ],
+)
+def test_hawks_named_by_the_state_they_watch_are_a_group_not_that_state(text, group, state):
+    names = {a.name: a.kind for a in find_actors([text]).actors.values()}
+    assert names.get(group) is ActorKind.GROUP, names
+    assert state not in names

@@ -798,6 +798,8 @@ MAX_GROUP_PHRASES = 200
 _INFORMANTS = frozenset(
     words("diplomatic official government security intelligence military senior informed well-informed police")
 )
+# People named by what they watch or take a line on: "China hawks", "Russia experts" (not "Chinese experts")
+_TOPIC_HEADS = frozenset(words("hawks doves watchers experts analysts scholars sceptics skeptics hardliners"))
 _BUSINESS_HEADS = frozenset(
     words("providers suppliers firms companies producers manufacturers makers exporters importers operators investors")
 )
@@ -905,6 +907,13 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             and (
                 r.adjective
                 or (speaking and gaz.entries[r.gaz].kind is ActorKind.ORGANISATION and r.end < head_start)
+                # "China hawks", "Iran experts": a state's own name before them is what they are hawks on
+                or (
+                    head in _TOPIC_HEADS
+                    and gaz.entries[r.gaz].kind is ActorKind.STATE
+                    and r.end < head_start
+                    and not text[r.start : r.end].replace(".", "").isupper()
+                )
                 # "US cloud providers": a state's name before what its firms do names the firms, not the state
                 or (
                     head in _BUSINESS_HEADS
