@@ -2172,3 +2172,16 @@ def test_hawks_named_by_the_state_they_watch_are_a_group_not_that_state(text, gr
     names = {a.name: a.kind for a in find_actors([text]).actors.values()}
     assert names.get(group) is ActorKind.GROUP, names
     assert state not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Senior U.S. defense officials warned that stocks were low.", "U.S. defense officials"),
+        ("The Norwegian defence officials said Tomas Brel was wrong.", "Norwegian defence officials"),
+        ("Icelandic foreign ministry officials said the talks would go on.", "Icelandic foreign ministry officials"),
+    ],
+)
+def test_a_states_described_officials_are_named_with_it(text, group):
+    names = {a.name: a.kind for a in find_actors([text]).actors.values()}
+    assert names.get(group) is ActorKind.GROUP, names

@@ -939,6 +939,15 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         name = text[start:end]
         if not mods and not speaking and head != "think tanks" and name[1:2].islower():
             name = name[0].lower() + name[1:]  # "Countries agreed": the group is "countries"
+        state = [
+            r
+            for r in out
+            if not placed and mods and r.kind == "gaz" and start - 1 <= r.end < head_start and r.start >= start - 30
+        ]
+        if state and gaz.entries[state[0].gaz].kind is ActorKind.STATE:
+            # "U.S. defense officials", "Russian defence officials": the state's staff are named with it; the
+            # state keeps its own mention
+            name = re.sub(r"^[Tt]he\s+", "", text[min(start, state[0].start) : end])
         out = [*(r for r in out if r not in over), _Raw(p, start, end, "group", name=name, passing=not active)]
     return out
 
@@ -1056,6 +1065,10 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
         first, _, rest = name.partition(" ")
         if first.lower() in ("other", "several") and len(rest.split()) >= 2 and rest.split()[0] != "other":
             name = rest  # "other NATO allies" are NATO allies
+        state = [r for r in out if r.kind == "gaz" and 0 < start - r.end <= 1 and head in _STATE_STAFF]
+        if state and match.group("mods") and gaz.entries[state[0].gaz].kind is ActorKind.STATE:
+            # "U.S. defense officials": the state's staff, named with it
+            name = re.sub(r"^[Tt]he\s+", "", text[state[0].start : end])
         out = [r for r in out if r not in inside]
         out.append(_Raw(p, start, end, "group", name=name))
     for match in chain(
