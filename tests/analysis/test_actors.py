@@ -2185,3 +2185,15 @@ def test_hawks_named_by_the_state_they_watch_are_a_group_not_that_state(text, gr
 def test_a_states_described_officials_are_named_with_it(text, group):
     names = {a.name: a.kind for a in find_actors([text]).actors.values()}
     assert names.get(group) is ActorKind.GROUP, names
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Velmora agreed on what some officials have described as a minerals deal.",
+        "Many citizens voted against Lena Osk in the end.",
+    ],
+)
+def test_a_bare_group_after_some_or_many_that_acts_is_a_group(text):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert len(groups) == 1, groups

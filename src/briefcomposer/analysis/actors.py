@@ -715,8 +715,9 @@ _QUANTITY = (
     r"|(?:[Dd]ozens|[Hh]undreds|[Tt]housands|[Ss]cores|[Mm]illions)\s+of\s+)"
 )
 _CLAUSE_SUBJECT = re.compile(
-    r"(?:^|[.!?:;,–—]\s+|^\s*[“\"‘]|\b(?i:that|as|when|while|because|after|since|until|although|though|with)\s+)"
-    r"(?:[Tt]he\s+|" + _QUANTITY + r")?$"
+    r"(?:^|[.!?:;,–—]\s+|^\s*[“\"‘]|\b(?i:that|as|when|while|because|after|since|until|although|though|with|what)\s+)"
+    # "what some officials have described as", "Our neighbours have urged"
+    r"(?:(?i:the|some|many|most|our|its|their)\s+|" + _QUANTITY + r")?$"
 )
 # "according to (some) analysts", "criticised by rights groups"
 _CITED = re.compile(
