@@ -2197,3 +2197,16 @@ def test_a_states_described_officials_are_named_with_it(text, group):
 def test_a_bare_group_after_some_or_many_that_acts_is_a_group(text):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert len(groups) == 1, groups
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("There has been hype, with pundits focusing on the vision of Lena Osk.", "pundits"),
+        ("The pact is contested, with some leaders pledging not to implement it.", "leaders"),
+        ("Tomas Brel met with farmers during the visit.", None),
+    ],
+)
+def test_a_group_after_with_doing_something_is_a_group(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == ([group] if group else []), groups

@@ -805,6 +805,11 @@ _BUSINESS_HEADS = frozenset(
     words("providers suppliers firms companies producers manufacturers makers exporters importers operators investors")
 )
 _OBJECT_BEFORE = re.compile(r"\b(?:to|than)\s+$")
+# "with some observers labelling it ...": a group between "with" and a verb in "-ing"
+_WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:(?:the|some|many|most|other|several)\s+)?$")
+_DOING_AFTER = re.compile(
+    r"\s+(?:\w+ly\s+)?(?!(?:during|thing|nothing|something|anything|everything|king)\b)[a-z]{2,}ing\b"
+)
 _POST_MODIFIER = re.compile(
     r"\s+(?:(?:around|across|throughout) the (?:world|region|globe|continent|country)|worldwide|globally|alike)\b"
 )
@@ -837,7 +842,14 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             and _acts(text, head_end, present=True)
             and _CLAUSE_SUBJECT.search(text[max(0, head_start - 30) : head_start]) is not None
         )
-        if not mods and head != "think tanks" and not speaking:
+        # "with pundits focusing on", "with opposition figures calling for": the group does what follows
+        doing = (
+            _DOING_AFTER.match(text, head_end) is not None
+            and _WITH_BEFORE.search(text, max(0, head_start - 60), head_start) is not None
+            and (not mods or _WITH_BEFORE.search(text, max(0, head_start - 60), mods_start) is not None)
+        )
+        doing = doing and (bool(mods) or head in _ACTING_HEADS or speaking)
+        if not mods and head != "think tanks" and not speaking and not doing:
             # "Countries agreed on two pillars", "Leaders pledged ...": a bare plural that opens a sentence and
             # speaks is the group, though "countries" alone elsewhere names no one
             opens = _OPENS_AFTER_LINK.search(text[max(0, head_start - 14) : head_start]) is not None
@@ -896,7 +908,7 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             and all(m[:1].isupper() or m.lower() in _INFORMANTS for m in mods)
         ):
             continue  # "EU sources said", "according to diplomatic sources": not "renewable energy sources"
-        if not (active or described) or (not active and (pair or coordinated)):
+        if not (active or described or doing) or (not active and (pair or coordinated)):
             continue  # named in passing, "American and international firms" is no one group
         over = [r for r in out if r.start < end and start < r.end]
         # "Indian observers", "Western analysts": people the adjective places, not the state or bloc itself;
