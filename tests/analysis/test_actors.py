@@ -2210,3 +2210,16 @@ def test_a_bare_group_after_some_or_many_that_acts_is_a_group(text):
 def test_a_group_after_with_doing_something_is_a_group(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == ([group] if group else []), groups
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The scandal deepened, with opposition figures calling for Tomas Brel to resign.", "opposition figures"),
+        ("The headline figures showed growth in Velmora.", None),
+        ("Trade figures published by Norway showed a fall.", None),
+    ],
+)
+def test_figures_are_people_only_when_described_as_people(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == ([group] if group else []), groups

@@ -688,7 +688,7 @@ _AGENT_GROUP_HEADS = (
     r"skeptics|reformers|conservatives|liberals|nationalists|populists|Islamists|jihadists|militants|fighters|"
     r"gangs|cartels|consumers|households|residents|refugees|migrants|students|youths|women|lobbyists|industry|"
     r"sector|separatists|secessionists|extremists|terrorists|providers|suppliers|contractors|brokers|communities|"
-    r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police|oppositionists|sources"
+    r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police|oppositionists|sources|figures"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
@@ -801,6 +801,8 @@ _INFORMANTS = frozenset(
 )
 # People named by what they watch or take a line on: "China hawks", "Russia experts" (not "Chinese experts")
 _TOPIC_HEADS = frozenset(words("hawks doves watchers experts analysts scholars sceptics skeptics hardliners"))
+# Who "figures" are when they are people: "opposition figures calling for ...", "senior military figures"
+_FIGURES = frozenset(words("opposition political military religious public prominent senior leading notable"))
 _BUSINESS_HEADS = frozenset(
     words("providers suppliers firms companies producers manufacturers makers exporters importers operators investors")
 )
@@ -902,6 +904,8 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             mods = mods[1:]  # "told congressional leaders", "angered Sikh separatists": a verb comes first
             start = text.index(mods[0], start)
         described = bool(mods) and head not in ("sector", "camps") and all(_describes(m) for m in mods)
+        if head == "figures" and not any(m.lower() in _FIGURES for m in mods):
+            continue  # "opposition figures", "senior figures": not "the headline figures", "trade figures"
         if head == "sources" and not (
             mods
             and (cited or _says_something(text, end, _GROUP_VERBS) or text[max(0, start - 4) : start] == " by ")
