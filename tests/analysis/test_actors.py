@@ -2223,3 +2223,16 @@ def test_a_group_after_with_doing_something_is_a_group(text, group):
 def test_figures_are_people_only_when_described_as_people(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == ([group] if group else []), groups
+
+
+@pytest.mark.parametrize(
+    ("text", "agency"),
+    [
+        ("Millions face famine in Velmora, the UN’s migration agency warned on Monday.", "UN’s migration agency"),
+        ("The EU's border agency Frontex reported a fall.", None),  # the agency's own name follows
+        ("Iran’s atomic energy agency said the stockpile was diluted.", None),  # a state's agency: the state
+    ],
+)
+def test_a_bodys_agency_named_by_what_it_does_is_an_organisation(text, agency):
+    names = {a.name for a in find_actors([text]).actors.values()}
+    assert (agency in names) if agency else not any("agency" in n for n in names), names

@@ -396,11 +396,8 @@ def find_actors(
                 if r.kind not in ("single", "collective")
                 and (r.kind != "person" or r.title or (r.speaker and " " in r.name))
             ]
-        raws.extend(
-            _with_roles(
-                p, text, _agent_groups(p, text, _with_groups(p, text, _with_compounds(p, text, found, gaz), gaz), gaz)
-            )
-        )
+        found = _with_groups(p, text, _with_compounds(p, text, found, gaz), gaz)
+        raws.extend(_with_agencies(p, text, _with_roles(p, text, _agent_groups(p, text, found, gaz)), gaz))
     if publisher and not (author or "").strip():
         raws = _publisher(raws, paragraphs, publisher)
     return _resolve(_capitol(_brussels(raws, paragraphs, gaz), paragraphs, gaz), paragraphs, gaz, author)
@@ -1033,6 +1030,31 @@ def _with_roles(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
         name = f"{match.group('owner')}’s {role}" if match.group("owner") else role
         # the span is the role's own word: the state or body it serves keeps its mention ("Philippine")
         out = [*out, _Raw(p, head_start, head_end, "role", name=name)]
+    return out
+
+
+# A body's agency named by what it does: "the UN’s migration agency warned", "the EU’s border agency"
+_OWNED_AGENCY = re.compile(
+    r"(?P<owner>[A-Z][\w.\-]*)[’']s\s+(?P<agency>(?:(?!(?:and|or|own|new|the)\s)[a-z][a-z\-]*\s+){1,3}"
+    r"(?:agency|watchdog))\b"
+)
+
+
+_APPOSITIVE = re.compile(r",?\s+\(?[A-Z]")
+
+
+def _with_agencies(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
+    """`raws` with the agencies of a body named by its owner and function ("the UN’s refugee agency"); a state's
+    agency ("Iran’s atomic energy agency") speaks for the state."""
+    out = raws
+    for match in islice(_OWNED_AGENCY.finditer(text), MAX_GROUP_PHRASES):
+        owner = [r for r in out if r.kind == "gaz" and r.end == match.end("owner") and not r.adjective]
+        if not owner or gaz.entries[owner[0].gaz].kind is not ActorKind.ORGANISATION:
+            continue
+        start, end = match.span("agency")
+        if any(r.start < end and start < r.end for r in out) or _APPOSITIVE.match(text, end):
+            continue  # "the EU’s border agency Frontex", "..., (IOM)": the agency's own name is given
+        out = [*out, _Raw(p, start, end, "org", name=f"{match.group('owner')}’s {match.group('agency')}")]
     return out
 
 
