@@ -2236,3 +2236,15 @@ def test_figures_are_people_only_when_described_as_people(text, group):
 def test_a_bodys_agency_named_by_what_it_does_is_an_organisation(text, agency):
     names = {a.name for a in find_actors([text]).actors.values()}
     assert (agency in names) if agency else not any("agency" in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Regional and global powers jockey for influence in Velmora.", "regional and global powers"),
+        ("External and regional powers back rival factions in Velmora.", "external and regional powers"),
+    ],
+)
+def test_two_modifiers_joined_by_and_name_one_group(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert group in groups, groups

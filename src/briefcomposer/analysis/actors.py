@@ -630,6 +630,8 @@ _OWNED_GROUPS = (
     r"security forces|security services|intelligence services|civil society|youth|young people|voters|electorate|"
     r"opposition"
 )
+# A first modifier joined by "and" to a group phrase's: "regional and global powers"
+_MODIFIER_AND = re.compile(rf"(?<![\w’'\-])(?:{_GROUP_MODIFIERS})\s+and\s+$")
 _GROUP_PHRASE = re.compile(
     rf"\b(?:(?P<owner>[A-Z][\w\-]+)(?:’s|'s)\s+(?:(?:{_GROUP_MODIFIERS}|"
     # "Ukraine’s more impatient supporters", "China’s closest allies": up to two words describe them
@@ -1090,6 +1092,9 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
             ):
                 continue  # "Defence Ministers", "Prime Ministers": capitalised, a title or a name
         head = match.group("head") or match.group("own")
+        both = _MODIFIER_AND.search(text, max(0, start - 40), start) if match.group("mods") else None
+        if both and not any(r.start < start and both.start() < r.end and r.kind != "single" for r in out):
+            start = both.start()  # "Regional and global powers", "external and regional powers": one group
         demonym = [r for r in out if r.kind == "gaz" and r.adjective and 0 < start - r.end <= 1]
         if demonym and match.group("mods") and head not in _STATE_STAFF:
             start = demonym[0].start  # "all Kuwaiti political actors": the people of that state, not the state
