@@ -2248,3 +2248,9 @@ def test_a_bodys_agency_named_by_what_it_does_is_an_organisation(text, agency):
 def test_two_modifiers_joined_by_and_name_one_group(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert group in groups, groups
+
+
+def test_a_field_joined_by_and_to_a_groups_modifier_is_part_of_the_group():
+    text = "The council has shrunk, and security and tech experts worry that no one is left in Velmora."
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == ["security and tech experts"], groups

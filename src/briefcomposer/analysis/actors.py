@@ -787,7 +787,9 @@ _NOT_GROUP_MODIFIERS = frozenset(
 _SINGULAR_DETERMINERS = frozenset(words("a an one this that each every"))
 # A second modifier joined by "and" before a group's: a capitalised one or an adjective ("centrist and")
 _COORDINATED = re.compile(
-    r"(?<![\w\-’'])(?:(?!And\b|The\b|But\b)[A-Z][a-z]+|[a-z]+(?:al|ist|ive|ic|ern|ian))\s+and\s+$"
+    r"(?<![\w\-’'])(?:(?!And\b|The\b|But\b)[A-Z][a-z]+|[a-z]+(?:al|ist|ive|ic|ern|ian)|"
+    # "security and tech experts": a field that describes them
+    r"security|defen[cs]e|intelligence|tech|technology|industry|business|trade|energy|health|military)\s+and\s+$"
 )
 # Each group phrase is checked against the names found so far, so a run-on "paragraph" of thousands of them
 # ("Analysts and Analysts and ...") would cost the square of its length; a real paragraph has a handful.
