@@ -2254,3 +2254,15 @@ def test_a_field_joined_by_and_to_a_groups_modifier_is_part_of_the_group():
     text = "The council has shrunk, and security and tech experts worry that no one is left in Velmora."
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == ["security and tech experts"], groups
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Velmoran politicians and military officers see the status quo as untenable.", "military officers"),
+        ("Army officers seized power in Velmora.", "Army officers"),
+    ],
+)
+def test_officers_are_a_group(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert any(g.endswith(group) for g in groups), groups
