@@ -2266,3 +2266,15 @@ def test_a_field_joined_by_and_to_a_groups_modifier_is_part_of_the_group():
 def test_officers_are_a_group(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert any(g.endswith(group) for g in groups), groups
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The pact by Norway’s established parties not to work with Tomas Brel held.", "Norway’s established parties"),
+        ("Iceland’s political parties agreed on the budget.", "Iceland’s political parties"),
+    ],
+)
+def test_a_states_parties_are_a_group_named_with_it(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == [group], groups

@@ -628,7 +628,7 @@ _GROUP_MODIFIERS = (
 _OWNED_GROUPS = (
     r"neighbou?rs|allies|partners|supporters|critics|opponents|rivals|signatories|political class|elites|"
     r"security forces|security services|intelligence services|civil society|youth|young people|voters|electorate|"
-    r"opposition"
+    r"opposition|parties"
 )
 # A first modifier joined by "and" to a group phrase's: "regional and global powers"
 _MODIFIER_AND = re.compile(rf"(?<![\w’'\-])(?:{_GROUP_MODIFIERS})\s+and\s+$")
