@@ -2278,3 +2278,14 @@ def test_officers_are_a_group(text, group):
 def test_a_states_parties_are_a_group_named_with_it(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == [group], groups
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "alias"),
+    [
+        ("The Russian side said the talks in Oslo were useful.", "Russia", "Russian side"),
+        ("Neither does the Icelandic side appear ready for a new round.", "Iceland", "Icelandic side"),
+    ],
+)
+def test_a_states_side_in_talks_is_an_alias_of_the_state(text, state, alias):
+    assert alias in _actor_of(find_actors([text]), state).aliases()
