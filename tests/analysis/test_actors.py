@@ -2289,3 +2289,9 @@ def test_a_states_parties_are_a_group_named_with_it(text, group):
 )
 def test_a_states_side_in_talks_is_an_alias_of_the_state(text, state, alias):
     assert alias in _actor_of(find_actors([text]), state).aliases()
+
+
+def test_greek_cypriots_are_cyprus_not_greece():
+    names = {a.name for a in find_actors(["The Greek Cypriot side rejected the plan."]).actors.values()}
+    assert "Cyprus" in names, names
+    assert "Greece" not in names
