@@ -2295,3 +2295,15 @@ def test_greek_cypriots_are_cyprus_not_greece():
     names = {a.name for a in find_actors(["The Greek Cypriot side rejected the plan."]).actors.values()}
     assert "Cyprus" in names, names
     assert "Greece" not in names
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("EU foreign ministers agreed on new sanctions against Velmora.", "EU foreign ministers"),
+        ("It showed at the first meeting of ASEAN foreign ministers in Langkawi.", "ASEAN foreign ministers"),
+    ],
+)
+def test_the_ministers_of_a_club_of_states_are_a_group(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == [group], groups

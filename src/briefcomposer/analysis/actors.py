@@ -905,6 +905,7 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             mods = mods[1:]  # "told congressional leaders", "angered Sikh separatists": a verb comes first
             start = text.index(mods[0], start)
         described = bool(mods) and head not in ("sector", "camps") and all(_describes(m) for m in mods)
+        described = described or (head == "ministers" and bool(mods) and mods[0] in _STATE_CLUBS)
         if head == "figures" and not any(m.lower() in _FIGURES for m in mods):
             continue  # "opposition figures", "senior figures": not "the headline figures", "trade figures"
         if head == "sources" and not (
@@ -925,6 +926,8 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             and (
                 r.adjective
                 or (speaking and gaz.entries[r.gaz].kind is ActorKind.ORGANISATION and r.end < head_start)
+                # "EU foreign ministers", "ASEAN ministers": the member states' ministers, as "EU leaders" are
+                or (head == "ministers" and text[r.start : r.end] in _STATE_CLUBS and r.end < head_start)
                 # "China hawks", "Iran experts": a state's own name before them is what they are hawks on
                 or (
                     head in _TOPIC_HEADS
