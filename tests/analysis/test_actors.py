@@ -2307,3 +2307,17 @@ def test_greek_cypriots_are_cyprus_not_greece():
 def test_the_ministers_of_a_club_of_states_are_a_group(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == [group], groups
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("It is a struggle between the warring parties and their regional backers.", "regional backers"),
+        ("The truce left rattled multinational corporations with a fragile peace.", "multinational corporations"),
+        ("A number of regional players are pushing Tomas Brel to escalate.", "regional players"),
+        ("Non-state actors have attacked shipping near Velmora.", "Non-state actors"),
+    ],
+)
+def test_backers_players_corporations_and_actors_are_groups(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == [group], groups
