@@ -2321,3 +2321,9 @@ def test_the_ministers_of_a_club_of_states_are_a_group(text, group):
 def test_backers_players_corporations_and_actors_are_groups(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == [group], groups
+
+
+@pytest.mark.parametrize("surface", ["EU nations", "EU member countries"])
+def test_eu_nations_are_the_eu_member_states(surface):
+    index = find_actors([f"Velmora signed an agreement with the {surface} to reduce migration."])
+    assert surface in _actor_of(index, "EU member states").aliases()
