@@ -2327,3 +2327,15 @@ def test_backers_players_corporations_and_actors_are_groups(text, group):
 def test_eu_nations_are_the_eu_member_states(surface):
     index = find_actors([f"Velmora signed an agreement with the {surface} to reduce migration."])
     assert surface in _actor_of(index, "EU member states").aliases()
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("As my colleague Ja’han Jones put it, the order is a gift.", "Ja’han Jones"),
+        ("Lena Osk don’t agree, and they’ll see, said Ma’ruf Amin.", "Ma’ruf Amin"),
+    ],
+)
+def test_an_apostrophe_inside_a_given_name_keeps_the_name_whole(text, person):
+    people = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON]
+    assert person in people, people

@@ -16,8 +16,12 @@ from briefcomposer.core.model import ActorKind
 from briefcomposer.paths import bundled_dir
 
 # Words, numbers and single symbols; "U.S." and "al-Tawil" are one token each.
-# An apostrophe before a capital stays inside the word: "O’Brien", "D’Souza" (not "Russia’s")
-TOKEN = re.compile(r"(?:[A-Z]\.){2,}|[^\W\d_](?:(?:[\w\-\u2011]|[’'](?=[A-Z]))*[^\W_])?\.?(?<!\.)|\d[\d,.]*\d|\d|\S")
+# An apostrophe before a capital stays inside the word: "O’Brien", "D’Souza" (not "Russia’s"); so does one
+# before two or more small letters that are no contraction: "Ja’han", "Ma’ruf" (not "don’t", "they’ll")
+TOKEN = re.compile(
+    r"(?:[A-Z]\.){2,}|[^\W\d_](?:(?:[\w\-\u2011]|[’'](?=[A-Z]|(?!(?:s|t|ll|re|ve|d|m)\b)[a-z]{2,}))*[^\W_])?\.?(?<!\.)"
+    r"|\d[\d,.]*\d|\d|\S"
+)
 
 
 PLACE = -1  # a surface that names a place, never an actor ("North America")
