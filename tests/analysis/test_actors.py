@@ -2339,3 +2339,15 @@ def test_eu_nations_are_the_eu_member_states(surface):
 def test_an_apostrophe_inside_a_given_name_keeps_the_name_whole(text, person):
     people = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON]
     assert person in people, people
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Tang Gen from Velmora’s Kystposten Institute dismissed the deal as meaningless.", "Tang Gen"),
+        ("Lena Osk met Gen Tomas Brel in Oslo.", "Tomas Brel"),  # before a name it is the title
+    ],
+)
+def test_a_short_title_no_name_follows_is_a_surname(text, person):
+    people = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON]
+    assert person in people, people

@@ -2012,6 +2012,15 @@ def _name_end(toks, i: int, gaz: Gazetteer) -> int:  # type: ignore[no-untyped-d
             # ("Sheikh Mohammed bin Abdulrahman bin Jassim Al-Thani")
             skipped += particle or (j == i + 1 and word.casefold() in _HONORIFICS)
             continue
+        if (
+            j > i
+            and word + "." in gaz.titles
+            and word in _name_blockers(tuple(gaz.titles))
+            and toks[j][1] - toks[j - 1][2] == 1
+            and not _starts_name(toks, j + 1, gaz)
+            and not (j + 1 < len(toks) and toks[j + 1][0][:1].isupper())
+        ):
+            j += 1  # "Tang Gen from ...": a title's short form no name follows is the surname it looks like
         break
     while j > i and toks[j - 1][0].casefold().rstrip("-") in gaz.particles:
         j -= 1
