@@ -2351,3 +2351,23 @@ def test_an_apostrophe_inside_a_given_name_keeps_the_name_whole(text, person):
 def test_a_short_title_no_name_follows_is_a_surname(text, person):
     people = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON]
     assert person in people, people
+
+
+@pytest.mark.parametrize(
+    ("text", "actor"),
+    [
+        (
+            "The head of Iceland’s atomic energy agency has said that Reykjavik will comply.",
+            "head of Iceland’s atomic energy agency",
+        ),
+        (
+            "Velmora’s head of the Ministry of Internal Affairs said the border stays shut.",
+            "head of the Ministry of Internal Affairs",
+        ),
+        ("The head of the agency, Lena Osk, said it would go on.", "Lena Osk"),  # named: the person
+        ("The head of NATO said the alliance was ready.", "North Atlantic Treaty Organization"),
+    ],
+)
+def test_the_unnamed_head_of_a_body_who_speaks_is_an_actor(text, actor):
+    names = [a.name for a in find_actors([text]).actors.values()]
+    assert actor in names, names

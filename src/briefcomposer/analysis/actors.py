@@ -397,7 +397,8 @@ def find_actors(
                 and (r.kind != "person" or r.title or (r.speaker and " " in r.name))
             ]
         found = _with_groups(p, text, _with_compounds(p, text, found, gaz), gaz)
-        raws.extend(_with_agencies(p, text, _with_roles(p, text, _agent_groups(p, text, found, gaz)), gaz))
+        found = _with_roles(p, text, _agent_groups(p, text, found, gaz))
+        raws.extend(_with_heads(p, text, _with_agencies(p, text, found, gaz), gaz))
     if publisher and not (author or "").strip():
         raws = _publisher(raws, paragraphs, publisher)
     return _resolve(_capitol(_brussels(raws, paragraphs, gaz), paragraphs, gaz), paragraphs, gaz, author)
@@ -1037,6 +1038,40 @@ def _with_roles(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
         name = f"{match.group('owner')}’s {role}" if match.group("owner") else role
         # the span is the role's own word: the state or body it serves keeps its mention ("Philippine")
         out = [*out, _Raw(p, head_start, head_end, "role", name=name)]
+    return out
+
+
+# The head of a body, unnamed, who speaks: "the head of Iran’s atomic energy agency has said", "Transnistria’s
+# head of the Ministry of Internal Affairs said"
+_HEAD_OF = re.compile(
+    r"\b(?:head|chief|director|chairman|chairwoman|chair|commander)\s+of\s+(?:the\s+)?"
+    r"(?:(?P<owner>[A-Z][\w.\-]*)[’']s\s+(?:(?!(?:and|or|the)\s)[a-z][a-z\-]*\s+){0,3}"
+    r"(?:agency|ministry|service|authority|commission|council|committee|office|army|police|military)\b"
+    r"|(?P<body>[A-Z]))"
+)
+
+
+def _with_heads(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
+    """`raws` with the unnamed head of a body who speaks, as one actor: "the head of the Ministry of Internal
+    Affairs said" (a named head, "the head of the agency, Lena Osk, said", is the person)."""
+    out = raws
+    for match in islice(_HEAD_OF.finditer(text), MAX_GROUP_PHRASES):
+        start, end = match.span()
+        if match.group("body"):
+            body = [r for r in out if r.start == match.start("body") and r.kind in ("gaz", "org")]
+            if not body or text[body[0].start : body[0].end].split()[0] not in ORG_LEADS:
+                continue  # "the head of the Ministry of ...", not "the head of NATO" (NATO speaks)
+            end = body[0].end
+        else:
+            owner = [r for r in out if r.kind == "gaz" and r.end == match.end("owner")]
+            if not owner:
+                continue
+        if not _says_something(text, end, _GROUP_VERBS) or _NAMED_AFTER.match(text, end):
+            continue
+        inside = [r for r in out if start <= r.start and r.end <= end]
+        if any(r.start < end and start < r.end and r not in inside for r in out):
+            continue
+        out = [*(r for r in out if r not in inside), _Raw(p, start, end, "role", name=text[start:end])]
     return out
 
 
