@@ -2371,3 +2371,9 @@ def test_a_short_title_no_name_follows_is_a_surname(text, person):
 def test_the_unnamed_head_of_a_body_who_speaks_is_an_actor(text, actor):
     names = [a.name for a in find_actors([text]).actors.values()]
     assert actor in names, names
+
+
+def test_a_group_that_must_have_done_something_acts():
+    text = "Some in Velmora now speculate that protesters must have had help from abroad."
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == ["protesters"], groups

@@ -2785,7 +2785,9 @@ class _CommonWords:
 
 _MODAL_THEN_VERB = re.compile(
     r"^\s+(?:(?:will|would|may|might|must|could|can|should)(?:\s+(?:also|still|now|soon|not|\w+ly))*\s+"
-    r"(?!be\b|have\b|not\b)[a-z]{3,}\b|(?:are|were)\s+(?:\w+ly\s+)?(?!being\b|going\b)[a-z]{3,}ing\b)"
+    r"(?!be\b|have\b|not\b)[a-z]{3,}\b|(?:are|were)\s+(?:\w+ly\s+)?(?!being\b|going\b)[a-z]{3,}ing\b|"
+    # "protesters must have had help", "may have sought"
+    r"(?:will|would|may|might|must|could|should)\s+have\s+(?!been\b)[a-z]{3,}\b)"
 )
 
 
