@@ -2377,3 +2377,16 @@ def test_a_group_that_must_have_done_something_acts():
     text = "Some in Velmora now speculate that protesters must have had help from abroad."
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == ["protesters"], groups
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The strike sparked outrage from Arab and Islamic states, highlighting fragility.", "Arab and Islamic states"),
+        ("Its timing and the optimism from ministers look like papering over the cracks.", "ministers"),
+        ("The visit met a positive reception from media in both countries.", "media"),
+    ],
+)
+def test_a_group_whose_reaction_is_reported_is_cited(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == [group], groups

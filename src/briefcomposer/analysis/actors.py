@@ -706,7 +706,7 @@ _ACTING_HEADS = _STATE_STAFF | frozenset(
         "protesters protestors demonstrators voters politicians activists students workers farmers rebels "
         "insurgents militants fighters residents firms companies businesses jihadists militias juntas hackers citizens "
         "traders investors banks lenders manufacturers producers exporters importers consumers smugglers traffickers "
-        "gangs cartels opponents supporters ngos police oppositionists"
+        "gangs cartels opponents supporters ngos police oppositionists ministers media"
     )
 )
 # "A host of lawmakers criticized ...", "Dozens of protesters gathered ...": how many, before the group
@@ -723,7 +723,10 @@ _CLAUSE_SUBJECT = re.compile(
 _CITED = re.compile(
     r"(?:\b[Aa]ccording to|\b\w+(?:ed|en|ing)\s+by|\b(?i:opposition|criticism|objections|resistance|pushback|"
     r"backlash|condemnation|warnings|calls|pressure|congratulations|praise|support|backing|demands|reports|"
-    r"misgivings|concerns|complaints|protests)\s+(?:from|of|by))\s+"
+    r"misgivings|concerns|complaints|protests|"
+    # "outrage from Arab and Islamic states", "the optimism from ministers", "accusations from his opponents"
+    r"optimism|pessimism|enthusiasm|scepticism|skepticism|outrage|anger|accusations|assurances|statements|"
+    r"comments|remarks|reactions|reception)\s+(?:from|of|by))\s+"
     r"(?:(?:some|many|most|several|other|all|a host of|a number of|a range of|dozens of|scores of)\s+)?$"
 )
 _THE_AT_END = re.compile(r"\b[Tt]he\s+$")  # "assaulted by the police": cited as "criticised by NGOs" is
