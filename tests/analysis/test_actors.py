@@ -2390,3 +2390,9 @@ def test_a_group_that_must_have_done_something_acts():
 def test_a_group_whose_reaction_is_reported_is_cited(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == [group], groups
+
+
+def test_neighbours_who_speak_are_a_group():
+    text = "Neighbors expect the new President of Velmora to keep leading."
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == ["neighbors"], groups

@@ -688,7 +688,8 @@ _AGENT_GROUP_HEADS = (
     r"skeptics|reformers|conservatives|liberals|nationalists|populists|Islamists|jihadists|militants|fighters|"
     r"gangs|cartels|consumers|households|residents|refugees|migrants|students|youths|women|lobbyists|industry|"
     r"sector|separatists|secessionists|extremists|terrorists|providers|suppliers|contractors|brokers|communities|"
-    r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police|oppositionists|sources|figures|officers|actors|backers|players|corporations"
+    r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police|oppositionists|sources|figures|officers|actors|backers|players|corporations|"
+    r"neighbours|neighbors"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
