@@ -2396,3 +2396,15 @@ def test_neighbours_who_speak_are_a_group():
     text = "Neighbors expect the new President of Velmora to keep leading."
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == ["neighbors"], groups
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("Any deal between Hemedti and al-Burhan is unlikely.", "Abdel Fattah al-Burhan"),
+        ("Damascus was cautious, and al-Assad fled to Moscow.", "Bashar al-Assad"),
+    ],
+)
+def test_a_leader_named_by_surname_with_its_article_is_the_leader(text, person):
+    people = {a.name: a.aliases() for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON}
+    assert person in people, people

@@ -1277,6 +1277,11 @@ def _scan(
         if _BASED.match(word):
             i += 1  # "the US-based Center for ...": where a body is based is no part of its name
             continue
+        if word[:3] in ("al-", "el-") and word[3:] in gaz.leaders and not (i and _is_name_token(toks[i - 1][0], gaz)):
+            # "a deal between Hemedti and al-Burhan": a leader named by surname alone, with its article
+            out.append(_Raw(p, start, end, "single", name=word[3:]))
+            i += 1
+            continue
         if word in _FUNCTION_WORDS and i + 1 < n and f"{word} {toks[i + 1][0]}" in gaz.leaders:
             # "To Lam": a leader whose name opens with a word that otherwise opens a sentence
             out.append(_Raw(p, start, toks[i + 1][2], "person", name=text[start : toks[i + 1][2]]))
