@@ -2408,3 +2408,15 @@ def test_neighbours_who_speak_are_a_group():
 def test_a_leader_named_by_surname_with_its_article_is_the_leader(text, person):
     people = {a.name: a.aliases() for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON}
     assert person in people, people
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("That trend has seen ex-French colonies cut off ties with their former ruler.", "ex-French colonies"),
+        ("Western democracies must respond to Velmora.", "Western democracies"),
+    ],
+)
+def test_democracies_and_former_colonies_are_groups(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == [group], groups

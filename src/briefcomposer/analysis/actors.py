@@ -689,7 +689,7 @@ _AGENT_GROUP_HEADS = (
     r"gangs|cartels|consumers|households|residents|refugees|migrants|students|youths|women|lobbyists|industry|"
     r"sector|separatists|secessionists|extremists|terrorists|providers|suppliers|contractors|brokers|communities|"
     r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police|oppositionists|sources|figures|officers|actors|backers|players|corporations|"
-    r"neighbours|neighbors"
+    r"neighbours|neighbors|democracies|autocracies|colonies"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
