@@ -2420,3 +2420,16 @@ def test_a_leader_named_by_surname_with_its_article_is_the_leader(text, person):
 def test_democracies_and_former_colonies_are_groups(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == [group], groups
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Meanwhile, officials in the Federation welcomed the decisions triumphantly.", "officials in the Federation"),
+        ("Officials inside the region have told this author that reporting shows fear.", "officials inside the region"),
+        ("Tomas Brel met officials in the region.", None),  # no speaker
+    ],
+)
+def test_officials_named_by_where_they_serve_who_speak_are_a_group(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == ([group] if group else []), groups

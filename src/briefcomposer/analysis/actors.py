@@ -398,7 +398,7 @@ def find_actors(
             ]
         found = _with_groups(p, text, _with_compounds(p, text, found, gaz), gaz)
         found = _with_roles(p, text, _agent_groups(p, text, found, gaz))
-        raws.extend(_with_heads(p, text, _with_agencies(p, text, found, gaz), gaz))
+        raws.extend(_with_staff_in(p, text, _with_heads(p, text, _with_agencies(p, text, found, gaz), gaz), gaz))
     if publisher and not (author or "").strip():
         raws = _publisher(raws, paragraphs, publisher)
     return _resolve(_capitol(_brussels(raws, paragraphs, gaz), paragraphs, gaz), paragraphs, gaz, author)
@@ -1042,6 +1042,39 @@ def _with_roles(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
         name = f"{match.group('owner')}’s {role}" if match.group("owner") else role
         # the span is the role's own word: the state or body it serves keeps its mention ("Philippine")
         out = [*out, _Raw(p, head_start, head_end, "role", name=name)]
+    return out
+
+
+# Officials named by where they serve, who speak: "officials in the Federation welcomed the decisions",
+# "Officials inside the region have told this author"
+_STAFF_IN = re.compile(
+    r"\b(?:[Oo]fficials|[Dd]iplomats|[Pp]oliticians|[Ll]eaders)\s+(?:in|inside|within|across)\s+"
+    r"(?:the\s+)?(?P<place>region|[A-Z][\w’'\-]+)\b"
+)
+
+
+def _with_staff_in(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
+    """`raws` with the officials a place names who speak; the officials of a state or body the text names
+    ("officials in Kyiv", "diplomats in Brussels") are that state's or body's."""
+    out = raws
+    for match in islice(_STAFF_IN.finditer(text), MAX_GROUP_PHRASES):
+        start, end = match.span()
+        if any(r.start < end and start < r.end and r.kind != "single" for r in out):
+            continue
+        known = gaz.surfaces.get(surface_key(match.group("place")))
+        if known and known[0] != PLACE:
+            continue  # "officials in Kyiv": the state's
+        if not (_says_something(text, end, _GROUP_VERBS) or _AUXILIARY.match(text, end)):
+            continue
+        if not _OPENS_AFTER_LINK.search(text[max(0, start - 14) : start]) and not _CLAUSE_SUBJECT.search(
+            text[max(0, start - 30) : start]
+        ):
+            continue  # the subject of its clause
+        name = match.group()
+        out = [
+            *(r for r in out if not (start <= r.start and r.end <= end)),
+            _Raw(p, start, end, "group", name=name[0].lower() + name[1:]),
+        ]
     return out
 
 
