@@ -1059,12 +1059,12 @@ def _with_staff_in(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[
     out = raws
     for match in islice(_STAFF_IN.finditer(text), MAX_GROUP_PHRASES):
         start, end = match.span()
-        if any(r.start < end and start < r.end and r.kind != "single" for r in out):
-            continue
         known = gaz.surfaces.get(surface_key(match.group("place")))
         if known and known[0] != PLACE:
             continue  # "officials in Kyiv": the state's
         if not (_says_something(text, end, _GROUP_VERBS) or _AUXILIARY.match(text, end)):
+            continue
+        if any(r.start < end and start < r.end and r.kind != "single" for r in out):
             continue
         if not _OPENS_AFTER_LINK.search(text[max(0, start - 14) : start]) and not _CLAUSE_SUBJECT.search(
             text[max(0, start - 30) : start]
@@ -1095,20 +1095,20 @@ def _with_heads(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Ra
     for match in islice(_HEAD_OF.finditer(text), MAX_GROUP_PHRASES):
         start, end = match.span()
         if match.group("body"):
-            body = [r for r in out if r.start == match.start("body") and r.kind in ("gaz", "org")]
-            if not body or text[body[0].start : body[0].end].split()[0] not in ORG_LEADS:
+            if not text.startswith(tuple(ORG_LEADS), match.start("body")):
                 continue  # "the head of the Ministry of ...", not "the head of NATO" (NATO speaks)
-            end = body[0].end
-        else:
-            owner = [r for r in out if r.kind == "gaz" and r.end == match.end("owner")]
-            if not owner:
+            body = [r for r in out if r.start == match.start("body") and r.kind in ("gaz", "org")]
+            if not body:
                 continue
+            end = body[0].end
+        elif not any(r.kind == "gaz" and r.end == match.end("owner") for r in out):
+            continue
         if not _says_something(text, end, _GROUP_VERBS) or _NAMED_AFTER.match(text, end):
             continue
-        inside = [r for r in out if start <= r.start and r.end <= end]
-        if any(r.start < end and start < r.end and r not in inside for r in out):
+        inside = {id(r) for r in out if start <= r.start and r.end <= end}
+        if any(r.start < end and start < r.end and id(r) not in inside for r in out):
             continue
-        out = [*(r for r in out if r not in inside), _Raw(p, start, end, "role", name=text[start:end])]
+        out = [*(r for r in out if id(r) not in inside), _Raw(p, start, end, "role", name=text[start:end])]
     return out
 
 
@@ -1127,12 +1127,14 @@ def _with_agencies(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[
     agency ("Iran’s atomic energy agency") speaks for the state."""
     out = raws
     for match in islice(_OWNED_AGENCY.finditer(text), MAX_GROUP_PHRASES):
+        start, end = match.span("agency")
+        if _APPOSITIVE.match(text, end):
+            continue  # "the EU’s border agency Frontex", "..., (IOM)": the agency's own name is given
         owner = [r for r in out if r.kind == "gaz" and r.end == match.end("owner") and not r.adjective]
         if not owner or gaz.entries[owner[0].gaz].kind is not ActorKind.ORGANISATION:
             continue
-        start, end = match.span("agency")
-        if any(r.start < end and start < r.end for r in out) or _APPOSITIVE.match(text, end):
-            continue  # "the EU’s border agency Frontex", "..., (IOM)": the agency's own name is given
+        if any(r.start < end and start < r.end for r in out):
+            continue
         out = [*out, _Raw(p, start, end, "org", name=f"{match.group('owner')}’s {match.group('agency')}")]
     return out
 
@@ -1225,11 +1227,12 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
         # "the Hungarian minority in Romania demanded ...": a people, not the state its adjective names
         start, end = match.span()
         inside = [r for r in out if start <= r.start and r.end <= end]
-        if any(r.start < end and start < r.end and r not in inside for r in out):
+        ids = {id(r) for r in inside}
+        if any(r.start < end and start < r.end and id(r) not in ids for r in out):
             continue
         if any(r.kind != "single" and not (r.kind == "gaz" and r.adjective) for r in inside):
             continue  # "the Labour Party minority": a name the other finders have handled
-        out = [r for r in out if r not in inside]
+        out = [r for r in out if id(r) not in ids]
         out.append(_Raw(p, start, end, "group", name=match.group()))
     return out
 
