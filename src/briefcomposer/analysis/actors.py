@@ -688,8 +688,8 @@ _AGENT_GROUP_HEADS = (
     r"skeptics|reformers|conservatives|liberals|nationalists|populists|Islamists|jihadists|militants|fighters|"
     r"gangs|cartels|consumers|households|residents|refugees|migrants|students|youths|women|lobbyists|industry|"
     r"sector|separatists|secessionists|extremists|terrorists|providers|suppliers|contractors|brokers|communities|"
-    r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police|oppositionists|sources|figures|officers|actors|backers|players|corporations|"
-    r"neighbours|neighbors|democracies|autocracies|colonies"
+    r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police|oppositionists|sources|figures|"
+    r"officers|actors|backers|players|corporations|neighbours|neighbors|democracies|autocracies|colonies"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
@@ -965,11 +965,11 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         name = text[start:end]
         if not mods and not speaking and head != "think tanks" and name[1:2].islower():
             name = name[0].lower() + name[1:]  # "Countries agreed": the group is "countries"
-        state = [
-            r
-            for r in out
-            if not placed and mods and r.kind == "gaz" and start - 1 <= r.end < head_start and r.start >= start - 30
-        ]
+        state = (
+            [r for r in out if r.kind == "gaz" and start - 1 <= r.end < head_start and r.start >= start - 30]
+            if mods and not placed
+            else []
+        )
         if state and gaz.entries[state[0].gaz].kind is ActorKind.STATE:
             # "U.S. defense officials", "Russian defence officials": the state's staff are named with it; the
             # state keeps its own mention
@@ -1118,7 +1118,7 @@ _OWNED_AGENCY = re.compile(
     r"(?:agency|watchdog))\b"
 )
 
-
+# "the EU’s border agency Frontex", "the UN’s migration agency (IOM)": the agency's own name follows
 _APPOSITIVE = re.compile(r",?\s+\(?[A-Z]")
 
 
