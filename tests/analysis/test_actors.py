@@ -2433,3 +2433,15 @@ def test_democracies_and_former_colonies_are_groups(text, group):
 def test_officials_named_by_where_they_serve_who_speak_are_a_group(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == ([group] if group else []), groups
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("For many of Europe’s political leaders, this is not good enough.", "Europe’s political leaders", "GROUP"),
+        ("Iceland’s leaders rejected the offer from Tomas Brel.", "Iceland", "STATE"),  # a state's: the state
+    ],
+)
+def test_leaders_named_by_a_region_are_a_group(text, name, kind):
+    names = {a.name: a.kind.name for a in find_actors([text]).actors.values()}
+    assert names.get(name) == kind, names

@@ -629,7 +629,7 @@ _GROUP_MODIFIERS = (
 _OWNED_GROUPS = (
     r"neighbou?rs|allies|partners|supporters|critics|opponents|rivals|signatories|political class|elites|"
     r"security forces|security services|intelligence services|civil society|youth|young people|voters|electorate|"
-    r"opposition|parties"
+    r"opposition|parties|leaders"
 )
 # A first modifier joined by "and" to a group phrase's: "regional and global powers"
 _MODIFIER_AND = re.compile(rf"(?<![\w’'\-])(?:{_GROUP_MODIFIERS})\s+and\s+$")
@@ -1152,6 +1152,10 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
     out = raws
     for match in islice(_group_phrases(text), MAX_GROUP_PHRASES):
         start, end = match.span()
+        if match.group("own") == "leaders":
+            owner = gaz.surfaces.get(surface_key(match.group("owner")))
+            if owner and owner[0] != PLACE and gaz.entries[owner[0]].kind is ActorKind.STATE:
+                continue  # "Iran’s leaders" are the state's (but "Europe’s political leaders" a group)
         if match.group("mods"):
             words = match.group("mods").split()
             hit = gaz.surfaces.get(surface_key(" ".join(words)))
