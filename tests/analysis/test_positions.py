@@ -530,6 +530,30 @@ def test_a_pronoun_or_its_office_carries_the_deed_of_the_one_named_before():
 
 
 @pytest.mark.parametrize(
+    ("sentence", "stance"),
+    [
+        (
+            "With the deadline looming, on 11 March 2025 it proposed to replace the old directive.",
+            "Proposed to replace the old directive.",
+        ),
+        ("In 2024 it recalled its ambassador from Kystposten.", "Recalled its ambassador from Kystposten."),
+        (
+            "Though it has refused to condemn the invasion, it gets none of the opprobrium.",
+            "Has refused to condemn the invasion.",
+        ),
+    ],
+)
+def test_a_pronoun_after_a_date_or_a_subordinator_carries_the_deed(sentence, stance):
+    source = Source(
+        title="t",
+        paragraphs=["An opening sentence.", "Norway has emerged mostly unscathed. " + sentence],
+        author="A. Writer",
+    )
+    found = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False))["positions"]]
+    assert ("Norway", stance) in found, found
+
+
+@pytest.mark.parametrize(
     "sentence",
     [
         "This is worrisome.",

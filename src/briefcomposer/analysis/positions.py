@@ -996,7 +996,11 @@ _MEMBERS_OF = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_LEAD = re.compile(
-    r"(?:^\s*|[,;]\s*(?:and\s+|but\s+)?|\b(?:and|but)\s+)(?:(He|She|It|They|he|she|it|they)"
+    r"(?:^\s*|[,;]\s*(?:and\s+|but\s+)?|\b(?:and|but)\s+"
+    # "On 11 March 2025 it proposed ...", "Though it has refused to condemn ...": a date or a subordinator first
+    r"|(?:^|[,;])\s*(?i:in|on|by|since|during)\s+(?:\w+\s+){0,2}?\d{4},?\s+"
+    r"|(?:^|[,;])\s*(?i:though|although|while|whereas|because|once|after|before)\s+)"
+    r"(?:(He|She|It|They|he|she|it|they)"
     # "His interim government has pledged ...": the office of the one named before
     r"|(His|Her|Its|Their|his|her|its|their)\s+(?:new\s+|interim\s+|own\s+|transitional\s+)?"
     r"(?:government|administration|officials|forces|troops|military|army|ministers|cabinet|leadership))(?=\s|[’']s\s)"
@@ -1039,7 +1043,10 @@ def _pronoun_action(
         if lexicon.VERB_FORMS.get(verb) in _EVIDENTIAL:
             continue
         predicate = after[begin:]
-        if _SUBORDINATE.search(sentence[: lead.end() - len(lead.group().lstrip(" ,;"))]):
+        pronoun_at = lead.start(1) if lead.group(1) else lead.start(2)
+        if _SUBORDINATE.search(sentence[: lead.end() - len(lead.group().lstrip(" ,;"))]) or _SUBORDINATE.search(
+            sentence[:pronoun_at]
+        ):
             predicate = predicate.split(",")[0]
         stance = _paraphrase(predicate)
         if len(stance.split()) >= 3:
