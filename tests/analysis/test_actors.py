@@ -2040,6 +2040,14 @@ def test_a_states_president_points_back_to_the_person_titled_so():
     assert [m.key for m in titled.mentions[0]] == ["gaz:Norway", "person:Lena Osk"]
 
 
+def test_a_states_president_points_back_to_the_person_named_after_it_in_apposition():
+    text = "They met Norway’s president, Lena Osk, last July. Norway’s president is rubbing their noses in it."
+    index = find_actors([text])
+    named = [(text[m.start : m.end], m.key) for m in index.mentions[0]]
+    assert ("Lena Osk", "person:Lena Osk") in named, named
+    assert named[-1] == ("president", "person:Lena Osk"), named
+
+
 @pytest.mark.parametrize(
     ("text", "role"),
     [

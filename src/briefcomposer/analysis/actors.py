@@ -1824,18 +1824,28 @@ def _described_opposition(raws: list[_Raw], p: int, text: str, gaz: Gazetteer) -
 
 
 _ROLE_AFTER_STATE = re.compile(r"[’']s\s+(president|premier|chancellor)\b(?!\s+[A-Z])")
+_APPOSITION = re.compile(r",\s+")
 
 
 def _state_roles(raws: list[_Raw], text: str, gaz: Gazetteer) -> list[_Raw]:
     """`raws` with "president" of "Tunisia’s president is rubbing ...": the person titled so named before, as
     "the Tunisian president" is (not "Poland's president Karol Nawrocki", a title before a name)."""
     out = []
+    people = {r.start: r for r in raws if r.kind == "person"}
     for r in raws:
         out.append(r)
         if r.kind == "gaz" and not r.adjective and gaz.entries[r.gaz].kind is ActorKind.STATE:
             role = _ROLE_AFTER_STATE.match(text, r.end)
-            if role:
-                out.append(_Raw(r.paragraph, role.start(1), role.end(1), "back", title=_ROLE_TITLES[role.group(1)]))
+            if not role:
+                continue
+            named = _APPOSITION.match(text, role.end())
+            person = people.get(named.end()) if named else None
+            if person is not None:
+                # "Tunisia’s president, Kais Saied, ...": the person so titled, whom "Tunisia’s president" or
+                # "the president" later points back to
+                person.title = person.title or _ROLE_TITLES[role.group(1)]
+                continue
+            out.append(_Raw(r.paragraph, role.start(1), role.end(1), "back", title=_ROLE_TITLES[role.group(1)]))
     return out
 
 
