@@ -342,6 +342,12 @@ def test_generic_groups_are_actors(phrase):
         # a body's own head noun points back to it
         (["The Veloria Unity Party won. The party has since left the talks."], "The party", "Veloria Unity Party"),
         (["Veloria Central Bank cut rates. Later the bank raised them."], "the bank", "Veloria Central Bank"),
+        # "the panel" is the committee named before
+        (
+            ["The Velmora Foreign Affairs Committee met. The panel advanced four bills."],
+            "The panel",
+            "Velmora Foreign Affairs Committee",
+        ),
     ],
 )
 def test_a_description_points_back_to_the_last_actor_of_its_kind(paragraphs, surface, name):

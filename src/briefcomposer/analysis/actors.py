@@ -262,9 +262,11 @@ _HEAD_ANAPHORS = frozenset(
     words(
         "party court bank commission council ministry agency institute committee company corporation fund "
         "assembly parliament congress senate tribunal board authority department front coalition newspaper "
-        "administration army navy fleet"
+        "administration army navy fleet panel"
     )
 )
+# "the panel" is the committee named before: "the Senate Foreign Relations Committee ... the panel advanced"
+_HEAD_SYNONYMS = {"panel": ("panel", "committee")}
 
 # Lower-case nouns that say what the name after them is: "chip company Nowi", "the daily Kommersant"
 _BODY_NOUNS = frozenset(
@@ -2508,10 +2510,12 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             kinds = tuple(k for k in _ANAPHORS[raw.name] if not (raw.title and k is ActorKind.GROUP))
             pointed = [m.key for m in before if actors[m.key].kind in kinds]
         else:
+            heads = _HEAD_SYNONYMS.get(raw.name, (raw.name,))
             pointed = [
                 m.key
                 for m in before
-                if actors[m.key].kind is ActorKind.ORGANISATION and raw.name in actors[m.key].name.lower().split()
+                if actors[m.key].kind is ActorKind.ORGANISATION
+                and any(h in actors[m.key].name.lower().split() for h in heads)
             ]
         if not pointed and raw.name == "administration":
             # "Donald Trump ... In the months that followed, the administration cut ...": the administration of
