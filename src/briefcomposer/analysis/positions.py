@@ -725,7 +725,9 @@ _ROLE_NOUNS = frozenset(
 MAX_MENTIONS = 40
 _CLAUSE_LEAD = re.compile(
     r"(?:^\s*|(?:^|[,;]|\band)\s*(?i:in|on|by|since|during)\s+(?:\w+\s+){0,2}?\d{4},?\s+|[,;:–—]\s*|\b(?i:and|but|when|after|as|while|because|since|before|once|though|although|"
-    r"whereas|where|so|that)\s+)(?:(?i:the|both|senior|many|some|new|former|current|incoming|outgoing)\s+)*"
+    r"whereas|where|so|that)\s+)(?:(?i:the|both|senior|many|some|new|former|current|incoming|outgoing|"
+    # "The usual donors are backing away", "the main opposition parties have ...": a word that ranks them
+    r"usual|traditional|main|key|major|leading|biggest|largest|remaining|other)\s+)*"
     # a title or owner before the name: "Myanmar’s Army chief Gen. Min Aung Hlaing"
     r"(?:(?:(?!(?:If|Whether|Unless|When|While|Although|Though|Because|Since|As|After|Before|Once|Until|The|A|An|"
     r"This|That|These|Those|It|In|On|At|For|With|By|From|To|Of|Recent|What|How|Why)\b)[A-Z][\w’'.\-]*(?<!ing)|"
