@@ -32,6 +32,11 @@ def _actor_of(index, surface):
         ),
         (["[Chinese President] Xi [Jinping] met Biden. Then President Xi left."], ["Xi Jinping", "President Xi"]),
         (["The Biden administration acted. The Biden team is different."], ["Biden administration", "Biden team"]),
+        # the Gulf states in lower case (US house style) and as monarchies
+        (
+            ["Persian Gulf monarchies courted Iran. Since then the gulf states have tried to ease its isolation."],
+            ["Persian Gulf monarchies", "gulf states"],
+        ),
     ],
 )
 def test_aliases_are_merged(paragraphs, same):
