@@ -346,6 +346,13 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "Recep Tayyip Erdoğan",
             "The strait would stay open.",
         ),
+        # where the group is, between it and its verb
+        ("Security analysts in Norway warned that the deal would fail.", "Security analysts", "The deal would fail."),
+        (
+            "Prominent public health experts in the U.S. strongly opposed the withdrawal from the treaty.",
+            "public health experts",
+            None,
+        ),
     ],
 )
 def test_attribution(sentence, actor, stance):

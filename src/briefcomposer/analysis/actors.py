@@ -820,6 +820,9 @@ _WITH_BEFORE = re.compile(r"\b[Ww]ith\s+(?:(?:the|some|many|most|other|several)\
 _DOING_AFTER = re.compile(
     r"\s+(?:\w+ly\s+)?(?!(?:during|thing|nothing|something|anything|everything|king)\b)[a-z]{2,}ing\b"
 )
+_PLACED_IN = re.compile(
+    r"\s+(?:in|from)\s+(?:the\s+[\w.\-]+|(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?)(?=\s+[a-z])"
+)
 _POST_MODIFIER = re.compile(
     r"\s+(?:(?:around|across|throughout) the (?:world|region|globe|continent|country)|worldwide|globally|alike)\b"
 )
@@ -903,11 +906,16 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             opening = _VERB_AFTER.match(text, end) is not None
         # "a tool fossil fuel companies have used", "Shia blocs won": a described group followed by its verb is
         # that clause's subject (not after "to": "to accept Palestinian refugees" is an object)
-        subject = bool(mods) and _VERB_AFTER.match(text, end) is not None and not _OBJECT_BEFORE.search(text, 0, start)
+        # "public health experts in the U.S. acknowledged ...": where they are may come between them and the verb
+        placed_in = _PLACED_IN.match(text, end)
+        verb_at = placed_in.end() if placed_in else end
+        subject = (
+            bool(mods) and _VERB_AFTER.match(text, verb_at) is not None and not _OBJECT_BEFORE.search(text, 0, start)
+        )
         # "Sikh separatists", "regional backers", "defence contractors": a group an adjective describes is an
         # actor wherever it is named, as the annotators of whole articles list them ("sanctions on Russia’s
         # defence sector" and "displacement camps" name places and things, not actors)
-        active = cited or opening or acting or subject or _says_something(text, end, _GROUP_VERBS)
+        active = cited or opening or acting or subject or _says_something(text, verb_at, _GROUP_VERBS)
         if not active and len(mods) == 2 and not _describes(mods[0]):
             mods = mods[1:]  # "told congressional leaders", "angered Sikh separatists": a verb comes first
             start = text.index(mods[0], start)

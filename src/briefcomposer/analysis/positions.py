@@ -962,6 +962,7 @@ def _action(
         # "Japan’s government under Prime Minister Kishida Fumio has ...": who leads it is an aside
         after = re.sub(r"^\s+(?:under|led by)\s+(?:[A-Z][\w’'.\-]*\s+){1,5}(?=[a-z])", " ", after)
         after = re.sub(r"^\s*,[^,;:]{1,90},", " ", after)  # an apposition
+        after = _PLACED_IN.sub(" ", after, count=1)
         after = re.sub(r"^\s*\([^)]{1,60}\)", " ", after)
         begin = _predicate_start(after)
         if begin is None:
@@ -2074,8 +2075,16 @@ _NOUNLIKE = frozenset(
 )
 
 
+# Where the subject is, between it and its verb: "public health experts in the U.S. acknowledged ...",
+# "analysts in Washington warned"
+_PLACED_IN = re.compile(
+    r"^\s+(?:in|from)\s+(?:the\s+[\w.\-]+|(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?)(?=\s+[a-z])"
+)
+
+
 def _subject_gap(gap: str) -> bool:
     gap = re.sub(r"^(?:’s|'s)", "", gap)
+    gap = _PLACED_IN.sub(" ", gap, count=1)
     gap = re.sub(r"^\s+(?:in|on|at|during|since|last|this)\s+(?:\d{4}|\w+day|week|month|year)\b", " ", gap)
     # A bracket, then an apposition: " (D-Va.), vice chairman of the committee,", ", a former Defence Secretary,"
     gap = re.sub(r"^\s*\([^)]{1,60}\)", " ", gap)
