@@ -276,6 +276,10 @@ def test_the_state_of_a_titled_person_is_kept(sample):
         ("A Chilean court has ordered a recount.", "Chilean court", "Chile"),
         ("Mongolian civil society can help.", "Mongolian civil society", "Mongolia"),
         ("Talks between Libyan factions stalled.", "Libyan factions", "Libya"),
+        # a state's people counted are not the state
+        ("For many Norwegians, the election is a referendum on the model.", "Norwegians", "Norway"),
+        ("Since May, millions of Icelanders have taken to the streets.", "Icelanders", "Iceland"),
+        ("The overwhelming majority of Lebanese will not tolerate it.", "Lebanese", "Lebanon"),
     ],
 )
 def test_groups_named_by_a_phrase(text, group, not_listed):
@@ -288,7 +292,11 @@ def test_groups_named_by_a_phrase(text, group, not_listed):
 
 @pytest.mark.parametrize(
     ("text", "state"),
-    [("Russian officials deny the report.", "Russia"), ("The regime in Tehran rejected the offer.", "Iran")],
+    [
+        ("Russian officials deny the report.", "Russia"),
+        ("The regime in Tehran rejected the offer.", "Iran"),
+        ("The Icelanders rejected the offer.", "Iceland"),  # not counted: the state
+    ],
 )
 def test_a_states_own_people_and_seat_are_the_state(text, state):
     index = find_actors([text])

@@ -1237,6 +1237,20 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
         if state:
             out = [r for r in out if r is not state[0]]
             out.append(_Raw(p, match.start(), match.end(), "group", name=match.group()))
+    for match in islice(_PEOPLE_COUNTED.finditer(text), MAX_GROUP_PHRASES):
+        # "many Hungarians", "millions of Yemenis", "the overwhelming majority of Lebanese will ...": a state's
+        # people counted, not the state
+        state = [
+            r
+            for r in out
+            if r.kind == "gaz"
+            and (r.start, r.end) == match.span(1)
+            and gaz.entries[r.gaz].kind is ActorKind.STATE
+            and (not r.adjective or match.group(2))
+        ]
+        if state:
+            out = [r for r in out if r is not state[0]]
+            out.append(_Raw(p, match.start(), match.end(1), "group", name=match.group(1)))
     for match in islice(_MINORITY.finditer(text), MAX_GROUP_PHRASES):
         # "the Hungarian minority in Romania demanded ...": a people, not the state its adjective names
         start, end = match.span()
@@ -1260,6 +1274,14 @@ _MINORITY = re.compile(
 )
 _PEOPLE_OF = re.compile(
     r"\b(?:[Cc]itizens|[Rr]esidents|[Vv]oters)\s+of\s+((?:the\s+)?[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?)"
+)
+
+
+_PEOPLE_COUNTED = re.compile(
+    r"\b(?:(?:[Tt]he\s+)?(?:(?:vast|overwhelming|great)\s+)?majority\s+of|[Mm]any|[Mm]ost|(?:[Mm]illions|[Tt]housands|"
+    r"[Hh]undreds|[Tt]ens\s+of\s+thousands)\s+of|[Oo]rdinary)\s+([A-Z][\w’'\-]+)"
+    # a demonym followed by a verb is no adjective: "most Lebanese will ..." (not "most Lebanese parties")
+    r"(\s+(?:will|would|have|had|are|were|do|did|can|could|say|said|want|see|feel|believe|oppose|support)\b)?"
 )
 
 
