@@ -917,6 +917,19 @@ def test_they_points_back_to_a_group_named_in_or_before_a_sentence_that_opens_wi
     assert ("students", "They are not") in held, held
 
 
+def test_they_points_back_to_the_group_a_states_name_describes():
+    source = Source(
+        title="Junta",
+        author="A. Writer",
+        paragraphs=[
+            "After the earthquake, Norway’s military junta leaders faced pressure from Iceland. Despite this, they "
+            "are moving forward with their five-step plan."
+        ],
+    )
+    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source, model=False))["positions"]]
+    assert ("military junta leaders", "Despite this") in held, held
+
+
 def test_both_actors_of_a_subject_joined_by_and_hold_its_view():
     source = Source(
         title="Missile defence",

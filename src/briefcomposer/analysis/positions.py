@@ -1832,6 +1832,9 @@ def _sentence_subject(
     if len(lead) > 1 or (lead and lead[0].lower() not in ("the", "both", "senior", "many", "some")):
         return []
     owned = re.match(r"(?:’s|')?s?\s+(\w+)", text[first.end :]) if text[first.end : first.end + 1] in "’'" else None
+    group = next((m for m in after_opening[1:2] if owned and m.start == first.end + owned.start(1)), None)
+    if group is not None and index.actors[group.key].kind is ActorKind.GROUP:
+        return [group.key]  # "Myanmar's military junta leaders are ...": the group the state's name describes
     if owned and owned.group(1).lower() not in _ROLE_WORDS:
         return []  # "Russia’s tendency to ..." is not Russia
     titled = _person_titled_by(text, first, after_opening, index)
