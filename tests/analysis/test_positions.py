@@ -801,6 +801,27 @@ def test_a_quotation_over_several_sentences_is_its_speakers(model):
     assert not [a for a, p, _ in held if p in (1, 2, 3) and a in ("A. Writer", "Tomas Brel")], by_sentence
 
 
+@pytest.mark.parametrize("model", [False, True])
+def test_a_quotation_in_single_marks_is_its_speakers(model):
+    source = Source(
+        title="Aid cuts",
+        author="A. Writer",
+        paragraphs=[
+            "Senators debated the rescission of funds for the programme on Tuesday.",
+            "'I think most senators are probably pretty supportive of that particular component. It is about as "
+            "successful as any aid that we do authorize,' said Sen. Lena Osk.",
+            "'Want a good relationship'",
+            "The programme can't be cut, the senators' aides said.",
+        ],
+    )
+    held = [
+        (p["actor"], p["paragraph"], p["evidence"][0][:12])
+        for p in to_json(source, suggest(source, model=model))["positions"]
+    ]
+    assert ("Lena Osk", 1, "'I think mos") in held, held
+    assert not [a for a, p, _ in held if p == 2 and a == "Lena Osk"], held  # a quoted crosshead is no quotation
+
+
 def test_a_quotation_that_goes_on_after_its_speaker_is_named_is_theirs():
     source = Source(
         title="One rule",

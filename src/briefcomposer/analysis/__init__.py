@@ -53,6 +53,7 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
     from briefcomposer.analysis.gazetteer import load as load_gazetteer
     from briefcomposer.analysis.issues import find_issues, issue_of, issue_owner
     from briefcomposer.analysis.positions import (
+        double_quoted,
         expert_turns,
         find_positions,
         give_expert_turns,
@@ -72,7 +73,9 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
     if model:
         found = rank(paragraphs, spans, index, headings, found)
     found = give_expert_turns(found, expert_turns(paragraphs, index, headings), index.author_key)
-    found = give_quotations(found, quotation_speakers(paragraphs, spans, index), paragraphs, spans, index.author_key)
+    # a quotation's sentences go to its speaker, in single marks as in double ones ("'I think ...,' said Osk.")
+    quoted = double_quoted(paragraphs)
+    found = give_quotations(found, quotation_speakers(quoted, spans, index), quoted, spans, index.author_key)
     if not (source.author or "").strip():
         found = _publisher_speaks(found, publisher_key(index, source.publisher, paragraphs), index.author_key)
     # Words that name actors: single-word names and aliases ("Russia", "Moscow", "NATO", "Russian") and

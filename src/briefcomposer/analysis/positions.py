@@ -519,6 +519,26 @@ def within_a_quotation(sentence: str, open_before: bool) -> bool:
 
 
 _QUOTE_MARKS = re.compile(r"[“”\"„]")
+# Single quotation marks, as some house styles set quotations ("'I think most Republicans are supportive. It is
+# about as successful as any aid,' said Sen. Lena Osk."): one that opens the paragraph or a sentence before a
+# capital, and one after the closing punctuation; apostrophes ("can't", "the leaders' meeting") are neither
+_SINGLE_OPEN = re.compile(r"(?:^|(?<=[.!?:]\s))'(?=[A-Z])")
+_SINGLE_CLOSE = re.compile(r"(?<=[,.!?])'(?=\s|$)")
+
+
+def double_quoted(paragraphs: list[str]) -> list[str]:
+    """`paragraphs` with the single quotation marks of a paragraph that has no double ones set as double
+    ones (“ ”), of the same length, so that the rules that follow quotations read them: offsets stay valid and
+    evidence is still cut from the original text. Only where each quotation opened closes in the paragraph
+    (not a quoted crosshead, "'Want a good relationship'", nor a quotation over several paragraphs)."""
+    out = []
+    for text in paragraphs:
+        if not _QUOTE_MARKS.search(text):
+            opened = len(_SINGLE_OPEN.findall(text))
+            if opened and opened == len(_SINGLE_CLOSE.findall(text)):
+                text = _SINGLE_CLOSE.sub("”", _SINGLE_OPEN.sub("“", text))
+        out.append(text)
+    return out
 
 
 def open_quotations(text: str, spans: list[tuple[int, int]]) -> list[bool]:
