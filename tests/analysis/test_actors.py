@@ -2472,3 +2472,10 @@ def test_officials_named_by_where_they_serve_who_speak_are_a_group(text, group):
 def test_leaders_named_by_a_region_are_a_group(text, name, kind):
     names = {a.name: a.kind.name for a in find_actors([text]).actors.values()}
     assert names.get(name) == kind, names
+
+
+def test_civil_society_after_and_is_a_group_of_its_own():
+    index = find_actors(["Many regional governments and civil society actors view the plan as a mistake."])
+    names = {a.name for a in index.actors.values()}
+    assert {"regional governments", "civil society"} <= names, names
+    assert not any(" and " in n for n in names), names

@@ -886,6 +886,8 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         end = head_end
         # "Analysts and commentators", "think tanks and other advocacy groups": one group of two heads
         pair = _PAIR.match(text, end)
+        if pair and " ".join(pair.group().split()[1:3]).lower() == "civil society":
+            pair = None  # "regional governments and civil society actors": civil society is a group of its own
         if pair:
             end = pair.end()
         where = _POST_MODIFIER.match(text, end)
