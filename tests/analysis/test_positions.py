@@ -670,6 +670,7 @@ def test_an_article_without_a_byline_still_has_an_author():
         "Few European officials expect that the talks could lead to a truce soon.",
         "This gradual model could reduce the risk of a backlash.",
         "Disarmament would leave the whole coast in an exposed position.",
+        "We believe that the ceasefire in Velmora could hold through the winter.",
     ],
 )
 def test_hedged_and_modal_claims_are_the_authors(sentence):
@@ -1153,6 +1154,23 @@ def test_the_authors_likenesses_and_reckoning_are_the_authors(sentence):
     found = find_positions(paragraphs, [split(t) for t in paragraphs], index, set())
     cues = {paragraphs[f.paragraph][f.spans[0][0] : f.spans[0][1]]: f.cue for f in found if f.actor_key == "author"}
     assert cues.get(sentence) == "author", cues
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Even before the summit in Oslo, it became known that Velmora would not block the agreement.",
+        "Their joint statement highlighted concerns that the sanctions could force the port of Velmora to close.",
+        "Instead of a corridor, which Velmora feared could compromise its sovereignty, the new road runs inland.",
+    ],
+)
+def test_a_modal_in_someone_elses_words_is_no_judgement_of_the_authors(sentence):
+    # their forecast, told by the author: at most a plain claim the model decides on, never cue "author"
+    paragraphs = ["The talks began in May.", f"The talks went on. {sentence} The next round is due in June."]
+    index = find_actors(paragraphs, "A. Writer")
+    found = find_positions(paragraphs, [split(t) for t in paragraphs], index, set())
+    cues = {paragraphs[f.paragraph][f.spans[0][0] : f.spans[0][1]]: f.cue for f in found if f.actor_key == "author"}
+    assert cues.get(sentence) != "author", cues
 
 
 @pytest.mark.parametrize(

@@ -596,6 +596,18 @@ _AUTHOR_SOFT = re.compile(
 )
 
 
+# A modal inside what someone else said, feared or expected: "it was announced that the party would seek ...",
+# "which Armenia feared could compromise its sovereignty", "concerns that the sanctions could force ...": their
+# forecast, not the author's (the author's own "we believe that ... could" stays)
+_REPORTED_MODAL = re.compile(
+    r"(?<!\bwe )(?<!\bI )(?<!\byou )\b(?:said|says|say|announced|stated|stating|declared|known|envisaged|"
+    r"signall?ing|promised|pledged|claimed|claims?|insisted|argued|argues?|confirmed|warned|warns?|feared|fearing|"
+    r"fears?|believes?|believed|betting|convinced|concerns?|expectation was|statement was|statement said)\s+"
+    r"(?:that\s+){0,2}[^,.;:]{0,80}?\b(?:would|might|could|will (?:need|have to|be)|can(?:not|[’']t)?)\b",
+    re.IGNORECASE,
+)
+
+
 def _authorial(sentence: str) -> bool:
     """A recommendation, judgement or hedged assessment in the author's own voice."""
     return (
@@ -603,7 +615,7 @@ def _authorial(sentence: str) -> bool:
         or bool(_VERDICT.match(sentence))
         or bool(_ATTRIBUTIVE.search(sentence))
         or (bool(_HEDGES.search(sentence)) and len(sentence.split()) >= 8)
-        or (bool(_AUTHOR_SOFT.search(sentence)) and len(sentence.split()) >= 7)
+        or (bool(_AUTHOR_SOFT.search(_REPORTED_MODAL.sub(" ", sentence))) and len(sentence.split()) >= 7)
         or (bool(_DEMONSTRATIVE.match(sentence)) and len(sentence.split()) >= 5)
     )
 
