@@ -707,6 +707,18 @@ def test_a_paragraphs_opening_claim_is_the_authors_but_a_dated_event_is_not():
     assert not any("Riga" in s or "communique" in s for s in stances)
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tomas Brel and Lena Osk are now due to meet in Velmora on Monday for follow-up talks.",
+        "Analysts at Kystposten give their first reaction after Lena Osk met Tomas Brel in Oslo on Friday.",
+    ],
+)
+def test_an_event_dated_by_its_weekday_is_not_the_authors_claim(sentence):
+    # one sentence is a whole paragraph here, so it opens and closes it: claims there count, events do not
+    assert not any(actor == "A. Writer" for actor, _ in _positions(sentence))
+
+
 def test_advice_to_an_actor_is_not_its_stance():
     found = _positions("The EU should adopt a two-part plan: deepen coordination, and seek partners abroad.")
     assert all(actor == "A. Writer" for actor, _ in found), found

@@ -1181,9 +1181,18 @@ _NARRATIVE_MODAL = re.compile(
 )
 
 
+# An event dated by its weekday: "met Putin in Anchorage on Friday", "are due to meet on Monday"
+_WEEKDAY = re.compile(r"\b(?:on|last|this|since|until|by) (?:{})\b".format("|".join(sorted(lexicon.WEEKDAYS))))
+
+
 def _present_claim(sentence: str) -> bool:
     """A general claim in the present or future ("Europeans face a twofold task"), not a dated event."""
-    if len(sentence.split()) < 8 or _NARRATIVE.search(sentence) or sentence.lstrip().startswith(("“", '"')):
+    if (
+        len(sentence.split()) < 8
+        or _NARRATIVE.search(sentence)
+        or _WEEKDAY.search(sentence)
+        or sentence.lstrip().startswith(("“", '"'))
+    ):
         return False
     return bool(_CLAIM_VERB.search(sentence))
 
