@@ -464,3 +464,20 @@ def test_a_german_quotation_closes_where_it_opened():
 def test_no_one_named_only_in_a_condition_is_suggested(text, supposed):
     held = _holders("The talks went on. " + text)
     assert supposed not in held, held
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "question"),
+    [
+        ("The stakes? Velmora’s port is the only deep-water harbour on the whole coast.", "The stakes?"),
+        ("What’s changed? The thaw has opened the northern route, and Norway now patrols it.", "What’s changed?"),
+        ("How did it come to this? For years the coalition in Velmora ignored its own auditors.", "How did it come"),
+    ],
+)
+def test_a_short_question_that_leads_into_the_answer_is_no_claim_of_the_authors(paragraph, question):
+    source = Source(
+        title="t", paragraphs=["The talks went on for a decade without result.", paragraph], author="A. Writer"
+    )
+    held = [p["evidence"][0] for p in to_json(source, suggest(source))["positions"] if p["actor"] == "A. Writer"]
+    assert len(held) == 2, held  # the opening sentence and the answer
+    assert not [e for e in held if e.startswith(question)], held

@@ -407,6 +407,8 @@ def rank(
             continue
         if cand.actor_key == index.author_key and (cand.paragraph, cand.start) in spoken:
             continue
+        if cand.actor_key == index.author_key and _signpost(paragraphs[cand.paragraph][cand.start : cand.end]):
+            continue
         speakers = speaking.get((cand.paragraph, cand.start), set()) - {cand.actor_key}
         if key not in by_rule and speakers and _named_in_quotation(paragraphs[cand.paragraph], cand, index):
             continue  # "“A deal with Iran will only be a Trump deal,” he wrote": the speaker's words, not Trump's
@@ -443,6 +445,12 @@ _TOPIC_BEFORE = re.compile(
     r"(?:[A-Z][\w.\-’']*\s+){0,3}$"
     r"|\bbetween\s+(?:the\s+)?" + _TOPIC_WORD + r"{1,4}and\s+(?:the\s+)?" + _TOPIC_WORD + r"{0,3}$"
 )
+
+
+def _signpost(sentence: str) -> bool:
+    """A short question that leads into what follows and claims nothing: "What’s changed?", "The stakes?",
+    "How did it come to this?"."""
+    return sentence.rstrip().rstrip("”\"’'").endswith("?") and len(sentence.split()) < 7
 
 
 def _only_a_topic(text: str, cand: Candidate, index: ActorIndex) -> bool:
