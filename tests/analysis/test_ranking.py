@@ -438,6 +438,7 @@ def test_no_one_named_only_as_told_what_to_do_is_suggested(text, told):
         ),
         ("Mara Quist wrote to the court. “This signature is hard to grasp. It is a mistake.”", ("“This", "It is")),
         ("“Any final arrangement must set a framework for peace and stability in the region.”", ("“Any final",)),
+        ("“Velmora was unable to use the envoys for its charade, so it sent them home,” Osk believes.", ("“Velm",)),
     ],
 )
 def test_the_author_holds_no_sentence_of_someone_elses_quotation(paragraph, quoted):

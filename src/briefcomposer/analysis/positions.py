@@ -501,7 +501,7 @@ def speaker_at_end(sentence: str) -> bool:
 # “...,” the Russian president said, adding that ... / “...,” he subsequently wrote on X. / quoted X as saying
 _REPORTED_SPEECH = re.compile(
     r"[”\"],?\s+(?:[\w’.\-]+\s+){0,6}?(?:said|says|wrote|writes|added|adds|told|stated|argued|argues|noted|notes|"
-    r"warned|warns|explained|insisted|declared|continued)\b|\bas saying\b"
+    r"warned|warns|explained|insisted|declared|continued|believes|thinks)\b|\bas saying\b"
 )
 
 
