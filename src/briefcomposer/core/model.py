@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
-import uuid
+import os
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import ClassVar
@@ -20,7 +20,9 @@ from briefcomposer.core.errors import NotFoundError, RuleError, SpanError
 
 def new_id() -> str:
     """Return a new random id: 12 hex digits, unique enough within one brief."""
-    return uuid.uuid4().hex[:12]
+    # The first 12 hex digits of a `uuid4()` are 48 random bits: these are the same. Importing
+    # `uuid` (and the `platform` it loads) cost 1.4 ms of every start of the window (issue 5).
+    return os.urandom(6).hex()
 
 
 class Status(enum.Enum):
