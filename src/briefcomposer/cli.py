@@ -89,7 +89,6 @@ _BEFORE_QT = (
     "briefcomposer.suggestion_cache",
     "contextlib",
     "copy",
-    "logging.handlers",
     "tempfile",
     "threading",
 )

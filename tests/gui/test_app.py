@@ -157,7 +157,6 @@ def test_the_sample_opens_with_the_window_once_its_analysis_is_cached(qtbot, set
 
 def test_logging_goes_to_a_rotating_file_once(monkeypatch):
     import logging
-    from logging.handlers import RotatingFileHandler
 
     root = logging.getLogger()
     monkeypatch.setattr(root, "handlers", [])
@@ -166,7 +165,8 @@ def test_logging_goes_to_a_rotating_file_once(monkeypatch):
     app_module._setup_logging()  # once per process, however often asked
     (handler,) = root.handlers
     try:
-        assert isinstance(handler, RotatingFileHandler)
+        assert isinstance(handler, app_module.RotatingLogHandler)
+        assert (handler.max_bytes, handler.backups) == (app_module.LOG_MAX_BYTES, app_module.LOG_BACKUPS)
         assert handler.baseFilename.endswith("briefcomposer.log")
         assert root.level == logging.INFO
     finally:
@@ -175,7 +175,6 @@ def test_logging_goes_to_a_rotating_file_once(monkeypatch):
 
 def test_logging_keeps_the_command_lines_stderr_handler_as_it_was_and_adds_the_file(monkeypatch):
     import logging
-    from logging.handlers import RotatingFileHandler
 
     root = logging.getLogger()
     ours = logging.StreamHandler()  # as the command line's basicConfig leaves it
@@ -186,12 +185,36 @@ def test_logging_keeps_the_command_lines_stderr_handler_as_it_was_and_adds_the_f
         assert root.handlers[0] is ours
         assert ours.level == logging.WARNING  # stderr still shows warnings only
         (file_handler,) = root.handlers[1:]
-        assert isinstance(file_handler, RotatingFileHandler)
+        assert isinstance(file_handler, app_module.RotatingLogHandler)
         assert file_handler.level == logging.INFO
         assert root.level == logging.INFO
     finally:
         for handler in root.handlers[1:]:
             handler.close()
+
+
+def test_the_log_file_rolls_over_as_the_standard_rotating_handler_does(tmp_path):
+    import logging
+    from logging.handlers import RotatingFileHandler
+
+    def write(handler: logging.Handler, count: int) -> None:
+        handler.setFormatter(logging.Formatter("%(message)s"))
+        for n in range(count):
+            handler.handle(logging.makeLogRecord({"msg": f"record {n:03d} " + "x" * 40}))
+        handler.close()
+
+    ours, theirs = tmp_path / "ours", tmp_path / "theirs"
+    ours.mkdir()
+    theirs.mkdir()
+    (ours / "a.log").write_text("left by the last run\n", "utf-8")
+    (theirs / "a.log").write_text("left by the last run\n", "utf-8")
+    write(app_module.RotatingLogHandler(ours / "a.log", 300, 3), 40)
+    write(RotatingFileHandler(theirs / "a.log", maxBytes=300, backupCount=3, encoding="utf-8"), 40)
+    names = sorted(p.name for p in ours.iterdir())
+    assert names == ["a.log", "a.log.1", "a.log.2", "a.log.3"]
+    assert names == sorted(p.name for p in theirs.iterdir())
+    for name in names:
+        assert (ours / name).read_text("utf-8") == (theirs / name).read_text("utf-8")
 
 
 def test_the_window_started_from_the_command_line_writes_its_log_file(tmp_path):
