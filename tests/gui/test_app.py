@@ -57,6 +57,20 @@ def test_crash_report_names_versions():
     assert "ValueError: boom" in report
 
 
+def test_the_objects_frozen_at_start_up_are_thawed_once_the_start_is_over(qtbot, monkeypatch):
+    """Frozen for good, the brief opened at start-up could never be collected once replaced."""
+    monkeypatch.setattr(app_module, "GC_UNFREEZE_MS", 10)
+    gc.disable()
+    try:
+        app_module._collect_from_now_on()
+        assert gc.isenabled()
+        assert gc.get_freeze_count() > 0
+        qtbot.waitUntil(lambda: gc.get_freeze_count() == 0, timeout=2000)
+    finally:
+        gc.unfreeze()
+        gc.enable()
+
+
 def test_qt_calls_do_not_leak_references_to_none(qapp):
     """PySide6 6.12.0 lost a reference to None per void call; Python 3.11 then aborts.
 
@@ -90,10 +104,12 @@ def test_screenshot_opens_the_sample_for_a_new_user_saves_a_png_and_quits(qtbot,
     try:
         assert app_module.run(screenshot=target) == 0  # no --sample: there is no recent brief
         assert gc.isenabled()  # back on once the window showed
+        assert gc.get_freeze_count() > 0  # past the start-up's objects
         # What was saved is the whole window, as its widgets paint it (offscreen, it is read
         # from what was painted rather than painted again).
         painted = seen["window"].grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
     finally:
+        gc.unfreeze()
         gc.enable()
         QApplication.instance().setStyleSheet("")
     window = seen["window"]
