@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from briefcomposer.core.model import BulletItem, QuoteItem, Section
-from briefcomposer.gui.preview import brief_html
+from briefcomposer.gui.preview import brief_html, escape
 
 
 def test_marking_top_and_bottom_and_escaping(brief, source):
@@ -94,3 +96,13 @@ def test_contact_is_not_numbered_and_empty_boilerplate_is_left_out_as_in_word(br
     html = brief_html(brief)
     assert '<p class="body">A. Officer</p>' in html
     assert "2.</td>" not in html  # only the summary's paragraph is numbered
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["", "plain", "Cuts of 5% & more <are> planned.", "\"quoted\" and 'single'", "&amp; again", "\u201cé\u201d"],
+)
+def test_escape_is_what_the_standard_library_returns(text):
+    import html
+
+    assert escape(text) == html.escape(text)

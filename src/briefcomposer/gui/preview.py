@@ -7,8 +7,6 @@ sources. Pure: a `Brief` in, a string out (Qt only renders it).
 
 from __future__ import annotations
 
-from html import escape
-
 from briefcomposer.core import brief_ops
 from briefcomposer.core.errors import BriefError
 from briefcomposer.core.model import (
@@ -27,6 +25,17 @@ from briefcomposer.core.model import (
 # as the Word output does
 from briefcomposer.export.context import MAX_TABLE_ISSUES, NO_ISSUE, UNNUMBERED_SECTIONS, source_date
 from briefcomposer.structures.templates import format_date, render_boilerplate, says_nothing
+
+
+def escape(text: str) -> str:
+    """`text` safe inside HTML and its attributes: what ``html.escape(text)`` returns.
+
+    Not imported: the ``html`` module loads its table of 2,231 entity names with it, 0.9 ms
+    of every start of the window, which only ever escapes (issue 5).
+    """
+    text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+    return text.replace('"', "&quot;").replace("'", "&#x27;")
+
 
 CSS = """
 body { font-family: 'Liberation Sans', Arial, sans-serif; font-size: 10.5pt; color: #0b0c0c; }

@@ -41,6 +41,7 @@ from briefcomposer.export.context import source_date
 from briefcomposer.gui.document import Document
 from briefcomposer.gui.icons import actor_colour, icon
 from briefcomposer.gui.models.roles import EXCERPT_MIME
+from briefcomposer.gui.preview import escape
 from briefcomposer.gui.theme import colours, set_small_text
 
 logger = logging.getLogger(__name__)
@@ -692,8 +693,6 @@ class SourcePane(QWidget):
             if hasattr(self, "caption"):
                 self.caption.hide()
             return
-        from html import escape
-
         meta = " \u00b7 ".join(escape(p) for p in (source.author, source.publisher, source_date(source.date)) if p)
         count = self.tr("%d paragraphs") % len(source.paragraphs)
         n = len(self._views)
