@@ -18,14 +18,12 @@ from PySide6.QtCore import (
     QSize,
     Qt,
     QTimer,
-    QUrl,
     Signal,
 )
 from PySide6.QtGui import (
     QAction,
     QActionGroup,
     QCloseEvent,
-    QDesktopServices,
     QFont,
     QFontMetricsF,
     QGuiApplication,
@@ -107,12 +105,16 @@ from briefcomposer.gui.views.source_view import SourcePane
 from briefcomposer.gui.workers import Job
 
 if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl
+
     from briefcomposer.gui.dialogs.word_layout_dialog import WordLayoutDialog
 
 logger = logging.getLogger(__name__)
 
 # The dialogs are imported where they open, not here: none shows at start-up, and importing
-# them (and creating their Qt classes) is time before the first paint (issue 5).
+# them (and creating their Qt classes) is time before the first paint (issue 5). So are QUrl and
+# QDesktopServices (0.4 ms). Qt's own dialogs need not be: PySide creates every widget class the
+# first time C++ hands Python a plain QWidget pointer (`viewport()`, say), which the window does.
 
 APP_TITLE = "Brief Composer"
 BRIEF_FILTER = "Briefs (*.brief);;All files (*)"
@@ -2060,6 +2062,9 @@ class MainWindow(QMainWindow):
         return job
 
     def _on_export_done(self, path: Path) -> None:
+        from PySide6.QtCore import QUrl
+        from PySide6.QtGui import QDesktopServices
+
         from briefcomposer.gui.dialogs.simple_dialogs import ExportDoneDialog
 
         self.statusBar().showMessage(self.tr("Exported %s") % path.name, 6000)
