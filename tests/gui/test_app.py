@@ -253,3 +253,38 @@ def test_the_window_started_from_the_command_line_writes_its_log_file(tmp_path):
     log = (home / "data" / "briefcomposer.log").read_text("utf-8")
     assert f"Screenshot saved to {shot}" in log
     assert "INFO" not in out.stderr  # the command line still shows warnings only
+
+
+def test_a_start_with_the_analysis_cached_leaves_out_what_the_first_paint_does_not_use(tmp_path):
+    """Modules dropped from the start-up (issue 5) stay dropped: each cost 1 to 4 ms of it."""
+    import os
+    import shutil
+    import subprocess
+
+    from briefcomposer.paths import user_cache_dir
+    from briefcomposer.sources import load_sample
+    from briefcomposer.suggestion_cache import cached_suggest, source_key
+
+    source = load_sample()
+    cached_suggest(source)  # in this session's cache, then in the one of the started window
+    entry = user_cache_dir() / "analyses" / f"{source_key(source)}.json"
+    home = tmp_path / "home"
+    (home / "cache" / "analyses").mkdir(parents=True)
+    shutil.copy(entry, home / "cache" / "analyses" / entry.name)
+    env = {
+        **os.environ,
+        "QT_QPA_PLATFORM": "offscreen",
+        "BRIEFCOMPOSER_HOME": str(home),
+        "XDG_CONFIG_HOME": str(tmp_path / "config"),
+    }
+    code = (
+        "import sys\n"
+        "from briefcomposer.cli import main\n"
+        f"assert main(['gui', '--sample', '--screenshot', {str(tmp_path / 'shot.png')!r}]) == 0\n"
+        "print(' '.join(sorted(sys.modules)))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=180)
+    assert out.returncode == 0, out.stderr
+    loaded = set(out.stdout.split())
+    assert "yake_rust" not in loaded  # the analysis came from the cache, as on every start but the first
+    assert loaded.isdisjoint({"logging.handlers", "socket", "pickle", "uuid", "platform", "html"})
