@@ -349,6 +349,12 @@ def _holders(text: str) -> set[str]:
     return {p["actor"] for p in to_json(source, suggest(source))["positions"]}
 
 
+def _authors(opening: str, paragraph: str) -> list[str]:
+    """The evidence of the author's suggestions in a piece of two paragraphs, `opening` and `paragraph`."""
+    source = Source(title="t", paragraphs=[opening, paragraph], author="A. Writer")
+    return [p["evidence"][0] for p in to_json(source, suggest(source))["positions"] if p["actor"] == "A. Writer"]
+
+
 def test_a_quotation_goes_on_for_whoever_he_is_and_stops_where_another_speaks():
     paragraphs = [
         "Lena Osk is the envoy. Tomas Brel spoke on Monday.",
@@ -442,16 +448,14 @@ def test_no_one_named_only_as_told_what_to_do_is_suggested(text, told):
     ],
 )
 def test_the_author_holds_no_sentence_of_someone_elses_quotation(paragraph, quoted):
-    source = Source(title="t", paragraphs=["The talks went on.", paragraph], author="A. Writer")
-    held = [p["evidence"][0] for p in to_json(source, suggest(source))["positions"] if p["actor"] == "A. Writer"]
+    held = _authors("The talks went on.", paragraph)
     assert "The talks went on." in held
     assert not [e for e in held if e.startswith(quoted)], held
 
 
 def test_a_german_quotation_closes_where_it_opened():
     paragraph = "The „netting“ of results overlooks much. The consequences for Velmora would be considerable."
-    source = Source(title="t", paragraphs=["The talks went on.", paragraph], author="A. Writer")
-    held = [p["evidence"][0] for p in to_json(source, suggest(source))["positions"] if p["actor"] == "A. Writer"]
+    held = _authors("The talks went on.", paragraph)
     assert "The consequences for Velmora would be considerable." in held, held
 
 
@@ -476,9 +480,6 @@ def test_no_one_named_only_in_a_condition_is_suggested(text, supposed):
     ],
 )
 def test_a_short_question_that_leads_into_the_answer_is_no_claim_of_the_authors(paragraph, question):
-    source = Source(
-        title="t", paragraphs=["The talks went on for a decade without result.", paragraph], author="A. Writer"
-    )
-    held = [p["evidence"][0] for p in to_json(source, suggest(source))["positions"] if p["actor"] == "A. Writer"]
+    held = _authors("The talks went on for a decade without result.", paragraph)
     assert len(held) == 2, held  # the opening sentence and the answer
     assert not [e for e in held if e.startswith(question)], held
