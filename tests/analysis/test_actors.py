@@ -145,6 +145,19 @@ def test_aliases_are_merged(paragraphs, same):
         ("ISKP claimed the attack.", "Islamic State Khorasan Province", ActorKind.GROUP),
         ("Gavi warned of shortages.", "Gavi, the Vaccine Alliance", ActorKind.ORGANISATION),
         ("COP31 agreed a new finance goal.", "Conference of the Parties", ActorKind.ORGANISATION),
+        # word-like abbreviations as the British press writes them, and spellings both sides of the Atlantic
+        ("Unicef and Unrwa asked Velmora for access.", "UNICEF", ActorKind.ORGANISATION),
+        ("Unrwa asked Velmora for access.", "UNRWA", ActorKind.ORGANISATION),
+        ("Aukus partners met in Velmora.", "AUKUS", ActorKind.ORGANISATION),
+        (
+            "The African Union Support and Stabilisation Mission in Somalia lacks funds.",
+            "African Union Support and Stabilization Mission in Somalia",
+            ActorKind.ORGANISATION,
+        ),
+        ("The Axis of Resistance lost its supply line.", "Axis of Resistance", ActorKind.GROUP),
+        ("In 2008 the CNDP took the town.", "National Congress for the Defence of the People", ActorKind.GROUP),
+        ("UNOCHA counted the displaced.", "OCHA", ActorKind.ORGANISATION),
+        ("DSIT published the plan.", "Department for Science, Innovation and Technology", ActorKind.ORGANISATION),
         # a group named by what it does, as the subject of a verb
         ("Battery manufacturers have warned that the subsidy is too small.", "Battery manufacturers", ActorKind.GROUP),
         ("Think tanks argued for a pause.", "Think tanks", ActorKind.GROUP),
