@@ -2492,3 +2492,18 @@ def test_civil_society_after_and_is_a_group_of_its_own():
     names = {a.name for a in index.actors.values()}
     assert {"regional governments", "civil society"} <= names, names
     assert not any(" and " in n for n in names), names
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("“Vance and the envoys are elsewhere,” she said.", "JD Vance"),
+        ("“Neither Grundberg nor the envoys are in Velmora,” she said.", "Hans Grundberg"),
+        ("“Even Türk has gone quiet,” she said.", "Volker Türk"),
+        ("“Reeves will not find the money,” she said.", "Rachel Reeves"),
+    ],
+)
+def test_leaders_named_once_by_surname_alone(sentence, name):
+    source = Source(title="Talks", paragraphs=["Lena Osk, a veteran mediator, doubts the talks will resume.", sentence])
+    names = [a["name"] for a in to_json(source, suggest(source))["actors"]]
+    assert name in names, names
