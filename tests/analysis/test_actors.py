@@ -308,6 +308,8 @@ def test_groups_named_by_a_phrase(text, group, not_listed):
     [
         ("Russian officials deny the report.", "Russia"),
         ("The regime in Tehran rejected the offer.", "Iran"),
+        ("The Élysée Palace rejected the offer.", "France"),
+        ("Zhongnanhai rejected the offer.", "China"),
         ("The Icelanders rejected the offer.", "Iceland"),  # not counted: the state
     ],
 )
@@ -437,6 +439,8 @@ def test_a_peer_is_named_with_the_title_and_honours_are_not_actors():
         ("The junta overthrew the government of Aung San Suu Kyi.", "Aung San Suu Kyi"),
         ("The vote was won by Karol Wisniak, who captured far-right votes.", "Karol Wisniak"),
         ("He met George W. Bush in Texas.", "George W. Bush"),
+        ("He met Gennadiy Velko in Texas.", "Gennadiy Velko"),
+        ("He met Marián Brel in Texas.", "Marián Brel"),
     ],
 )
 def test_a_person_named_once_by_a_known_given_name(text, name):
