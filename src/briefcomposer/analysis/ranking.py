@@ -21,6 +21,7 @@ import json
 import logging
 import math
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -412,13 +413,7 @@ def rank(
         speakers = speaking.get((cand.paragraph, cand.start), set()) - {cand.actor_key}
         if key not in by_rule and speakers and _named_in_quotation(paragraphs[cand.paragraph], cand, index):
             continue  # "“A deal with Iran will only be a Trump deal,” he wrote": the speaker's words, not Trump's
-        if key not in by_rule and _only_a_topic(paragraphs[cand.paragraph], cand, index):
-            continue
-        if key not in by_rule and _only_an_owner_of_a_role(paragraphs[cand.paragraph], cand, index):
-            continue
-        if key not in by_rule and _only_told_what_to_do(paragraphs[cand.paragraph], cand, index):
-            continue
-        if key not in by_rule and _only_supposed(paragraphs[cand.paragraph], cand, index):
+        if key not in by_rule and any(only(paragraphs[cand.paragraph], cand, index) for only in _NAMED_ONLY):
             continue
         doer = doers.get((cand.paragraph, cand.start), [])
         if key not in by_rule and _after_a_doer(cand, index, doer, paragraphs[cand.paragraph]):
@@ -453,14 +448,19 @@ def _signpost(sentence: str) -> bool:
     return sentence.rstrip().rstrip("”\"’'").endswith("?") and len(sentence.split()) < 7
 
 
+def _every_mention(cand: Candidate, index: ActorIndex, holds: Callable[[Mention], object]) -> bool:
+    """Whether the candidate actor (not the author) is named in its sentence and every mention there `holds`."""
+    if index.actors[cand.actor_key].kind is ActorKind.AUTHOR:
+        return False
+    mine = index.within(cand.paragraph, cand.start, cand.end, cand.actor_key)
+    return bool(mine) and all(holds(m) for m in mine)
+
+
 def _only_a_topic(text: str, cand: Candidate, index: ActorIndex) -> bool:
     """Whether every mention of the candidate actor in its sentence is one side of a relation, an item of a
     list or a time the sentence is about, or the one something is done to (`_TOPIC_BEFORE`). On the 200 studied
     excerpts none of the 26 such suggestions the model alone made was kept."""
-    if index.actors[cand.actor_key].kind is ActorKind.AUTHOR:
-        return False
-    mine = index.within(cand.paragraph, cand.start, cand.end, cand.actor_key)
-    return bool(mine) and all(_TOPIC_BEFORE.search(text, max(cand.start, m.start - 60), m.start) for m in mine)
+    return _every_mention(cand, index, lambda m: _TOPIC_BEFORE.search(text, max(cand.start, m.start - 60), m.start))
 
 
 # an actor whose title a person named next to it holds: "Trump’s secretary of state, Marco Rubio", "Norway’s
@@ -479,10 +479,7 @@ def _only_an_owner_of_a_role(text: str, cand: Candidate, index: ActorIndex) -> b
     """Whether every mention of the candidate actor in its sentence owns a title that a person named right
     next to it holds (`_ROLE_OF`): the person, not the owner, is the one who acts. On the 200 studied excerpts
     none of the 5 such suggestions the model alone made was kept."""
-    if index.actors[cand.actor_key].kind is ActorKind.AUTHOR:
-        return False
     inside = index.within(cand.paragraph, cand.start, cand.end)
-    mine = [m for m in inside if m.key == cand.actor_key]
     people = [m for m in inside if m.key != cand.actor_key and index.actors[m.key].kind is ActorKind.PERSON]
 
     def owner(m: Mention) -> bool:
@@ -493,7 +490,7 @@ def _only_an_owner_of_a_role(text: str, cand: Candidate, index: ActorIndex) -> b
         before = any(_APPOSITION.fullmatch(text, p.end, m.start) for p in people if p.end <= m.start)
         return after or (before and text[role.end(1) : role.end(1) + 1] in ",.")
 
-    return bool(mine) and all(owner(m) for m in mine)
+    return _every_mention(cand, index, owner)
 
 
 # what an actor must or should do is what the writer (or the speaker) asks of it, not the actor's own view:
@@ -504,10 +501,7 @@ _TOLD_TO = re.compile(r"(?:[’']s?)?(?:\s+\w+)?\s+(?:must|should|ought to|needs
 def _only_told_what_to_do(text: str, cand: Candidate, index: ActorIndex) -> bool:
     """Whether every mention of the candidate actor in its sentence is followed by what it must or should do. On
     the 200 studied excerpts none of the 6 such suggestions the model alone made was kept."""
-    if index.actors[cand.actor_key].kind is ActorKind.AUTHOR:
-        return False
-    mine = index.within(cand.paragraph, cand.start, cand.end, cand.actor_key)
-    return bool(mine) and all(_TOLD_TO.match(text, m.end, cand.end) for m in mine)
+    return _every_mention(cand, index, lambda m: _TOLD_TO.match(text, m.end, cand.end))
 
 
 # what the actor would do if ...: "The consequences would be considerable if Marine Le Pen were to come to power",
@@ -519,10 +513,11 @@ def _only_supposed(text: str, cand: Candidate, index: ActorIndex) -> bool:
     """Whether every mention of the candidate actor in its sentence opens a condition (`_SUPPOSED`): what it
     might do is not its position. On the 200 studied excerpts none of the 6 such suggestions the model alone made
     was kept."""
-    if index.actors[cand.actor_key].kind is ActorKind.AUTHOR:
-        return False
-    mine = index.within(cand.paragraph, cand.start, cand.end, cand.actor_key)
-    return bool(mine) and all(_SUPPOSED.search(text, max(cand.start, m.start - 40), m.start) for m in mine)
+    return _every_mention(cand, index, lambda m: _SUPPOSED.search(text, max(cand.start, m.start - 40), m.start))
+
+
+# Where the model alone picks an actor named only so, someone else holds the sentence's view
+_NAMED_ONLY = (_only_a_topic, _only_an_owner_of_a_role, _only_told_what_to_do, _only_supposed)
 
 
 def _doers(found: list[rules.Found], index: ActorIndex) -> dict[tuple[int, int], list[tuple[str, int]]]:
@@ -572,11 +567,8 @@ def _named_in_quotation(text: str, cand: Candidate, index: ActorIndex) -> bool:
     """Whether the candidate actor is named only inside quotation marks in its sentence. Where a rule finds
     someone else speaking there, such a candidate is not suggested: on the 200 studied excerpts none of the 11
     such suggestions was kept."""
-    if index.actors[cand.actor_key].kind is ActorKind.AUTHOR:
-        return False
     quoted = [(m.start(), m.end()) for m in _QUOTED.finditer(text, cand.start, cand.end)]
-    mine = index.within(cand.paragraph, cand.start, cand.end, cand.actor_key)
-    return bool(mine) and all(any(a <= m.start and m.end <= b for a, b in quoted) for m in mine)
+    return _every_mention(cand, index, lambda m: any(a <= m.start and m.end <= b for a, b in quoted))
 
 
 def _new_position(text: str, cand: Candidate, index: ActorIndex) -> rules.Found:
