@@ -1327,7 +1327,7 @@ def quotation_speakers(
                     # introduces a quotation of several sentences speaks all of them
                     opening = QUOTE_MARK.search(text, first, spans[pending[0]][1])
                     if opening is not None:
-                        speaker = _lead_speaker(text, first, opening.start(), mentions, index, before)
+                        speaker = _lead_speaker(text, first, opening.start(), p, index, before)
                 if speaker is not None:
                     continued = speaker == speaker_here and text[first:e].lstrip()[:1] in '“"'
                     if started or pending or continued:
@@ -1401,18 +1401,14 @@ def _intro_speaker(
 _LEAD_IN = re.compile(r"\s*(?:that\s*|[:,]\s*)?")
 
 
-def _lead_speaker(
-    text: str, s: int, mark: int, mentions: list[Mention], index: ActorIndex, last_person: str | None
-) -> str | None:
+def _lead_speaker(text: str, s: int, mark: int, p: int, index: ActorIndex, last_person: str | None) -> str | None:
     """The speaker a sentence names before the quotation that opens at `mark` ("Lena Osk said that “...",
     "She wrote: “..."), or None."""
     pronoun = _INTRO_PRONOUN.match(text, s, mark)
     if pronoun:
         said = pronoun.group(1) in _QUOTE_VERBS or pronoun.group(1) == "told"
         return last_person if said and _LEAD_IN.fullmatch(text, pronoun.end(), mark) else None
-    for m in mentions:
-        if not s <= m.start < mark:
-            continue
+    for m in index.within(p, s, mark):
         verb = _INTRO_VERB.match(text, m.end, mark)
         if verb and verb.group(1) in _QUOTE_VERBS and _LEAD_IN.fullmatch(text, verb.end(), mark):
             return m.key if _not_author(index, m.key) else None
