@@ -353,6 +353,12 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "public health experts",
             None,
         ),
+        # a body's document as the subject: the body holds what it concludes
+        (
+            "But a Norwegian military assessment concluded that the programme had been set back by two years.",
+            "Norway",
+            "The programme had been set back by two years.",
+        ),
     ],
 )
 def test_attribution(sentence, actor, stance):

@@ -2137,6 +2137,13 @@ def _subject_gap(gap: str) -> bool:
         return "," not in gap.strip(" ,") or not words
     if words and words[0].lower() in _REPORT_NOUNS and len(words) <= 10 and "," not in gap:
         return True
+    if (
+        2 <= len(words) <= 3
+        and words[-1].lower() in _REPORT_NOUNS
+        and "," not in gap
+        and all(w.lower() in _GAP_WORDS for w in words[:-1])
+    ):
+        return True  # "a US military assessment concluded", "a UK government statement said": the body's
     return len(words) <= 5 and "," not in gap and all(w.lower() in _GAP_WORDS for w in words)
 
 
