@@ -394,6 +394,23 @@ def test_no_attribution_to_a_named_actor(sentence):
     assert all(actor == "A. Writer" for actor, _ in _positions(sentence))
 
 
+@pytest.mark.parametrize(
+    ("sentence", "agent", "subject"),
+    [
+        ("Norway was accused by Iceland of dumping fish in the fjord.", "Iceland", "Norway"),
+        (
+            "The junta and its military leaders are supported by many citizens in the north.",
+            "citizens",
+            "military leaders",
+        ),
+    ],
+)
+def test_a_passive_verb_of_saying_is_its_agents_view_not_its_subjects(sentence, agent, subject):
+    actors = [a for a, _ in _positions(sentence)]
+    assert agent in actors, actors
+    assert subject not in actors
+
+
 def test_a_states_analysts_are_not_the_state():
     # "Peruvian analysts" are a group of their own that may hold the view; Peru holds none here
     assert "Peru" not in [actor for actor, _ in _positions("Peruvian analysts are sceptical of both camps.")]

@@ -1702,6 +1702,16 @@ def _attributed(
         if base in lexicon.NEEDS_COMPLEMENT and not complement:
             continue
         v_start = s_start + verb.start()
+        agents = _passive_agents(text, s_start + verb.end(), s_end, inside, index) if _BE_BEFORE.search(near) else None
+        if agents is not None:
+            # "The junta is supported by many citizens", "Norway was accused by Iceland of ...": the verb is
+            # passive, so its agent holds the view, not its subject ("criticised by", "welcomed by" and the
+            # other verbs of judgement and decision are the passive rule's below, which the model decides on)
+            if agents and not _BY_AGENT_VERB.fullmatch(word):
+                stance = _paraphrase(sentence)
+                results.extend((key, stance, "verb") for key in agents)
+                break
+            continue
         if with_:
             # "with A and B both concluding that": A and B hold the view
             span = (s_start + with_.start(1), v_start)
@@ -1991,14 +2001,49 @@ _EVALUATION_PARTICIPLES = frozenset(
     )
 )
 _CAPITAL_DETERMINERS = frozenset(words("The A An This That These Those Its Their His Her Our"))
-_BY_AGENT = re.compile(
-    r"\b(?P<verb>deemed|described|called|labell?ed|branded|seen|viewed|regarded|considered|judged|characteri[sz]ed|"
+_BY_AGENT_VERBS = (
+    r"deemed|described|called|labell?ed|branded|seen|viewed|regarded|considered|judged|characteri[sz]ed|"
     r"dubbed|termed|critici[sz]ed|condemned|rejected|welcomed|dismissed|praised|opposed|disputed|denounced|"
     r"endorsed|backed|questioned|challenged|set out|announced|proposed|outlined|introduced|launched|adopted|"
     r"imposed|vetoed|blocked|brokered|mediated|sponsored|negotiated|drafted|engineered|orchestrated|funded|"
-    r"financed|championed)(?:\s+(?:as\s+)?(?P<comp>[^.;:()]{0,80}?))?\s*,?\s+by\s+(?:the\s+)?(?:\w+\s+)?$",
+    r"financed|championed"
+)
+_BY_AGENT = re.compile(
+    r"\b(?P<verb>" + _BY_AGENT_VERBS + r")(?:\s+(?:as\s+)?(?P<comp>[^.;:()]{0,80}?))?\s*,?\s+by\s+(?:the\s+)?"
+    r"(?:\w+\s+)?$",
     re.IGNORECASE,
 )
+_BY_AGENT_VERB = re.compile(_BY_AGENT_VERBS, re.IGNORECASE)
+# a passive's auxiliary just before its participle: "is supported", "was strongly criticised", "have been urged"
+_BE_BEFORE = re.compile(r"\b(?:is|are|was|were|be|been|being)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+# from a passive participle to its agent: " by the", ", at least rhetorically, by", " by many"
+_TO_AGENT = re.compile(r"(?:\s*,[^,.;:]{1,40},)?\s+by\s+(?:the\s+)?(?:[a-z]+\s+)?")
+# what joins the agents of one passive: "by Norway and Iceland", "by Norway, Iceland and the EU"
+_AGENT_JOIN = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?")
+
+
+def _passive_agents(text: str, after: int, s_end: int, inside: list[Mention], index: ActorIndex) -> list[str] | None:
+    """The agents of a passive participle that ends at `after` ("supported by Norway and Iceland"); an empty
+    list when "by" follows but names no known actor; None when no "by" follows it (a passive without its agent,
+    or no passive at all)."""
+    by = _TO_AGENT.match(text, after, s_end)
+    if by is None:
+        return None
+    agents: list[str] = []
+    last: Mention | None = None
+    for m in inside:
+        if m.start < by.end():
+            continue
+        if last is None and m.start != by.end():
+            break
+        if last is not None and not _AGENT_JOIN.fullmatch(text[last.end : m.start]):
+            break
+        if _not_author(index, m.key):
+            agents.append(m.key)
+        last = m
+    return list(dict.fromkeys(agents))
+
+
 _AS_LEAD = re.compile(
     r"^As\s+(?![a-z]+ed\b)(?:[^,]|,(?=\s+(?:[A-Z]|and\s|among\s))){2,160}?\s+"
     r"(?:(?:has|have|had|also|rightly|correctly|both|all)\s+)*"
