@@ -353,6 +353,12 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "public health experts",
             None,
         ),
+        # a warning in a set phrase
+        (
+            "The summit met in a hurry as Norway and Iceland sound an alarm over the rising number of boats.",
+            "Iceland",
+            "Sound an alarm over the rising number of boats.",
+        ),
         # a body's document as the subject: the body holds what it concludes
         (
             "But a Norwegian military assessment concluded that the programme had been set back by two years.",

@@ -1656,6 +1656,8 @@ def _attributed(
             sentence[verb.end() :],
         ):
             continue
+        if base == "sound" and not re.match(r"\s+(?:an?|the)\s+(?:\w+\s+)?alarms?\b", sentence[verb.end() :]):
+            continue  # "sounded the alarm over ..." is a warning; "sounds like" is not
         if base == "rally" and not re.match(r"\s+(?:behind|around|to)\b", sentence[verb.end() :]):
             continue
         if base == "show" and not re.match(
