@@ -417,6 +417,18 @@ def test_a_passive_verb_of_saying_is_its_agents_view_not_its_subjects(sentence, 
     assert subject not in actors
 
 
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        ("When the ministers met in Oslo, Norway’s main objective was to avoid a bust-up.", "Norway"),
+        # a plural's possessive is its apostrophe alone
+        ("When the ministers met in Oslo, the Baltic states’ main goal was to keep Washington on side.", "Baltic"),
+    ],
+)
+def test_an_actors_objective_is_its_position(sentence, owner):
+    assert any(owner in actor for actor, _ in _positions(sentence)), _positions(sentence)
+
+
 def test_a_states_analysts_are_not_the_state():
     # "Peruvian analysts" are a group of their own that may hold the view; Peru holds none here
     assert "Peru" not in [actor for actor, _ in _positions("Peruvian analysts are sceptical of both camps.")]

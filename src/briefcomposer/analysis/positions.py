@@ -190,13 +190,15 @@ _PUT_IT = re.compile(r"^\s*(?:put it|puts it|said|says|noted|argued|argues|has a
 _PASSIVE_VIEW = re.compile(r"\b(?:is|are|was|were|being)\s+(?:seen|regarded|viewed|considered|perceived)\s+as\b")
 _QUOTE_AFTER_COLON = re.compile(r":\s*[“\"‘]")
 _REPORT_NOUN = re.compile(
-    r"(?:’s|'s)?\s+(?:\w+\s+)?(?:(?:allegations?|claims?|assertions?|warnings?|insistence|demands?|accusations?|"
+    r"(?:’s|'s|(?<=s)[’'])?\s+(?:\w+\s+)?(?:(?:allegations?|claims?|assertions?|warnings?|insistence|demands?|accusations?|"
     r"threats?|declarations?|"
     r"argument|position|view|line|stance|contention|belief|assessment|conclusion|narrative|message|case)\s+"
     r"(?:(?:is|was|remains)\s+)?(?:that|of)\s+"
     # "Ruto’s desire to reopen the talks ...", "Russia’s attempts to evade the embargo"
     r"|(?:desire|wish|attempts?|efforts?|bid|push|drive|refusal|decision|plans?|threats?|pledges?|commitment|"
-    r"determination|willingness|readiness|reluctance|insistence|proposal|offer|campaign)\s+to\s+)"
+    r"determination|willingness|readiness|reluctance|insistence|proposal|offer|campaign)\s+to\s+"
+    # "the European Allies’ main objective was to avoid a bust-up"
+    r"|(?:objective|goal|aim|priority|intention|ambition|purpose)\s+(?:is|was|remains|has been)\s+to\s+)"
     # "Trump’s damaging proposal for a US takeover", "Kyiv’s calls for more air defence"
     r"|(?:’s|')\s+(?:\w+\s+)?(?:proposals?|plans?|calls?|push|bid|demands?|appeals?|pleas?|preference)\s+for\s+"
 )
