@@ -429,6 +429,15 @@ def test_an_actors_objective_is_its_position(sentence, owner):
     assert any(owner in actor for actor, _ in _positions(sentence)), _positions(sentence)
 
 
+def test_a_quotation_the_company_said_is_the_body_named_before():
+    text = (
+        "Earlier this month, the shipping firm Nordlink said it was filing applications in Reykjavik. “Norway has "
+        "assured us that licences will be granted, and we hope to restart deliveries soon,” the company said."
+    )
+    found = _positions(text)
+    assert any(actor == "Nordlink" and "licences" in stance for actor, stance in found), found
+
+
 def test_a_states_analysts_are_not_the_state():
     # "Peruvian analysts" are a group of their own that may hold the view; Peru holds none here
     assert "Peru" not in [actor for actor, _ in _positions("Peruvian analysts are sceptical of both camps.")]

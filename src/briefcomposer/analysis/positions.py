@@ -473,6 +473,11 @@ _QUOTE_VERBS = (
 )
 _INVERTED = re.compile(r"[”\"’],?\s*(?:" + _QUOTE_VERBS + r"|told reporters)\s+(?:the\s+)?")
 _QUOTED_BY = re.compile(r"[”\"’],?\s+(?:he|she)\s+(?:[a-z]+ly\s+)?(?:" + _QUOTE_VERBS + r"|told)\b")
+_QUOTED_BY_BODY = re.compile(
+    r"[”\"’],?\s+the\s+(?:company|firm|group|ministry|organi[sz]ation|agency|government|department|embassy|party|"
+    r"council|commission|bank|alliance|bloc|coalition|movement|statement|communiqué|declaration)\s+"
+    r"(?:[a-z]+ly\s+)?(?:" + _QUOTE_VERBS + r")\b"
+)
 # The speaker named at the sentence's end, after a comma or a closing mark: "..., notes Fredrik Wesslau.",
 # "..., says Srivastava.", "..., he says.", "“...,” Haq stated.", "..., the Kremlin said on Monday."
 _TAIL_VERBS = r"(?:(?:has|have|had)\s+)?(?:" + _QUOTE_VERBS + r"|told (?:reporters|journalists)|reported|reports)"
@@ -1587,6 +1592,13 @@ def _attributed(
     quoted_by = _QUOTED_BY.search(sentence) if last_person and sentence.lstrip()[:1] in '“"‘' else None
     if quoted_by:
         return [(last_person, _paraphrase(sentence[: quoted_by.start()].strip(' “”"‘’,')), "verb")]
+    # "“... licences will be granted,” the company said": the state or body named last speaks (and whoever
+    # the quotation reports, as anywhere else)
+    quoted_by = _QUOTED_BY_BODY.search(sentence) if last_body and sentence.lstrip()[:1] in '“"‘' else None
+    if quoted_by and _not_author(index, last_body):
+        stance = _paraphrase(sentence[: quoted_by.start()].strip(' “”"‘’,'))
+        reported = _attributed(text, s_start, s_end, inside, index, (last_person, last_group, None))
+        return _unique([(last_body, stance, "verb"), *reported])
     inverted = _INVERTED.search(sentence) if any(q in sentence for q in '”"’') else None
     if inverted:
         # "“The strikes were legal,” said the minister" / "..., said Maria Corina Machado."
