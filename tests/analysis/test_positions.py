@@ -438,6 +438,16 @@ def test_a_quotation_the_company_said_is_the_body_named_before():
     assert any(actor == "Nordlink" and "licences" in stance for actor, stance in found), found
 
 
+def test_the_authors_verdict_after_but_beside_a_reported_claim():
+    found = _positions(
+        "Tomas Brel claimed the ministry had taken decisive action, but its promise of a loan looked more like an "
+        "attempt to calm the markets."
+    )
+    actors = [actor for actor, _ in found]
+    assert "Tomas Brel" in actors, found
+    assert "A. Writer" in actors, found
+
+
 def test_a_states_analysts_are_not_the_state():
     # "Peruvian analysts" are a group of their own that may hold the view; Peru holds none here
     assert "Peru" not in [actor for actor, _ in _positions("Peruvian analysts are sceptical of both camps.")]

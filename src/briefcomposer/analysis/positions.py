@@ -295,6 +295,7 @@ def find_positions(
                 # the main clause the author's
                 main = _CONCESSION.match(sentence)
                 with_clause = _WITH_CLAUSE.match(sentence)
+                but_clause = _BUT_CLAUSE.search(sentence)
                 if (
                     main
                     and not interview
@@ -320,6 +321,12 @@ def find_positions(
                     # "Lukashenko has awarded himself a seventh term, with the West calling the vote a sham": the
                     # West's view trails the author's own claim
                     results = [*results, (index.author_key, _paraphrase(with_clause.group(1)), "author")]
+                elif (
+                    but_clause and not interview and index.author_key and not spoken and _authorial(but_clause.group(1))
+                ):
+                    # "Kyle claimed Labour had acted, but the promise looked more like an attempt to ...": the
+                    # claim is Kyle's, the verdict after "but" the author's
+                    results = [*results, (index.author_key, _paraphrase(but_clause.group(1)), "author")]
                 elif _VERDICT.match(sentence) and not interview and index.author_key:
                     # "In effect, India accepted ...": the author's reading of what the actor did
                     results = [*results, (index.author_key, _paraphrase(sentence), "author")]
@@ -575,6 +582,7 @@ def someone_elses_words(sentence: str) -> bool:
 
 # a main clause, then "with" and whoever does what the participle says: "..., with the West calling the vote a sham"
 _WITH_CLAUSE = re.compile(r"^(.{20,}?),\s+with\s+[^,;]{1,80}?\b[a-z]+ing\b")
+_BUT_CLAUSE = re.compile(r"^.{20,}?,\s+but\s+(.{20,})$")
 _CONCESSION = re.compile(
     r"^(?:While|Whilst|Although|Though|Whereas|Even though|Even if|Because|Since|Given that)\b[^,]{5,200},\s+(.{20,})$"
 )
