@@ -2511,3 +2511,12 @@ def test_leaders_named_once_by_surname_alone(sentence, name):
     source = Source(title="Talks", paragraphs=["Lena Osk, a veteran mediator, doubts the talks will resume.", sentence])
     names = [a["name"] for a in to_json(source, suggest(source))["actors"]]
     assert name in names, names
+
+
+def test_a_un_agency_by_its_short_name_is_the_agency_not_the_un():
+    index = find_actors(
+        ["Norway and the UN Children's Fund (Unicef) have committed to buy vaccines from Velmora."], None
+    )
+    names = {actor.name for actor in index.actors.values()}
+    assert "UNICEF" in names, names
+    assert "United Nations" not in names, names
