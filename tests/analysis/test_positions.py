@@ -353,6 +353,13 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "public health experts",
             None,
         ),
+        # verbs of feeling and rebuke
+        (
+            "Tomas Brel feels the deal is slipping away from Norway.",
+            "Tomas Brel",
+            "The deal is slipping away from Norway.",
+        ),
+        ("Mara Quist disagreed with the minister over the timing of the vote.", "Mara Quist", None),
         # a warning in a set phrase
         (
             "The summit met in a hurry as Norway and Iceland sound an alarm over the rising number of boats.",

@@ -25,7 +25,8 @@ REPORTING = words(
     "commit justify press push remind caution recommend advocate accept refuse regret complain insist "
     "hold doubt estimate observe acknowledge portray frame dispute reaffirm underline underscore lament "
     "praise credit envisage raise rally voice express take show impose lift aim plan confirm encourage spell give "
-    "order veto liken anticipate assure reply respond remark treat speculate suspect calculate reckon sound"
+    "order veto liken anticipate assure reply respond remark treat speculate suspect calculate reckon sound "
+    "denounce decry deplore slam lambast hail applaud endorse repudiate rebuke disagree feel"
 )
 
 IRREGULAR = {
