@@ -360,6 +360,8 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "The deal is slipping away from Norway.",
         ),
         ("Mara Quist disagreed with the minister over the timing of the vote.", "Mara Quist", None),
+        # advice and requests
+        ("Mara Quist has advised the government to delay the vote.", "Mara Quist", None),
         # a warning in a set phrase
         (
             "The summit met in a hurry as Norway and Iceland sound an alarm over the rising number of boats.",
@@ -401,6 +403,7 @@ def test_attribution(sentence, actor, stance):
         "Brazil showed a record harvest this year.",  # "show" without a stance noun
         "The unresolved Taiwan question complicates the summit agenda.",  # a name used as a modifier
         "Peru lifted the mood of the summit with a song.",  # "lift" without a policy
+        "The object of the exercise was to reassure Iceland.",  # "object" as a noun
     ],
 )
 def test_no_attribution_to_a_named_actor(sentence):

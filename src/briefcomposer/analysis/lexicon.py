@@ -26,7 +26,8 @@ REPORTING = words(
     "hold doubt estimate observe acknowledge portray frame dispute reaffirm underline underscore lament "
     "praise credit envisage raise rally voice express take show impose lift aim plan confirm encourage spell give "
     "order veto liken anticipate assure reply respond remark treat speculate suspect calculate reckon sound "
-    "denounce decry deplore slam lambast hail applaud endorse repudiate rebuke disagree feel"
+    "denounce decry deplore slam lambast hail applaud endorse repudiate rebuke disagree feel "
+    "object ask request appeal advise lobby perceive interpret deem forecast foresee downplay clarify"
 )
 
 IRREGULAR = {

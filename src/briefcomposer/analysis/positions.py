@@ -2179,7 +2179,8 @@ _DETERMINERS = frozenset(
 _NOUNLIKE = frozenset(
     words(
         "support press push call hold note question challenge signal frame credit blame demand cite label "
-        "fear hope view claim doubt dispute regret add point state states maintain find concern warning plan aim"
+        "fear hope view claim doubt dispute regret add point state states maintain find concern warning plan aim "
+        "object request appeal forecast"
     )
 )
 
