@@ -414,6 +414,12 @@ def test_no_attribution_to_a_named_actor(sentence):
     ("sentence", "agent", "subject"),
     [
         ("Norway was accused by Iceland of dumping fish in the fjord.", "Iceland", "Norway"),
+        # the object of "expressed", "raised", "voiced" is before it in the passive
+        (
+            "The possibility of a new war in the north has been expressed by several Icelandic government officials.",
+            "Iceland",
+            "A. Writer",
+        ),
         (
             "The junta and its military leaders are supported by many citizens in the north.",
             "citizens",

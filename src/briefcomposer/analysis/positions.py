@@ -1672,10 +1672,17 @@ def _attributed(
             continue  # "maintains influence" is not a view
         if base == "take" and not re.match(r"\s+the view\b", sentence[verb.end() :]):
             continue  # "has taken the view that" reports a view; "took control" does not
-        if base in ("raise", "voice", "express") and not re.match(
-            r"\s+(?:\w+\s+)?(?:alarms?|concerns?|doubts?|objections?|fears?|questions?|disappointment|dismay|"
-            r"frustration|anger|outrage|regret|reservations|scepticism|skepticism|optimism|satisfaction)\b",
-            sentence[verb.end() :],
+        # "concerns were raised by Norway", "the possibility has been expressed by Russian officials": the object
+        # of a passive is before it
+        by_agent = bool(_BE_BEFORE.search(near)) and _TO_AGENT.match(text, s_start + verb.end(), s_end) is not None
+        if (
+            base in ("raise", "voice", "express")
+            and not by_agent
+            and not re.match(
+                r"\s+(?:\w+\s+)?(?:alarms?|concerns?|doubts?|objections?|fears?|questions?|disappointment|dismay|"
+                r"frustration|anger|outrage|regret|reservations|scepticism|skepticism|optimism|satisfaction)\b",
+                sentence[verb.end() :],
+            )
         ):
             continue
         if base == "sound" and not re.match(r"\s+(?:an?|the)\s+(?:\w+\s+)?alarms?\b", sentence[verb.end() :]):
