@@ -445,6 +445,18 @@ def test_an_actors_objective_is_its_position(sentence, owner):
     assert any(owner in actor for actor, _ in _positions(sentence)), _positions(sentence)
 
 
+@pytest.mark.parametrize(
+    ("sentence", "owner"),
+    [
+        # the state's desire, through its government
+        ("It would be easy to shake your head at the new Icelandic government’s desire to court Velmora.", "Iceland"),
+        ("The task force will challenge state laws that clash with Norway’s vision for light-touch rules.", "Norway"),
+    ],
+)
+def test_an_actors_desire_or_vision_is_its_position(sentence, owner):
+    assert any(owner in actor for actor, _ in _positions(sentence)), _positions(sentence)
+
+
 def test_a_quotation_the_company_said_is_the_body_named_before():
     text = (
         "Earlier this month, the shipping firm Nordlink said it was filing applications in Reykjavik. “Norway has "

@@ -190,7 +190,9 @@ _PUT_IT = re.compile(r"^\s*(?:put it|puts it|said|says|noted|argued|argues|has a
 _PASSIVE_VIEW = re.compile(r"\b(?:is|are|was|were|being)\s+(?:seen|regarded|viewed|considered|perceived)\s+as\b")
 _QUOTE_AFTER_COLON = re.compile(r":\s*[“\"‘]")
 _REPORT_NOUN = re.compile(
-    r"(?:’s|'s|(?<=s)[’'])?\s+(?:\w+\s+)?(?:(?:allegations?|claims?|assertions?|warnings?|insistence|demands?|accusations?|"
+    # "the UK government’s desire to": the state's, through its government
+    r"(?:’s|'s|(?<=s)[’'])?(?:\s+(?:government|administration|leadership|authorities|regime)(?:’s|'s|’|'))?"
+    r"\s+(?:\w+\s+)?(?:(?:allegations?|claims?|assertions?|warnings?|insistence|demands?|accusations?|"
     r"threats?|declarations?|"
     r"argument|position|view|line|stance|contention|belief|assessment|conclusion|narrative|message|case)\s+"
     r"(?:(?:is|was|remains)\s+)?(?:that|of)\s+"
@@ -200,7 +202,8 @@ _REPORT_NOUN = re.compile(
     # "the European Allies’ main objective was to avoid a bust-up"
     r"|(?:objective|goal|aim|priority|intention|ambition|purpose)\s+(?:is|was|remains|has been)\s+to\s+)"
     # "Trump’s damaging proposal for a US takeover", "Kyiv’s calls for more air defence"
-    r"|(?:’s|')\s+(?:\w+\s+)?(?:proposals?|plans?|calls?|push|bid|demands?|appeals?|pleas?|preference)\s+for\s+"
+    r"|(?:’s|')\s+(?:\w+\s+)?(?:proposals?|plans?|calls?|push|bid|demands?|appeals?|pleas?|preference|vision)\s+"
+    r"for\s+"
 )
 _OWNED_POLICY = re.compile(
     r"(?:’s|'s)\s+(?:[\w\-]+\s+){0,2}?(?:veto|visit|assertiveness|policy|policies|strategy|crackdown|"
