@@ -369,6 +369,7 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "Sound an alarm over the rising number of boats.",
         ),
         # a body's document as the subject: the body holds what it concludes
+        ("A UN assessment cites credible allegations of abuses in the camps.", "United Nations", None),
         (
             "But a Norwegian military assessment concluded that the programme had been set back by two years.",
             "Norway",
@@ -474,6 +475,13 @@ def test_the_authors_verdict_after_but_beside_a_reported_claim():
     actors = [actor for actor, _ in found]
     assert "Tomas Brel" in actors, found
     assert "A. Writer" in actors, found
+
+
+def test_a_concession_and_its_main_clause_may_report_two_views():
+    found = _positions("Although Norway denies the charge, a UN assessment cites credible allegations of abuses.")
+    actors = [actor for actor, _ in found]
+    assert "Norway" in actors, found
+    assert "United Nations" in actors, found
 
 
 def test_a_states_analysts_are_not_the_state():

@@ -1621,7 +1621,10 @@ def _attributed(
     tail = _tail_speaker(text, s_start, s_end, inside, index, last_person)
     if tail is not None:
         return [tail]
+    main_from: int | None = None  # where the main clause starts, once a subordinate clause reported a view
     for verb in _WORD.finditer(sentence):
+        if main_from is not None and verb.start() < main_from:
+            continue
         word = verb.group()
         base = lexicon.VERB_FORMS.get(word) if word[0].islower() else None
         if (
@@ -1668,7 +1671,12 @@ def _attributed(
         )
         if modifier:
             continue
-        noun_use = possessed or prev in _DETERMINERS or (ambiguous and prev not in _GAP_WORDS and not named_before)
+        # "a UN assessment cites ...": after a body's document the word is its verb
+        noun_use = (
+            possessed
+            or prev in _DETERMINERS
+            or (ambiguous and prev not in _GAP_WORDS and prev not in _REPORT_NOUNS and not named_before)
+        )
         if noun_use and not (base in _NOUNLIKE and re.match(r"\s+that\b", sentence[verb.end() :])):
             continue
         if base == "maintain" and not re.match(r"\s+that\b", sentence[verb.end() :]):
@@ -1795,6 +1803,11 @@ def _attributed(
                 stance = _paraphrase(_complement(base, said, verb.end(), text[s_start:v_start]))
             for key in subjects:
                 results.append((key, stance, "verb"))
+            main = _CONCESSION.match(sentence) if main_from is None else None
+            if main and verb.end() < main.start(1):
+                # "Although the UAE denies A, a UN assessment cites B": the main clause may report another's view
+                main_from = main.start(1)
+                continue
             break
     if not results:
         # "Pakistani allegations that ...", "Moscow's claims that ...": a view held by the noun's owner
