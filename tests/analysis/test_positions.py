@@ -484,6 +484,19 @@ def test_a_concession_and_its_main_clause_may_report_two_views():
     assert "United Nations" in actors, found
 
 
+def test_a_post_that_reads_a_quotation_is_its_writers():
+    source = Source(
+        title="t",
+        paragraphs=[
+            "Velmora closed its border. Mara Quist, the Norwegian foreign minister, wrote a post on Friday. The post "
+            "reads “For too long, Velmora has ignored its neighbours. We stand ready to expand the sanctions.”"
+        ],
+        author="A. Writer",
+    )
+    found = to_json(source, suggest(source))["positions"]
+    assert any(p["actor"] == "Mara Quist" and "stand ready" in p["evidence"][0] for p in found), found
+
+
 def test_a_states_analysts_are_not_the_state():
     # "Peruvian analysts" are a group of their own that may hold the view; Peru holds none here
     assert "Peru" not in [actor for actor, _ in _positions("Peruvian analysts are sceptical of both camps.")]

@@ -1415,6 +1415,11 @@ def _intro_speaker(
     return None
 
 
+# a person's own writing that leads into a quotation: "The post reads", "His letter said", "The tweet stated"
+_POST_READS = re.compile(
+    r"\s*(?:The|His|Her)\s+(?:[a-z][\w\-]*\s+){0,2}?(?:post|tweet|letter|message|note|memo|op-ed|article)\s+"
+    r"(?:reads|read|said|says|stated|states|declared|declares)\b"
+)
 # the words between a verb of saying and the quotation it introduces: "claimed that “", "said: “", "wrote, “"
 _LEAD_IN = re.compile(r"\s*(?:that\s*|[:,]\s*)?")
 
@@ -1426,6 +1431,9 @@ def _lead_speaker(text: str, s: int, mark: int, p: int, index: ActorIndex, last_
     if pronoun:
         said = pronoun.group(1) in _QUOTE_VERBS or pronoun.group(1) == "told"
         return last_person if said and _LEAD_IN.fullmatch(text, pronoun.end(), mark) else None
+    post = _POST_READS.match(text, s, mark)
+    if post and _LEAD_IN.fullmatch(text, post.end(), mark):
+        return last_person  # "Marco Rubio wrote a post on X. The post reads “...”": his words
     for m in index.within(p, s, mark):
         verb = _INTRO_VERB.match(text, m.end, mark)
         if verb and verb.group(1) in _QUOTE_VERBS and _LEAD_IN.fullmatch(text, verb.end(), mark):
