@@ -449,6 +449,11 @@ def test_an_actors_objective_is_its_position(sentence, owner):
 @pytest.mark.parametrize(
     ("sentence", "owner"),
     [
+        # the effort by an actor, with a time between it and "to"
+        (
+            "The strike could have imperiled the effort by Iceland in recent years to ease Velmora’s isolation.",
+            "Iceland",
+        ),
         # the state's desire, through its government
         ("It would be easy to shake your head at the new Icelandic government’s desire to court Velmora.", "Iceland"),
         ("The task force will challenge state laws that clash with Norway’s vision for light-touch rules.", "Norway"),

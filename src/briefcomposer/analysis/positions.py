@@ -1827,7 +1827,12 @@ def _attributed(
                 held = sentence if to_noun else text[noun.end() : s_end]
                 results.append((m.key, _paraphrase(held), "noun-to" if to_noun else "noun"))
                 break
-            by_noun = re.match(r"\s+(?:(\w+)\s+)?to\s+[a-z]", text[m.end : s_end])
+            # "the effort by Gulf monarchies in recent years to ease ...": a time between the agent and "to"
+            by_noun = re.match(
+                r"(?:\s+(?:in|over|during|since|for)\s+(?:the\s+)?(?:past|last|recent|\d+)\s+\w+)?\s+(?:(\w+)\s+)?"
+                r"to\s+[a-z]",
+                text[m.end : s_end],
+            )
             if (
                 by_noun
                 and _BY_NOUN.search(text, s_start, m.start)
