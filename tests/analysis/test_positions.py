@@ -454,6 +454,9 @@ def test_an_actors_objective_is_its_position(sentence, owner):
             "The strike could have imperiled the effort by Iceland in recent years to ease Velmora’s isolation.",
             "Iceland",
         ),
+        # calls from an actor, or from those like it
+        ("The package comes amid earlier calls from figures like Tomas Brel to delay the rules.", "Tomas Brel"),
+        ("The proposal follows calls by the Nordic Council to act as a matter of urgency.", "Nordic Council"),
         # the state's desire, through its government
         ("It would be easy to shake your head at the new Icelandic government’s desire to court Velmora.", "Iceland"),
         ("The task force will challenge state laws that clash with Norway’s vision for light-touch rules.", "Norway"),
