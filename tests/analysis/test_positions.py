@@ -362,6 +362,13 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
         ("Mara Quist disagreed with the minister over the timing of the vote.", "Mara Quist", None),
         # advice and requests
         ("Mara Quist has advised the government to delay the vote.", "Mara Quist", None),
+        # a label in quotation marks after its object and a relative clause
+        (
+            "The fund has a contentious history: early critics labelled the original scheme, which Norway now "
+            "wants to replace, the “Shame Fund”.",
+            "critics",
+            None,
+        ),
         # a warning in a set phrase
         (
             "The summit met in a hurry as Norway and Iceland sound an alarm over the rising number of boats.",

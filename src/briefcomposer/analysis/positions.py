@@ -1743,6 +1743,8 @@ def _attributed(
                 and re.match(r"\s+(?:for\b|(?:[\w’'\-]+\s+){1,3}?(?:to|for|into)\s)", rest)
             )
             or (base == "call" and re.match(r"\s+(?:on\s+\w|(?:[\w’'\-]+\s+){1,4}?[“\"‘])", rest))
+            # "labelled the original framework, which the Commission now wants to replace, the “Shame Directive”"
+            or (base == "label" and re.match(r"\s+[^.;:“”\"]{1,120}?\s[“\"‘]", rest))
             # "calling the so-called vote a sham": naming what something is
             or (base == "call" and re.match(r"\s+(?:[\w’'\-]+\s+){1,4}?an?\s+[a-z]", rest))
         )
