@@ -445,6 +445,7 @@ def test_a_passive_verb_of_saying_is_its_agents_view_not_its_subjects(sentence, 
     ("sentence", "owner"),
     [
         ("When the ministers met in Oslo, Norway’s main objective was to avoid a bust-up.", "Norway"),
+        ("Iceland’s main goal with the treaty was to keep Velmora out of the Arctic.", "Iceland"),
         # a plural's possessive is its apostrophe alone
         ("When the ministers met in Oslo, the Baltic states’ main goal was to keep Washington on side.", "Baltic"),
     ],
