@@ -369,6 +369,8 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "critics",
             None,
         ),
+        # a progressive after a modal
+        ("Norway would be seeking cooperation with Iceland in fisheries.", "Norway", None),
         # a warning in a set phrase
         (
             "The summit met in a hurry as Norway and Iceland sound an alarm over the rising number of boats.",

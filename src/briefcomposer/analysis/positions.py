@@ -940,6 +940,10 @@ def _predicate_start(after: str) -> int | None:
         role = [x for x in nxt[:3] if x not in ("a", "an", "the", "key", "main", "major", "close", "staunch")]
         return start if role and role[0] in _ROLE_NOUNS else None
     if w in _MODALS:
+        if nxt[:1] == ["be"] and len(nxt) > 1 and nxt[1].endswith("ing"):
+            stem = nxt[1][:-3]
+            if any(_is_verb_form(v, nxt[2:]) for v in (stem, stem + "e", stem[:-1])):
+                return start  # "the Labour Party would be seeking cooperation": a progressive after the modal
         # after "will", "would" or "shall" the next word is a verb by grammar: "France shall readmit ..."
         return (
             start
