@@ -464,6 +464,11 @@ def test_an_actors_objective_is_its_position(sentence, owner):
             "The strike could have imperiled the effort by Iceland in recent years to ease Velmora’s isolation.",
             "Iceland",
         ),
+        # the decision of an actor to act
+        (
+            "On 13 February, Tomas Brel approved the decision of the Nordic Council to sanction ten figures.",
+            "Nordic Council",
+        ),
         # calls from an actor, or from those like it
         ("The package comes amid earlier calls from figures like Tomas Brel to delay the rules.", "Tomas Brel"),
         ("The proposal follows calls by the Nordic Council to act as a matter of urgency.", "Nordic Council"),

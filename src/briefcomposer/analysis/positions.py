@@ -215,7 +215,7 @@ _OWNED_POLICY = re.compile(
 # "The recent decision by the Biden administration to pause licences": the decision is the agent's
 _BY_NOUN = re.compile(
     r"\b(?:decisions?|moves?|proposals?|plans?|bids?|calls?|offers?|pledges?|refusal|attempts?|efforts?|push|threats?|"
-    r"announcement|choice|demands?)\s+(?:by|from)\s+(?:the\s+)?"
+    r"announcement|choice|demands?)\s+(?:by|from|of)\s+(?:the\s+)?"
     # "calls from figures like Mario Draghi to delay ...": the one named as an example
     r"(?:(?:figures|leaders|politicians|officials|countries|states|governments|people)\s+"
     r"(?:like|such as|including)\s+)?$",
