@@ -86,6 +86,7 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
             "Médecins Sans Frontières",
             "Pledges are gravely inadequate.",
         ),
+        ("The plan, lauded by Iceland as a model, was shelved in May.", "Iceland", "Lauded the plan."),
         (
             "As experts like Joshua Craze and Kholood Khair make clear, better arrangements are possible.",
             "Joshua Craze",

@@ -2076,7 +2076,8 @@ _BY_AGENT_VERBS = (
     r"dubbed|termed|critici[sz]ed|condemned|rejected|welcomed|dismissed|praised|opposed|disputed|denounced|"
     r"endorsed|backed|questioned|challenged|set out|announced|proposed|outlined|introduced|launched|adopted|"
     r"imposed|vetoed|blocked|brokered|mediated|sponsored|negotiated|drafted|engineered|orchestrated|funded|"
-    r"financed|championed"
+    r"financed|championed|lauded|ratified|approved|initiated|spearheaded|promoted|resisted|contested|"
+    r"ridiculed"
 )
 _BY_AGENT = re.compile(
     r"\b(?P<verb>" + _BY_AGENT_VERBS + r")(?:\s+(?:as\s+)?(?P<comp>[^.;:()]{0,80}?))?\s*,?\s+by\s+(?:the\s+)?"
