@@ -94,6 +94,12 @@ def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[st
         ),
         # inverted attribution after a quote
         ("“The strikes were lawful,” said President Donald Trump.", "Donald Trump", "The strikes were lawful."),
+        # "Others" after "Some critics ...": more of the same group
+        (
+            "Some critics stress the moral cost of the decision. Others point to the danger of eroding deterrence.",
+            "critics",
+            "Point to the danger of eroding deterrence.",
+        ),
         # "they" points back to the actor that opened the sentence before
         ("The Kremlin rejected the talks. They argued that the West cannot be trusted.", "Russia", None),
         # a verb coordinated with the subject's first verb

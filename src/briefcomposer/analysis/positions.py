@@ -589,6 +589,10 @@ def someone_elses_words(sentence: str) -> bool:
 
 # a main clause, then "with" and whoever does what the participle says: "..., with the West calling the vote a sham"
 _WITH_CLAUSE = re.compile(r"^(.{20,}?),\s+with\s+[^,;]{1,80}?\b[a-z]+ing\b")
+_OTHERS = re.compile(
+    r"\s*(?:(?:But|Yet|And|Still|Meanwhile),?\s+)?(?:Others|Some others|Many others)\s+"
+    r"(?:(?:also|have|has|still|instead|further)\s+)*$"
+)
 _BUT_CLAUSE = re.compile(r"^.{20,}?,\s+but\s+(.{20,})$")
 _CONCESSION = re.compile(
     r"^(?:While|Whilst|Although|Though|Whereas|Even though|Even if|Because|Since|Given that)\b[^,]{5,200},\s+(.{20,})$"
@@ -1805,6 +1809,8 @@ def _attributed(
                 subjects = [last_body]  # "Ghana warned ... It has also urged ..."
             elif said_by == "they" and last_group:
                 subjects = [last_group]  # the subject of the sentence before
+            elif last_group and _OTHERS.match(text, s_start, v_start):
+                subjects = [last_group]  # "Some critics stress A. Others point to B": more of the same group
         if subjects:
             quoted = _LEADING_QUOTE.match(
                 text[s_start : min((m.start for m in inside if m.key in subjects), default=v_start)]
