@@ -586,6 +586,12 @@ def test_an_inference_about_a_deed_is_not_the_actors():
         ("Peru and Chile held a press conference on the dispute.", ["Peru", "Chile"], "Held a press"),
         ("Finland gave firm assurances to its neighbours in May.", ["Finland"], "Gave firm assurances"),
         ("Much has been written about India’s July 2023 ban on rice exports.", ["India"], None),
+        # an actor after a comma and "the" opens a clause of its own, not a list with the one before
+        (
+            "Tensions have grown, and despite the talks in Iceland, the Norwegian opposition blocked the rostrum.",
+            ["Norwegian opposition"],
+            "Blocked the rostrum",
+        ),
     ],
 )
 def test_deeds_by_any_verb(sentence, actors, stance):

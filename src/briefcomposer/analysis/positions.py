@@ -979,8 +979,14 @@ def _action(
         if not _not_author(index, m.key):
             continue
         head = n
-        while head and re.fullmatch(
-            r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?", text[inside[head - 1].end : inside[head].start]
+        # a list ends on "and" or "or" ("A, B and C"): after a comma and "the" ("despite talks in Saudi Arabia, the
+        # Ukrainian opposition blocked ...") the actor opens a clause of its own
+        while (
+            head
+            and re.fullmatch(
+                r"\s*(?:,|,?\s+and|,?\s+or)\s+(?:the\s+)?", text[inside[head - 1].end : inside[head].start]
+            )
+            and (head < n or not re.fullmatch(r"\s*,\s+the\s+", text[inside[head - 1].end : inside[head].start]))
         ):
             head -= 1
         if head < n and re.search(
