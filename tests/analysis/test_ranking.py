@@ -483,3 +483,16 @@ def test_a_short_question_that_leads_into_the_answer_is_no_claim_of_the_authors(
     held = _authors("The talks went on for a decade without result.", paragraph)
     assert len(held) == 2, held  # the opening sentence and the answer
     assert not [e for e in held if e.startswith(question)], held
+
+
+@pytest.mark.parametrize("lead", ["Key takeaways:", "Kystposten with further details:", "Meanwhile, Velmora is happy:"])
+def test_a_short_lead_into_a_list_or_quotation_is_no_claim_of_the_authors(lead):
+    paragraphs = [
+        "The talks went on for a decade without result.",
+        lead,
+        "Velmora’s port is the only deep-water harbour on the whole coast, and Norway now patrols the route.",
+    ]
+    source = Source(title="t", paragraphs=paragraphs, author="A. Writer")
+    positions = to_json(source, suggest(source))["positions"]
+    held = [p["evidence"][0] for p in positions if p["actor"] == "A. Writer"]
+    assert lead not in held, held

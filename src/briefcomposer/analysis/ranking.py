@@ -444,8 +444,11 @@ _TOPIC_BEFORE = re.compile(
 
 def _signpost(sentence: str) -> bool:
     """A short question that leads into what follows and claims nothing: "What’s changed?", "The stakes?",
-    "How did it come to this?"."""
-    return sentence.rstrip().rstrip("”\"’'").endswith("?") and len(sentence.split()) < 7
+    "How did it come to this?"; or as short a lead into the list or quotation after its colon: "Key takeaways:",
+    "Reuters with further details:" (none of the 5 the model suggested on the 200 studied excerpts was kept;
+    longer ones, "These objectives can be categorised as follows:", cost a position on unseen excerpts)."""
+    end = sentence.rstrip().rstrip("”\"’'")
+    return (end.endswith("?") or end.endswith(":")) and len(sentence.split()) < 7
 
 
 def _every_mention(cand: Candidate, index: ActorIndex, holds: Callable[[Mention], object]) -> bool:
