@@ -496,3 +496,23 @@ def test_a_short_lead_into_a_list_or_quotation_is_no_claim_of_the_authors(lead):
     positions = to_json(source, suggest(source))["positions"]
     held = [p["evidence"][0] for p in positions if p["actor"] == "A. Writer"]
     assert lead not in held, held
+
+
+@pytest.mark.parametrize(
+    ("text", "done_to"),
+    [
+        (
+            "The Velmora Council refused to endorse the motion, accusing Tomas Brel of trying to force changes that "
+            "would be unconstitutional.",
+            "Tomas Brel",
+        ),
+        ("The churches waded into the row, imploring Tomas Brel not to collaborate with the far right.", "Tomas Brel"),
+        ("The order directs Attorney General Lena Osk to create a task force within 30 days.", "Lena Osk"),
+        ("Earlier, a similar fate befell Tomas Brel, the Minister of Infrastructure.", "Tomas Brel"),
+        ("Such demands guarantee the failure of diplomacy and force Tomas Brel to shift towards war.", "Tomas Brel"),
+        ("After the scandal, Mara Quist abstained from criticizing Tomas Brel and appealed for unity.", "Tomas Brel"),
+    ],
+)
+def test_no_one_named_only_as_the_object_of_a_verb_is_suggested(text, done_to):
+    held = _holders("The talks went on. " + text)
+    assert done_to not in held, held

@@ -519,8 +519,32 @@ def _only_supposed(text: str, cand: Candidate, index: ActorIndex) -> bool:
     return _every_mention(cand, index, lambda m: _SUPPOSED.search(text, max(cand.start, m.start - 40), m.start))
 
 
+# the object of a verb: "accusing Osk of", "by giving Velmora advanced chips", "force Brel to shift", "the order
+# directs Attorney General Osk to", "a similar fate befell Brel"; not the words in -ing that are no verb ("during",
+# "including", "the ruling party", "the leading ...", "King Harald")
+_VERB_BEFORE = re.compile(
+    r"\b(?!(?:during|including|regarding|following|according|concerning|ruling|leading|governing|incoming|"
+    r"outgoing|existing|remaining|emerging|neighbouring|neighboring|grouping|upcoming|ongoing|opposing|rising|"
+    r"bring|king|morning|evening|thing|nothing|something|anything|everything|being|building|meeting|spring|"
+    r"string|wing|ring|sing|swing|sting|ping|viking|darling|sterling|duckling|wedding|ceiling|offspring)\b)"
+    r"(?:[A-Za-z]+ing|forces?|directs|instructs|tells?|urges?|allows?|befell|reach|upset|pushe?s?|pressures?)"
+    r"\s+(?:the\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _only_an_object(text: str, cand: Candidate, index: ActorIndex) -> bool:
+    """Whether every mention of the candidate actor in its sentence follows a verb as its object
+    (`_VERB_BEFORE`): what is done to the actor is not its position. On the 200 studied excerpts none of the 18
+    such suggestions the model alone made was kept; verbs in -ed as well ("dismissed Osk", "praised Brel") cost
+    positions on unseen excerpts."""
+    if cand.features.get("poss_stance"):
+        return False  # "lawmakers criticized Trump’s decision to allow ...": the decision is Trump's own
+    return _every_mention(cand, index, lambda m: _VERB_BEFORE.search(text, max(cand.start, m.start - 30), m.start))
+
+
 # Where the model alone picks an actor named only so, someone else holds the sentence's view
-_NAMED_ONLY = (_only_a_topic, _only_an_owner_of_a_role, _only_told_what_to_do, _only_supposed)
+_NAMED_ONLY = (_only_a_topic, _only_an_owner_of_a_role, _only_told_what_to_do, _only_supposed, _only_an_object)
 
 
 def _doers(found: list[rules.Found], index: ActorIndex) -> dict[tuple[int, int], list[tuple[str, int]]]:
