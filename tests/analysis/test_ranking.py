@@ -516,3 +516,28 @@ def test_a_short_lead_into_a_list_or_quotation_is_no_claim_of_the_authors(lead):
 def test_no_one_named_only_as_the_object_of_a_verb_is_suggested(text, done_to):
     held = _holders("The talks went on. " + text)
     assert done_to not in held, held
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "theirs"),
+    [
+        (
+            "Tomas Brel spoke to the Velmora parliament on Monday. He said last week that his country’s fate will "
+            "be decided in this, the third year of the war.",
+            "He said last week",
+        ),
+        (
+            "The Council of Europe has rebuked the signatory states. It called for the court not to be politicized, "
+            "and rejected any weakening of the convention itself.",
+            "It called for",
+        ),
+        (
+            "Norway spoke first. Indeed, it expressed optimism that current conditions might allow for positive "
+            "development in this direction.",
+            "Indeed, it expressed",
+        ),
+    ],
+)
+def test_the_author_holds_no_view_a_rule_gives_to_the_actor_an_opening_pronoun_stands_for(paragraph, theirs):
+    held = _authors("The talks went on.", paragraph)
+    assert not [e for e in held if e.startswith(theirs)], held
