@@ -1383,3 +1383,13 @@ def test_a_quotation_is_not_the_authors_claim(paragraph):
     source = Source(title="t", paragraphs=["An opening sentence.", paragraph], author="A. Writer")
     held = [p["evidence"][0] for p in to_json(source, suggest(source, model=False))["positions"]]
     assert not [e for e in held if "expand this list" in e], held
+
+
+def test_the_group_before_a_bracketed_list_of_its_members_is_the_subject():
+    held = _positions(
+        "In an open letter published in May, three Nordic countries (Norway, Iceland and Denmark) challenged the "
+        "court for over-interpreting the convention."
+    )
+    actors = {actor for actor, _ in held}
+    assert "the Nordic states" in actors, held
+    assert not actors & {"Norway", "Iceland", "Denmark"}, held

@@ -2193,6 +2193,17 @@ def _subjects(text: str, s_start: int, v_start: int, inside: list[Mention], inde
             k -= 1
         else:
             break
+    # "nine European countries (Denmark, Italy and Austria) challenged ...": the states listed in brackets are the
+    # group's members; the group named before them is the subject
+    if (
+        len(keys) >= 2
+        and k > 0
+        and before[k - 1].key not in keys
+        and re.fullmatch(r"\s*\(\s*", text[before[k - 1].end : before[k].start])
+        and re.match(r"\s*\)", text[last.end : v_start])
+    ):
+        k -= 1
+        keys = [before[k].key]
     head = text[s_start : before[k].start].strip().lower()
     head = re.sub(r"(?:\s+(?:former|then|late|current|acting))+$", "", " " + head).strip()  # "of what former ..."
     if re.search(r"(?:^|[,;]\s*)(?:if|unless|whether|when|once|until)\b[^,;]*$", head + " "):
