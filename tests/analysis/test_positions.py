@@ -1393,3 +1393,12 @@ def test_the_group_before_a_bracketed_list_of_its_members_is_the_subject():
     actors = {actor for actor, _ in held}
     assert "the Nordic states" in actors, held
     assert not actors & {"Norway", "Iceland", "Denmark"}, held
+
+
+def test_the_party_and_state_in_brackets_after_a_name_are_not_the_subject():
+    held = _positions(
+        "MEP Lena Osk (S&D/MLT) argued that the omnibus “could recklessly undermine the EU’s digital legal "
+        "framework”, stressing that enforcement should take priority."
+    )
+    assert [actor for actor, _ in held] == ["Lena Osk"], held
+    assert held[0][1].startswith("The omnibus could"), held

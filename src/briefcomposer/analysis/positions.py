@@ -2143,12 +2143,25 @@ _STAFF_FROM = re.compile(
 )
 
 
+# a bracket right before the verb, after a name: "Lena Osk (S&D/MLT) argued", "Tomas Brel (Velmora) said"
+_BRACKET_BEFORE = re.compile(r"\s*\([^()]{1,40}\)\s*(?:\w+\s+){0,2}\Z")
+
+
 def _subjects(text: str, s_start: int, v_start: int, inside: list[Mention], index: ActorIndex) -> list[str]:
     """Actors that are the subject of the verb at `v_start`: the nearest mention before it and those
     coordinated with it ("Both A and B", "A, B and C")."""
     before = [m for m in inside if m.end <= v_start]
     if not before:
         return []
+    bracket = _BRACKET_BEFORE.search(text, max(s_start, before[-1].start - 60), v_start)
+    if bracket:
+        # "MEP Lena Osk (S&D/MLT) argued ...": what the bracket names (her party, her state) is no subject
+        inner = [m for m in before if bracket.start() < m.start < bracket.end()]
+        named = before[-len(inner) - 1] if inner and len(inner) < len(before) else None
+        tag = "/" in bracket.group() or all(index.actors[m.key].kind is ActorKind.STATE for m in inner)
+        # (a tag of party and state, or states; not an abbreviation: "the Global Initiative (GI-TOC) has warned")
+        if named is not None and named.end == bracket.start() and tag:
+            before = before[: -len(inner)]
     staff = _STAFF_FROM.match(text, s_start, v_start)
     if staff:
         # "Officials from both Israel and Syria, as well as US mediators, remain optimistic": the states they serve
