@@ -541,3 +541,12 @@ def test_no_one_named_only_as_the_object_of_a_verb_is_suggested(text, done_to):
 def test_the_author_holds_no_view_a_rule_gives_to_the_actor_an_opening_pronoun_stands_for(paragraph, theirs):
     held = _authors("The talks went on.", paragraph)
     assert not [e for e in held if e.startswith(theirs)], held
+
+
+def test_no_deed_is_given_to_an_actor_named_only_in_a_quotation_that_runs_on_past_the_sentence():
+    held = _holders(
+        "Home Office minister Lena Osk replied: “The safety and security of Hongkongers in the UK is of the utmost "
+        "importance, and the UK will always stand up for the rights of the people of Hong Kong. We will act.”"
+    )
+    assert "Lena Osk" in held, held
+    assert "United Kingdom" not in held, held

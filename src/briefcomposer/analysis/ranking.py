@@ -384,16 +384,27 @@ def rank(
         model = load_model()
     if not isinstance(model, Model):
         return found
-    kept = [f for f in found if f.cue not in DECIDED_CUES]
-    taken = {(f.actor_key, f.paragraph, f.spans[0][0]) for f in kept}
-    by_rule = {(f.actor_key, f.paragraph, f.spans[0][0]): f for f in found}
-    out = list(kept)
-    threshold = model.threshold_for(sum(len(t.split()) for t in paragraphs))
-    doers = _doers(found, index)
     speaking: dict[tuple[int, int], set[str]] = {}  # who a rule finds speaking in each sentence
     for f in found:
         if f.cue in ("verb", "quoted") and f.actor_key != index.author_key:
             speaking.setdefault((f.paragraph, f.spans[0][0]), set()).add(f.actor_key)
+    # "Home Office minister Osk replied: “The safety of Hongkongers in the UK is ...”": what the speaker says the UK
+    # does is the speaker's words
+    quoted_deeds = {
+        (f.actor_key, f.paragraph, f.spans[0][0])
+        for f in found
+        if f.cue == "action"
+        and speaking.get((f.paragraph, f.spans[0][0]), set()) - {f.actor_key}
+        and _inside_quotation(paragraphs[f.paragraph], f, index)
+    }
+    kept = [
+        f for f in found if f.cue not in DECIDED_CUES and (f.actor_key, f.paragraph, f.spans[0][0]) not in quoted_deeds
+    ]
+    taken = {(f.actor_key, f.paragraph, f.spans[0][0]) for f in kept} | quoted_deeds
+    by_rule = {(f.actor_key, f.paragraph, f.spans[0][0]): f for f in found}
+    out = list(kept)
+    threshold = model.threshold_for(sum(len(t.split()) for t in paragraphs))
+    doers = _doers(found, index)
     # "..., says Osk.", "..., a report has warned.", "“... We stand ready.”": the words are the speaker's; the author
     # does not hold them
     spoken = {
@@ -614,6 +625,19 @@ def _after_a_doer(cand: Candidate, index: ActorIndex, doers: list[tuple[str, int
 
 
 _QUOTED = re.compile(r"[“\"][^“”\"]*[”\"]")
+
+
+def _inside_quotation(text: str, f: rules.Found, index: ActorIndex) -> bool:
+    """Whether every mention of the finding's actor in its sentence comes after an opening quotation mark that
+    no closing one follows before it: the words of a quotation that runs on past the sentence."""
+    start, end = f.spans[0]
+    mine = index.within(f.paragraph, start, end, f.actor_key)
+
+    def quoted(m: Mention) -> bool:
+        opening = text.rfind("“", start, m.start)
+        return opening >= 0 and text.find("”", opening, m.start) < 0
+
+    return bool(mine) and all(quoted(m) for m in mine)
 
 
 def _named_in_quotation(text: str, cand: Candidate, index: ActorIndex) -> bool:
