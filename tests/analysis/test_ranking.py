@@ -511,6 +511,8 @@ def test_a_short_lead_into_a_list_or_quotation_is_no_claim_of_the_authors(lead):
         ("Earlier, a similar fate befell Tomas Brel, the Minister of Infrastructure.", "Tomas Brel"),
         ("Such demands guarantee the failure of diplomacy and force Tomas Brel to shift towards war.", "Tomas Brel"),
         ("After the scandal, Mara Quist abstained from criticizing Tomas Brel and appealed for unity.", "Tomas Brel"),
+        ("This followed Norway’s punitive strikes on May 7 against bases in the north.", "Norway"),
+        ("Temples were targeted in the chaos that followed Tomas Brel’s departure in attacks.", "Tomas Brel"),
     ],
 )
 def test_no_one_named_only_as_the_object_of_a_verb_is_suggested(text, done_to):
