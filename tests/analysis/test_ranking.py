@@ -552,3 +552,17 @@ def test_no_deed_is_given_to_an_actor_named_only_in_a_quotation_that_runs_on_pas
     )
     assert "Lena Osk" in held, held
     assert "United Kingdom" not in held, held
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Brel's resignation from the post of Head of the Office will only intensify the crisis.",
+        "For more than 40 years, Tomas Brel’s political survival has relied on a potent mix of fearmongering.",
+        "Just a few weeks from now, Tomas Brel’s electoral mandate and legitimacy come to an end.",
+    ],
+)
+def test_no_one_named_only_as_the_owner_of_what_befalls_them_is_suggested(text):
+    source = Source(title="t", paragraphs=["The talks went on. Tomas Brel spoke. " + text], author="A. Writer")
+    positions = to_json(source, suggest(source))["positions"]
+    assert not [p for p in positions if p["actor"] == "Tomas Brel" and p["evidence"][0] == text], positions
