@@ -566,3 +566,17 @@ def test_no_one_named_only_as_the_owner_of_what_befalls_them_is_suggested(text):
     source = Source(title="t", paragraphs=["The talks went on. Tomas Brel spoke. " + text], author="A. Writer")
     positions = to_json(source, suggest(source))["positions"]
     assert not [p for p in positions if p["actor"] == "Tomas Brel" and p["evidence"][0] == text], positions
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Here is the full text of the joint declaration signed by Norway and Iceland.",
+        "Here’s what we are seeing as the law comes into effect.",
+        "But let’s get into some of the substance that is the background for this celebration of unity.",
+        "As tensions flare in the north, we sat down with the Velmora expert Mara Quist to discuss the risks.",
+    ],
+)
+def test_a_sentence_that_shows_the_way_through_the_piece_is_no_claim_of_the_authors(sentence):
+    held = _authors("The talks went on for a decade without result.", sentence)
+    assert sentence not in held, held

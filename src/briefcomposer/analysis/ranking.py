@@ -389,13 +389,16 @@ def rank(
         if f.cue in ("verb", "quoted") and f.actor_key != index.author_key:
             speaking.setdefault((f.paragraph, f.spans[0][0]), set()).add(f.actor_key)
     # "Home Office minister Osk replied: “The safety of Hongkongers in the UK is ...”": what the speaker says the UK
-    # does is the speaker's words
+    # does is the speaker's words; "Here is the full text of ...": the author shows the way, and claims nothing
     quoted_deeds = {
         (f.actor_key, f.paragraph, f.spans[0][0])
         for f in found
-        if f.cue == "action"
-        and speaking.get((f.paragraph, f.spans[0][0]), set()) - {f.actor_key}
-        and _inside_quotation(paragraphs[f.paragraph], f, index)
+        if (
+            f.cue == "action"
+            and speaking.get((f.paragraph, f.spans[0][0]), set()) - {f.actor_key}
+            and _inside_quotation(paragraphs[f.paragraph], f, index)
+        )
+        or (f.actor_key == index.author_key and _SHOWS_THE_WAY.match(paragraphs[f.paragraph], f.spans[0][0]))
     }
     kept = [
         f for f in found if f.cue not in DECIDED_CUES and (f.actor_key, f.paragraph, f.spans[0][0]) not in quoted_deeds
@@ -425,7 +428,10 @@ def rank(
             and _pronoun_speaks(paragraphs[cand.paragraph], cand, index, speaking.get((cand.paragraph, cand.start)))
         ):
             continue
-        if cand.actor_key == index.author_key and _signpost(paragraphs[cand.paragraph][cand.start : cand.end]):
+        if cand.actor_key == index.author_key and (
+            _signpost(paragraphs[cand.paragraph][cand.start : cand.end])
+            or _SHOWS_THE_WAY.match(paragraphs[cand.paragraph], cand.start)
+        ):
             continue
         speakers = speaking.get((cand.paragraph, cand.start), set()) - {cand.actor_key}
         if key not in by_rule and speakers and _named_in_quotation(paragraphs[cand.paragraph], cand, index):
@@ -477,6 +483,16 @@ def _pronoun_speaks(text: str, cand: Candidate, index: ActorIndex, speakers: set
     if not speakers or not _PRONOUN_OPENS.match(text, cand.start, cand.end):
         return False
     return bool(speakers - {m.key for m in index.within(cand.paragraph, cand.start, cand.end)})
+
+
+# what the piece itself does next: "Here is early analysis from ...", "Here’s what we are seeing ...", "But let’s get
+# into the substance ...", "As tensions flare, we sat down with ..."
+_SHOWS_THE_WAY = re.compile(
+    r"\s*(?:(?:But|So|Now|First|Next|Finally),?\s+)?(?:"
+    r"[Hh]ere(?:’s|'s|\s+is|\s+are)\b|"
+    r"[Ll]et(?:’s|'s|\s+us)\s+(?:start|begin|turn|look|get|move|examine|consider|go|take|dig|focus|return)\b|"
+    r"(?:[^,]{0,80},\s+)?[Ww]e\s+(?:sat down|spoke|talked|asked|caught up)\b)"
+)
 
 
 def _signpost(sentence: str) -> bool:
