@@ -580,3 +580,15 @@ def test_no_one_named_only_as_the_owner_of_what_befalls_them_is_suggested(text):
 def test_a_sentence_that_shows_the_way_through_the_piece_is_no_claim_of_the_authors(sentence):
     held = _authors("The talks went on for a decade without result.", sentence)
     assert sentence not in held, held
+
+
+def test_no_one_named_only_in_a_roll_of_people_is_suggested():
+    roll = (
+        "The list includes the former President Tomas Brel, now an MP, several oligarchs – Lena Osk, once a Brel "
+        "supporter, the billionaire Mara Quist, the former co-owner of a bank, Jonas Varg and Erik Holt, who fled."
+    )
+    joint = "Tomas Brel, Lena Osk, Mara Quist, Jonas Varg and Erik Holt signed a letter calling for new talks."
+    source = Source(title="t", paragraphs=["The talks went on.", joint, roll], author="A. Writer")
+    positions = to_json(source, suggest(source))["positions"]
+    assert not [p for p in positions if p["evidence"][0] == roll and p["actor"] != "A. Writer"], positions
+    assert {p["actor"] for p in positions if p["evidence"][0] == joint} >= {"Lena Osk", "Erik Holt"}, positions
