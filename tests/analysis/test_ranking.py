@@ -592,3 +592,28 @@ def test_no_one_named_only_in_a_roll_of_people_is_suggested():
     positions = to_json(source, suggest(source))["positions"]
     assert not [p for p in positions if p["evidence"][0] == roll and p["actor"] != "A. Writer"], positions
     assert {p["actor"] for p in positions if p["evidence"][0] == joint} >= {"Lena Osk", "Erik Holt"}, positions
+
+
+@pytest.mark.parametrize(
+    ("text", "host", "holder"),
+    [
+        (
+            "On Monday, at the summit hosted by Prime Minister Lena Osk and President Tomas Brel in Oslo, Norway "
+            "pressed Velmora to resume talks.",
+            "Lena Osk",
+            "Norway",
+        ),
+        (
+            "Under his leadership the government, led by Lena Osk’s party, has tightened its grip on the media.",
+            None,
+            "Lena Osk",
+        ),
+    ],
+)
+def test_no_one_named_only_as_who_leads_or_hosts_what_the_sentence_names_is_suggested(text, host, holder):
+    source = Source(
+        title="t", paragraphs=["The talks went on. Lena Osk and Tomas Brel spoke. " + text], author="A. Writer"
+    )
+    held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["evidence"][0] == text}
+    assert holder in held, held
+    assert host not in held, held
