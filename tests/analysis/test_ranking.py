@@ -617,3 +617,15 @@ def test_no_one_named_only_as_who_leads_or_hosts_what_the_sentence_names_is_sugg
     held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["evidence"][0] == text}
     assert holder in held, held
     assert host not in held, held
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "theirs"),
+    [
+        ("Velmora aims to increase its influence over the region by promoting stability and trade.", "Velmora aims"),
+        ("Experts argue the decision undermines a policy the government has championed for years.", "Experts argue"),
+    ],
+)
+def test_the_author_holds_no_view_a_rule_gives_to_the_subject_that_says_or_believes_it(paragraph, theirs):
+    held = _authors("The talks went on.", paragraph)
+    assert not [e for e in held if e.startswith(theirs)], held
