@@ -575,6 +575,9 @@ def test_no_one_named_only_as_the_owner_of_what_befalls_them_is_suggested(text):
         "Here’s what we are seeing as the law comes into effect.",
         "But let’s get into some of the substance that is the background for this celebration of unity.",
         "As tensions flare in the north, we sat down with the Velmora expert Mara Quist to discuss the risks.",
+        "This piece addresses the war in Velmora.",
+        "In a previous post I looked back on my assessments of the war in Velmora.",
+        "More on those below.",
     ],
 )
 def test_a_sentence_that_shows_the_way_through_the_piece_is_no_claim_of_the_authors(sentence):

@@ -511,7 +511,14 @@ _SHOWS_THE_WAY = re.compile(
     r"\s*(?:(?:But|So|Now|First|Next|Finally),?\s+)?(?:"
     r"[Hh]ere(?:’s|'s|\s+is|\s+are)\b|"
     r"[Ll]et(?:’s|'s|\s+us)\s+(?:start|begin|turn|look|get|move|examine|consider|go|take|dig|focus|return)\b|"
-    r"(?:[^,]{0,80},\s+)?[Ww]e\s+(?:sat down|spoke|talked|asked|caught up)\b)"
+    r"(?:[^,]{0,80},\s+)?[Ww]e\s+(?:sat down|spoke|talked|asked|caught up)\b|"
+    # what the piece (or the author's last one) is about: "This piece addresses ...", "This week’s graph looks at
+    # ...", "In a previous post I looked back on ...", "More on those below.", "For this piece let’s look at ..."
+    r"(?:[Tt]his|[Tt]oday[’']s|[Tt]his\s+week[’']s)\s+(?:piece|article|post|paper|essay|brief|commentary|column|"
+    r"graph|chart|explainer|newsletter)\s+(?:addresses|looks\s+at)\b|"
+    r"[Ii]n\s+(?:a|my|an|our)\s+(?:previous|earlier|last|recent)\s+(?:post|piece|article|column|essay|newsletter)\b|"
+    r"[Mm]ore\s+on\s+(?:that|this|those|these|it)\s+(?:below|later)\b|"
+    r"[Ff]or\s+this\s+(?:piece|article|post|essay)\b)"
 )
 
 
