@@ -632,3 +632,16 @@ def test_no_one_named_only_as_who_leads_or_hosts_what_the_sentence_names_is_sugg
 def test_the_author_holds_no_view_a_rule_gives_to_the_subject_that_says_or_believes_it(paragraph, theirs):
     held = _authors("The talks went on.", paragraph)
     assert not [e for e in held if e.startswith(theirs)], held
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to a report in the Kystposten newspaper, Velmora has decided to halt all research voyages.",
+        "However, according to one of our interlocutors in EU institutions, there are still good chances for Velmora.",
+        "Over 77,500 people, according to figures published by the Velmora Institute, have died in the war.",
+    ],
+)
+def test_the_author_holds_nothing_a_report_or_a_source_says(sentence):
+    held = _authors("The talks went on for a decade without result.", sentence)
+    assert sentence not in held, held

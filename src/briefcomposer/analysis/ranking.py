@@ -398,7 +398,13 @@ def rank(
             and speaking.get((f.paragraph, f.spans[0][0]), set()) - {f.actor_key}
             and _inside_quotation(paragraphs[f.paragraph], f, index)
         )
-        or (f.actor_key == index.author_key and _SHOWS_THE_WAY.match(paragraphs[f.paragraph], f.spans[0][0]))
+        or (
+            f.actor_key == index.author_key
+            and (
+                _SHOWS_THE_WAY.match(paragraphs[f.paragraph], f.spans[0][0])
+                or _ACCORDING_TO_SOURCE.search(paragraphs[f.paragraph], f.spans[0][0], f.spans[0][1])
+            )
+        )
     }
     kept = [
         f for f in found if f.cue not in DECIDED_CUES and (f.actor_key, f.paragraph, f.spans[0][0]) not in quoted_deeds
@@ -503,6 +509,16 @@ def _a_speaker_opens(text: str, cand: Candidate, index: ActorIndex, speakers: se
     if not _PRONOUN_OPENS.match(text, cand.start, cand.end):
         return False
     return bool(speakers - {m.key for m in inside})
+
+
+# "..., according to one of our interlocutors in EU institutions, ...", "..., according to figures published by
+# ...": the word of a report, poll or source, not the author's (an actor named as the source holds it by the rules;
+# "according to some estimates" or to a paper, which may be the publisher's own, is left to the author)
+_ACCORDING_TO_SOURCE = re.compile(
+    r"\b[Aa]ccording to\s+(?:[\w’'\-]+\s+){0,5}?(?:reports?|polls?|surveys?|figures|data|statistics|sources?|"
+    r"framework|interlocutors?|analysis|analyses|study|studies|documents?|officials|diplomats|appropriators|"
+    r"lawmakers|experts|analysts|observers|insiders)\b"
+)
 
 
 # what the piece itself does next: "Here is early analysis from ...", "Here’s what we are seeing ...", "But let’s get
