@@ -427,6 +427,8 @@ def test_no_one_named_only_as_the_owner_of_a_persons_title_is_suggested(text, ow
         ("The Nordic states must adjust to the military buildup of Velmora and its allies.", "the Nordic states"),
         ("The government and civil society should change the way they look at the conference.", "civil society"),
         ("The Velmora Council stressed that Tomas Brel should still be able to travel to Iceland.", "Tomas Brel"),
+        ("The Nordic states shouldn’t think they can deal their way out of the crisis.", "the Nordic states"),
+        ("The Nordic states, including Iceland, should be relieved but not reassured.", "the Nordic states"),
     ],
 )
 def test_no_one_named_only_as_told_what_to_do_is_suggested(text, told):

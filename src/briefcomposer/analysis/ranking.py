@@ -593,8 +593,12 @@ def _only_an_owner_of_a_role(text: str, cand: Candidate, index: ActorIndex) -> b
 
 
 # what an actor must or should do is what the writer (or the speaker) asks of it, not the actor's own view:
-# "The 10 ASEAN members must adjust to ...", "Dr Yunus must demonstrate his commitment to ..."
-_TOLD_TO = re.compile(r"(?:[’']s?)?(?:\s+\w+)?\s+(?:must|should|ought to|needs? to)\b")
+# "The 10 ASEAN members must adjust to ...", "Dr Yunus must demonstrate his commitment to ...", "America’s partners
+# shouldn’t think ...", "Europeans, including Britons, should be relieved ..."
+_TOLD_TO = re.compile(
+    r"(?:[’']s?)?(?:\s+\w+)?(?:,\s+including\s+[\w\s]{1,40},)?\s+"
+    r"(?:must|should|ought to|needs? to|shouldn[’']t|mustn[’']t)(?![\w’'])"
+)
 
 
 def _only_told_what_to_do(text: str, cand: Candidate, index: ActorIndex) -> bool:
