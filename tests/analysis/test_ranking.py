@@ -515,6 +515,11 @@ def test_a_short_lead_into_a_list_or_quotation_is_no_claim_of_the_authors(lead):
         ("After the scandal, Mara Quist abstained from criticizing Tomas Brel and appealed for unity.", "Tomas Brel"),
         ("This followed Norway’s punitive strikes on May 7 against bases in the north.", "Norway"),
         ("Temples were targeted in the chaos that followed Tomas Brel’s departure in attacks.", "Tomas Brel"),
+        (
+            "Sitting beside Prime Minister Tomas Brel in the Oval Office on Friday, Lena Osk recalled the personal "
+            "relationship she believes she has with him.",
+            "Tomas Brel",
+        ),
     ],
 )
 def test_no_one_named_only_as_the_object_of_a_verb_is_suggested(text, done_to):

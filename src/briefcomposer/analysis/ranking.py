@@ -627,7 +627,8 @@ _VERB_BEFORE = re.compile(
     r"outgoing|existing|remaining|emerging|neighbouring|neighboring|grouping|upcoming|ongoing|opposing|rising|"
     r"bring|king|morning|evening|thing|nothing|something|anything|everything|being|building|meeting|spring|"
     r"string|wing|ring|sing|swing|sting|ping|viking|darling|sterling|duckling|wedding|ceiling|offspring)\b)"
-    r"(?:[A-Za-z]+ing|forces?|directs|instructs|tells?|urges?|allows?|befell|reach|upset|pushe?s?|pressures?)"
+    r"(?:[A-Za-z]+ing(?:\s+(?:with|beside|alongside|to|against|on|at|from|for))?|forces?|directs|instructs|tells?|"
+    r"urges?|allows?|befell|reach|upset|pushe?s?|pressures?)"
     r"\s+(?:the\s+)?$",
     re.IGNORECASE,
 )
