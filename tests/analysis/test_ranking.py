@@ -652,3 +652,10 @@ def test_the_author_holds_no_view_a_rule_gives_to_the_subject_that_says_or_belie
 def test_the_author_holds_nothing_a_report_or_a_source_says(sentence):
     held = _authors("The talks went on for a decade without result.", sentence)
     assert sentence not in held, held
+
+
+def test_no_state_named_only_by_its_adjective_outside_the_subject_is_suggested():
+    text = "This appears to attest to the damage suffered by Icelandic capacities at the hands of Norway a year ago."
+    source = Source(title="t", paragraphs=["The talks went on. Iceland and Norway spoke. " + text], author="A. Writer")
+    held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["evidence"][0] == text}
+    assert "Iceland" not in held, held
