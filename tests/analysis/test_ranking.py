@@ -659,3 +659,17 @@ def test_no_state_named_only_by_its_adjective_outside_the_subject_is_suggested()
     source = Source(title="t", paragraphs=["The talks went on. Iceland and Norway spoke. " + text], author="A. Writer")
     held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["evidence"][0] == text}
     assert "Iceland" not in held, held
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Tomas Brel’s comments set off a fierce reaction in Velmora.",
+        "Tomas Brel’s Greenland move exposed a structural weakness.",
+        "Tomas Brel’s proclamations have led to a sense among Europeans that the north is at risk.",
+    ],
+)
+def test_no_one_named_only_as_the_owner_of_what_set_off_a_reaction_is_suggested(text):
+    source = Source(title="t", paragraphs=["The talks went on. Tomas Brel spoke. " + text], author="A. Writer")
+    positions = to_json(source, suggest(source))["positions"]
+    assert not [p for p in positions if p["actor"] == "Tomas Brel" and p["evidence"][0] == text], positions

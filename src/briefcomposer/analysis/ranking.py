@@ -667,6 +667,22 @@ _UNDERGONE = re.compile(
 )
 
 
+# what the actor's act set off: "Osk’s comments set off a fierce reaction in Velmora", "Brel’s Greenland move
+# exposed a structural weakness", "Brel’s proclamations have led to a sense among Europeans that ..."
+_SET_OFF = re.compile(
+    r"(?:’s|'s|’|')\s+(?:[\w\-]+\s+){1,3}?(?:(?:has|have|had)\s+)?(?:set off|sets off|sparked|sparks|triggered|"
+    r"triggers|drew|draws|provoked|provokes|prompted|prompts|caused|causes|led to|leads to|exposed|exposes|"
+    r"angered|alarmed|shocked|stunned|fuelled|fueled)\b"
+)
+
+
+def _only_an_owner_of_what_set_something_off(text: str, cand: Candidate, index: ActorIndex) -> bool:
+    """Whether every mention of the candidate actor in its sentence owns an act the sentence says what it set off
+    (`_SET_OFF`): the sentence is about the reaction, not the actor's view. On the 200 studied excerpts none of the
+    3 such suggestions the model alone made was kept."""
+    return _every_mention(cand, index, lambda m: _SET_OFF.match(text, m.end, cand.end))
+
+
 def _only_an_owner_of_what_it_undergoes(text: str, cand: Candidate, index: ActorIndex) -> bool:
     """Whether every mention of the candidate actor in its sentence owns something it has or undergoes rather
     than does (`_UNDERGONE`): the sentence is about that, not the actor's view. On the 200 studied excerpts none
@@ -761,6 +777,7 @@ _NAMED_ONLY = (
     _only_supposed,
     _only_an_object,
     _only_an_owner_of_what_it_undergoes,
+    _only_an_owner_of_what_set_something_off,
     _one_of_a_roll_of_people,
     _only_who_leads_what_is_named,
     _only_an_adjective,
