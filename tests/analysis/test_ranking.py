@@ -673,3 +673,10 @@ def test_no_one_named_only_as_the_owner_of_what_set_off_a_reaction_is_suggested(
     source = Source(title="t", paragraphs=["The talks went on. Tomas Brel spoke. " + text], author="A. Writer")
     positions = to_json(source, suggest(source))["positions"]
     assert not [p for p in positions if p["actor"] == "Tomas Brel" and p["evidence"][0] == text], positions
+
+
+def test_no_one_named_only_by_the_dateline_is_suggested():
+    text = "Oslo: Velmora has finally reacted to Iceland’s ban on the entry of foreign research vessels in its waters."
+    source = Source(title="t", paragraphs=["The talks went on. Norway spoke.", text], author="A. Writer")
+    held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["evidence"][0] == text}
+    assert "Norway" not in held, held

@@ -683,6 +683,17 @@ def _only_an_owner_of_what_set_something_off(text: str, cand: Candidate, index: 
     return _every_mention(cand, index, lambda m: _SET_OFF.match(text, m.end, cand.end))
 
 
+_DATELINE_END = re.compile(r"\s*(?:\([^()]{1,30}\)\s*)?(?:[–—]|-{1,2}|:)\s")
+
+
+def _only_a_dateline(text: str, cand: Candidate, index: ActorIndex) -> bool:
+    """Whether the candidate actor is named only by the dateline that opens the paragraph: "New Delhi: China has
+    finally reacted ...", "BEIJING — ...": where the report was filed, not who holds its view."""
+    return cand.start == 0 and _every_mention(
+        cand, index, lambda m: m.start == 0 and _DATELINE_END.match(text, m.end, cand.end) is not None
+    )
+
+
 def _only_an_owner_of_what_it_undergoes(text: str, cand: Candidate, index: ActorIndex) -> bool:
     """Whether every mention of the candidate actor in its sentence owns something it has or undergoes rather
     than does (`_UNDERGONE`): the sentence is about that, not the actor's view. On the 200 studied excerpts none
@@ -778,6 +789,7 @@ _NAMED_ONLY = (
     _only_an_object,
     _only_an_owner_of_what_it_undergoes,
     _only_an_owner_of_what_set_something_off,
+    _only_a_dateline,
     _one_of_a_roll_of_people,
     _only_who_leads_what_is_named,
     _only_an_adjective,
