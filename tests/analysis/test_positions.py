@@ -1402,3 +1402,33 @@ def test_the_party_and_state_in_brackets_after_a_name_are_not_the_subject():
     )
     assert [actor for actor, _ in held] == ["Lena Osk"], held
     assert held[0][1].startswith("The omnibus could"), held
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Despite pressure from Iceland, the Nordic Council said the quotas would stay.",
+        "After talks with Iceland, the Norwegian government said the quotas would stay.",
+    ],
+)
+def test_an_actor_after_a_comma_and_the_opens_the_clause_that_speaks(sentence):
+    held = _positions(sentence)
+    assert [stance for _, stance in held] == ["The quotas would stay."], held
+    assert held[0][0] != "Iceland", held
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("The quotas on cod are far too high, in Norway’s view.", "Norway"),
+        ("According to a report by the Nordic Council, the quotas on cod are far too high.", "Nordic Council"),
+        ("According to a statement from the Nordic Council, the quotas on cod are far too high.", "Nordic Council"),
+    ],
+)
+def test_a_view_or_a_document_names_who_holds_the_sentence(sentence, actor):
+    assert _positions(sentence) == [(actor, "The quotas on cod are far too high.")]
+
+
+def test_what_others_describe_a_subject_as_is_not_its_own_view():
+    held = _positions("The Velmora government is often described as a reluctant partner of the alliance.")
+    assert "Velmora government" not in [actor for actor, _ in held], held
