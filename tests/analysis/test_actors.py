@@ -2520,3 +2520,10 @@ def test_a_un_agency_by_its_short_name_is_the_agency_not_the_un():
     names = {actor.name for actor in index.actors.values()}
     assert "UNICEF" in names, names
     assert "United Nations" not in names, names
+
+
+def test_each_group_of_a_pair_is_an_alias_of_the_pair():
+    text = "Since the vote in Velmora, opposition parties and leading politicians have rarely criticized Lena Osk."
+    pair = next(a for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP)
+    assert pair.name == "opposition parties and leading politicians"
+    assert {"opposition parties", "leading politicians"} <= set(pair.aliases()), pair.aliases()

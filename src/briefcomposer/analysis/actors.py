@@ -291,6 +291,7 @@ class _Raw:
     speaker: bool = False
     affiliation: bool = False
     passing: bool = False  # a group named in passing, not acting: listed, but no candidate for a position
+    parts: tuple[str, ...] = ()  # the names of a pair's two groups ("analysts", "commentators"): aliases
 
 
 UNNAMED_AUTHOR = "The author"
@@ -986,7 +987,14 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             # "U.S. defense officials", "Russian defence officials": the state's staff are named with it; the
             # state keeps its own mention
             name = re.sub(r"^[Tt]he\s+", "", text[min(start, state[0].start) : end])
-        out = [*(r for r in out if r not in over), _Raw(p, start, end, "group", name=name, passing=not active)]
+        parts: tuple[str, ...] = ()
+        if pair and name.endswith(text[head_end:end]):
+            # "opposition parties and leading politicians": each of the pair is a name of the group too, as an
+            # analyst may list either
+            second = re.sub(r"^and\s+(?:other\s+)?", "", " ".join(pair.group().split()), flags=re.IGNORECASE)
+            parts = (name[: len(name) - (end - head_end)].strip(), second)
+        group = _Raw(p, start, end, "group", name=name, passing=not active, parts=parts)
+        out = [*(r for r in out if r not in over), group]
     return out
 
 
@@ -2477,6 +2485,8 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             words = raw.name.split()
             key = "group:" + " ".join(words).casefold().replace("neighbors", "neighbours")
             add(key, actors[key].name if key in actors else " ".join(words), ActorKind.GROUP, raw, surface)
+            for part in raw.parts:
+                actors[key].surfaces.setdefault(part, 0)
         elif raw.kind == "role":
             add("role:" + raw.name.casefold(), raw.name, ActorKind.PERSON, raw, raw.name)
         elif raw.kind == "org" or raw.kind == "collective":
