@@ -2527,3 +2527,15 @@ def test_each_group_of_a_pair_is_an_alias_of_the_pair():
     pair = next(a for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP)
     assert pair.name == "opposition parties and leading politicians"
     assert {"opposition parties", "leading politicians"} <= set(pair.aliases()), pair.aliases()
+
+
+@pytest.mark.parametrize(
+    ("text", "state", "alias"),
+    [
+        ("The Norwegian state went to great lengths to portray Lena Osk as a criminal.", "Norway", "Norwegian state"),
+        ("The plan comes amid mounting pressure from the US administration.", "United States", "US administration"),
+    ],
+)
+def test_a_states_state_or_administration_is_an_alias_of_the_state(text, state, alias):
+    actor = next(a for a in find_actors([text]).actors.values() if a.name == state)
+    assert alias in actor.aliases(), actor.aliases()

@@ -469,7 +469,7 @@ _SEAT_AFTER = re.compile(
     r"(?:[’']s)? (?:(?:interim|federal|transitional|caretaker|central|national|civilian|military|new|ruling)\s+)?"
     r"(?:government|authorities|regime|officials?|leaders|leadership|diplomats?|negotiators|policymakers|military|"
     r"armed forces|army|lawmakers|legislators|senators|MPs|parliamentarians|ministers|spokes(?:person|man|woman)|"
-    r"media|society|citizens|side)\b"
+    r"media|society|citizens|side|state|administration)\b"
 )
 _CITY_THINGS = frozenset(
     words("Summit Conference Agreement Agreements Accord Accords Declaration Protocol Process Format")
