@@ -2539,3 +2539,38 @@ def test_each_group_of_a_pair_is_an_alias_of_the_pair():
 def test_a_states_state_or_administration_is_an_alias_of_the_state(text, state, alias):
     actor = next(a for a in find_actors([text]).actors.values() if a.name == state)
     assert alias in actor.aliases(), actor.aliases()
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The warring parties’ obstruction of aid has deepened the famine in Velmora.", "warring parties"),
+        ("Meanwhile, smuggling gangs charged more for the crossing to Velmora.", "smuggling gangs"),
+        ("And yet smuggling networks established themselves as service providers.", "smuggling networks"),
+        (
+            "Lena Osk documented ties between the coast guard and human trafficking networks.",
+            "human trafficking networks",
+        ),
+        ("Social networks have grown fast in Velmora.", None),  # networks of people only when they do harm
+    ],
+)
+def test_a_group_described_by_what_it_does_in_ing_is_a_group(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == ([group] if group else []), groups
+
+
+def test_a_group_named_by_what_it_does_still_names_an_issue():
+    source = Source(
+        title="Smuggling networks in the Sahel",
+        paragraphs=[
+            "Smuggling networks thrive in the Sahel. And yet smuggling networks established themselves as service "
+            "providers across the region.",
+            "The smuggling networks now move thousands of people a year through Velmora, and smuggling networks "
+            "charge more each season.",
+            "Lena Osk argues that the smuggling networks must be dismantled by Norway and Iceland together.",
+        ],
+        author="Lena Osk",
+    )
+    result = to_json(source, suggest(source))
+    assert "Smuggling networks" in [a["name"] for a in result["actors"]]
+    assert "Smuggling networks" in [i["label"] for i in result["issues"]], result["issues"]

@@ -1432,3 +1432,13 @@ def test_a_view_or_a_document_names_who_holds_the_sentence(sentence, actor):
 def test_what_others_describe_a_subject_as_is_not_its_own_view():
     held = _positions("The Velmora government is often described as a reluctant partner of the alliance.")
     assert "Velmora government" not in [actor for actor, _ in held], held
+
+
+def test_a_group_that_fragmented_did_nothing():
+    text = (
+        "The warring parties have fragmented and multiplied: one side is a bricolage of competing interests, "
+        "while the other appears bound together by little more than spoliation."
+    )
+    index = find_actors([text], "Lena Osk")
+    found = find_positions([text], [split(text)], index, set())
+    assert not [f for f in found if index.actors[f.actor_key].name == "warring parties"], found

@@ -51,7 +51,7 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
     verbatim. A source without paragraphs gives empty suggestions. `model=False`
     gives the rules' findings alone, without the position model of `ranking`.
     """
-    from briefcomposer.analysis.actors import find_actors, publisher_key
+    from briefcomposer.analysis.actors import ING_MODIFIERS, find_actors, publisher_key
     from briefcomposer.analysis.gazetteer import load as load_gazetteer
     from briefcomposer.analysis.issues import find_issues, issue_of, issue_owner
     from briefcomposer.analysis.positions import (
@@ -90,7 +90,9 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
             continue
         for name in [actor.name, *actor.surfaces]:
             parts = re.findall(r"[\w\u2011][\w\u2011’'\-]*", name)
-            actor_names.add(name.casefold())
+            if not (actor.kind is ActorKind.GROUP and name.split()[0].lower() in ING_MODIFIERS):
+                # "smuggling networks", "warring parties": a group named by what it does names a topic too
+                actor_names.add(name.casefold())
             if actor.kind is ActorKind.PERSON:
                 person_words.update(w.lower() for w in parts if w[:1].isupper() and len(w) > 2)
             elif actor.kind is ActorKind.ORGANISATION and parts[-1].lower() in ("administration", "team", "camp"):

@@ -692,7 +692,7 @@ _AGENT_GROUP_HEADS = (
     r"gangs|cartels|consumers|households|residents|refugees|migrants|students|youths|women|lobbyists|industry|"
     r"sector|separatists|secessionists|extremists|terrorists|providers|suppliers|contractors|brokers|communities|"
     r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police|oppositionists|sources|figures|"
-    r"officers|actors|backers|players|corporations|neighbours|neighbors|democracies|autocracies|colonies"
+    r"officers|actors|backers|players|corporations|neighbours|neighbors|democracies|autocracies|colonies|networks"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
@@ -785,13 +785,23 @@ _NOT_GROUP_MODIFIERS = frozenset(
         "also not only even just very two three four five ten dozens hundreds thousands it they we he she "
         "is are was were be been has have had do does did said says say six seven eight nine "
         "million billion thousand hundred dozen twenty thirty forty fifty sixty seventy eighty ninety "
-        "unless although though whereas whether until points how why what there here then now "
+        "unless although though whereas whether until points how why what there here then now yet "
         "suggest suggests suggested show shows showed indicate indicates indicated claim claims warn warns "
         "specific certain various"
     )
 )
 
 
+# Words in "-ing" that describe a group rather than start a clause ("the warring parties", "smuggling gangs",
+# "participating manufacturers"); other words in "-ing" before a head are verbs ("debunking scholars")
+ING_MODIFIERS = frozenset(
+    words(
+        "warring ruling governing smuggling trafficking participating contributing leading neighbouring "
+        "neighboring oil-producing producing exporting importing opposing competing fighting"
+    )
+)
+# Networks that are people: "smuggling networks", "terrorist networks" (not "social" or "rail networks")
+_NETWORK_KINDS = frozenset(words("smuggling trafficking criminal terrorist jihadist militant patronage"))
 _SINGULAR_DETERMINERS = frozenset(words("a an one this that each every"))
 # A second modifier joined by "and" before a group's: a capitalised one or an adjective ("centrist and")
 _COORDINATED = re.compile(
@@ -876,7 +886,7 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
                 )
             ):
                 continue
-        if any(m.lower() in _NOT_GROUP_MODIFIERS or m[-3:] == "ing" for m in mods):
+        if any(m.lower() in _NOT_GROUP_MODIFIERS or (m[-3:] == "ing" and m.lower() not in ING_MODIFIERS) for m in mods):
             continue
         if head == "media" and mods and mods[-1].lower() == "social":
             continue  # "social media" are platforms, not the press
@@ -926,6 +936,8 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         described = described or (head == "ministers" and bool(mods) and mods[0] in _STATE_CLUBS)
         if head == "figures" and not any(m.lower() in _FIGURES for m in mods):
             continue  # "opposition figures", "senior figures": not "the headline figures", "trade figures"
+        if head == "networks" and not (mods and mods[-1].lower() in _NETWORK_KINDS):
+            continue  # "smuggling networks", "criminal networks": not "social networks", "energy networks"
         if head == "sources" and not (
             mods
             and (cited or _says_something(text, end, _GROUP_VERBS) or text[max(0, start - 4) : start] == " by ")
@@ -1013,7 +1025,7 @@ _DESCRIBING_NOUNS = frozenset(
 
 
 def _describes(word: str) -> bool:
-    return word in _DESCRIBING_NOUNS or _DESCRIBING.match(word) is not None
+    return word in _DESCRIBING_NOUNS or word in ING_MODIFIERS or _DESCRIBING.match(word) is not None
 
 
 # A person named only by a role and where they serve: "a former US ambassador", "Canada’s ambassador",

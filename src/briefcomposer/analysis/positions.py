@@ -750,7 +750,7 @@ _NOT_ACTION = frozenset(
         "is are was were be has have had lies lie borders border includes include contains contain accounts "
         "ranks rank shares share numbers number totals totals comprises comprise covers cover stretches "
         "means mean ago said says remain remains remained become becomes became fail fails failed inherit inherits "
-        "inherited"
+        "inherited fragmented splintered"
     )
 )
 _NOT_PAST = frozenset(
