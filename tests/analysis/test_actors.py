@@ -2574,3 +2574,16 @@ def test_a_group_named_by_what_it_does_still_names_an_issue():
     result = to_json(source, suggest(source))
     assert "Smuggling networks" in [a["name"] for a in result["actors"]]
     assert "Smuggling networks" in [i["label"] for i in result["issues"]], result["issues"]
+
+
+def test_the_army_is_the_armed_forces_named_before_or_an_actor_of_its_own():
+    alone = find_actors(["With food scarce, the army is under pressure to attend the talks in Velmora."])
+    assert "the army" in [a.name for a in alone.actors.values()]
+    paragraphs = [
+        "The Velmoran Armed Forces took the capital in May.",
+        "Aid agencies asked for access.",
+        "Lena Osk met the envoys.",
+        "Since then, the army has refused to attend the talks.",
+    ]
+    forces = next(a for a in find_actors(paragraphs).actors.values() if a.name == "Velmoran Armed Forces")
+    assert "the army" in forces.aliases(), forces.aliases()

@@ -266,7 +266,7 @@ _HEAD_ANAPHORS = frozenset(
     )
 )
 # "the panel" is the committee named before: "the Senate Foreign Relations Committee ... the panel advanced"
-_HEAD_SYNONYMS = {"panel": ("panel", "committee")}
+_HEAD_SYNONYMS = {"panel": ("panel", "committee"), "army": ("army", "armed")}  # "the army": the "Armed Forces" too
 
 # Lower-case nouns that say what the name after them is: "chip company Nowi", "the daily Kommersant"
 _BODY_NOUNS = frozenset(
@@ -2550,6 +2550,7 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
     # "the alliance", "the country": the last actor of that kind named (not as an adjective) in this
     # paragraph or the one before
     presidents: list[tuple[int, int, str]] | None = None
+    armies: list[tuple[tuple[int, int], str]] | None = None
     for raw in raws:
         if raw.kind != "anaphor":
             continue
@@ -2586,6 +2587,21 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
                 name = actors[presidents[at - 1][2]].name.split()[-1] + " administration"
                 text = paragraphs[raw.paragraph]
                 add("org:" + name, name, ActorKind.ORGANISATION, raw, text[raw.start : raw.end])
+        if not pointed and raw.name == "army":
+            # "the army is under pressure to attend talks": an army named before anywhere, else an actor of its
+            # own, as "the government" of a text that names none is
+            if armies is None:  # the armies the text names, in order of their first mention (found once)
+                armies = sorted(
+                    (a.first, a.key)
+                    for a in actors.values()
+                    if a.kind is ActorKind.ORGANISATION
+                    and any(h in a.name.lower().split() for h in _HEAD_SYNONYMS["army"])
+                )
+            at = bisect.bisect_left(armies, ((raw.paragraph, raw.start), ""))
+            if at:
+                pointed = [armies[at - 1][1]]
+            else:
+                add("org:the army", "the army", ActorKind.ORGANISATION, raw, "the army")
         if pointed:
             text = paragraphs[raw.paragraph]
             add(pointed[-1], actors[pointed[-1]].name, actors[pointed[-1]].kind, raw, text[raw.start : raw.end])
