@@ -2587,3 +2587,16 @@ def test_the_army_is_the_armed_forces_named_before_or_an_actor_of_its_own():
     ]
     forces = next(a for a in find_actors(paragraphs).actors.values() if a.name == "Velmoran Armed Forces")
     assert "the army" in forces.aliases(), forces.aliases()
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Velmora will be estranged from established democracies in Europe.", "established democracies"),
+        ("Lena Osk drew the ire of the exiled liberals in Velmora.", "exiled liberals"),
+        ("The deal drew praise from outside observers alike.", "outside observers"),
+    ],
+)
+def test_a_group_a_participle_or_a_phrase_modifier_describes_is_a_group(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == [group], groups

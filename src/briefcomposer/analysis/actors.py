@@ -902,8 +902,10 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         if pair:
             end = pair.end()
         where = _POST_MODIFIER.match(text, end)
+        name_end = end if where and where.group().split() == ["alike"] else None  # "observers alike": "observers"
         if where:
             end = where.end()  # "politicians around the region", "countries worldwide"
+        name_end = name_end or end
         placed = head not in _STATE_STAFF  # observers, parties, rights groups: not the state's own staff
         adjective = [r for r in out if r.kind == "gaz" and r.adjective and 0 < start - r.end <= 1]
         if placed and adjective:
@@ -987,7 +989,7 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         if not active and any(r.kind != "single" and r not in national for r in over):
             continue  # named in passing, a group keeps apart from the names inside it
         # a lone capitalised word is the sentence's first word here, not a name ("Semiconductor")
-        name = text[start:end]
+        name = text[start:name_end]
         if not mods and not speaking and head != "think tanks" and name[1:2].islower():
             name = name[0].lower() + name[1:]  # "Countries agreed": the group is "countries"
         state = (
@@ -998,13 +1000,13 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         if state and gaz.entries[state[0].gaz].kind is ActorKind.STATE:
             # "U.S. defense officials", "Russian defence officials": the state's staff are named with it; the
             # state keeps its own mention
-            name = re.sub(r"^[Tt]he\s+", "", text[min(start, state[0].start) : end])
+            name = re.sub(r"^[Tt]he\s+", "", text[min(start, state[0].start) : name_end])
         parts: tuple[str, ...] = ()
-        if pair and name.endswith(text[head_end:end]):
+        if pair and name.endswith(text[head_end:name_end]):
             # "opposition parties and leading politicians": each of the pair is a name of the group too, as an
             # analyst may list either
             second = re.sub(r"^and\s+(?:other\s+)?", "", " ".join(pair.group().split()), flags=re.IGNORECASE)
-            parts = (name[: len(name) - (end - head_end)].strip(), second)
+            parts = (name[: len(name) - (name_end - head_end)].strip(), second)
         group = _Raw(p, start, end, "group", name=name, passing=not active, parts=parts)
         out = [*(r for r in out if r not in over), group]
     return out
@@ -1024,8 +1026,32 @@ _DESCRIBING_NOUNS = frozenset(
 )
 
 
+# Words in "-ed" that describe a group rather than act on it: "exiled liberals", "established democracies"
+# (not "angered separatists", "told leaders": a verb before its object)
+_ED_MODIFIERS = frozenset(
+    words(
+        "exiled established affiliated elected unelected embattled beleaguered disgruntled displaced detained "
+        "jailed imprisoned persecuted marginalised marginalized disaffected concerned organised organized"
+    )
+)
+# modifiers of the group phrases not shaped like adjectives: "outside observers", "major banks", "frontline states"
+_PHRASE_MODIFIERS = frozenset(
+    words(
+        "external outside major great global smaller larger frontline front-line coastal littoral island member "
+        "coalition opposition local rebel hardline moderate donor partner middle poorer richer wealthy "
+        "low-income middle-income high-income"
+    )
+)
+
+
 def _describes(word: str) -> bool:
-    return word in _DESCRIBING_NOUNS or word in ING_MODIFIERS or _DESCRIBING.match(word) is not None
+    return (
+        word in _DESCRIBING_NOUNS
+        or word in ING_MODIFIERS
+        or word.lower() in _ED_MODIFIERS
+        or word.lower() in _PHRASE_MODIFIERS
+        or _DESCRIBING.match(word) is not None
+    )
 
 
 # A person named only by a role and where they serve: "a former US ambassador", "Canada’s ambassador",
