@@ -2600,3 +2600,16 @@ def test_the_army_is_the_armed_forces_named_before_or_an_actor_of_its_own():
 def test_a_group_a_participle_or_a_phrase_modifier_describes_is_a_group(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == [group], groups
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The festival was held by the Norwegian Chamber of Commerce in Oslo.", "Norwegian Chamber of Commerce"),
+        ("The Union of Concerned Scientists warned against the plan.", "Union of Concerned Scientists"),
+        ("A Federation of Velmoran Businesses survey found it.", "Federation of Velmoran Businesses"),
+    ],
+)
+def test_a_body_named_as_chamber_union_or_federation_of_something_is_an_organisation(text, body):
+    names = {a.name: a.kind for a in find_actors([text]).actors.values()}
+    assert names.get(body) is ActorKind.ORGANISATION, names

@@ -57,7 +57,12 @@ ORG_HEADS = frozenset(
 )
 ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorate", "Banco"})
 _BODY_LEADS = frozenset(
-    words("Institute Centre Center Council Commission Committee Agency Foundation Academy Fund Board Panel Forum")
+    words(
+        "Institute Centre Center Council Commission Committee Agency Foundation Academy Fund Board Panel Forum "
+        # "the Chamber of Commerce", "the Federation of Small Businesses", "the Union of Concerned Scientists"
+        "Chamber Chambers Association Federation Confederation Union Alliance Coalition League Society Movement "
+        "Network Organisation Organization"
+    )
 )
 # A state's own armed services are actors of their own ("the UK’s Armed Forces"); its ministries speak for it.
 _MILITARY_HEADS = frozenset(words("Forces Force Army Navy Guard Guards Corps Command Brigade Brigades"))
@@ -1767,7 +1772,7 @@ def _scan(
         )
         if run_end > first + 1 and (run[-1] in ORG_HEADS or run[0] in ORG_LEADS or led) or whole:
             begin = i if whole else first
-            while begin < run_end - 1 and (toks[begin][0] in _POSSESSIVES or toks[begin][0] == "The"):
+            while begin < run_end - 1 and (toks[begin][0] in _POSSESSIVES or toks[begin][0] in ("The", "A", "An")):
                 begin += 1  # "Her National League of Democracy", "The Editorial Board of ...": no part of the name
             s0 = toks[begin][1]
             if led and out and out[-1].kind == "gaz" and out[-1].adjective and 0 < s0 - out[-1].end <= 1:
