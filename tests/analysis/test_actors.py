@@ -2613,3 +2613,21 @@ def test_a_group_a_participle_or_a_phrase_modifier_describes_is_a_group(text, gr
 def test_a_body_named_as_chamber_union_or_federation_of_something_is_an_organisation(text, body):
     names = {a.name: a.kind for a in find_actors([text]).actors.values()}
     assert names.get(body) is ActorKind.ORGANISATION, names
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        ("There are factors the President’s Office will not be able to solve.", "President’s Office", "ORGANISATION"),
+        (
+            "Downing Street says its account is under review, with the Prime Minister’s spokesperson insisting that "
+            "all options are on the table.",
+            "Prime Minister’s spokesperson",
+            "PERSON",
+        ),
+    ],
+)
+def test_a_leaders_office_or_spokesperson_is_an_actor_of_its_own(text, name, kind):
+    source = Source(title="Velmora", paragraphs=[text], author="Lena Osk")
+    actors = {a["name"]: a["kind"] for a in to_json(source, suggest(source))["actors"]}
+    assert actors.get(name) == kind.lower(), actors

@@ -406,7 +406,8 @@ def find_actors(
             ]
         found = _with_groups(p, text, _with_compounds(p, text, found, gaz), gaz)
         found = _with_roles(p, text, _agent_groups(p, text, found, gaz))
-        raws.extend(_with_staff_in(p, text, _with_heads(p, text, _with_agencies(p, text, found, gaz), gaz), gaz))
+        found = _with_heads(p, text, _with_agencies(p, text, found, gaz), gaz)
+        raws.extend(_with_leaders_staff(p, text, _with_staff_in(p, text, found, gaz)))
     if publisher and not (author or "").strip():
         raws = _publisher(raws, paragraphs, publisher)
     return _resolve(_capitol(_brussels(raws, paragraphs, gaz), paragraphs, gaz), paragraphs, gaz, author)
@@ -1172,6 +1173,38 @@ def _with_heads(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Ra
         if any(r.start < end and start < r.end and id(r) not in inside for r in out):
             continue
         out = [*(r for r in out if id(r) not in inside), _Raw(p, start, end, "role", name=text[start:end])]
+    return out
+
+
+# A leader's office or spokesperson, unnamed: "the President’s Office will not solve it", "with the Prime
+# Minister’s spokesperson insisting that ..."; an actor of its own, not the leader
+_LEADERS_STAFF = re.compile(
+    r"\b[Tt]he\s+(?P<name>(?P<leader>President|Prime Minister|PM|Premier|Chancellor|Foreign Secretary|Home Secretary|"
+    r"Secretary-General|Secretary General|Supreme Leader|Crown Prince|King|Emir|Mayor|Governor)[’']s\s+"
+    r"(?:(?P<office>Office|office)|(?:official\s+)?spokes(?:person|man|woman)|press secretary|chief of staff))\b"
+)
+
+
+def _with_leaders_staff(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
+    """`raws` with a leader's office (an organisation) and a leader's spokesperson (a person) named by the
+    leader's title; what the other finders saw inside the phrase (the title's "back" reference) gives way."""
+    out = raws
+    for match in islice(_LEADERS_STAFF.finditer(text), MAX_GROUP_PHRASES):
+        start, end = match.span()
+        if _NAMED_AFTER.match(text, end):
+            continue  # "the President’s chief of staff, Lena Osk, said": the person named
+        over = [r for r in out if r.start < end and start < r.end]
+        if any(r.start < start or r.end > end for r in over):
+            continue  # a longer name holds it: "the Office of the President's Office ..."
+        name = match.group("name")
+        if match.group("office"):
+            name = name[: match.start("office") - match.start("name")] + "Office"
+            raw = _Raw(p, start, end, "org", name=name)
+        else:
+            # titled by the role ("spokesperson"), so listed when named once, as a titled person is
+            role = name[match.end("leader") - match.start("name") + 2 :].strip()
+            raw = _Raw(p, start, end, "role", name=name, title=role)
+        out = [*(r for r in out if r not in over), raw]
     return out
 
 
@@ -2532,6 +2565,8 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
                 actors[key].surfaces.setdefault(part, 0)
         elif raw.kind == "role":
             add("role:" + raw.name.casefold(), raw.name, ActorKind.PERSON, raw, raw.name)
+            for part in raw.parts:
+                actors["role:" + raw.name.casefold()].surfaces.setdefault(part, 0)
         elif raw.kind == "org" or raw.kind == "collective":
             name = raw.name
             owner = state_ends.get((raw.paragraph, raw.start))
