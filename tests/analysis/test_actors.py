@@ -2631,3 +2631,28 @@ def test_a_leaders_office_or_spokesperson_is_an_actor_of_its_own(text, name, kin
     source = Source(title="Velmora", paragraphs=[text], author="Lena Osk")
     actors = {a["name"]: a["kind"] for a in to_json(source, suggest(source))["actors"]}
     assert actors.get(name) == kind.lower(), actors
+
+
+@pytest.mark.parametrize(
+    ("paragraphs", "name", "alias"),
+    [
+        (
+            ["The sanctions, considered at the urging of Brel’s son, deepened the rift. Tomas Brel said nothing."],
+            "Brel’s son",
+            None,
+        ),
+        (
+            ["Tomas Brel has again laid claim to the island. Furthermore, his oldest son is paying a visit there."],
+            "Brel’s oldest son",
+            "his oldest son",
+        ),
+        (["Velmora saw the birth of a Kurdish state. His father is Azeri and his mother is Kurdish."], None, None),
+    ],
+)
+def test_a_person_named_by_their_kin_is_an_actor(paragraphs, name, alias):
+    source = Source(title="Velmora", paragraphs=paragraphs, author="Lena Osk")
+    actors = {a["name"]: a["aliases"] for a in to_json(source, suggest(source))["actors"]}
+    kin = [n for n in actors if "’s " in n]
+    assert kin == ([name] if name else []), actors
+    if alias:
+        assert alias in actors[name], actors

@@ -288,7 +288,7 @@ class _Raw:
     paragraph: int
     start: int
     end: int
-    kind: str  # "gaz", "org", "person", "single", "collective", "back", "government", "anaphor", "role"
+    kind: str  # "gaz", "org", "person", "single", "collective", "back", "government", "anaphor", "role", "kin"
     name: str = ""
     title: str = ""
     gaz: int = -1
@@ -407,7 +407,7 @@ def find_actors(
         found = _with_groups(p, text, _with_compounds(p, text, found, gaz), gaz)
         found = _with_roles(p, text, _agent_groups(p, text, found, gaz))
         found = _with_heads(p, text, _with_agencies(p, text, found, gaz), gaz)
-        raws.extend(_with_leaders_staff(p, text, _with_staff_in(p, text, found, gaz)))
+        raws.extend(_with_kin(p, text, _with_leaders_staff(p, text, _with_staff_in(p, text, found, gaz)), gaz))
     if publisher and not (author or "").strip():
         raws = _publisher(raws, paragraphs, publisher)
     return _resolve(_capitol(_brussels(raws, paragraphs, gaz), paragraphs, gaz), paragraphs, gaz, author)
@@ -1205,6 +1205,45 @@ def _with_leaders_staff(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
             role = name[match.end("leader") - match.start("name") + 2 :].strip()
             raw = _Raw(p, start, end, "role", name=name, title=role)
         out = [*(r for r in out if r not in over), raw]
+    return out
+
+
+# A person named by their kin, unnamed: "at the urging of Bolsonaro’s son", "his oldest son is visiting"
+_KIN = re.compile(
+    r"\b(?:(?P<owner>[A-Z][\w’'\-]+)[’']s|(?P<pronoun>[Hh]is|[Hh]er))\s+"
+    r"(?P<kin>(?:(?:eldest|oldest|youngest|elder|younger)\s+)?(?:son|daughter|wife|husband|brother|sister|father|"
+    r"mother|nephew|niece|son-in-law|daughter-in-law|widow|widower))\b(?![\w\-])"
+)
+_NAME_NEXT = re.compile(r",?\s+[“\"]?[A-Z]")
+
+
+def _with_kin(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
+    """`raws` with a person named by their kin ("Bolsonaro’s son"), where the kin is a person the text names
+    ("his oldest son": the person named last before, in the paragraph). The text's own words ("his oldest son")
+    are an alias. Not where the kin's name follows ("his son, Lena Osk,"): the name is the person."""
+    out = raws
+    for match in islice(_KIN.finditer(text), MAX_GROUP_PHRASES):
+        if _NAME_NEXT.match(text, match.end()):
+            continue
+        if match.group("owner"):
+            owner = [r for r in out if r.kind in ("person", "single") and r.end == match.end("owner")]
+        else:
+            # the person named last before: a full name, or a surname alone of one named in full or of a leader
+            # ("Lena Osk ... Osk said ... his son"), not any capitalised word ("a Kurdish state. His father")
+            people = [r for r in out if r.kind == "person" and r.end <= match.start()]
+            surnames = {r.name.split()[-1] for r in people if r.name}
+            owner = [
+                r
+                for r in out
+                if r.end <= match.start()
+                and (r.kind == "person" or (r.kind == "single" and (r.name in surnames or r.name in gaz.leaders)))
+            ][-1:]
+        if not owner or any(r.start < match.end() and match.start() < r.end for r in out if r not in owner):
+            continue
+        surname = (owner[0].name or text[owner[0].start : owner[0].end]).split()[-1]
+        name = f"{surname}’s {match.group('kin')}"
+        parts = (match.group(),) if match.group("pronoun") else ()
+        out = [*out, _Raw(p, match.start("kin"), match.end(), "kin", name=name, title=match.group("kin"), parts=parts)]
     return out
 
 
@@ -2563,7 +2602,8 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             add(key, actors[key].name if key in actors else " ".join(words), ActorKind.GROUP, raw, surface)
             for part in raw.parts:
                 actors[key].surfaces.setdefault(part, 0)
-        elif raw.kind == "role":
+        elif raw.kind == "role" or (raw.kind == "kin" and raw.name.split("’s")[0] in full):
+            # a kin of someone who is no person the text names ("his mother is Kurdish") is no one
             add("role:" + raw.name.casefold(), raw.name, ActorKind.PERSON, raw, raw.name)
             for part in raw.parts:
                 actors["role:" + raw.name.casefold()].surfaces.setdefault(part, 0)
