@@ -2656,3 +2656,17 @@ def test_a_person_named_by_their_kin_is_an_actor(paragraphs, name, alias):
     assert kin == ([name] if name else []), actors
     if alias:
         assert alias in actors[name], actors
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("With one week left, lawmakers are still hammering out the details of the Velmora package.", "lawmakers"),
+        ("After the vote, investors don’t trust the Velmoran bank any more.", "investors"),
+        ("Since the war, voters have long backed Lena Osk in Velmora.", "voters"),
+        ("Lena Osk reported that thousands of workers have already been laid off in Velmora.", None),  # done to them
+    ],
+)
+def test_a_bare_group_that_opens_a_clause_before_an_auxiliary_acts(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == ([group] if group else []), groups
