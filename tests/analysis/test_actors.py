@@ -616,7 +616,8 @@ def test_an_abbreviation_the_text_spells_out_as_something_else_is_not_the_known_
 
 def test_a_terms_abbreviation_is_no_body():
     index = find_actors(["Advocates met for the third Artificial Intelligence (AI) Summit. AI is everywhere."])
-    assert [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == []
+    # the advocates who met are a group; no body is named
+    assert [a.name for a in index.actors.values() if a.kind not in (ActorKind.AUTHOR, ActorKind.GROUP)] == []
 
 
 def test_an_election_is_no_actor_even_defined_by_an_abbreviation():
@@ -2670,3 +2671,16 @@ def test_a_person_named_by_their_kin_is_an_actor(paragraphs, name, alias):
 def test_a_bare_group_that_opens_a_clause_before_an_auxiliary_acts(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == ([group] if group else []), groups
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("While expert witnesses gave divided views, Lena Osk sparred with Tomas Brel.", "expert witnesses"),
+        ("Western societies have grown comfortable assuming that peace is the norm.", "Western societies"),
+        ("Velmora cannot sit by while adversaries have tightened their grip on the strait.", "adversaries"),
+    ],
+)
+def test_witnesses_societies_and_adversaries_are_groups(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == [group], groups

@@ -698,7 +698,8 @@ _AGENT_GROUP_HEADS = (
     r"gangs|cartels|consumers|households|residents|refugees|migrants|students|youths|women|lobbyists|industry|"
     r"sector|separatists|secessionists|extremists|terrorists|providers|suppliers|contractors|brokers|communities|"
     r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police|oppositionists|sources|figures|"
-    r"officers|actors|backers|players|corporations|neighbours|neighbors|democracies|autocracies|colonies|networks"
+    r"officers|actors|backers|players|corporations|neighbours|neighbors|democracies|autocracies|colonies|networks|"
+    r"adversaries|enemies|witnesses|societies|champions"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
@@ -716,7 +717,8 @@ _ACTING_HEADS = _STATE_STAFF | frozenset(
         "protesters protestors demonstrators voters politicians activists students workers farmers rebels "
         "insurgents militants fighters residents firms companies businesses jihadists militias juntas hackers citizens "
         "traders investors banks lenders manufacturers producers exporters importers consumers smugglers traffickers "
-        "gangs cartels opponents supporters ngos police oppositionists ministers media"
+        "gangs cartels opponents supporters ngos police oppositionists ministers media advocates proponents "
+        "critics adversaries enemies rivals allies communities witnesses"
     )
 )
 # "A host of lawmakers criticized ...", "Dozens of protesters gathered ...": how many, before the group
