@@ -2684,3 +2684,16 @@ def test_a_bare_group_that_opens_a_clause_before_an_auxiliary_acts(text, group):
 def test_witnesses_societies_and_adversaries_are_groups(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == [group], groups
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Velmora welcomed it. But its advocates and champions are disappointed.", "advocates and champions"),
+        ("If voters rejected the deal, Lena Osk would resign.", "voters"),
+        ("Lena Osk argued that all protesters should have left by noon.", "protesters"),
+    ],
+)
+def test_a_bare_group_acts_after_but_if_or_all(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == [group], groups

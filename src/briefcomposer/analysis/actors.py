@@ -727,9 +727,10 @@ _QUANTITY = (
     r"|(?:[Dd]ozens|[Hh]undreds|[Tt]housands|[Ss]cores|[Mm]illions)\s+of\s+)"
 )
 _CLAUSE_SUBJECT = re.compile(
-    r"(?:^|[.!?:;,–—]\s+|^\s*[“\"‘]|\b(?i:that|as|when|while|because|after|since|until|although|though|with|what)\s+)"
-    # "what some officials have described as", "Our neighbours have urged"
-    r"(?:(?i:the|some|many|most|our|its|their)\s+|" + _QUANTITY + r")?$"
+    r"(?:^|[.!?:;,–—]\s+|^\s*[“\"‘]|\b(?i:that|as|when|while|because|after|since|until|although|though|with|what|"
+    r"but|and|yet|if|whereas|where)\s+)"
+    # "what some officials have described as", "Our neighbours have urged", "But its advocates are disappointed"
+    r"(?:(?i:the|some|many|most|our|its|their|his|her|all|both|these|those|several|other)\s+|" + _QUANTITY + r")?$"
 )
 # "according to (some) analysts", "criticised by rights groups"
 _CITED = re.compile(
@@ -868,10 +869,11 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         head = head_words.lower()
         speaking = head in _SPEAKING_HEADS
         # "After the vote, protesters blocked the roads", "Voters punished the party": people who act
+        paired = _PAIR.match(text, head_end)  # "advocates and champions are disappointed": the pair acts
         acting = (
             not mods
             and head in _ACTING_HEADS
-            and _acts(text, head_end, present=True)
+            and _acts(text, paired.end() if paired else head_end, present=True)
             and _CLAUSE_SUBJECT.search(text[max(0, head_start - 30) : head_start]) is not None
         )
         # "with pundits focusing on", "with opposition figures calling for": the group does what follows
