@@ -2697,3 +2697,18 @@ def test_witnesses_societies_and_adversaries_are_groups(text, group):
 def test_a_bare_group_acts_after_but_if_or_all(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == [group], groups
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The report acknowledges that businesses require a transparent justice system in Velmora.",
+        "Velmora cannot sit idly by while adversaries tighten their grip on the strait.",
+    ],
+)
+def test_a_bare_group_doing_something_in_the_present_is_listed_without_a_position(text):
+    source = Source(title="Velmora", paragraphs=[text], author="Lena Osk")
+    result = to_json(source, suggest(source))
+    groups = [a["name"] for a in result["actors"] if a["kind"] == "group"]
+    assert len(groups) == 1, groups
+    assert not [p for p in result["positions"] if p["actor"] == groups[0]], result["positions"]

@@ -883,6 +883,14 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             and (not mods or _WITH_BEFORE.search(text, max(0, head_start - 60), mods_start) is not None)
         )
         doing = doing and (bool(mods) or head in _ACTING_HEADS or speaking)
+        # "that businesses require ...", "while adversaries tighten their grip": listed, though a verb in the
+        # present says what they do more than what they hold
+        doing = doing or (
+            not mods
+            and head in _ACTING_HEADS
+            and _does_now(text, head_end)
+            and _CLAUSE_SUBJECT.search(text[max(0, head_start - 30) : head_start]) is not None
+        )
         if not mods and head != "think tanks" and not speaking and not doing:
             # "Countries agreed on two pillars", "Leaders pledged ...": a bare plural that opens a sentence and
             # speaks is the group, though "countries" alone elsewhere names no one
@@ -3038,6 +3046,23 @@ _MODAL_THEN_VERB = re.compile(
     # "protesters must have had help", "may have sought"
     r"(?:will|would|may|might|must|could|should)\s+have\s+(?!been\b)[a-z]{3,}\b)"
 )
+
+
+# Verbs of action in the present, after a plural subject: "that businesses require ...", "while adversaries
+# tighten their grip"
+_PRESENT_ACTIONS = frozenset(
+    words(
+        "need require tighten control run lead fund finance continue struggle use make get keep pay buy sell "
+        "operate move send build try fight attack kill target launch carry enjoy dominate exploit flee leave join "
+        "vote spend invest lose win hire smuggle traffic lobby pressure oppose resist benefit suffer"
+    )
+)
+
+
+def _does_now(text: str, end: int) -> bool:
+    """The word after `end` is a verb of action in the present: "require", "tighten"."""
+    match = _ACTS.match(text[end : end + 80])
+    return bool(match and match.group(1) in _PRESENT_ACTIONS and not match.group(0)[: match.start(1)].strip())
 
 
 def _acts(text: str, end: int, present: bool = False) -> bool:
