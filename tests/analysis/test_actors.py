@@ -2712,3 +2712,29 @@ def test_a_bare_group_doing_something_in_the_present_is_listed_without_a_positio
     groups = [a["name"] for a in result["actors"] if a["kind"] == "group"]
     assert len(groups) == 1, groups
     assert not [p for p in result["positions"] if p["actor"] == groups[0]], result["positions"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "Since taking power in Velmora, the military has extended the emergency every six months.",
+            "military",
+            "ORGANISATION",
+        ),
+        (
+            "The court agreed with the prosecution's claim that Lena Osk struck the officer.",
+            "prosecution",
+            "ORGANISATION",
+        ),
+        ("The ruling elite fears that reform would cost it power in Velmora.", "ruling elite", "GROUP"),
+        ("The public sector in Velmora is large.", None, None),  # no one acts
+        ("Called ONSF, as the military quickly abbreviated it, the plan is new.", None, None),  # an aside on a name
+    ],
+)
+def test_a_states_institution_or_public_named_by_a_common_noun_that_acts(text, name, kind):
+    found = {a.name: a.kind.name for a in find_actors([text]).actors.values() if a.kind is not ActorKind.AUTHOR}
+    if name:
+        assert found.get(name) == kind, found
+    else:
+        assert not {"military", "public"} & set(found), found

@@ -407,7 +407,8 @@ def find_actors(
         found = _with_groups(p, text, _with_compounds(p, text, found, gaz), gaz)
         found = _with_roles(p, text, _agent_groups(p, text, found, gaz))
         found = _with_heads(p, text, _with_agencies(p, text, found, gaz), gaz)
-        raws.extend(_with_kin(p, text, _with_leaders_staff(p, text, _with_staff_in(p, text, found, gaz)), gaz))
+        found = _with_kin(p, text, _with_leaders_staff(p, text, _with_staff_in(p, text, found, gaz)), gaz)
+        raws.extend(_with_collectives(p, text, found))
     if publisher and not (author or "").strip():
         raws = _publisher(raws, paragraphs, publisher)
     return _resolve(_capitol(_brussels(raws, paragraphs, gaz), paragraphs, gaz), paragraphs, gaz, author)
@@ -1217,6 +1218,46 @@ def _with_leaders_staff(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
             role = name[match.end("leader") - match.start("name") + 2 :].strip()
             raw = _Raw(p, start, end, "role", name=name, title=role)
         out = [*(r for r in out if r not in over), raw]
+    return out
+
+
+# A state's institutions and publics named by what they are, with "the": "the military has refused", "the
+# judiciary ruled", "the prosecution's claim", "the public is furious"; an actor where it acts or speaks
+_COLLECTIVE = re.compile(
+    r"\b[Tt]he\s+(?P<name>(?:(?:political|ruling|security|military|intelligence|defen[cs]e|wider|general)\s+)?"
+    r"(?P<head>military|judiciary|prosecution|presidency|executive branch|legislature|bureaucracy|civil service|"
+    r"establishment|elite|elites|public|electorate|clergy))\b(?![\w\-])"
+)
+_COLLECTIVE_BODIES = frozenset(
+    [*words("military judiciary prosecution presidency legislature bureaucracy"), "executive branch", "civil service"]
+)
+_OWN_STANCE = re.compile(r"[’']s\s+(\w+)")
+_AS_BEFORE = re.compile(r"\b[Aa]s\s+$")
+_VERB_IT = re.compile(r"\s+(?:\w+ly\s+)?[a-z]+\s+it\b")
+
+
+def _with_collectives(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
+    """`raws` with a state's institution or public named by a common noun ("the military") that acts, speaks
+    or holds a stance of its own ("the prosecution's claim"), or is cited ("according to the military")."""
+    out = raws
+    for match in islice(_COLLECTIVE.finditer(text), MAX_GROUP_PHRASES):
+        start, end = match.span()
+        own = _OWN_STANCE.match(text, end)
+        if not (
+            _acts(text, end, present=True)
+            or _says_something(text, end, _GROUP_VERBS)
+            or _does_now(text, end)
+            or (own and own.group(1) in lexicon.STANCE_NOUNS)
+            or _CITED.search(text[max(0, start - 40) : start] + " ")
+        ):
+            continue
+        if any(r.start < end and start < r.end for r in out):
+            continue
+        if _AS_BEFORE.search(text, max(0, start - 4), start) and _VERB_IT.match(text, end):
+            continue  # "ONSF, as the military quickly abbreviated it": an aside on a name, not its own act
+        name = match.group("name")
+        kind = "org" if match.group("head") in _COLLECTIVE_BODIES else "group"
+        out = [*out, _Raw(p, match.start("name"), end, kind, name=name)]
     return out
 
 
