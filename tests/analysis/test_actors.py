@@ -2738,3 +2738,16 @@ def test_a_states_institution_or_public_named_by_a_common_noun_that_acts(text, n
         assert found.get(name) == kind, found
     else:
         assert not {"military", "public"} & set(found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The plan angers many, particularly in the air force, which believes it won the war.", "air force"),
+        ("In Velmora, the security forces killed ten protesters last week.", "security forces"),
+        ("The courts ruled against Lena Osk twice.", "courts"),
+    ],
+)
+def test_armed_services_courts_and_the_press_that_act_are_actors(text, name):
+    found = [a.name for a in find_actors([text]).actors.values() if a.kind is not ActorKind.AUTHOR]
+    assert name in found, found

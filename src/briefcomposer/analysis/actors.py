@@ -1226,11 +1226,16 @@ def _with_leaders_staff(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
 _COLLECTIVE = re.compile(
     r"\b[Tt]he\s+(?P<name>(?:(?:political|ruling|security|military|intelligence|defen[cs]e|wider|general)\s+)?"
     r"(?P<head>military|judiciary|prosecution|presidency|executive branch|legislature|bureaucracy|civil service|"
-    r"establishment|elite|elites|public|electorate|clergy))\b(?![\w\-])"
+    r"establishment|elite|elites|public|electorate|clergy|navy|air force|armed forces|coast guard|cabinet|courts|"
+    r"security forces|security services|intelligence services|press|diaspora|business community))\b(?![\w\-])"
 )
 _COLLECTIVE_BODIES = frozenset(
-    [*words("military judiciary prosecution presidency legislature bureaucracy"), "executive branch", "civil service"]
+    [
+        *words("military judiciary prosecution presidency legislature bureaucracy navy cabinet courts"),
+        *("executive branch", "civil service", "air force", "armed forces", "coast guard"),
+    ]
 )
+_WHICH = re.compile(r",?\s+(?:which|who)\b")  # "the air force, which believes it played a key role"
 _OWN_STANCE = re.compile(r"[’']s\s+(\w+)")
 _AS_BEFORE = re.compile(r"\b[Aa]s\s+$")
 _VERB_IT = re.compile(r"\s+(?:\w+ly\s+)?[a-z]+\s+it\b")
@@ -1238,12 +1243,18 @@ _VERB_IT = re.compile(r"\s+(?:\w+ly\s+)?[a-z]+\s+it\b")
 
 def _with_collectives(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
     """`raws` with a state's institution or public named by a common noun ("the military") that acts, speaks
-    or holds a stance of its own ("the prosecution's claim"), or is cited ("according to the military")."""
+    or holds a stance of its own ("the prosecution's claim"), also in a relative clause ("the air force, which
+    believes ..."), or is cited ("according to the military")."""
     out = raws
     for match in islice(_COLLECTIVE.finditer(text), MAX_GROUP_PHRASES):
         start, end = match.span()
         own = _OWN_STANCE.match(text, end)
-        if not (
+        which = _WHICH.match(text, end)
+        if which:
+            end_of = which.end()
+            if not (_acts(text, end_of, present=True) or _says_something(text, end_of, _GROUP_VERBS)):
+                continue
+        elif not (
             _acts(text, end, present=True)
             or _says_something(text, end, _GROUP_VERBS)
             or _does_now(text, end)
