@@ -2751,3 +2751,24 @@ def test_a_states_institution_or_public_named_by_a_common_noun_that_acts(text, n
 def test_armed_services_courts_and_the_press_that_act_are_actors(text, name):
     found = [a.name for a in find_actors([text]).actors.values() if a.kind is not ActorKind.AUTHOR]
     assert name in found, found
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        (
+            "This opened Lena Osk up to furious accusations from her opponents of having breached the pact.",
+            "Osk’s opponents",
+            "her opponents",
+        ),
+        (
+            "Tomas Brel lost the vote. His supporters took to the streets of Velmora.",
+            "Brel’s supporters",
+            "His supporters",
+        ),
+    ],
+)
+def test_a_persons_camp_named_by_a_pronoun_is_named_with_the_person(text, name, alias):
+    groups = {a.name: a for a in find_actors([text]).actors.values()}
+    assert name in groups, list(groups)
+    assert alias in groups[name].aliases(), groups[name].aliases()

@@ -408,7 +408,7 @@ def find_actors(
         found = _with_roles(p, text, _agent_groups(p, text, found, gaz))
         found = _with_heads(p, text, _with_agencies(p, text, found, gaz), gaz)
         found = _with_kin(p, text, _with_leaders_staff(p, text, _with_staff_in(p, text, found, gaz)), gaz)
-        raws.extend(_with_collectives(p, text, found))
+        raws.extend(_with_persons_camp(p, text, _with_collectives(p, text, found), gaz))
     if publisher and not (author or "").strip():
         raws = _publisher(raws, paragraphs, publisher)
     return _resolve(_capitol(_brussels(raws, paragraphs, gaz), paragraphs, gaz), paragraphs, gaz, author)
@@ -1281,6 +1281,58 @@ _KIN = re.compile(
 _NAME_NEXT = re.compile(r",?\s+[“\"]?[A-Z]")
 
 
+def _person_before(raws: list[_Raw], at: int, gaz: Gazetteer) -> list[_Raw]:
+    """The person named last before `at` (as a list of one, or empty), whom "his" or "her" points to: a full
+    name, or a surname alone of one named in full or of a leader ("Lena Osk ... Osk said ... his son"), not any
+    capitalised word ("a Kurdish state. His father")."""
+    people = [r for r in raws if r.kind == "person" and r.end <= at]
+    surnames = {r.name.split()[-1] for r in people if r.name}
+    named = [
+        r
+        for r in raws
+        if r.end <= at
+        and (r.kind == "person" or (r.kind == "single" and (r.name in surnames or r.name in gaz.leaders)))
+    ]
+    return [max(named, key=lambda r: r.end)] if named else []
+
+
+# A person's own camp, named by a pronoun: "accusations from his opponents", "her supporters took to the streets"
+_PERSONS_CAMP = re.compile(
+    r"\b(?P<pronoun>[Hh]is|[Hh]er)\s+(?P<group>(?:(?:own|fellow|former|fiercest|harshest|staunchest|closest|many)\s+)?"
+    r"(?:opponents|critics|supporters|allies|rivals|advocates|detractors|backers|loyalists|followers|colleagues|MPs|"
+    r"lawmakers|enemies))\b"
+)
+
+
+def _with_persons_camp(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
+    """`raws` with a person's opponents, critics or supporters named by "his" or "her" ("accusations from his
+    opponents"), where they act, speak or are cited: named with the person named last before ("Osk’s
+    opponents"), the text's own words an alias."""
+    out = raws
+    for match in islice(_PERSONS_CAMP.finditer(text), MAX_GROUP_PHRASES):
+        start, end = match.span()
+        if not (
+            _acts(text, end, present=True)
+            or _says_something(text, end, _GROUP_VERBS)
+            or _CITED.search(text[max(0, start - 40) : start])
+        ):
+            continue
+        over = [r for r in out if r.start < end and start < r.end]
+        if any(r.kind != "group" or r.start < match.start("group") for r in over):
+            continue  # a name the other finders have handled (not the bare "supporters" this one names better)
+        owner = _person_before(out, start, gaz)
+        if not owner:
+            continue
+        surname = (owner[0].name or text[owner[0].start : owner[0].end]).split()[-1]
+        group = match.group("group")
+        name = f"{surname}’s {group}"
+        out = [
+            *(r for r in out if r not in over),
+            _Raw(p, match.start("group"), end, "group", name=name, parts=(match.group(), group)),
+        ]
+    return out
+
+
 def _with_kin(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
     """`raws` with a person named by their kin ("Bolsonaro’s son"), where the kin is a person the text names
     ("his oldest son": the person named last before, in the paragraph). The text's own words ("his oldest son")
@@ -1292,16 +1344,7 @@ def _with_kin(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]
         if match.group("owner"):
             owner = [r for r in out if r.kind in ("person", "single") and r.end == match.end("owner")]
         else:
-            # the person named last before: a full name, or a surname alone of one named in full or of a leader
-            # ("Lena Osk ... Osk said ... his son"), not any capitalised word ("a Kurdish state. His father")
-            people = [r for r in out if r.kind == "person" and r.end <= match.start()]
-            surnames = {r.name.split()[-1] for r in people if r.name}
-            owner = [
-                r
-                for r in out
-                if r.end <= match.start()
-                and (r.kind == "person" or (r.kind == "single" and (r.name in surnames or r.name in gaz.leaders)))
-            ][-1:]
+            owner = _person_before(out, match.start(), gaz)
         if not owner or any(r.start < match.end() and match.start() < r.end for r in out if r not in owner):
             continue
         surname = (owner[0].name or text[owner[0].start : owner[0].end]).split()[-1]
