@@ -1230,9 +1230,7 @@ def test_a_places_name_after_a_given_name_is_a_surname():
 
 def test_a_pair_of_groups_stops_before_a_quantifier():
     index = find_actors(["Security forces repressed protesters and some Anglophone separatists rejected the talks."])
-    groups = [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP]
-    assert "Anglophone separatists" in groups, groups
-    assert not [g for g in groups if " and " in g], groups  # the security forces that act are a group of their own
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == ["Anglophone separatists"]
 
 
 @pytest.mark.parametrize(
@@ -2774,19 +2772,3 @@ def test_a_persons_camp_named_by_a_pronoun_is_named_with_the_person(text, name, 
     groups = {a.name: a for a in find_actors([text]).actors.values()}
     assert name in groups, list(groups)
     assert alias in groups[name].aliases(), groups[name].aliases()
-
-
-@pytest.mark.parametrize(
-    ("text", "group"),
-    [
-        ("Tech giants lobbied hard against the Velmoran rules.", "Tech giants"),
-        ("Velmora’s proxies attacked the base twice in May.", "Velmora’s proxies"),
-        ("Settlers attacked the village at dawn.", "settlers"),
-        ("Government forces shelled the city of Kystby.", "Government forces"),
-        ("The nuclear powers have refused to disarm.", "nuclear powers"),
-        ("Velmora has modernised its nuclear forces since 2020.", None),  # an arsenal, not people
-    ],
-)
-def test_giants_proxies_settlers_forces_and_powers_are_groups(text, group):
-    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
-    assert groups == ([group] if group else []), groups

@@ -639,7 +639,7 @@ _GROUP_MODIFIERS = (
 _OWNED_GROUPS = (
     r"neighbou?rs|allies|partners|supporters|critics|opponents|rivals|signatories|political class|elites|"
     r"security forces|security services|intelligence services|civil society|youth|young people|voters|electorate|"
-    r"opposition|parties|leaders|proxies"
+    r"opposition|parties|leaders"
 )
 # A first modifier joined by "and" to a group phrase's: "regional and global powers"
 _MODIFIER_AND = re.compile(rf"(?<![\w’'\-])(?:{_GROUP_MODIFIERS})\s+and\s+$")
@@ -676,7 +676,7 @@ def _group_phrases(text: str) -> Iterator[re.Match[str]]:
 _STATE_STAFF = frozenset(
     words(
         "diplomats officials leaders governments policymakers policy-makers negotiators legislators lawmakers "
-        "authorities forces"
+        "authorities"
     )
 )
 
@@ -700,7 +700,7 @@ _AGENT_GROUP_HEADS = (
     r"sector|separatists|secessionists|extremists|terrorists|providers|suppliers|contractors|brokers|communities|"
     r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police|oppositionists|sources|figures|"
     r"officers|actors|backers|players|corporations|neighbours|neighbors|democracies|autocracies|colonies|networks|"
-    r"adversaries|enemies|witnesses|societies|champions|giants|proxies|settlers|forces|powers"
+    r"adversaries|enemies|witnesses|societies|champions"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
@@ -719,7 +719,7 @@ _ACTING_HEADS = _STATE_STAFF | frozenset(
         "insurgents militants fighters residents firms companies businesses jihadists militias juntas hackers citizens "
         "traders investors banks lenders manufacturers producers exporters importers consumers smugglers traffickers "
         "gangs cartels opponents supporters ngos police oppositionists ministers media advocates proponents "
-        "critics adversaries enemies rivals allies communities witnesses settlers proxies"
+        "critics adversaries enemies rivals allies communities witnesses"
     )
 )
 # "A host of lawmakers criticized ...", "Dozens of protesters gathered ...": how many, before the group
@@ -810,7 +810,6 @@ ING_MODIFIERS = frozenset(
         "neighboring oil-producing producing exporting importing opposing competing fighting"
     )
 )
-_FORCES_AS_THINGS = frozenset(words("nuclear conventional strategic market economic social natural"))
 # Networks that are people: "smuggling networks", "terrorist networks" (not "social" or "rail networks")
 _NETWORK_KINDS = frozenset(words("smuggling trafficking criminal terrorist jihadist militant patronage"))
 _SINGULAR_DETERMINERS = frozenset(words("a an one this that each every"))
@@ -958,8 +957,6 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         described = described or (head == "ministers" and bool(mods) and mods[0] in _STATE_CLUBS)
         if head == "figures" and not any(m.lower() in _FIGURES for m in mods):
             continue  # "opposition figures", "senior figures": not "the headline figures", "trade figures"
-        if head == "forces" and any(m.lower() in _FORCES_AS_THINGS for m in mods):
-            continue  # "nuclear forces", "market forces": arsenals and pressures, not people
         if head == "networks" and not (mods and mods[-1].lower() in _NETWORK_KINDS):
             continue  # "smuggling networks", "criminal networks": not "social networks", "energy networks"
         if head == "sources" and not (
