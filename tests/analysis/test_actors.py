@@ -2662,20 +2662,6 @@ def test_a_person_named_by_their_kin_is_an_actor(paragraphs, name, alias):
 @pytest.mark.parametrize(
     ("text", "group"),
     [
-        ("With one week left, lawmakers are still hammering out the details of the Velmora package.", "lawmakers"),
-        ("After the vote, investors don’t trust the Velmoran bank any more.", "investors"),
-        ("Since the war, voters have long backed Lena Osk in Velmora.", "voters"),
-        ("Lena Osk reported that thousands of workers have already been laid off in Velmora.", None),  # done to them
-    ],
-)
-def test_a_bare_group_that_opens_a_clause_before_an_auxiliary_acts(text, group):
-    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
-    assert groups == ([group] if group else []), groups
-
-
-@pytest.mark.parametrize(
-    ("text", "group"),
-    [
         ("While expert witnesses gave divided views, Lena Osk sparred with Tomas Brel.", "expert witnesses"),
         ("Western societies have grown comfortable assuming that peace is the norm.", "Western societies"),
         ("Velmora cannot sit by while adversaries have tightened their grip on the strait.", "adversaries"),
