@@ -2758,3 +2758,9 @@ def test_a_persons_camp_named_by_a_pronoun_is_named_with_the_person(text, name, 
     groups = {a.name: a for a in find_actors([text]).actors.values()}
     assert name in groups, list(groups)
     assert alias in groups[name].aliases(), groups[name].aliases()
+
+
+def test_a_coalition_of_a_group_is_an_alias_of_the_group():
+    text = "A coalition of 12 Velmoran rights groups warned that the sanctions risk promoting impunity."
+    group = next(a for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP)
+    assert "coalition of 12 Velmoran rights groups" in group.aliases(), (group.name, group.aliases())

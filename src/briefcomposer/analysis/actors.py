@@ -810,6 +810,7 @@ ING_MODIFIERS = frozenset(
         "neighboring oil-producing producing exporting importing opposing competing fighting"
     )
 )
+_GATHERED = re.compile(r"\b[Aa]n?\s+(?P<what>(?:coalition|group|bloc|alliance|caucus)\s+of\s+(?:\d+\s+|[a-z]+\s+)?)$")
 # Networks that are people: "smuggling networks", "terrorist networks" (not "social" or "rail networks")
 _NETWORK_KINDS = frozenset(words("smuggling trafficking criminal terrorist jihadist militant patronage"))
 _SINGULAR_DETERMINERS = frozenset(words("a an one this that each every"))
@@ -2709,6 +2710,10 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             add(key, actors[key].name if key in actors else " ".join(words), ActorKind.GROUP, raw, surface)
             for part in raw.parts:
                 actors[key].surfaces.setdefault(part, 0)
+            gathered = _GATHERED.search(text, max(0, raw.start - 40), raw.start)
+            if gathered:
+                # "A coalition of 79 ICC member countries warned": the coalition is a name of the group too
+                actors[key].surfaces.setdefault(text[gathered.start("what") : raw.end], 0)
         elif raw.kind == "role" or (raw.kind == "kin" and raw.name.split("’s")[0] in full):
             # a kin of someone who is no person the text names ("his mother is Kurdish") is no one
             add("role:" + raw.name.casefold(), raw.name, ActorKind.PERSON, raw, raw.name)
