@@ -2764,3 +2764,10 @@ def test_a_coalition_of_a_group_is_an_alias_of_the_group():
     text = "A coalition of 12 Velmoran rights groups warned that the sanctions risk promoting impunity."
     group = next(a for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP)
     assert "coalition of 12 Velmoran rights groups" in group.aliases(), (group.name, group.aliases())
+
+
+def test_public_opinion_that_acts_is_a_group_where_it_is_held_an_alias():
+    text = "Public opinion in Norway is boiling, and the official reaction to Velmora has been unprecedented."
+    group = next((a for a in find_actors([text]).actors.values() if a.name == "public opinion"), None)
+    assert group is not None
+    assert "Public opinion in Norway" in group.aliases(), group.aliases()

@@ -1223,12 +1223,14 @@ def _with_leaders_staff(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
 
 
 # A state's institutions and publics named by what they are, with "the": "the military has refused", "the
-# judiciary ruled", "the prosecution's claim", "the public is furious"; an actor where it acts or speaks
+# judiciary ruled", "the prosecution's claim", "the public is furious", and public opinion ("Public opinion in
+# Jordan is boiling"); an actor where it acts or speaks
 _COLLECTIVE = re.compile(
-    r"\b[Tt]he\s+(?P<name>(?:(?:political|ruling|security|military|intelligence|defen[cs]e|wider|general)\s+)?"
+    r"\b(?:(?P<opinion>[Pp]ublic opinion)(?P<where>\s+in\s+[A-Z][\w\-]+(?:\s+[A-Z][\w\-]+)?)?(?![\w\-])|"
+    r"[Tt]he\s+(?P<name>(?:(?:political|ruling|security|military|intelligence|defen[cs]e|wider|general)\s+)?"
     r"(?P<head>military|judiciary|prosecution|presidency|executive branch|legislature|bureaucracy|civil service|"
     r"establishment|elite|elites|public|electorate|clergy|navy|air force|armed forces|coast guard|cabinet|courts|"
-    r"security forces|security services|intelligence services|press|diaspora|business community))\b(?![\w\-])"
+    r"security forces|security services|intelligence services|press|diaspora|business community))\b(?![\w\-]))"
 )
 _COLLECTIVE_BODIES = frozenset(
     [
@@ -1263,10 +1265,16 @@ def _with_collectives(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
             or _CITED.search(text[max(0, start - 40) : start] + " ")
         ):
             continue
-        if any(r.start < end and start < r.end for r in out):
+        named_end = match.end("opinion") if match.group("opinion") else end  # "in Jordan" keeps its own name
+        if any(r.start < named_end and start < r.end for r in out):
             continue
         if _AS_BEFORE.search(text, max(0, start - 4), start) and _VERB_IT.match(text, end):
             continue  # "ONSF, as the military quickly abbreviated it": an aside on a name, not its own act
+        if match.group("opinion"):
+            # "Public opinion in Jordan is boiling": where it is held, a name of it too
+            name, parts = "public opinion", (match.group().strip(),) if match.group("where") else ()
+            out = [*out, _Raw(p, start, named_end, "group", name=name, parts=parts)]
+            continue
         name = match.group("name")
         kind = "org" if match.group("head") in _COLLECTIVE_BODIES else "group"
         out = [*out, _Raw(p, match.start("name"), end, kind, name=name)]
@@ -3136,7 +3144,7 @@ class _CommonWords:
 
 _MODAL_THEN_VERB = re.compile(
     r"^\s+(?:(?:will|would|may|might|must|could|can|should)(?:\s+(?:also|still|now|soon|not|\w+ly))*\s+"
-    r"(?!be\b|have\b|not\b)[a-z]{3,}\b|(?:are|were)\s+(?:\w+ly\s+)?(?!being\b|going\b)[a-z]{3,}ing\b|"
+    r"(?!be\b|have\b|not\b)[a-z]{3,}\b|(?:are|were|is|was)\s+(?:\w+ly\s+)?(?!being\b|going\b)[a-z]{3,}ing\b|"
     # "protesters must have had help", "may have sought"
     r"(?:will|would|may|might|must|could|should)\s+have\s+(?!been\b)[a-z]{3,}\b)"
 )
