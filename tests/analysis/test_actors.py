@@ -2771,3 +2771,18 @@ def test_public_opinion_that_acts_is_a_group_where_it_is_held_an_alias():
     group = next((a for a in find_actors([text]).actors.values() if a.name == "public opinion"), None)
     assert group is not None
     assert "Public opinion in Norway" in group.aliases(), group.aliases()
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "While frontier AI businesses in Norway and Iceland are developing new tools, Velmora lags.",
+            "frontier AI businesses",
+        ),
+        ("In May, senior diplomats from Norway and Iceland issued a joint paper on Velmora.", None),  # the two states'
+    ],
+)
+def test_a_group_placed_in_two_places_before_its_verb(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == ([group] if group else []), groups

@@ -843,7 +843,8 @@ _DOING_AFTER = re.compile(
     r"\s+(?:\w+ly\s+)?(?!(?:during|thing|nothing|something|anything|everything|king)\b)[a-z]{2,}ing\b"
 )
 _PLACED_IN = re.compile(
-    r"\s+(?:in|from)\s+(?:the\s+[\w.\-]+|(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?)(?=\s+[a-z])"
+    r"\s+(?:in|from)\s+(?:the\s+[\w.\-]+|(?:the\s+)?[A-Z][\w.\-]*(?:\s+[A-Z][\w.\-]*)?)"
+    r"(?P<both>\s+and\s+(?:the\s+)?[A-Z][\w.\-]*)?(?=\s+[a-z])"
 )
 _POST_MODIFIER = re.compile(
     r"\s+(?:(?:around|across|throughout) the (?:world|region|globe|continent|country)|worldwide|globally|alike)\b"
@@ -942,7 +943,11 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         # "a tool fossil fuel companies have used", "Shia blocs won": a described group followed by its verb is
         # that clause's subject (not after "to": "to accept Palestinian refugees" is an object)
         # "public health experts in the U.S. acknowledged ...": where they are may come between them and the verb
+        # "frontier AI businesses in the US and China are developing ...": where they are may name two places,
+        # though "senior diplomats from France and Germany issued ..." are the two states' staff, not a group
         placed_in = _PLACED_IN.match(text, end)
+        if placed_in and placed_in.group("both") and not placed:
+            placed_in = None
         verb_at = placed_in.end() if placed_in else end
         subject = (
             bool(mods) and _VERB_AFTER.match(text, verb_at) is not None and not _OBJECT_BEFORE.search(text, 0, start)
