@@ -2786,3 +2786,15 @@ def test_public_opinion_that_acts_is_a_group_where_it_is_held_an_alias():
 def test_a_group_placed_in_two_places_before_its_verb(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == ([group] if group else []), groups
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("The meeting brought complete satisfaction in diplomatic circles in Velmora.", "diplomatic circles"),
+        ("Velmora is caught in vicious circles of debt.", None),
+    ],
+)
+def test_circles_of_people_are_a_group(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == ([group] if group else []), groups

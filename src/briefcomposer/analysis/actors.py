@@ -700,7 +700,7 @@ _AGENT_GROUP_HEADS = (
     r"sector|separatists|secessionists|extremists|terrorists|providers|suppliers|contractors|brokers|communities|"
     r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police|oppositionists|sources|figures|"
     r"officers|actors|backers|players|corporations|neighbours|neighbors|democracies|autocracies|colonies|networks|"
-    r"adversaries|enemies|witnesses|societies|champions"
+    r"adversaries|enemies|witnesses|societies|champions|circles"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
@@ -811,6 +811,9 @@ ING_MODIFIERS = frozenset(
     )
 )
 _GATHERED = re.compile(r"\b[Aa]n?\s+(?P<what>(?:coalition|group|bloc|alliance|caucus)\s+of\s+(?:\d+\s+|[a-z]+\s+)?)$")
+_CIRCLES = frozenset(
+    words("diplomatic political government governing ruling military business security intelligence official policy")
+)
 # Networks that are people: "smuggling networks", "terrorist networks" (not "social" or "rail networks")
 _NETWORK_KINDS = frozenset(words("smuggling trafficking criminal terrorist jihadist militant patronage"))
 _SINGULAR_DETERMINERS = frozenset(words("a an one this that each every"))
@@ -963,6 +966,8 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         described = described or (head == "ministers" and bool(mods) and mods[0] in _STATE_CLUBS)
         if head == "figures" and not any(m.lower() in _FIGURES for m in mods):
             continue  # "opposition figures", "senior figures": not "the headline figures", "trade figures"
+        if head == "circles" and not (mods and mods[-1].lower() in _CIRCLES):
+            continue  # "diplomatic circles", "ruling circles": people; not "vicious circles"
         if head == "networks" and not (mods and mods[-1].lower() in _NETWORK_KINDS):
             continue  # "smuggling networks", "criminal networks": not "social networks", "energy networks"
         if head == "sources" and not (
