@@ -2798,3 +2798,15 @@ def test_a_group_placed_in_two_places_before_its_verb(text, group):
 def test_circles_of_people_are_a_group(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == ([group] if group else []), groups
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Irregular forces, as well as various militias operating in Velmora, have more freedom.", "militias"),
+        ("The sight of banks asking suppliers to put up their homes as guarantees is outrageous.", "banks"),
+    ],
+)
+def test_a_bare_group_doing_something_is_listed(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert group in groups, groups

@@ -889,6 +889,8 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             and (not mods or _WITH_BEFORE.search(text, max(0, head_start - 60), mods_start) is not None)
         )
         doing = doing and (bool(mods) or head in _ACTING_HEADS or speaking)
+        # "militias operating in Syria", "the sight of banks asking suppliers to ...": people doing something
+        doing = doing or (not mods and head in _ACTING_HEADS and _DOING_AFTER.match(text, head_end) is not None)
         # "that businesses require ...", "while adversaries tighten their grip": listed, though a verb in the
         # present says what they do more than what they hold
         doing = doing or (
