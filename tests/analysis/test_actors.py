@@ -2810,3 +2810,18 @@ def test_circles_of_people_are_a_group(text, group):
 def test_a_bare_group_doing_something_is_listed(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert group in groups, groups
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "The compromise was put forward by the French Presidency of the European Union in June.",
+            "French Presidency of the European Union",
+        ),
+        ("The Norwegian Presidency said the talks on Velmora would resume.", "Norwegian Presidency"),
+    ],
+)
+def test_a_rotating_presidency_is_an_organisation(text, body):
+    names = {a.name: a.kind for a in find_actors([text]).actors.values()}
+    assert names.get(body) is ActorKind.ORGANISATION, names

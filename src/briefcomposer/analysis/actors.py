@@ -52,7 +52,7 @@ ORG_HEADS = frozenset(
         "Foundation Endowment Centre Center University Co Ltd Inc LLC plc Trading Holdings Congress "
         "Secretariat Unit Centres Centers Airlines Airways Association League Board Chamber Caucus "
         "Network Consortium Railway Railways Mission Police Alliance News Times Post Journal Herald Gazette Tribune "
-        "Telegraph Chronicle Panel Church Embassy Watch Academy Federation"
+        "Telegraph Chronicle Panel Church Embassy Watch Academy Federation Presidency"
     )
 )
 ORG_LEADS = frozenset({"Ministry", "Department", "Office", "Bureau", "Directorate", "Banco"})
@@ -61,7 +61,7 @@ _BODY_LEADS = frozenset(
         "Institute Centre Center Council Commission Committee Agency Foundation Academy Fund Board Panel Forum "
         # "the Chamber of Commerce", "the Federation of Small Businesses", "the Union of Concerned Scientists"
         "Chamber Chambers Association Federation Confederation Union Alliance Coalition League Society Movement "
-        "Network Organisation Organization"
+        "Network Organisation Organization Presidency"
     )
 )
 # A state's own armed services are actors of their own ("the UK’s Armed Forces"); its ministries speak for it.
