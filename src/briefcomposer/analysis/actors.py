@@ -1230,7 +1230,8 @@ def _with_leaders_staff(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
             # titled by the role ("spokesperson"), so listed when named once, as a titled person is
             role = name[match.end("leader") - match.start("name") + 2 :].strip()
             raw = _Raw(p, start, end, "role", name=name, title=role)
-        out = [*(r for r in out if r not in over), raw]
+        gone = {id(r) for r in over}  # by identity: comparing raws field by field costs a paragraph's length
+        out = [*(r for r in out if id(r) not in gone), raw]
     return out
 
 
@@ -1347,8 +1348,9 @@ def _with_persons_camp(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> l
         surname = (owner[0].name or text[owner[0].start : owner[0].end]).split()[-1]
         group = match.group("group")
         name = f"{surname}’s {group}"
+        gone = {id(r) for r in over}
         out = [
-            *(r for r in out if r not in over),
+            *(r for r in out if id(r) not in gone),
             _Raw(p, match.start("group"), end, "group", name=name, parts=(match.group(), group)),
         ]
     return out
@@ -1366,7 +1368,7 @@ def _with_kin(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]
             owner = [r for r in out if r.kind in ("person", "single") and r.end == match.end("owner")]
         else:
             owner = _person_before(out, match.start(), gaz)
-        if not owner or any(r.start < match.end() and match.start() < r.end for r in out if r not in owner):
+        if not owner or any(r.start < match.end() and match.start() < r.end and r is not owner[0] for r in out):
             continue
         surname = (owner[0].name or text[owner[0].start : owner[0].end]).split()[-1]
         name = f"{surname}’s {match.group('kin')}"
