@@ -2825,3 +2825,15 @@ def test_a_bare_group_doing_something_is_listed(text, group):
 def test_a_rotating_presidency_is_an_organisation(text, body):
     names = {a.name: a.kind for a in find_actors([text]).actors.values()}
     assert names.get(body) is ActorKind.ORGANISATION, names
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        ("The functioning of the Franco-German tandem remains crucial for Velmora.", "Franco-German tandem"),
+        ("The Sino-Russian axis worries Lena Osk.", "Sino-Russian axis"),
+    ],
+)
+def test_two_states_named_as_a_pair_are_a_group(text, pair):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == [pair], groups

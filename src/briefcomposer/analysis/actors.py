@@ -408,7 +408,8 @@ def find_actors(
         found = _with_roles(p, text, _agent_groups(p, text, found, gaz))
         found = _with_heads(p, text, _with_agencies(p, text, found, gaz), gaz)
         found = _with_kin(p, text, _with_leaders_staff(p, text, _with_staff_in(p, text, found, gaz)), gaz)
-        raws.extend(_with_persons_camp(p, text, _with_collectives(p, text, found), gaz))
+        found = _with_persons_camp(p, text, _with_collectives(p, text, found), gaz)
+        raws.extend(_with_pairs_of_states(p, text, found))
     if publisher and not (author or "").strip():
         raws = _publisher(raws, paragraphs, publisher)
     return _resolve(_capitol(_brussels(raws, paragraphs, gaz), paragraphs, gaz), paragraphs, gaz, author)
@@ -1291,6 +1292,30 @@ def _with_collectives(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
         name = match.group("name")
         kind = "org" if match.group("head") in _COLLECTIVE_BODIES else "group"
         out = [*out, _Raw(p, match.start("name"), end, kind, name=name)]
+    return out
+
+
+# Two states named as one pair by a compound: "the Franco-German tandem", "the Sino-Russian axis"
+_PAIR_OF_STATES = re.compile(
+    r"\b[Tt]he\s+(?P<name>[A-Z][a-z]+-[A-Z][a-z]+\s+(?:tandem|axis|duo|engine|couple|motor|entente|partnership))\b"
+)
+
+
+def _with_pairs_of_states(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
+    """`raws` with a pair of states named by a compound ("the Franco-German tandem") as a group of its own: the
+    states' adjectives inside it give way."""
+    out = raws
+    for match in islice(_PAIR_OF_STATES.finditer(text), MAX_GROUP_PHRASES):
+        start, end = match.span("name")
+        over = [r for r in out if r.start < end and start < r.end]
+        if any(r.kind not in ("gaz", "single") or r.start < start or r.end > end for r in over):
+            continue
+        active = _acts(text, end, present=True) or _says_something(text, end, _GROUP_VERBS)
+        gone = {id(r) for r in over}
+        out = [
+            *(r for r in out if id(r) not in gone),
+            _Raw(p, start, end, "group", name=match.group("name"), passing=not active),
+        ]
     return out
 
 
