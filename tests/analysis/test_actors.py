@@ -2837,3 +2837,15 @@ def test_a_rotating_presidency_is_an_organisation(text, body):
 def test_two_states_named_as_a_pair_are_a_group(text, pair):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == [pair], groups
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("For decades, the territories struggled for greater autonomy from Velmora.", "territories"),
+        ("Since 2020, the provinces have opposed the carbon tax set by Velmora.", "provinces"),
+    ],
+)
+def test_territories_and_provinces_that_act_are_a_group(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == [group], groups

@@ -701,7 +701,7 @@ _AGENT_GROUP_HEADS = (
     r"sector|separatists|secessionists|extremists|terrorists|providers|suppliers|contractors|brokers|communities|"
     r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police|oppositionists|sources|figures|"
     r"officers|actors|backers|players|corporations|neighbours|neighbors|democracies|autocracies|colonies|networks|"
-    r"adversaries|enemies|witnesses|societies|champions|circles"
+    r"adversaries|enemies|witnesses|societies|champions|circles|territories|provinces"
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
@@ -720,7 +720,7 @@ _ACTING_HEADS = _STATE_STAFF | frozenset(
         "insurgents militants fighters residents firms companies businesses jihadists militias juntas hackers citizens "
         "traders investors banks lenders manufacturers producers exporters importers consumers smugglers traffickers "
         "gangs cartels opponents supporters ngos police oppositionists ministers media advocates proponents "
-        "critics adversaries enemies rivals allies communities witnesses"
+        "critics adversaries enemies rivals allies communities witnesses territories provinces"
     )
 )
 # "A host of lawmakers criticized ...", "Dozens of protesters gathered ...": how many, before the group
