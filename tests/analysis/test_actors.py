@@ -2849,3 +2849,16 @@ def test_two_states_named_as_a_pair_are_a_group(text, pair):
 def test_territories_and_provinces_that_act_are_a_group(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == [group], groups
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Velmora wants to deport them, though a judge has temporarily halted any removals.", "judge"),
+        ("A federal judge ruled against Lena Osk.", "federal judge"),
+        ("Lena Osk became a judge in 2010.", None),  # no judge who acts
+    ],
+)
+def test_an_unnamed_judge_who_acts_is_an_actor(text, name):
+    people = [a.name for a in find_actors([text]).actors.values() if "judge" in a.name]
+    assert people == ([name] if name else []), people

@@ -409,7 +409,7 @@ def find_actors(
         found = _with_heads(p, text, _with_agencies(p, text, found, gaz), gaz)
         found = _with_kin(p, text, _with_leaders_staff(p, text, _with_staff_in(p, text, found, gaz)), gaz)
         found = _with_persons_camp(p, text, _with_collectives(p, text, found), gaz)
-        raws.extend(_with_pairs_of_states(p, text, found))
+        raws.extend(_with_judges(p, text, _with_pairs_of_states(p, text, found)))
     if publisher and not (author or "").strip():
         raws = _publisher(raws, paragraphs, publisher)
     return _resolve(_capitol(_brussels(raws, paragraphs, gaz), paragraphs, gaz), paragraphs, gaz, author)
@@ -1292,6 +1292,26 @@ def _with_collectives(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
         name = match.group("name")
         kind = "org" if match.group("head") in _COLLECTIVE_BODIES else "group"
         out = [*out, _Raw(p, match.start("name"), end, kind, name=name)]
+    return out
+
+
+# A judge, unnamed, who acts: "a judge has temporarily halted any removals", "a federal judge ruled"
+_A_JUDGE = re.compile(r"\b[Aa]\s+(?P<name>(?:(?:federal|district|senior|US|U\.S\.)\s+)?judge)\b(?![\w\-])")
+
+
+def _with_judges(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
+    """`raws` with an unnamed judge who acts or speaks ("a judge has halted ..."), a person titled by the role;
+    "judge" alone is an alias of "a federal judge"."""
+    out = raws
+    for match in islice(_A_JUDGE.finditer(text), MAX_GROUP_PHRASES):
+        start, end = match.span("name")
+        if _NAMED_AFTER.match(text, end) or not (_acts(text, end, present=True) or _says_something(text, end)):
+            continue  # "a judge, Lena Osk, ruled": the person named
+        if any(r.start < end and start < r.end for r in out):
+            continue
+        name = match.group("name")
+        parts = ("judge",) if name != "judge" else ()
+        out = [*out, _Raw(p, start, end, "role", name=name, title="judge", parts=parts)]
     return out
 
 
