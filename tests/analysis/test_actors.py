@@ -2862,3 +2862,23 @@ def test_territories_and_provinces_that_act_are_a_group(text, group):
 def test_an_unnamed_judge_who_acts_is_an_actor(text, name):
     people = [a.name for a in find_actors([text]).actors.values() if "judge" in a.name]
     assert people == ([name] if name else []), people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        (
+            "“We are on the brink of famine,” a resident from the north of Velmora told Kystposten.",
+            "resident",
+            "resident from the north of Velmora",
+        ),
+        ("A local farmer said the rains had failed in Velmora.", "local farmer", None),
+        ("Lena Osk was a teacher from Velmora.", None, None),  # no one speaks
+    ],
+)
+def test_an_unnamed_witness_who_speaks_is_an_actor(text, name, alias):
+    found = {a.name: a.aliases() for a in find_actors([text]).actors.values() if a.kind is ActorKind.PERSON}
+    people = {n: aliases for n, aliases in found.items() if n in ("resident", "local farmer", "teacher")}
+    assert list(people) == ([name] if name else []), found
+    if alias:
+        assert alias in people[name], people

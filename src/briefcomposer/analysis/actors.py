@@ -409,7 +409,7 @@ def find_actors(
         found = _with_heads(p, text, _with_agencies(p, text, found, gaz), gaz)
         found = _with_kin(p, text, _with_leaders_staff(p, text, _with_staff_in(p, text, found, gaz)), gaz)
         found = _with_persons_camp(p, text, _with_collectives(p, text, found), gaz)
-        raws.extend(_with_judges(p, text, _with_pairs_of_states(p, text, found)))
+        raws.extend(_with_witnesses(p, text, _with_judges(p, text, _with_pairs_of_states(p, text, found))))
     if publisher and not (author or "").strip():
         raws = _publisher(raws, paragraphs, publisher)
     return _resolve(_capitol(_brussels(raws, paragraphs, gaz), paragraphs, gaz), paragraphs, gaz, author)
@@ -1312,6 +1312,29 @@ def _with_judges(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
         name = match.group("name")
         parts = ("judge",) if name != "judge" else ()
         out = [*out, _Raw(p, start, end, "role", name=name, title="judge", parts=parts)]
+    return out
+
+
+# A witness, unnamed, who speaks: "a resident from the Al-Oshara area of Khartoum told Ayin", "a local farmer said"
+_A_WITNESS = re.compile(
+    r"\b[Aa]n?\s+(?P<name>(?:(?:local|young|displaced|elderly|female|male)\s+)?(?:resident|witness|farmer|trader|"
+    r"teacher|doctor|nurse|student|protester|refugee|worker|soldier|fighter|mother|father|shopkeeper|driver|"
+    r"volunteer|survivor|villager))\b(?P<where>\s+(?:from|in|of|near)\s+[^,.;:“”\"]{1,60}?)?"
+    r"(?=,?\s+(?:told|said|says|tells|added|explained|recalled|warned)\b)"
+)
+
+
+def _with_witnesses(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
+    """`raws` with an unnamed witness who speaks ("a resident from the area told Ayin"), a person titled by what
+    they are; where they are from is part of an alias ("resident from the Al-Oshara area of Khartoum")."""
+    out = raws
+    for match in islice(_A_WITNESS.finditer(text), MAX_GROUP_PHRASES):
+        start, end = match.span("name")
+        if any(r.start < end and start < r.end for r in out):
+            continue
+        name = match.group("name")
+        parts = (text[start : match.end()].strip(),) if match.group("where") else ()
+        out = [*out, _Raw(p, start, end, "role", name=name, title=name.split()[-1], parts=parts)]
     return out
 
 
