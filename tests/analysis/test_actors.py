@@ -2882,3 +2882,9 @@ def test_an_unnamed_witness_who_speaks_is_an_actor(text, name, alias):
     assert list(people) == ([name] if name else []), found
     if alias:
         assert alias in people[name], people
+
+
+def test_a_bodys_name_in_an_apposition_after_what_it_is_is_an_organisation():
+    text = "Not long after, hackers held a nursery chain, Kystby, to ransom and posted pictures online."
+    names = {a.name: a.kind for a in find_actors([text]).actors.values()}
+    assert names.get("Kystby") is ActorKind.ORGANISATION, names

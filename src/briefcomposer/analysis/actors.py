@@ -278,7 +278,7 @@ _BODY_NOUNS = frozenset(
     words(
         "company firm giant maker manufacturer carmaker chipmaker automaker producer operator startup start-up "
         "conglomerate lender carrier miner insurer developer subsidiary supplier contractor shipper retailer "
-        "broadcaster newspaper daily weekly outlet tank consultancy NGO charity airline"
+        "broadcaster newspaper daily weekly outlet tank consultancy NGO charity airline chain"
     )
 )
 
@@ -2050,10 +2050,17 @@ def _scan(
             out.append(_Raw(p, s0, toks[run_end - 1][2], "org", name=text[s0 : toks[run_end - 1][2]]))
             i = run_end
             continue
+        # "a nursery chain, Kido, to ransom": the body's name in an apposition after what it is
+        apposed = (
+            i >= 2
+            and toks[i - 1][0] == ","
+            and toks[i - 2][0] in _BODY_NOUNS
+            and run_end < n
+            and toks[run_end][0] == ","
+        )
         if (
             i
-            and toks[i - 1][0] in _BODY_NOUNS
-            and toks[i - 1][2] == start - 1
+            and (apposed or (toks[i - 1][0] in _BODY_NOUNS and toks[i - 1][2] == start - 1))
             and run_end - i <= 3
             and word not in _FUNCTION_WORDS
             and word not in gaz.not_names
