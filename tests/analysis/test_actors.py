@@ -2888,3 +2888,15 @@ def test_a_bodys_name_in_an_apposition_after_what_it_is_is_an_organisation():
     text = "Not long after, hackers held a nursery chain, Kystby, to ransom and posted pictures online."
     names = {a.name: a.kind for a in find_actors([text]).actors.values()}
     assert names.get("Kystby") is ActorKind.ORGANISATION, names
+
+
+@pytest.mark.parametrize(
+    ("text", "listed"),
+    [
+        ("Ofcom investigates X. When Lena Osk wrote about Elon Musk’s X and its tool Grok, X chose not to act.", True),
+        ("Article X of the Velmora treaty applies to Lena Osk.", False),
+    ],
+)
+def test_x_alone_is_musks_platform_in_a_text_about_it(text, listed):
+    actor = next((a for a in find_actors([text]).actors.values() if a.name == "X Corp"), None)
+    assert (actor is not None and "X" in actor.aliases()) is listed

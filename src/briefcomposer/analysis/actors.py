@@ -410,9 +410,34 @@ def find_actors(
         found = _with_kin(p, text, _with_leaders_staff(p, text, _with_staff_in(p, text, found, gaz)), gaz)
         found = _with_persons_camp(p, text, _with_collectives(p, text, found), gaz)
         raws.extend(_with_witnesses(p, text, _with_judges(p, text, _with_pairs_of_states(p, text, found))))
+    raws = _with_x(raws, paragraphs, gaz)
     if publisher and not (author or "").strip():
         raws = _publisher(raws, paragraphs, publisher)
     return _resolve(_capitol(_brussels(raws, paragraphs, gaz), paragraphs, gaz), paragraphs, gaz, author)
+
+
+# "X" alone is Musk's platform in a text about it ("Elon Musk’s X", "platforms such as X, Reddit and Bluesky"),
+# not "Article X" or "Generation X"
+_ABOUT_X = re.compile(r"\b(?:Musk|Twitter|Grok|xAI|[Ss]ocial media platforms?)\b")
+_LONE_X = re.compile(r"(?<![\w\-’'.])(?<!Article )(?<!Chapter )(?<!Generation )(?<!Section )(?<!Gen )X(?![\w\-’'.])")
+
+
+def _with_x(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer) -> list[_Raw]:
+    """`raws` with each "X" alone as X Corp, where the text speaks of Musk, Twitter, Grok or social media: listed,
+    with no position (the platform is what such a text speaks of more than who speaks)."""
+    known = gaz.surfaces.get(surface_key("X Corp"))
+    if not known or known[0] == PLACE or not any(_ABOUT_X.search(text) for text in paragraphs):
+        return raws
+    added = [
+        _Raw(p, m.start(), m.end(), "gaz", gaz=known[0], passing=True)  # often the topic, seldom a speaker
+        for p, text in enumerate(paragraphs)
+        for m in islice(_LONE_X.finditer(text), MAX_GROUP_PHRASES)
+    ]
+    if not added:
+        return raws
+    taken = {(r.paragraph, r.start) for r in raws}
+    added = [r for r in added if (r.paragraph, r.start) not in taken]
+    return sorted([*raws, *added], key=lambda r: (r.paragraph, r.start))
 
 
 _PUBLISHER_NOTE = re.compile(r"\s*(?:\(([^()]*)\)|,.*)")
