@@ -2900,3 +2900,9 @@ def test_a_bodys_name_in_an_apposition_after_what_it_is_is_an_organisation():
 def test_x_alone_is_musks_platform_in_a_text_about_it(text, listed):
     actor = next((a for a in find_actors([text]).actors.values() if a.name == "X Corp"), None)
     assert (actor is not None and "X" in actor.aliases()) is listed
+
+
+def test_a_groups_firms_are_an_alias_of_the_group():
+    text = "The plan would insulate Big Tech companies from the rules of Velmora."
+    group = next(a for a in find_actors([text]).actors.values() if a.name == "Big Tech")
+    assert "Big Tech companies" in group.aliases(), group.aliases()

@@ -504,6 +504,7 @@ _SEAT_AFTER = re.compile(
     r"armed forces|army|lawmakers|legislators|senators|MPs|parliamentarians|ministers|spokes(?:person|man|woman)|"
     r"media|society|citizens|side|state|administration)\b"
 )
+_FIRMS_AFTER = re.compile(r" (?:companies|firms|platforms|giants)\b")
 _CITY_THINGS = frozenset(
     words("Summit Conference Agreement Agreements Accord Accords Declaration Protocol Process Format")
 )
@@ -2818,6 +2819,9 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             add(key, entry.name, entry.kind, raw, surface)
             if also:
                 actors[key].surfaces.setdefault(_clean(also), 0)
+            firms = _FIRMS_AFTER.match(text, raw.end) if entry.kind is ActorKind.GROUP else None
+            if firms:  # "Big Tech companies": the group's firms, a name of it too
+                actors[key].surfaces.setdefault(_clean(re.sub(r"^[Tt]he\s+", "", surface) + firms.group()), 0)
             if entry.kind is ActorKind.STATE:
                 state_counts[key] += 0 if raw.adjective else 1
                 if text[raw.end : raw.end + 11] == " government" or text[raw.end : raw.end + 13] == "’s government":
