@@ -2906,3 +2906,9 @@ def test_a_groups_firms_are_an_alias_of_the_group():
     text = "The plan would insulate Big Tech companies from the rules of Velmora."
     group = next(a for a in find_actors([text]).actors.values() if a.name == "Big Tech")
     assert "Big Tech companies" in group.aliases(), group.aliases()
+
+
+def test_a_states_platforms_are_a_group():
+    text = "Velmora was accused of pressuring American social media platforms to censor American voices."
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert "American social media platforms" in groups, groups

@@ -638,7 +638,7 @@ _GROUP_HEADS = (
 _NATIONAL_BUSINESS = re.compile(
     r"\b((?:(?!The\s|An?\s)[A-Z][a-z]+\s)?[A-Z][\w\-]*(?:\.[A-Za-z]+)*\.?)\s+((?:(?:state-owned|private|state|tech|technology|energy|oil|"
     r"mining|defence|defense|chip|car|steel|social media)\s+)?(?:firms|companies|operators|producers|exporters|"
-    r"investors|banks|businesses|manufacturers|lenders|carmakers|chipmakers|industry))\b"
+    r"investors|banks|businesses|manufacturers|lenders|carmakers|chipmakers|industry|platforms))\b"
 )
 # A country's opposition, public, police or courts are not its government: "the Belarusian opposition calls
 # for ...", "the Serbian public widely opposed ...", "a Rwandan court", "Bolivian civil society"
