@@ -2912,3 +2912,9 @@ def test_a_states_platforms_are_a_group():
     text = "Velmora was accused of pressuring American social media platforms to censor American voices."
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert "American social media platforms" in groups, groups
+
+
+def test_a_camp_named_by_whom_it_backs_is_named_with_it():
+    text = "Certainly, the proponents of the Velmora Accord Party can put a positive spin on the results."
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert groups == ["proponents of the Velmora Accord Party"], groups

@@ -841,6 +841,8 @@ _GATHERED = re.compile(r"\b[Aa]n?\s+(?P<what>(?:coalition|group|bloc|alliance|ca
 _CIRCLES = frozenset(
     words("diplomatic political government governing ruling military business security intelligence official policy")
 )
+_CAMP_HEADS = frozenset(words("proponents opponents supporters critics advocates defenders champions"))
+_OF_WHOM = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w\-’']*\s+){0,3}[A-Z][\w\-’']*")
 # Networks that are people: "smuggling networks", "terrorist networks" (not "social" or "rail networks")
 _NETWORK_KINDS = frozenset(words("smuggling trafficking criminal terrorist jihadist militant patronage"))
 _SINGULAR_DETERMINERS = frozenset(words("a an one this that each every"))
@@ -903,10 +905,12 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         speaking = head in _SPEAKING_HEADS
         # "After the vote, protesters blocked the roads", "Voters punished the party": people who act
         paired = _PAIR.match(text, head_end)  # "advocates and champions are disappointed": the pair acts
+        # "the proponents of the European Union can put a positive spin": a camp named by whom it backs
+        of_whom = _OF_WHOM.match(text, head_end) if not mods and head in _CAMP_HEADS else None
         acting = (
             not mods
             and head in _ACTING_HEADS
-            and _acts(text, paired.end() if paired else head_end, present=True)
+            and _acts(text, of_whom.end() if of_whom else paired.end() if paired else head_end, present=True)
             and _CLAUSE_SUBJECT.search(text[max(0, head_start - 30) : head_start]) is not None
         )
         # "with pundits focusing on", "with opposition figures calling for": the group does what follows
@@ -1051,6 +1055,8 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         name = text[start:name_end]
         if not mods and not speaking and head != "think tanks" and name[1:2].islower():
             name = name[0].lower() + name[1:]  # "Countries agreed": the group is "countries"
+        if of_whom and acting:
+            name += of_whom.group()  # the span stays the head's: the body it backs keeps its own mention
         state = (
             [r for r in out if r.kind == "gaz" and start - 1 <= r.end < head_start and r.start >= start - 30]
             if mods and not placed
