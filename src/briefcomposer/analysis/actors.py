@@ -296,7 +296,7 @@ class _Raw:
     speaker: bool = False
     affiliation: bool = False
     passing: bool = False  # a group named in passing, not acting: listed, but no candidate for a position
-    parts: tuple[str, ...] = ()  # the names of a pair's two groups ("analysts", "commentators"): aliases
+    parts: tuple[str, ...] = ()  # other names the text gives it, aliases: a pair's two groups, "his oldest son"
 
 
 UNNAMED_AUTHOR = "The author"
@@ -837,10 +837,13 @@ ING_MODIFIERS = frozenset(
         "neighboring oil-producing producing exporting importing opposing competing fighting"
     )
 )
+# "A coalition of 79 ICC member countries": what gathers a group, whose phrase is a name of the group too
 _GATHERED = re.compile(r"\b[Aa]n?\s+(?P<what>(?:coalition|group|bloc|alliance|caucus)\s+of\s+(?:\d+\s+|[a-z]+\s+)?)$")
+# Circles that are people: "diplomatic circles", "ruling circles" (not "vicious circles")
 _CIRCLES = frozenset(
     words("diplomatic political government governing ruling military business security intelligence official policy")
 )
+# A camp named by whom it backs or fights: "the proponents of the European Union"
 _CAMP_HEADS = frozenset(words("proponents opponents supporters critics advocates defenders champions"))
 _OF_WHOM = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w\-’']*\s+){0,3}[A-Z][\w\-’']*")
 # Networks that are people: "smuggling networks", "terrorist networks" (not "social" or "rail networks")
