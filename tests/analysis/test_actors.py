@@ -2894,6 +2894,7 @@ def test_a_bodys_name_in_an_apposition_after_what_it_is_is_an_organisation():
     ("text", "listed"),
     [
         ("Ofcom investigates X. When Lena Osk wrote about Elon Musk’s X and its tool Grok, X chose not to act.", True),
+        ("Elon Musk owns it, and Ofcom now investigates X.", True),  # at the end of a sentence
         ("Article X of the Velmora treaty applies to Lena Osk.", False),
     ],
 )

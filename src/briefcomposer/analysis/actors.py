@@ -419,7 +419,9 @@ def find_actors(
 # "X" alone is Musk's platform in a text about it ("Elon Musk’s X", "platforms such as X, Reddit and Bluesky"),
 # not "Article X" or "Generation X"
 _ABOUT_X = re.compile(r"\b(?:Musk|Twitter|Grok|xAI|[Ss]ocial media platforms?)\b")
-_LONE_X = re.compile(r"(?<![\w\-’'.])(?<!Article )(?<!Chapter )(?<!Generation )(?<!Section )(?<!Gen )X(?![\w\-’'.])")
+_LONE_X = re.compile(
+    r"(?<![\w\-’'.])(?<!Article )(?<!Chapter )(?<!Generation )(?<!Section )(?<!Gen )X(?![\w\-’']|\.\w)"
+)
 
 
 def _with_x(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer) -> list[_Raw]:
