@@ -2919,3 +2919,9 @@ def test_a_camp_named_by_whom_it_backs_is_named_with_it():
     text = "Certainly, the proponents of the Velmora Accord Party can put a positive spin on the results."
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert groups == ["proponents of the Velmora Accord Party"], groups
+
+
+def test_the_first_group_of_a_list_that_speaks_is_a_group():
+    text = "The plan drew responses, as lawmakers, aid agencies, and industry representatives debate whether it works."
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert "lawmakers" in groups, groups

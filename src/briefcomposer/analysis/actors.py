@@ -845,6 +845,22 @@ _GATHERED = re.compile(r"\b[Aa]n?\s+(?P<what>(?:coalition|group|bloc|alliance|ca
 _CIRCLES = frozenset(
     words("diplomatic political government governing ruling military business security intelligence official policy")
 )
+_LIST_AFTER = re.compile(r"(?:,\s+(?:[a-z][\w\-]*\s+){0,2}[a-z][\w\-]*){1,3},?\s+and(?=\s+[a-z])")
+_NEXT_WORD = re.compile(r"\s+[a-z][\w\-]*")
+
+
+def _word_ends(text: str, at: int, most: int = 3) -> list[int]:
+    """Where each of the next `most` lower-case words after `at` ends: the list's last item may be that long."""
+    ends = []
+    for _ in range(most):
+        word = _NEXT_WORD.match(text, at)
+        if not word:
+            break
+        at = word.end()
+        ends.append(at)
+    return ends
+
+
 # A camp named by whom it backs or fights: "the proponents of the European Union"
 _CAMP_HEADS = frozenset(words("proponents opponents supporters critics advocates defenders champions"))
 _OF_WHOM = re.compile(r"\s+of\s+(?:the\s+)?(?:[A-Z][\w\-’']*\s+){0,3}[A-Z][\w\-’']*")
@@ -912,10 +928,15 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         paired = _PAIR.match(text, head_end)  # "advocates and champions are disappointed": the pair acts
         # "the proponents of the European Union can put a positive spin": a camp named by whom it backs
         of_whom = _OF_WHOM.match(text, head_end) if not mods and head in _CAMP_HEADS else None
+        # "as lawmakers, civil society groups, and industry representatives debate ...": the first of a list
+        listed = _LIST_AFTER.match(text, head_end) if not mods and head in _ACTING_HEADS else None
         acting = (
             not mods
             and head in _ACTING_HEADS
-            and _acts(text, of_whom.end() if of_whom else paired.end() if paired else head_end, present=True)
+            and (
+                _acts(text, of_whom.end() if of_whom else paired.end() if paired else head_end, present=True)
+                or bool(listed and any(_says_something(text, e, _GROUP_VERBS) for e in _word_ends(text, listed.end())))
+            )
             and _CLAUSE_SUBJECT.search(text[max(0, head_start - 30) : head_start]) is not None
         )
         # "with pundits focusing on", "with opposition figures calling for": the group does what follows
