@@ -2925,3 +2925,18 @@ def test_the_first_group_of_a_list_that_speaks_is_a_group():
     text = "The plan drew responses, as lawmakers, aid agencies, and industry representatives debate whether it works."
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert "lawmakers" in groups, groups
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        (
+            "Norway’s Protestant and Catholic churches waded into the row, imploring Lena Osk not to go.",
+            "Norway’s Protestant and Catholic churches",
+        ),
+        ("Velmora’s Labour and Conservative parties rejected the plan.", "Velmora’s Labour and Conservative parties"),
+    ],
+)
+def test_a_states_groups_described_by_two_capitalised_words_are_one_group(text, group):
+    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    assert group in groups, groups

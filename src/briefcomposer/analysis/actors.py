@@ -668,12 +668,14 @@ _GROUP_MODIFIERS = (
 _OWNED_GROUPS = (
     r"neighbou?rs|allies|partners|supporters|critics|opponents|rivals|signatories|political class|elites|"
     r"security forces|security services|intelligence services|civil society|youth|young people|voters|electorate|"
-    r"opposition|parties|leaders"
+    r"opposition|parties|leaders|churches"
 )
 # A first modifier joined by "and" to a group phrase's: "regional and global powers"
 _MODIFIER_AND = re.compile(rf"(?<![\w’'\-])(?:{_GROUP_MODIFIERS})\s+and\s+$")
 _GROUP_PHRASE = re.compile(
     rf"\b(?:(?P<owner>[A-Z][\w\-]+)(?:’s|'s)\s+(?:(?:{_GROUP_MODIFIERS}|"
+    # "Germany’s Protestant and Catholic churches": two capitalised words joined by "and" describe them
+    rf"[A-Z][a-z]+\s+and\s+[A-Z][a-z]+|"
     # "Ukraine’s more impatient supporters", "China’s closest allies": up to two words describe them
     rf"(?!(?:and|or|of|on|in|to|for|with|its|their|his|her|the|a|an|by|from|at|as|is|are|was|were|has|have)\b)"
     rf"[a-z][a-z\-]*)\s+){{0,2}}"
