@@ -1577,7 +1577,8 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
         inside = [r for r in out if start <= r.start and r.end <= end]
         if any(r.start == start and r.end == end and r.kind == "gaz" for r in inside):
             continue  # the gazetteer knows the phrase as a whole
-        if any(r.start < end and start < r.end and r not in inside for r in out):
+        held = {id(r) for r in inside}  # by identity: comparing raws field by field costs a paragraph's length
+        if any(r.start < end and start < r.end and id(r) not in held for r in out):
             continue  # straddles another name
         name = text[start:end]
         if name.split()[0].lower() in _GROUP_PLAIN:
@@ -1589,7 +1590,7 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
         if state and match.group("mods") and gaz.entries[state[0].gaz].kind is ActorKind.STATE:
             # "U.S. defense officials": the state's staff, named with it
             name = re.sub(r"^[Tt]he\s+", "", text[state[0].start : end])
-        out = [r for r in out if r not in inside]
+        out = [r for r in out if id(r) not in held]
         out.append(_Raw(p, start, end, "group", name=name))
     for match in chain(
         islice(_NATIONAL_BUSINESS.finditer(text), MAX_GROUP_PHRASES),
