@@ -1442,3 +1442,13 @@ def test_a_group_that_fragmented_did_nothing():
     index = find_actors([text], "Lena Osk")
     found = find_positions([text], [split(text)], index, set())
     assert not [f for f in found if index.actors[f.actor_key].name == "warring parties"], found
+
+
+def test_he_after_an_opening_phrase_with_an_adverb_is_the_subject_before():
+    held = _positions(
+        "Immediately after the summit in the Nordic Council, Lena Osk refused to criticise Tomas Brel. "
+        "But by mid-March, after her talks with the Velmora government, she scolded the fisheries board in an "
+        "interview with the paper Kystposten."
+    )
+    scolded = [actor for actor, stance in held if "scolded" in stance.lower()]
+    assert scolded == ["Lena Osk"], held

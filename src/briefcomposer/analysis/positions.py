@@ -2007,7 +2007,9 @@ _PREMODIFIERS = frozenset(
     )
 )
 _OPENING_ADVERBIAL = re.compile(
-    r"\s*(?:In|On|At|Since|After|Before|During|Over|Under|For|With|Without|Despite|Following|Meanwhile|However|"
+    # "Immediately after the scandal, ...", "Shortly before the vote, ...": a preposition after an adverb
+    r"\s*(?:(?:[A-Z][a-z]+ly|Soon|Long|Just|Right|Even)\s+(?:after|before|since|during|following)|"
+    r"In|On|At|Since|After|Before|During|Over|Under|For|With|Without|Despite|Following|Meanwhile|However|"
     r"Yet|Still|Now|Today|Indeed|Instead|Moreover|Furthermore|Nonetheless|Nevertheless|Similarly|Likewise|Last|"
     r"This|Earlier|Later|Recently|Finally|First|Second|Third|Thus|Hence|Therefore|Consequently|Ultimately|"
     r"Historically|Traditionally|Crucially|Notably|Importantly|By|Through|Amid|Against|Across|Within|As|When|"
