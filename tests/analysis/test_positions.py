@@ -1452,3 +1452,12 @@ def test_he_after_an_opening_phrase_with_an_adverb_is_the_subject_before():
     )
     scolded = [actor for actor, stance in held if "scolded" in stance.lower()]
     assert scolded == ["Lena Osk"], held
+
+
+def test_they_does_not_point_back_to_a_singular_description():
+    held = _positions(
+        "Norway and Iceland challenged the Nordic Council over the quotas. In their view, the council is ignoring "
+        "the science. They want a thorough review of the quotas."
+    )
+    wanting = [actor for actor, stance in held if "review" in stance]
+    assert "Nordic Council" not in wanting, held

@@ -419,7 +419,12 @@ def recent_after(
     if not opener and pointed:
         opener = [pointed[0]]
     last_group = opener[0] if opener and index.actors[opener[0]].kind is not ActorKind.PERSON else None
-    if last_group is None and all(index.actors[m.key].kind in (ActorKind.PERSON, ActorKind.GROUP) for m in inside):
+    first = next((m for m in inside if opener and m.key == opener[0]), None)
+    if last_group is not None and first is not None and _SINGULAR_DESCRIPTION.fullmatch(text, first.start, first.end):
+        # "Nine countries challenged the court. In their view, the court is stopping them. They want ...": "they"
+        # is no singular "the court", but still whom it was
+        last_group = carried
+    elif last_group is None and all(index.actors[m.key].kind in (ActorKind.PERSON, ActorKind.GROUP) for m in inside):
         groups = [m.key for m in inside if index.actors[m.key].kind is ActorKind.GROUP and not m.adjective]
         if groups:
             last_group = groups[-1]  # "..., as students see through his disrespect. They do not want ..."
@@ -431,6 +436,10 @@ def recent_after(
             last_group = carried
     subject_person = opener[0] if opener and index.actors[opener[0]].kind is ActorKind.PERSON else None
     return last_person, last_group, subject_person, _body_named(opener, inside, index)
+
+
+# "the court", "the commission", "the country": a description of one, which "they" does not point back to
+_SINGULAR_DESCRIPTION = re.compile(r"[Tt]he\s+(?:[a-z]+\s+)?[a-z]+(?<!s)")
 
 
 # A sentence whose subject is a pronoun, perhaps after an opening phrase: "Since then, it has ...", "He’s purged".
