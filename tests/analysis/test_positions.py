@@ -1461,3 +1461,12 @@ def test_they_does_not_point_back_to_a_singular_description():
     )
     wanting = [actor for actor, stance in held if "review" in stance]
     assert "Nordic Council" not in wanting, held
+
+
+def test_a_long_opening_phrase_does_not_hide_whom_they_points_back_to():
+    held = _positions(
+        "In an open letter published on 22 May, Norway challenged the Nordic Council over the quotas. "
+        "They want a thorough review of the quotas."
+    )
+    wanting = [actor for actor, stance in held if "review" in stance]
+    assert wanting == ["Norway"], held

@@ -2023,7 +2023,7 @@ _OPENING_ADVERBIAL = re.compile(
     r"This|Earlier|Later|Recently|Finally|First|Second|Third|Thus|Hence|Therefore|Consequently|Ultimately|"
     r"Historically|Traditionally|Crucially|Notably|Importantly|By|Through|Amid|Against|Across|Within|As|When|"
     r"While|Although|Though|If|Because|Unlike|Like|Once|Until|Even|Instead|Overall|Publicly|Privately|Officially)"
-    r"(?:\s+[\w’'\-]+){0,6},\s+"
+    r"(?:\s+[\w’'\-]+){0,8},\s+"
 )
 _ROLE_WORDS = frozenset(
     words(
