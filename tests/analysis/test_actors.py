@@ -2940,3 +2940,8 @@ def test_the_first_group_of_a_list_that_speaks_is_a_group():
 def test_a_states_groups_described_by_two_capitalised_words_are_one_group(text, group):
     groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
     assert group in groups, groups
+
+
+def test_a_group_counted_by_the_text_has_the_count_among_its_aliases():
+    index = find_actors(["In May, nine European countries challenged the court over the quotas."])
+    assert "nine European countries" in _actor_of(index, "European countries").aliases()

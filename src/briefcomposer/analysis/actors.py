@@ -2272,6 +2272,8 @@ def _state_roles(raws: list[_Raw], text: str, gaz: Gazetteer) -> list[_Raw]:
     return out
 
 
+# a number that counts the members of a group named right after it: "nine European countries"
+_COUNT_BEFORE = re.compile(r"(?<![\w’'])(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+$")
 _TEAM_AFTER = re.compile(r"[’']s\s+(?:team|camp|administration)\b")
 
 
@@ -2857,6 +2859,10 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             firms = _FIRMS_AFTER.match(text, raw.end) if entry.kind is ActorKind.GROUP else None
             if firms:  # "Big Tech companies": the group's firms, a name of it too
                 actors[key].surfaces.setdefault(_clean(re.sub(r"^[Tt]he\s+", "", surface) + firms.group()), 0)
+            counted = _COUNT_BEFORE.search(text, max(0, raw.start - 12), raw.start)
+            if counted and entry.kind is ActorKind.GROUP and not raw.adjective:
+                # "nine European countries challenged the court": the group as the text counts it, an alias
+                actors[key].surfaces.setdefault(_clean(counted.group(1) + " " + surface), 0)
             if entry.kind is ActorKind.STATE:
                 state_counts[key] += 0 if raw.adjective else 1
                 if text[raw.end : raw.end + 11] == " government" or text[raw.end : raw.end + 13] == "’s government":
