@@ -1470,3 +1470,11 @@ def test_a_long_opening_phrase_does_not_hide_whom_they_points_back_to():
     )
     wanting = [actor for actor, stance in held if "review" in stance]
     assert wanting == ["Norway"], held
+
+
+def test_a_counted_group_opening_a_sentence_is_its_subject():
+    held = _positions(
+        "In May, three Nordic countries challenged Norway over the quotas. They want a thorough review of the quotas."
+    )
+    wanting = [actor for actor, stance in held if "review" in stance]
+    assert wanting == ["the Nordic states"], held

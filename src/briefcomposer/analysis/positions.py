@@ -1975,7 +1975,7 @@ def _sentence_subject(
     lead = _WORD.findall(_AGE.sub(" ", text[begin : first.start]))
     if lead and lead[0].lower() == "the":
         lead = [w for w in lead[1:] if w.lower() not in _PREMODIFIERS]  # "The 62-year-old Orbán", "The embattled ..."
-    if len(lead) > 1 or (lead and lead[0].lower() not in ("the", "both", "senior", "many", "some")):
+    if len(lead) > 1 or (lead and lead[0].lower() not in _SUBJECT_DETERMINERS and not lead[0].isdigit()):
         return []
     owned = re.match(r"(?:’s|')?s?\s+(\w+)", text[first.end :]) if text[first.end : first.end + 1] in "’'" else None
     group = next((m for m in after_opening[1:2] if owned and m.start == first.end + owned.start(1)), None)
@@ -2007,6 +2007,10 @@ def _person_titled_by(text: str, first: Mention, mentions: list[Mention], index:
 _OPENING_CLAUSE = re.compile(
     r"\s*(?:After|Before|When|While|Although|Though|If|Because|Since|As|Once|Until|Unless|Whereas|Despite|"
     r"Following|Amid|Given)\s[^,;:.?!“”\"]{0,200},\s+"
+)
+# what may come before the actor that opens a sentence: "Both Norway and Iceland ...", "Nine European countries ..."
+_SUBJECT_DETERMINERS = frozenset(
+    words("the both senior many some two three four five six seven eight nine ten eleven twelve dozens")
 )
 _AGE = re.compile(r"\b\d+-year-old\b")
 _PREMODIFIERS = frozenset(
