@@ -1478,3 +1478,21 @@ def test_a_counted_group_opening_a_sentence_is_its_subject():
     )
     wanting = [actor for actor, stance in held if "review" in stance]
     assert wanting == ["the Nordic states"], held
+
+
+def test_he_saying_something_is_the_subject_of_the_sentence_before_not_a_person_it_names_after():
+    held = _positions(
+        "Lena Osk says Tomas Brel’s remarks are an opportunity for the north. She says a robust build-out of the "
+        "ports is essential to the fisheries."
+    )
+    saying = [actor for actor, stance in held if "build-out" in stance]
+    assert saying == ["Lena Osk"], held
+
+
+def test_a_speakers_label_is_not_the_subject_he_points_back_to():
+    held = _positions(
+        "Mara Quist: There is a lot of interest in Tomas Brel’s statements. Three times, in response to questions, "
+        "he said the state of Velmora would defend the islands."
+    )
+    saying = [actor for actor, stance in held if "defend the islands" in stance]
+    assert saying == ["Tomas Brel"], held

@@ -277,7 +277,9 @@ def find_positions(
                 # "The EU should adopt ... and seek partners": the author's advice, not the EU's stance
                 results = [(index.author_key, _paraphrase(sentence), "author")]
             else:
-                results = _attributed(text, s_start, s_end, inside, index, (last_person, last_group, last_body))
+                # "Osk says Brel’s remarks are ... She says ...": the subject of the sentence before speaks on
+                said_by = subject_person or last_person
+                results = _attributed(text, s_start, s_end, inside, index, (said_by, last_group, last_body))
             if not results and sentence.rstrip().endswith("?"):
                 continue
             if not results:
@@ -435,6 +437,8 @@ def recent_after(
         ):
             last_group = carried
     subject_person = opener[0] if opener and index.actors[opener[0]].kind is ActorKind.PERSON else None
+    if first is not None and text[first.end : first.end + 1] == ":":
+        subject_person = None  # "Lena Osk: There is interest in Brel’s remarks. He said ...": a speaker's label
     return last_person, last_group, subject_person, _body_named(opener, inside, index)
 
 
