@@ -2945,3 +2945,13 @@ def test_a_states_groups_described_by_two_capitalised_words_are_one_group(text, 
 def test_a_group_counted_by_the_text_has_the_count_among_its_aliases():
     index = find_actors(["In May, nine European countries challenged the court over the quotas."])
     assert "nine European countries" in _actor_of(index, "European countries").aliases()
+
+
+def test_a_peoples_adjective_in_ish_the_gazetteer_does_not_know_is_no_person():
+    index = find_actors(
+        [
+            "Osk was born in Mahabad, which once saw a Vellish state that barely survived a year. His father is "
+            "Azeri and his mother is Vellish, which gives him the ability to understand minorities."
+        ]
+    )
+    assert "person:Vellish" not in index.actors, list(index.actors)

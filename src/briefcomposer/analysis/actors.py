@@ -2274,6 +2274,8 @@ def _state_roles(raws: list[_Raw], text: str, gaz: Gazetteer) -> list[_Raw]:
 
 # a number that counts the members of a group named right after it: "nine European countries"
 _COUNT_BEFORE = re.compile(r"(?<![\w’'])(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+$")
+# "a Kurdish state", "his mother is Kurdish": a people's adjective the gazetteer does not list, no one's name
+_DEMONYM_ISH = re.compile(r"[A-Z][a-z]{2,}ish")
 _TEAM_AFTER = re.compile(r"[’']s\s+(?:team|camp|administration)\b")
 
 
@@ -2791,7 +2793,12 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
     _listed_with_people(raws, paragraphs, person_key, keep_people, introduced_people, _title_words(gaz))
     acting: Counter = Counter()
     for raw in raws:
-        if raw.kind == "single" and (raw.name in common or raw.name in _THING_ENDS or raw.name in NOT_ORG_HEADS):
+        if raw.kind == "single" and (
+            raw.name in common
+            or raw.name in _THING_ENDS
+            or raw.name in NOT_ORG_HEADS
+            or _DEMONYM_ISH.fullmatch(raw.name)
+        ):
             continue  # "Countries must ...", "Projections show ...": the text writes the word in lower case too;
             # "The Kiel Policy Brief proposes": the word that ends a thing's name is no one's name
         if raw.kind == "single" and raw.name not in full and raw.name in gaz.leaders:
