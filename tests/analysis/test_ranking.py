@@ -680,3 +680,18 @@ def test_no_one_named_only_by_the_dateline_is_suggested():
     source = Source(title="t", paragraphs=["The talks went on. Norway spoke.", text], author="A. Writer")
     held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["evidence"][0] == text}
     assert "Norway" not in held, held
+
+
+def test_he_opening_a_paragraph_points_back_to_the_subject_of_the_sentence_before():
+    source = Source(
+        title="Shoal",
+        paragraphs=[
+            "On Monday, at the summit hosted by Prime Minister Mara Quist in Oslo, President Lena Osk called the "
+            "attention of the leaders, including Premier Tomas Brel, to the incidents at sea.",
+            "He didn’t name Velmora when he denounced moves to make the shoal a nature reserve.",
+        ],
+    )
+    paragraphs, spans, index, headings, found = _parts(source)
+    cands = ranking.candidates(paragraphs, spans, index, headings, found)
+    pointed = [index.actors[c.actor_key].name for c in cands if c.features.get("pron")]
+    assert pointed == ["Lena Osk"], pointed

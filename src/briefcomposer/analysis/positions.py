@@ -1972,6 +1972,9 @@ def _sentence_subject(
     end = s_end if s_end is not None else len(text)
     opening = _OPENING_ADVERBIAL.match(text, s_start, end) or _OPENING_CLAUSE.match(text, s_start, end)
     begin = opening.end() if opening else s_start
+    further = _FURTHER_ADVERBIAL.match(text, begin, end) if opening else None
+    if further:
+        begin = further.end()  # "On Monday, at the summit hosted by Osk in Oslo, Brel called ..."
     after_opening = [m for m in inside if m.start >= begin]
     if not after_opening:
         return []
@@ -2016,6 +2019,8 @@ _OPENING_CLAUSE = re.compile(
 _SUBJECT_DETERMINERS = frozenset(
     words("the both senior many some two three four five six seven eight nine ten eleven twelve dozens")
 )
+# a second opening phrase after the first: "On Monday, at the summit hosted by Osk in Oslo, ..."
+_FURTHER_ADVERBIAL = re.compile(r"(?:at|in|on|during|after|before|amid|following|despite)\s[^,;:.?!“”\"]{0,160},\s+")
 _AGE = re.compile(r"\b\d+-year-old\b")
 _PREMODIFIERS = frozenset(
     words(

@@ -131,6 +131,7 @@ def candidates(
     genre = _genre(paragraphs, sentence_spans, headings)
     out: list[Candidate] = []
     last_person: str | None = None
+    subject_person: str | None = None  # the person who was the subject of the sentence before, also across paragraphs
     quoting: str | None = None  # who spoke the quotation the sentence before was in
     seen: dict[str, tuple[int, int]] = {}  # states and bodies named so far, the most recent last, and where
     seen_people: dict[str, tuple[int, int]] = {}  # and people
@@ -138,7 +139,9 @@ def candidates(
         if p in headings:
             continue
         spans = sentence_spans[p]
-        recent: tuple[str | None, str | None, str | None, str | None] = (last_person, None, None, None)
+        # "Marcos called the attention of the leaders, including Premier Li. ¶ He didn’t name China": "he" opening a
+        # paragraph is still the subject of the sentence before
+        recent: tuple[str | None, str | None, str | None, str | None] = (last_person, None, subject_person, None)
         for n, (s, e) in enumerate(spans):
             sentence = text[s:e]
             inside = index.within(p, s, e)[: rules.MAX_MENTIONS]
@@ -147,7 +150,7 @@ def candidates(
             subject = rules.pronoun_subject(sentence, recent, index)
             pointed = subject if subject and subject[0] not in keys else None
             recent = rules.recent_after(text, s, inside, index, recent[0], subject, carried=recent[1])
-            last_person = recent[0]
+            last_person, subject_person = recent[0], recent[2]
             opener = _with_conjuncts(text, rules._sentence_subject(text, s, inside, index, e), inside)
             base = {
                 "bias": 1.0,
