@@ -1093,6 +1093,7 @@ _PRONOUN_LEAD = re.compile(
     r"|(His|Her|Its|Their|his|her|its|their)\s+(?:new\s+|interim\s+|own\s+|transitional\s+)?"
     r"(?:government|administration|officials|forces|troops|military|army|ministers|cabinet|leadership))(?=\s|[’']s\s)"
 )
+_AFTER_PREPOSITION = re.compile(r"\b(?:with|of|by|to|from|against|for|on|at|about|beside|than)\s+(?:the\s+)?$")
 _POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
 
 
@@ -1112,8 +1113,10 @@ def _pronoun_action(
         word = (lead.group(1) or _POSSESSIVE[lead.group(2).lower()]).lower()
         before = [m for m in inside if m.end <= s_start + lead.start() and not m.adjective]
         if word in ("he", "she"):
-            persons = [m.key for m in before if index.actors[m.key].kind is ActorKind.PERSON]
-            holder = persons[-1] if persons else last_person
+            persons = [m for m in before if index.actors[m.key].kind is ActorKind.PERSON]
+            # "When Brel emerged from his talks with Osk, he awarded ...": not the person after a preposition
+            free = [m.key for m in persons if not _AFTER_PREPOSITION.search(text, max(s_start, m.start - 12), m.start)]
+            holder = (free or [m.key for m in persons])[-1] if persons else last_person
         elif before:
             # within the sentence "it" and "they" point back to its subject, if that is a body or a group
             opener = _sentence_subject(text, s_start, inside, index, s_end)
