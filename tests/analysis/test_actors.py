@@ -2955,3 +2955,9 @@ def test_a_peoples_adjective_in_ish_the_gazetteer_does_not_know_is_no_person():
         ]
     )
     assert "person:Vellish" not in index.actors, list(index.actors)
+
+
+def test_two_surnames_joined_before_meeting_are_the_two_people():
+    paragraphs = ["Tomas Brel met Lena Osk in May.", "At the latest Brel-Osk meeting, the fisheries were discussed."]
+    index = find_actors(paragraphs)
+    assert [m.key for m in index.mentions[1]] == ["person:Tomas Brel", "person:Lena Osk"], index.mentions

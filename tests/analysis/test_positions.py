@@ -1517,3 +1517,18 @@ def test_he_in_a_sentence_is_not_the_person_named_after_a_preposition():
     )
     awarding = [actor for actor, stance in held if "awarded" in stance.lower()]
     assert "Lena Osk" not in awarding, held
+
+
+def test_the_two_leaders_are_the_two_people_just_named():
+    source = Source(
+        title="t",
+        paragraphs=[
+            "Tomas Brel met Lena Osk in May.",
+            "At the latest Brel-Osk meeting, the two leaders agreed on a number of modest confidence-building "
+            "measures.",
+        ],
+        author="A. Writer",
+    )
+    held = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False))["positions"]]
+    agreeing = sorted(actor for actor, stance in held if "agreed" in stance.lower())
+    assert agreeing == ["Lena Osk", "Tomas Brel"], held

@@ -270,6 +270,8 @@ _HEAD_ANAPHORS = frozenset(
         "administration army navy fleet panel"
     )
 )
+_SURNAME_PAIR = re.compile(r"([A-Z][a-zà-ÿ]{2,})[-\u2011]([A-Z][a-zà-ÿ]{2,})")
+_MEETING_NOUNS = frozenset(words("meeting meetings talks summit call summits encounter"))
 # "the panel" is the committee named before: "the Senate Foreign Relations Committee ... the panel advanced"
 _HEAD_SYNONYMS = {"panel": ("panel", "committee"), "army": ("army", "armed")}  # "the army": the "Armed Forces" too
 
@@ -1732,6 +1734,13 @@ def _scan(
         word, start, end = toks[i]
         if _BASED.match(word):
             i += 1  # "the US-based Center for ...": where a body is based is no part of its name
+            continue
+        pair = _SURNAME_PAIR.fullmatch(word) if i + 1 < n and toks[i + 1][0] in _MEETING_NOUNS else None
+        if pair:
+            # "the Osk-Brel meeting": the two people who met, each by surname (kept where the text names them in full)
+            for g in (1, 2):
+                out.append(_Raw(p, start + pair.start(g), start + pair.end(g), "single", name=pair.group(g)))
+            i += 1
             continue
         if word[:3] in ("al-", "el-") and word[3:] in gaz.leaders and not (i and _is_name_token(toks[i - 1][0], gaz)):
             # "a deal between Hemedti and al-Burhan": a leader named by surname alone, with its article

@@ -259,6 +259,7 @@ def find_positions(
             continue
         speaker = speakers.get(p)
         last_group = last_body = subject_person = None
+        pair: list[str] = []  # the people named in the sentence before, whom "the two leaders" may stand for
         spans = sentence_spans[p]
         quoting = open_quotations(text, spans)
         for n_sentence, (s_start, s_end) in enumerate(spans):
@@ -291,6 +292,8 @@ def find_positions(
             # of the sentence before, more than the person named last
             context = (subject_person or last_person, last_group, last_body)
             deed += [a for a in _action(text, s_start, s_end, inside, index, context) if a[0] not in held]
+            held = {d[0] for d in [*results, *deed]}
+            deed += [d for d in _pair_action(text, s_start, s_end, inside, index, pair) if d[0] not in held]
             acted = bool(deed)
             # "Hungary’s veto", "China’s assertiveness in the South China Sea": a policy of its owner, beside
             # whatever the sentence says of it
@@ -380,6 +383,7 @@ def find_positions(
                     continue
                 seen.add((key, p, s_start))
                 found.append(Found(key, p, [(s_start, s_end)], stance, cue))
+            pair = list(dict.fromkeys(m.key for m in inside if index.actors[m.key].kind is ActorKind.PERSON))
             last_person, last_group, subject_person, last_body = recent_after(
                 text, s_start, inside, index, last_person, carried=last_group
             )
@@ -1143,6 +1147,32 @@ def _pronoun_action(
         if len(stance.split()) >= 3:
             out.append((holder, stance, "action"))
     return out
+
+
+# "the two leaders agreed on ...", "both leaders have moved to ...": the two people just named acting together
+_PAIR_LEAD = re.compile(r"(?:^\s*|,\s+)(?:[Tt]he\s+two|[Bb]oth)\s+(?:leaders|men|women|presidents|ministers)\b")
+
+
+def _pair_action(
+    text: str, s_start: int, s_end: int, inside: list[Mention], index: ActorIndex, before: list[str]
+) -> list[tuple[str, str, str]]:
+    """Deeds of "the two leaders": the two people named before it in the sentence, or else in the sentence
+    before, when exactly two are."""
+    lead = _PAIR_LEAD.search(text, s_start, s_end)
+    if lead is None:
+        return []
+    named = list(
+        dict.fromkeys(m.key for m in inside if m.end <= lead.start() and index.actors[m.key].kind is ActorKind.PERSON)
+    )
+    people = named or before
+    if len(people) != 2 or not all(_not_author(index, k) for k in people):
+        return []
+    after = text[lead.end() : s_end]
+    begin = _predicate_start(after)
+    if begin is None:
+        return []
+    stance = _paraphrase(after[begin:])
+    return [(k, stance, "action") for k in people] if len(stance.split()) >= 3 else []
 
 
 def _relative_that(word: str) -> bool:
