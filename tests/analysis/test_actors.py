@@ -2961,3 +2961,9 @@ def test_two_surnames_joined_before_meeting_are_the_two_people():
     paragraphs = ["Tomas Brel met Lena Osk in May.", "At the latest Brel-Osk meeting, the fisheries were discussed."]
     index = find_actors(paragraphs)
     assert [m.key for m in index.mentions[1]] == ["person:Tomas Brel", "person:Lena Osk"], index.mentions
+
+
+def test_a_coalition_counted_by_the_text_has_the_count_among_its_aliases():
+    index = find_actors(["A coalition of 79 member countries warned that the quotas risk emptying the seas."])
+    actor = next(a for a in index.actors.values() if "member countries" in a.surfaces)
+    assert "coalition of 79 member countries" in actor.aliases(), actor.aliases()

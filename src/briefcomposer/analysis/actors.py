@@ -2282,7 +2282,10 @@ def _state_roles(raws: list[_Raw], text: str, gaz: Gazetteer) -> list[_Raw]:
 
 
 # a number that counts the members of a group named right after it: "nine European countries"
-_COUNT_BEFORE = re.compile(r"(?<![\w’'])(two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\d{1,3})\s+$")
+_COUNT_BEFORE = re.compile(
+    r"(?<![\w’'])((?:(?:coalition|group|bloc)\s+of\s+)?(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"\d{1,3}))\s+$"
+)
 # "a Kurdish state", "his mother is Kurdish": a people's adjective the gazetteer does not list, no one's name
 _DEMONYM_ISH = re.compile(r"[A-Z][a-z]{2,}ish")
 _TEAM_AFTER = re.compile(r"[’']s\s+(?:team|camp|administration)\b")
@@ -2708,6 +2711,13 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         for nick in _NICKNAME.findall(surface):
             actor.surfaces.setdefault(nick, 0)  # "Joko “Jokowi” Widodo": "Jokowi" is an alias, if never used alone
         actor.affiliated = actor.affiliated or raw.affiliation
+        if kind is ActorKind.GROUP and not raw.adjective:
+            text = paragraphs[raw.paragraph]
+            counted = _COUNT_BEFORE.search(text, max(0, raw.start - 40), raw.start)
+            if counted:
+                # "nine European countries challenged ...", "a coalition of 79 member countries warned ...": the
+                # group as the text counts it, an alias
+                actor.surfaces.setdefault(_clean(counted.group(1) + " " + surface), 0)
         if raw.title:
             actor.titles.add(raw.title)
         if not raw.passing:  # a group named in passing holds no position, nor do pronouns point back to it
@@ -2875,10 +2885,6 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             firms = _FIRMS_AFTER.match(text, raw.end) if entry.kind is ActorKind.GROUP else None
             if firms:  # "Big Tech companies": the group's firms, a name of it too
                 actors[key].surfaces.setdefault(_clean(re.sub(r"^[Tt]he\s+", "", surface) + firms.group()), 0)
-            counted = _COUNT_BEFORE.search(text, max(0, raw.start - 12), raw.start)
-            if counted and entry.kind is ActorKind.GROUP and not raw.adjective:
-                # "nine European countries challenged the court": the group as the text counts it, an alias
-                actors[key].surfaces.setdefault(_clean(counted.group(1) + " " + surface), 0)
             if entry.kind is ActorKind.STATE:
                 state_counts[key] += 0 if raw.adjective else 1
                 if text[raw.end : raw.end + 11] == " government" or text[raw.end : raw.end + 13] == "’s government":
