@@ -1532,3 +1532,12 @@ def test_the_two_leaders_are_the_two_people_just_named():
     held = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False))["positions"]]
     agreeing = sorted(actor for actor, stance in held if "agreed" in stance.lower())
     assert agreeing == ["Lena Osk", "Tomas Brel"], held
+
+
+def test_a_coalition_of_a_group_opening_a_sentence_is_the_group_as_subject():
+    held = _positions(
+        "A coalition of nine Nordic countries challenged Norway over the quotas. They want a thorough review of the "
+        "quotas."
+    )
+    wanting = [actor for actor, stance in held if "review" in stance]
+    assert wanting == ["the Nordic states"], held

@@ -2013,6 +2013,8 @@ def _sentence_subject(
         return []
     first = after_opening[0]
     lead = _WORD.findall(_AGE.sub(" ", text[begin : first.start]))
+    if _COLLECTIVE_LEAD.fullmatch(text, begin, first.start):
+        lead = []  # "A coalition of 79 member states warned ...": the states, together
     if lead and lead[0].lower() == "the":
         lead = [w for w in lead[1:] if w.lower() not in _PREMODIFIERS]  # "The 62-year-old Orbán", "The embattled ..."
     if len(lead) > 1 or (lead and lead[0].lower() not in _SUBJECT_DETERMINERS and not lead[0].isdigit()):
@@ -2054,6 +2056,10 @@ _SUBJECT_DETERMINERS = frozenset(
 )
 # a second opening phrase after the first: "On Monday, at the summit hosted by Osk in Oslo, ..."
 _FURTHER_ADVERBIAL = re.compile(r"(?:at|in|on|during|after|before|amid|following|despite)\s[^,;:.?!“”\"]{0,160},\s+")
+_COLLECTIVE_LEAD = re.compile(
+    r"(?:An?|The)\s+(?:coalition|group|number|majority|handful|bloc|host|couple)\s+of\s+(?:the\s+)?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|several|some|many|other)?\s*"
+)
 _AGE = re.compile(r"\b\d+-year-old\b")
 _PREMODIFIERS = frozenset(
     words(
