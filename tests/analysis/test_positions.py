@@ -1541,3 +1541,12 @@ def test_a_coalition_of_a_group_opening_a_sentence_is_the_group_as_subject():
     )
     wanting = [actor for actor, stance in held if "review" in stance]
     assert wanting == ["the Nordic states"], held
+
+
+def test_what_a_possessive_pronouns_statement_says_is_the_owners_view():
+    held = _positions(
+        "A coalition of nine Nordic countries warned Norway over the quotas. Their joint statement highlighted "
+        "concerns that the quotas could force the fleet to shut down."
+    )
+    highlighting = [actor for actor, stance in held if "highlighted" in stance.lower()]
+    assert highlighting == ["the Nordic states"], held

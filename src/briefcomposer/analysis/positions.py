@@ -1095,7 +1095,10 @@ _PRONOUN_LEAD = re.compile(
     r"(?:(He|She|It|They|he|she|it|they)"
     # "His interim government has pledged ...": the office of the one named before
     r"|(His|Her|Its|Their|his|her|its|their)\s+(?:new\s+|interim\s+|own\s+|transitional\s+)?"
-    r"(?:government|administration|officials|forces|troops|military|army|ministers|cabinet|leadership))(?=\s|[’']s\s)"
+    r"(?:government|administration|officials|forces|troops|military|army|ministers|cabinet|leadership)"
+    # "Their joint statement highlighted concerns ...": what the owner put out says what it holds
+    r"|(His|Her|Its|Their|his|her|its|their)\s+(?:joint\s+|latest\s+|formal\s+|official\s+|public\s+|written\s+)?"
+    r"(?:statement|letter|declaration|communiqu[ée]|memorandum|speech|remarks|comments|message|decree))(?=\s|[’']s\s)"
 )
 _AFTER_PREPOSITION = re.compile(r"\b(?:with|of|by|to|from|against|for|on|at|about|beside|than)\s+(?:the\s+)?$")
 _POSSESSIVE = {"his": "he", "her": "she", "its": "it", "their": "they"}
@@ -1114,7 +1117,7 @@ def _pronoun_action(
     out: list[tuple[str, str, str]] = []
     sentence = text[s_start:s_end]
     for lead in _PRONOUN_LEAD.finditer(sentence):
-        word = (lead.group(1) or _POSSESSIVE[lead.group(2).lower()]).lower()
+        word = (lead.group(1) or _POSSESSIVE[(lead.group(2) or lead.group(3)).lower()]).lower()
         before = [m for m in inside if m.end <= s_start + lead.start() and not m.adjective]
         if word in ("he", "she"):
             persons = [m for m in before if index.actors[m.key].kind is ActorKind.PERSON]
@@ -1135,10 +1138,10 @@ def _pronoun_action(
         if begin is None or (word == "it" and (re.match(r"\s*(?:is|was)\b", after) or not _past(after[begin:]))):
             continue  # "it is likely that ...", "it suggests a shift": no one acting, an inference
         verb = after[begin:].split()[0].lower()
-        if lexicon.VERB_FORMS.get(verb) in _EVIDENTIAL:
-            continue
+        if lexicon.VERB_FORMS.get(verb) in _EVIDENTIAL and not lead.group(3):
+            continue  # "it suggests a shift": an inference (but "their statement highlighted": their view)
         predicate = after[begin:]
-        pronoun_at = lead.start(1) if lead.group(1) else lead.start(2)
+        pronoun_at = lead.start(1) if lead.group(1) else lead.start(2) if lead.group(2) else lead.start(3)
         if _SUBORDINATE.search(sentence[: lead.end() - len(lead.group().lstrip(" ,;"))]) or _SUBORDINATE.search(
             sentence[:pronoun_at]
         ):
