@@ -1550,3 +1550,18 @@ def test_what_a_possessive_pronouns_statement_says_is_the_owners_view():
     )
     highlighting = [actor for actor, stance in held if "highlighted" in stance.lower()]
     assert highlighting == ["the Nordic states"], held
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "Lena Osk was named in an annex to an executive order signed by Tomas Brel. The order, issued a day prior, "
+        "directs the fisheries board to compile a list of vessels subject to sanctions.",
+        "Tomas Brel met Lena Osk in May. A recent Brel-signed memorandum on fishing was more about Velmora than "
+        "anything else. The memorandum has proposed imposing several restrictions on foreign trawlers.",
+    ],
+)
+def test_what_an_order_or_memorandum_does_is_its_signers(paragraph):
+    held = _positions(paragraph)
+    doing = [actor for actor, stance in held if stance.startswith(("Directs", "Has proposed"))]
+    assert doing == ["Tomas Brel"], held

@@ -254,6 +254,7 @@ def find_positions(
     last_group: str | None = None  # the last state, organisation or group named: "they" may point back to it
     last_body: str | None = None  # the state or organisation "it" may point back to
     subject_person: str | None = None  # the person who was the subject of the sentence before
+    issued: dict[str, str] = {}  # who signed the last order, memorandum ... the text introduced: "the order" is theirs
     for p, text in enumerate(paragraphs):
         if p in headings:
             continue
@@ -294,6 +295,8 @@ def find_positions(
             deed += [a for a in _action(text, s_start, s_end, inside, index, context) if a[0] not in held]
             held = {d[0] for d in [*results, *deed]}
             deed += [d for d in _pair_action(text, s_start, s_end, inside, index, pair) if d[0] not in held]
+            held = {d[0] for d in [*results, *deed]}
+            deed += [d for d in _document_action(text, s_start, s_end, issued) if d[0] not in held]
             acted = bool(deed)
             # "Hungary’s veto", "China’s assertiveness in the South China Sea": a policy of its owner, beside
             # whatever the sentence says of it
@@ -383,6 +386,7 @@ def find_positions(
                     continue
                 seen.add((key, p, s_start))
                 found.append(Found(key, p, [(s_start, s_end)], stance, cue))
+            _note_issuers(text, s_start, s_end, inside, index, issued)
             pair = list(dict.fromkeys(m.key for m in inside if index.actors[m.key].kind is ActorKind.PERSON))
             last_person, last_group, subject_person, last_body = recent_after(
                 text, s_start, inside, index, last_person, carried=last_group
@@ -1176,6 +1180,50 @@ def _pair_action(
         return []
     stance = _paraphrase(after[begin:])
     return [(k, stance, "action") for k in people] if len(stance.split()) >= 3 else []
+
+
+_DOCUMENTS = r"(?:executive\s+order|order|memorandum|decree|directive|proclamation)"
+# "an executive order signed by Trump", "a Trump-signed memorandum": a document and who signed or issued it
+_SIGNED_BY = re.compile(
+    r"\b(?:an?|the|his|her)\s+(?:[\w’'\-]+\s+){0,2}?(?P<doc>" + _DOCUMENTS + r")\s+(?:signed|issued)\s+by\s+$"
+)
+_SIGNED_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w’'\-]+)-signed\s+(?:[\w’'\-]+\s+){0,2}?(?P<doc>" + _DOCUMENTS + r")\b")
+# "The order, issued a day prior, directs ...": the document named at the opening of the sentence, and its verb
+_DOCUMENT_OPENS = re.compile(r"\s*The\s+(?P<doc>" + _DOCUMENTS + r")(?:\s*,[^,;:]{1,60},)?\s+")
+
+
+def _note_issuers(
+    text: str, s_start: int, s_end: int, inside: list[Mention], index: ActorIndex, issued: dict[str, str]
+) -> None:
+    """Record in `issued` who signed each order or memorandum the sentence introduces."""
+    for m in inside:
+        signed = _SIGNED_BY.search(text, max(s_start, m.start - 80), m.start)
+        if signed and not m.adjective and _not_author(index, m.key):
+            issued[signed.group("doc").split()[-1].lower()] = m.key
+    for signed in _SIGNED_BEFORE.finditer(text, s_start, s_end):
+        # "Trump-signed": the person whose surname it is, if the text names exactly one so
+        people = {
+            k for k, a in index.actors.items() if a.kind is ActorKind.PERSON and a.name.split()[-1] == signed["name"]
+        }
+        if len(people) == 1:
+            issued[signed.group("doc").split()[-1].lower()] = people.pop()
+
+
+def _document_action(text: str, s_start: int, s_end: int, issued: dict[str, str]) -> list[tuple[str, str, str]]:
+    """ "The order, issued a day prior, directs ...": what an order or memorandum its signer issued says or does
+    is the signer's."""
+    opens = _DOCUMENT_OPENS.match(text, s_start, s_end)
+    holder = issued.get(opens.group("doc").split()[-1].lower()) if opens else None
+    if holder is None:
+        return []
+    after = text[opens.end() - 1 : s_end]
+    begin = _predicate_start(after)
+    if begin is None and re.match(r"\s[a-z]{4,}s\s+(?:the|a|an|all|[A-Z])", after):
+        begin = 1  # "The order directs the Treasury to ...", "The decree bans all ...": what the document does
+    if begin is None:
+        return []
+    stance = _paraphrase(after[begin:])
+    return [(holder, stance, "action")] if len(stance.split()) >= 3 else []
 
 
 def _relative_that(word: str) -> bool:
