@@ -1565,3 +1565,13 @@ def test_what_an_order_or_memorandum_does_is_its_signers(paragraph):
     held = _positions(paragraph)
     doing = [actor for actor, stance in held if stance.startswith(("Directs", "Has proposed"))]
     assert doing == ["Tomas Brel"], held
+
+
+def test_it_after_a_signed_memorandum_speaks_for_its_signer():
+    held = _positions(
+        "Tomas Brel met Lena Osk in May. A recent Brel-signed memorandum on fishing was more about Velmora than "
+        "anything else. Singling out Velmora as a foreign adversary, it said that “Velmoran trawlers are targeting "
+        "the crown jewels of our fisheries.”"
+    )
+    saying = [actor for actor, stance in held if "crown jewels" in stance]
+    assert saying == ["Tomas Brel"], held

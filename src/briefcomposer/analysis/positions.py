@@ -391,6 +391,11 @@ def find_positions(
             last_person, last_group, subject_person, last_body = recent_after(
                 text, s_start, inside, index, last_person, carried=last_group
             )
+            document = _DOCUMENT_SUBJECT.match(text, s_start, s_end)
+            if document and document.group("doc").split()[-1].lower() in issued:
+                # "A Brel-signed memorandum was more about Velmora ... it said that ...": "it" is the memorandum,
+                # its signer's words
+                last_body = issued[document.group("doc").split()[-1].lower()]
     return found
 
 
@@ -1188,6 +1193,8 @@ _SIGNED_BY = re.compile(
     r"\b(?:an?|the|his|her)\s+(?:[\w’'\-]+\s+){0,2}?(?P<doc>" + _DOCUMENTS + r")\s+(?:signed|issued)\s+by\s+$"
 )
 _SIGNED_BEFORE = re.compile(r"\b(?P<name>[A-Z][\w’'\-]+)-signed\s+(?:[\w’'\-]+\s+){0,2}?(?P<doc>" + _DOCUMENTS + r")\b")
+# "A recent Brel-signed memorandum on fishing was ...": a document opening the sentence as its subject
+_DOCUMENT_SUBJECT = re.compile(r"\s*(?:An?|The)\s+(?:[\w’'\-]+\s+){0,3}?(?P<doc>" + _DOCUMENTS + r")\b")
 # "The order, issued a day prior, directs ...": the document named at the opening of the sentence, and its verb
 _DOCUMENT_OPENS = re.compile(r"\s*The\s+(?P<doc>" + _DOCUMENTS + r")(?:\s*,[^,;:]{1,60},)?\s+")
 
