@@ -255,6 +255,10 @@ def find_positions(
     last_body: str | None = None  # the state or organisation "it" may point back to
     subject_person: str | None = None  # the person who was the subject of the sentence before
     issued: dict[str, str] = {}  # who signed the last order, memorandum ... the text introduced: "the order" is theirs
+    surnames: dict[str, set[str]] = {}  # people by the last word of their name ("Trump-signed")
+    for key, actor in index.actors.items():
+        if actor.kind is ActorKind.PERSON:
+            surnames.setdefault(actor.name.split()[-1], set()).add(key)
     for p, text in enumerate(paragraphs):
         if p in headings:
             continue
@@ -386,7 +390,7 @@ def find_positions(
                     continue
                 seen.add((key, p, s_start))
                 found.append(Found(key, p, [(s_start, s_end)], stance, cue))
-            _note_issuers(text, s_start, s_end, inside, index, issued)
+            _note_issuers(text, s_start, s_end, inside, index, surnames, issued)
             pair = list(dict.fromkeys(m.key for m in inside if index.actors[m.key].kind is ActorKind.PERSON))
             last_person, last_group, subject_person, last_body = recent_after(
                 text, s_start, inside, index, last_person, carried=last_group
@@ -1200,7 +1204,13 @@ _DOCUMENT_OPENS = re.compile(r"\s*The\s+(?P<doc>" + _DOCUMENTS + r")(?:\s*,[^,;:
 
 
 def _note_issuers(
-    text: str, s_start: int, s_end: int, inside: list[Mention], index: ActorIndex, issued: dict[str, str]
+    text: str,
+    s_start: int,
+    s_end: int,
+    inside: list[Mention],
+    index: ActorIndex,
+    surnames: dict[str, set[str]],
+    issued: dict[str, str],
 ) -> None:
     """Record in `issued` who signed each order or memorandum the sentence introduces."""
     for m in inside:
@@ -1209,11 +1219,9 @@ def _note_issuers(
             issued[signed.group("doc").split()[-1].lower()] = m.key
     for signed in _SIGNED_BEFORE.finditer(text, s_start, s_end):
         # "Trump-signed": the person whose surname it is, if the text names exactly one so
-        people = {
-            k for k, a in index.actors.items() if a.kind is ActorKind.PERSON and a.name.split()[-1] == signed["name"]
-        }
+        people = surnames.get(signed["name"], set())
         if len(people) == 1:
-            issued[signed.group("doc").split()[-1].lower()] = people.pop()
+            issued[signed.group("doc").split()[-1].lower()] = next(iter(people))
 
 
 def _document_action(text: str, s_start: int, s_end: int, issued: dict[str, str]) -> list[tuple[str, str, str]]:
