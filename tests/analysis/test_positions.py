@@ -1498,18 +1498,6 @@ def test_a_speakers_label_is_not_the_subject_he_points_back_to():
     assert saying == ["Tomas Brel"], held
 
 
-
-
-
-def test_a_participles_opening_phrase_does_not_hide_the_subject_he_points_back_to():
-    held = _positions(
-        "Sitting beside Prime Minister Mara Quist in the Oval Office on Friday, Tomas Brel recalled the bond he had "
-        "formed with Lena Osk. He seemed to think the bond had blossomed in their two later meetings."
-    )
-    thinking = [actor for actor, stance in held if "blossomed" in stance]
-    assert thinking == ["Tomas Brel"], held
-
-
 def test_he_in_a_sentence_is_not_the_person_named_after_a_preposition():
     held = _positions(
         "When Tomas Brel emerged from his encounter with Lena Osk on 30 October, he awarded the meeting a score "
