@@ -695,3 +695,18 @@ def test_he_opening_a_paragraph_points_back_to_the_subject_of_the_sentence_befor
     cands = ranking.candidates(paragraphs, spans, index, headings, found)
     pointed = [index.actors[c.actor_key].name for c in cands if c.features.get("pron")]
     assert pointed == ["Lena Osk"], pointed
+
+
+@pytest.mark.parametrize(
+    "event",
+    [
+        "Subsequently, a delegation of Velmora’s lawmakers visited Norway and met the coastguard.",
+        "Shortly thereafter, news came of reinforcements to the alliance’s northern flank near Velmora.",
+        "Eighteen months later, the violence in Velmora has surged well beyond the level of the war years.",
+        "Then along came Tomas Brel, tariffs and the threat to the alliance, and things began to look bleak.",
+    ],
+)
+def test_the_next_event_of_a_story_is_no_claim_of_the_authors(event):
+    # the model's candidates (a paragraph's closing claim is the rules' to decide)
+    held = _authors("The talks went on for a decade without result.", f"The quotas were cut. {event} Talks resumed.")
+    assert not [e for e in held if e.startswith(event[:20])], held
