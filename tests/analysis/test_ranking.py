@@ -704,6 +704,8 @@ def test_he_opening_a_paragraph_points_back_to_the_subject_of_the_sentence_befor
         "Shortly thereafter, news came of reinforcements to the alliance’s northern flank near Velmora.",
         "Eighteen months later, the violence in Velmora has surged well beyond the level of the war years.",
         "Then along came Tomas Brel, tariffs and the threat to the alliance, and things began to look bleak.",
+        "Days later, another drone from Velmora drifted into Norway’s airspace over the northern coast.",
+        "The next day, the talks in Oslo were broken off and the delegation from Velmora flew home.",
     ],
 )
 def test_the_next_event_of_a_story_is_no_claim_of_the_authors(event):

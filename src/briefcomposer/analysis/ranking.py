@@ -546,8 +546,9 @@ _SHOWS_THE_WAY = re.compile(
 # "Eighteen months later, ...": an event told, not the author's claim (none of the 10 the studied excerpts had
 # was kept)
 _SEQUENCE = re.compile(
-    r"\s*(?:Subsequently|Thereafter|Afterwards|Then|Quickly|Soon|Shortly(?:\s+(?:thereafter|afterwards|after))?"
-    r"|(?:[\w\-]+\s+)?(?:days?|weeks?|months?|years?|hours?)\s+later)\b"
+    r"\s*(?:Subsequently|Thereafter|Afterwards?|Then|Later|Eventually|Quickly|Soon|"
+    r"Shortly(?:\s+(?:thereafter|afterwards|after))?|The\s+(?:next|following)\s+(?:day|week|month|year|morning)"
+    r"|(?:[\w\-]+\s+)?(?i:days?|weeks?|months?|years?|hours?)\s+later)\b"
 )
 
 
