@@ -712,3 +712,19 @@ def test_the_next_event_of_a_story_is_no_claim_of_the_authors(event):
     # the model's candidates (a paragraph's closing claim is the rules' to decide)
     held = _authors("The talks went on for a decade without result.", f"The quotas were cut. {event} Talks resumed.")
     assert not [e for e in held if e.startswith(event[:20])], held
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tomas Brel of the Nordic Council said the tariff reduction was meaningless.",
+        "Lena Osk from Oslo’s Kystposten Institute dismissed the tariff reduction as meaningless, noting that it "
+        "changed nothing.",
+        "Lena Osk at the Nordic Council warned that the tariff cut was meaningless.",
+    ],
+)
+def test_a_person_speaks_not_the_body_the_person_works_at(sentence):
+    source = Source(title="t", paragraphs=["Lena Osk is a fellow. Tomas Brel is a minister.", sentence], author="A. W")
+    held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["evidence"][0] == sentence}
+    assert held & {"Lena Osk", "Tomas Brel"}, held
+    assert not held & {"Nordic Council", "Kystposten Institute"}, held

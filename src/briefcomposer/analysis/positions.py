@@ -2359,6 +2359,20 @@ def _subjects(text: str, s_start: int, v_start: int, inside: list[Mention], inde
     ):
         k -= 1
         keys = [before[k].key]
+    # "Lena Osk of the Nordic Council said", "Tang Gen from Beijing’s Taihe Institute dismissed": the body is where
+    # the person works; the person speaks
+    person = next(
+        (
+            m
+            for m in before[:k]
+            if index.actors[m.key].kind is ActorKind.PERSON
+            and WORKS_AT.fullmatch(text, m.end, before[k].start)
+            and not text[s_start : m.start].strip().lower().endswith(_PREPOSITIONS)
+        ),
+        None,
+    )
+    if person is not None and len(keys) == 1 and _not_author(index, person.key):
+        return [person.key]
     head = text[s_start : before[k].start].strip().lower()
     head = re.sub(r"(?:\s+(?:former|then|late|current|acting))+$", "", " " + head).strip()  # "of what former ..."
     if re.search(r"(?:^|[,;]\s*)(?:if|unless|whether|when|once|until)\b[^,;]*$", head + " "):
@@ -2387,6 +2401,8 @@ def _subjects(text: str, s_start: int, v_start: int, inside: list[Mention], inde
     return list(dict.fromkeys(k for k in keys if index.actors[k].kind is not ActorKind.AUTHOR))
 
 
+# "Lena Osk of the Nordic Council", "Tang Gen from Beijing’s Taihe Institute": a person and where the person works
+WORKS_AT = re.compile(r",?\s+(?:of|from|at)\s+(?:the\s+)?(?:[A-Z][\w’'.\-]*(?:’s|'s)\s+)?")
 _HOW_MANY = re.compile(
     r"(?:^|[,;:]\s*|\b(?:but|and|yet|while|as|when|after)\s+)(?:a\s+(?:host|number|group|handful|majority|"
     r"coalition|series|range|chorus)|dozens|hundreds|thousands|scores|millions)\s+of$"

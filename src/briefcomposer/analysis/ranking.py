@@ -606,6 +606,16 @@ def _only_an_owner_of_a_role(text: str, cand: Candidate, index: ActorIndex) -> b
     return _every_mention(cand, index, owner)
 
 
+def _only_a_workplace(text: str, cand: Candidate, index: ActorIndex) -> bool:
+    """Whether every mention of the candidate actor in its sentence is where a person named right before it works
+    ("Lena Osk of the Nordic Council said ...", `rules.WORKS_AT`): the person, not the body, speaks."""
+    inside = index.within(cand.paragraph, cand.start, cand.end)
+    people = [m for m in inside if m.key != cand.actor_key and index.actors[m.key].kind is ActorKind.PERSON]
+    return _every_mention(
+        cand, index, lambda m: any(p.end <= m.start and rules.WORKS_AT.fullmatch(text, p.end, m.start) for p in people)
+    )
+
+
 # what an actor must or should do is what the writer (or the speaker) asks of it, not the actor's own view:
 # "The 10 ASEAN members must adjust to ...", "Dr Yunus must demonstrate his commitment to ...", "America’s partners
 # shouldn’t think ...", "Europeans, including Britons, should be relieved ..."
@@ -798,6 +808,7 @@ def _only_an_adjective(text: str, cand: Candidate, index: ActorIndex) -> bool:
 _NAMED_ONLY = (
     _only_a_topic,
     _only_an_owner_of_a_role,
+    _only_a_workplace,
     _only_told_what_to_do,
     _only_supposed,
     _only_an_object,
