@@ -728,3 +728,17 @@ def test_a_person_speaks_not_the_body_the_person_works_at(sentence):
     held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["evidence"][0] == sentence}
     assert held & {"Lena Osk", "Tomas Brel"}, held
     assert not held & {"Nordic Council", "Kystposten Institute"}, held
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway has blocked every round of the talks on the quotas, notes Lena Osk.",
+        "Politically, the Nordic Council has made a statement, Osk thinks.",
+    ],
+)
+def test_a_deed_told_in_the_words_of_whoever_thinks_or_notes_it_is_theirs(sentence):
+    source = Source(title="t", paragraphs=["Lena Osk is a fellow in Oslo.", sentence], author="A. Writer")
+    held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["evidence"][0] == sentence}
+    assert "Lena Osk" in held, held
+    assert not held & {"Norway", "Nordic Council"}, held

@@ -399,7 +399,10 @@ def rank(
         if (
             f.cue == "action"
             and speaking.get((f.paragraph, f.spans[0][0]), set()) - {f.actor_key}
-            and _inside_quotation(paragraphs[f.paragraph], f, index)
+            and (
+                _inside_quotation(paragraphs[f.paragraph], f, index)
+                or _OPINION_TAIL.search(paragraphs[f.paragraph], f.spans[0][0], f.spans[0][1]) is not None
+            )
         )
         or (
             f.actor_key == index.author_key
@@ -549,6 +552,15 @@ _SEQUENCE = re.compile(
     r"\s*(?:Subsequently|Thereafter|Afterwards?|Then|Later|Eventually|Quickly|Soon|"
     r"Shortly(?:\s+(?:thereafter|afterwards|after))?|The\s+(?:next|following)\s+(?:day|week|month|year|morning)"
     r"|(?:[\w\-]+\s+)?(?i:days?|weeks?|months?|years?|hours?)\s+later)\b"
+)
+
+
+# a sentence that ends naming the person whose view it is: "..., notes Lena Osk.", "..., Osk thinks.": a deed it
+# tells of another actor is that person's reading, not the actor's position
+_OPINION_TAIL = re.compile(
+    r",\s+(?:(?:he|she)\s+(?:thinks|believes|argues|notes|contends|observes)|(?:thinks|believes|argues|notes|contends|"
+    r"observes)\s+[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?|[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)?\s+(?:thinks|believes|"
+    r"argues|notes|contends|observes))[.!]?\s*$"
 )
 
 
