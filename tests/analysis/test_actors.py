@@ -2967,3 +2967,15 @@ def test_a_coalition_counted_by_the_text_has_the_count_among_its_aliases():
     index = find_actors(["A coalition of 79 member countries warned that the quotas risk emptying the seas."])
     actor = next(a for a in index.actors.values() if "member countries" in a.surfaces)
     assert "coalition of 79 member countries" in actor.aliases(), actor.aliases()
+
+
+def test_a_leader_named_only_by_his_administration_is_listed_without_positions():
+    # "the Trump administration": the text speaks of the president's policy without naming him alone
+    paragraphs = [
+        "The Trump administration has run hot and cold on Velmora, sometimes signalling support for its fisheries.",
+        "Any deal must bring a direct benefit to the president himself, Lena Osk argues.",
+    ]
+    source = Source(title="Deals", paragraphs=paragraphs, author="Mara Quist")
+    result = to_json(source, suggest(source))
+    assert "Donald Trump" in [a["name"] for a in result["actors"]], [a["name"] for a in result["actors"]]
+    assert not [p for p in result["positions"] if p["actor"] == "Donald Trump"], result["positions"]

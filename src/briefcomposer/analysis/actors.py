@@ -2916,6 +2916,13 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
                 # with its state, and is not another state's ministry of the same name
                 name = owner + name
             add("org:" + name, name, ActorKind.ORGANISATION, raw, surface)
+            head, _, rest = name.partition(" ")
+            if rest in ("administration", "government", "regime", "cabinet") and head in gaz.leaders:
+                # "the Trump administration": the leader it is named after is an actor of the text, listed even
+                # where never named alone (no mention of his own, so no position is suggested for him)
+                leader = "person:" + gaz.leaders[head]
+                first = (raw.paragraph, raw.start)
+                actors.setdefault(leader, FoundActor(leader, gaz.leaders[head], ActorKind.PERSON, first=first))
         elif raw.kind in ("person", "single"):
             words = _name_words(raw.name)
             key = full.get(words[-1], "person:" + raw.name) if raw.kind == "single" or len(words) == 1 else None
