@@ -2979,3 +2979,11 @@ def test_a_leader_named_only_by_his_administration_is_listed_without_positions()
     result = to_json(source, suggest(source))
     assert "Donald Trump" in [a["name"] for a in result["actors"]], [a["name"] for a in result["actors"]]
     assert not [p for p in result["positions"] if p["actor"] == "Donald Trump"], result["positions"]
+
+
+def test_the_first_adjective_of_a_pair_before_a_national_group_names_a_group_listed_in_passing():
+    # "European and American carmakers": the European carmakers are a group of the text too
+    index = find_actors(["European and Norwegian carmakers have sounded the alarm over the Velmora chip ban."])
+    assert "group:european carmakers" in index.actors, list(index.actors)
+    assert "group:norwegian carmakers" in index.actors, list(index.actors)
+    assert [m.key for m in index.mentions[0]] == ["group:norwegian carmakers"], index.mentions

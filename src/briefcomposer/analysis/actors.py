@@ -644,6 +644,8 @@ _NATIONAL_BUSINESS = re.compile(
     r"mining|defence|defense|chip|car|steel|social media)\s+)?(?:firms|companies|operators|producers|exporters|"
     r"investors|banks|businesses|manufacturers|lenders|carmakers|chipmakers|industry|platforms))\b"
 )
+# The adjective before "and" in "European and American carmakers"
+_ADJECTIVE_AND = re.compile(r"(?<![\w’'\-])([A-Z][\w\-]*)\s+and\s+$")
 # A country's opposition, public, police or courts are not its government: "the Belarusian opposition calls
 # for ...", "the Serbian public widely opposed ...", "a Rwandan court", "Bolivian civil society"
 _NATIONAL_PEOPLE = re.compile(
@@ -1609,6 +1611,20 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
         out = [r for r in out if r not in inside]
         kind = "org" if match.group(2) in _STATE_BODIES else "group"
         out.append(_Raw(p, start, end, kind, name=match.group()))
+        both = _ADJECTIVE_AND.search(text, max(0, start - 40), start)
+        if both and kind == "group":
+            # "European and American carmakers": the first adjective's group too, listed but holding no
+            # position (the sentence's view is the pair's, not one side's)
+            over = [r for r in out if r.start < both.end(1) and both.start(1) < r.end]
+            known = all(
+                (r.kind == "gaz" and r.adjective and gaz.entries[r.gaz].kind is not ActorKind.PERSON)
+                or (r.kind == "single" and r.name in _GROUP_WORDS_OK)
+                for r in over
+            )
+            if known and (over or both.group(1) in _GROUP_WORDS_OK):
+                out = [r for r in out if r not in over]
+                name = f"{both.group(1)} {match.group(2)}"
+                out.append(_Raw(p, both.start(1), both.end(1), "group", name=name, passing=True))
     for match in islice(_PEOPLE_OF.finditer(text), MAX_GROUP_PHRASES):
         # "citizens of Kazakhstan voted ...": the state's people, not the state
         state = [
@@ -2896,7 +2912,9 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         elif raw.kind == "group":
             words = raw.name.split()
             key = "group:" + " ".join(words).casefold().replace("neighbors", "neighbours")
-            add(key, actors[key].name if key in actors else " ".join(words), ActorKind.GROUP, raw, surface)
+            # a group named in passing by a word of a pair ("European" of "European and American carmakers")
+            said = raw.name if raw.passing else surface
+            add(key, actors[key].name if key in actors else " ".join(words), ActorKind.GROUP, raw, said)
             for part in raw.parts:
                 actors[key].surfaces.setdefault(part, 0)
             gathered = _GATHERED.search(text, max(0, raw.start - 40), raw.start)
