@@ -2987,3 +2987,10 @@ def test_the_first_adjective_of_a_pair_before_a_national_group_names_a_group_lis
     assert "group:european carmakers" in index.actors, list(index.actors)
     assert "group:norwegian carmakers" in index.actors, list(index.actors)
     assert [m.key for m in index.mentions[0]] == ["group:norwegian carmakers"], index.mentions
+
+
+def test_a_states_people_named_by_its_adjective_are_listed_in_passing():
+    # "Malian nationals": a group of the text, though the view stays with no one of them
+    index = find_actors(["A growing share of those crossing are Norwegian nationals displaced by the Velmora floods."])
+    assert "group:norwegian nationals" in index.actors, list(index.actors)
+    assert "group:norwegian nationals" not in [m.key for m in index.mentions[0]], index.mentions

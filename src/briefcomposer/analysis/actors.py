@@ -644,6 +644,11 @@ _NATIONAL_BUSINESS = re.compile(
     r"mining|defence|defense|chip|car|steel|social media)\s+)?(?:firms|companies|operators|producers|exporters|"
     r"investors|banks|businesses|manufacturers|lenders|carmakers|chipmakers|industry|platforms))\b"
 )
+# A state's people named by its adjective: "Malian nationals", "Iranian MPs"
+_NATIONAL_LISTED = re.compile(
+    r"(?<![\w’'\-])([A-Z][a-z][\w\-]*)\s+(nationals|citizens|MPs|lawmakers|legislators|parliamentarians|politicians|"
+    r"hawks|hardliners|workers|students|migrants|refugees|activists|journalists|nationalists)\b"
+)
 # The adjective before "and" in "European and American carmakers"
 _ADJECTIVE_AND = re.compile(r"(?<![\w’'\-])([A-Z][\w\-]*)\s+and\s+$")
 # A country's opposition, public, police or courts are not its government: "the Belarusian opposition calls
@@ -1664,6 +1669,19 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
             continue  # "the Labour Party minority": a name the other finders have handled
         out = [r for r in out if id(r) not in ids]
         out.append(_Raw(p, start, end, "group", name=match.group()))
+    listed = False
+    for match in islice(_NATIONAL_LISTED.finditer(text), MAX_GROUP_PHRASES):
+        # "Malian nationals", "Iranian MPs": a state's people named in passing, listed (the state keeps the
+        # mention and the view)
+        span = match.span(1)
+        if any(
+            r.kind == "gaz" and r.adjective and (r.start, r.end) == span and gaz.entries[r.gaz].kind is ActorKind.STATE
+            for r in out
+        ):
+            out.append(_Raw(p, match.start(), match.end(), "group", name=match.group(), passing=True))
+            listed = True
+    if listed:
+        out.sort(key=lambda r: r.start)
     return out
 
 
