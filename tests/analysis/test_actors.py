@@ -975,7 +975,10 @@ def test_coordinated_modifiers_and_a_nations_people_make_one_group(text, name):
 )
 def test_a_group_named_by_whom_it_belongs_to_may_be_described(text, name):
     index = find_actors([text])
-    assert [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP] == [name]
+    groups = [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP]
+    # (another group the sentence names in passing, "the gangs", may be listed too)
+    assert name in groups, groups
+    assert not [g for g in groups if g != name and g in name], groups
 
 
 def test_an_abbreviation_defined_for_a_party_the_gazetteer_knows_is_that_party():
@@ -1432,10 +1435,15 @@ def test_people_who_act_as_the_subject_are_a_group(text, group):
     assert names.get(group) is ActorKind.GROUP, names
 
 
+def _mentioned(index):
+    # the actors a mention points to: a group named in passing is listed, but holds no mention (so no position)
+    return {m.key for ms in index.mentions for m in ms}
+
+
 def test_people_listed_as_an_object_are_no_group():
-    # the police, who act, are a group; the people they arrest are not
-    names = [a.name for a in find_actors(["The police arrested students, workers and farmers."]).actors.values()]
-    assert sorted(names) == ["The author", "police"]
+    # the police, who act, are a group; the people they arrest are not (listed in passing, with no mention)
+    index = find_actors(["The police arrested students, workers and farmers."])
+    assert sorted(index.actors[k].name for k in _mentioned(index)) == ["police"]
 
 
 def test_a_us_presidents_administration_is_an_actor_named_after_him():
@@ -1931,7 +1939,8 @@ def test_a_bodys_officials_are_the_body():
     ],
 )
 def test_people_who_act_in_the_present_open_a_clause_as_a_group(text, group):
-    names = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
+    index = find_actors([text])
+    names = [a.name for k, a in index.actors.items() if a.kind is ActorKind.GROUP and k in _mentioned(index)]
     assert names == ([group] if group else [])
 
 
@@ -2253,8 +2262,13 @@ def test_a_bare_group_after_some_or_many_that_acts_is_a_group(text):
     ],
 )
 def test_a_group_after_with_doing_something_is_a_group(text, group):
-    groups = [a.name for a in find_actors([text]).actors.values() if a.kind is ActorKind.GROUP]
-    assert groups == ([group] if group else []), groups
+    index = find_actors([text])
+    if group:
+        groups = [a.name for a in index.actors.values() if a.kind is ActorKind.GROUP]
+        assert groups == [group], groups
+    else:  # "met with farmers": the farmers are listed in passing at most, with no mention
+        groups = [a.name for k, a in index.actors.items() if a.kind is ActorKind.GROUP and k in _mentioned(index)]
+        assert groups == [], groups
 
 
 @pytest.mark.parametrize(
@@ -2994,3 +3008,14 @@ def test_a_states_people_named_by_its_adjective_are_listed_in_passing():
     index = find_actors(["A growing share of those crossing are Norwegian nationals displaced by the Velmora floods."])
     assert "group:norwegian nationals" in index.actors, list(index.actors)
     assert "group:norwegian nationals" not in [m.key for m in index.mentions[0]], index.mentions
+
+
+def test_a_bare_group_named_in_passing_is_listed_with_no_mention():
+    # "the distrust many citizens have towards the Union": the citizens are a group of the text, with no view
+    index = find_actors(["The vote shows the distrust many citizens have towards a Velmora seen as a problem."])
+    assert "group:citizens" in index.actors, list(index.actors)
+    assert not [m for m in index.mentions[0] if m.key == "group:citizens"], index.mentions
+    # places and armed groups named bare are what the text speaks of, not listed
+    index = find_actors(["Hardship hit the poorest provinces, where attacks by militants rose."])
+    assert "group:provinces" not in index.actors, list(index.actors)
+    assert "group:militants" not in index.actors, list(index.actors)

@@ -762,6 +762,11 @@ _ACTING_HEADS = _STATE_STAFF | frozenset(
         "critics adversaries enemies rivals allies communities witnesses territories provinces"
     )
 )
+# Heads of the bare groups listed wherever they are named, though in passing ("the distrust many citizens have"):
+# not the state's own staff, nor places ("the poorest provinces")
+_LISTED_HEADS = (
+    _ACTING_HEADS - _STATE_STAFF - frozenset(words("territories provinces jihadists militants insurgents militias"))
+)
 # "A host of lawmakers criticized ...", "Dozens of protesters gathered ...": how many, before the group
 _QUANTITY = (
     r"(?:[Aa]\s+(?:host|number|group|handful|majority|coalition|series|range|chorus)\s+of\s+"
@@ -979,6 +984,8 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
                     and _CITED.search(_THE_AT_END.sub("", text[max(0, head_start - 40) : head_start]))
                 )
             ):
+                if head in _LISTED_HEADS and not any(r.start < head_end and head_start < r.end for r in out):
+                    out = [*out, _Raw(p, head_start, head_end, "group", name=head, passing=True)]
                 continue
         if any(m.lower() in _NOT_GROUP_MODIFIERS or (m[-3:] == "ing" and m.lower() not in ING_MODIFIERS) for m in mods):
             continue
