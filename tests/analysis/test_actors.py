@@ -3019,3 +3019,9 @@ def test_a_bare_group_named_in_passing_is_listed_with_no_mention():
     index = find_actors(["Hardship hit the poorest provinces, where attacks by militants rose."])
     assert "group:provinces" not in index.actors, list(index.actors)
     assert "group:militants" not in index.actors, list(index.actors)
+
+
+def test_a_states_people_who_act_keep_their_mention_though_also_listed_in_passing_elsewhere():
+    # "Japanese politicians quickly seized on ...": the group acts, and is not left to the passing listing
+    index = find_actors(["A post by Lena Osk caused a storm. Norwegian politicians quickly seized on Osk’s comment."])
+    assert "group:norwegian politicians" in _mentioned(index), index.mentions

@@ -411,7 +411,8 @@ def find_actors(
         found = _with_heads(p, text, _with_agencies(p, text, found, gaz), gaz)
         found = _with_kin(p, text, _with_leaders_staff(p, text, _with_staff_in(p, text, found, gaz)), gaz)
         found = _with_persons_camp(p, text, _with_collectives(p, text, found), gaz)
-        raws.extend(_with_witnesses(p, text, _with_judges(p, text, _with_pairs_of_states(p, text, found))))
+        found = _with_witnesses(p, text, _with_judges(p, text, _with_pairs_of_states(p, text, found)))
+        raws.extend(_with_nationals(p, text, found, gaz))
     raws = _with_x(raws, paragraphs, gaz)
     if publisher and not (author or "").strip():
         raws = _publisher(raws, paragraphs, publisher)
@@ -1676,20 +1677,25 @@ def _with_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_R
             continue  # "the Labour Party minority": a name the other finders have handled
         out = [r for r in out if id(r) not in ids]
         out.append(_Raw(p, start, end, "group", name=match.group()))
-    listed = False
-    for match in islice(_NATIONAL_LISTED.finditer(text), MAX_GROUP_PHRASES):
-        # "Malian nationals", "Iranian MPs": a state's people named in passing, listed (the state keeps the
-        # mention and the view)
-        span = match.span(1)
-        if any(
-            r.kind == "gaz" and r.adjective and (r.start, r.end) == span and gaz.entries[r.gaz].kind is ActorKind.STATE
-            for r in out
-        ):
-            out.append(_Raw(p, match.start(), match.end(), "group", name=match.group(), passing=True))
-            listed = True
-    if listed:
-        out.sort(key=lambda r: r.start)
     return out
+
+
+def _with_nationals(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]:
+    """`raws` with a state's people named by its adjective ("Malian nationals", "Iranian MPs") listed in passing,
+    where no other finder has taken the phrase: the state keeps the mention and the view."""
+    added = []
+    for match in islice(_NATIONAL_LISTED.finditer(text), MAX_GROUP_PHRASES):
+        start, end = match.span()
+        over = [r for r in raws if r.start < end and start < r.end]
+        if (
+            len(over) == 1
+            and over[0].kind == "gaz"
+            and over[0].adjective
+            and (over[0].start, over[0].end) == match.span(1)
+            and gaz.entries[over[0].gaz].kind is ActorKind.STATE
+        ):
+            added.append(_Raw(p, start, end, "group", name=match.group(), passing=True))
+    return sorted([*raws, *added], key=lambda r: r.start) if added else raws
 
 
 # An ethnic or religious minority named by its people: "the Serb minority", "Russian-speaking minorities"
