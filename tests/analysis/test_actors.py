@@ -3015,6 +3015,10 @@ def test_a_bare_group_named_in_passing_is_listed_with_no_mention():
     index = find_actors(["The vote shows the distrust many citizens have towards a Velmora seen as a problem."])
     assert "group:citizens" in index.actors, list(index.actors)
     assert not [m for m in index.mentions[0] if m.key == "group:citizens"], index.mentions
+    # any group a verb may have (not only those that act): "complained about states creating their own rules"
+    index = find_actors(["Tomas Brel has complained about states creating their own rules on fisheries."])
+    assert "group:states" in index.actors, list(index.actors)
+    assert "group:states" not in _mentioned(index), index.mentions
     # places and armed groups named bare are what the text speaks of, not listed
     index = find_actors(["Hardship hit the poorest provinces, where attacks by militants rose."])
     assert "group:provinces" not in index.actors, list(index.actors)

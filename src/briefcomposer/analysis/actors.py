@@ -766,7 +766,19 @@ _ACTING_HEADS = _STATE_STAFF | frozenset(
 # Heads of the bare groups listed wherever they are named, though in passing ("the distrust many citizens have"):
 # not the state's own staff, nor places ("the poorest provinces")
 _LISTED_HEADS = (
-    _ACTING_HEADS - _STATE_STAFF - frozenset(words("territories provinces jihadists militants insurgents militias"))
+    (_ACTING_HEADS | frozenset(_AGENT_GROUP_HEADS.replace("[Tt]hink tanks", "").split("|")))
+    - _STATE_STAFF
+    - frozenset(
+        words(
+            "territories provinces jihadists militants insurgents militias sector industry media sources figures "
+            "circles networks bodies institutions members participants players actors groups organisations "
+            "organizations governments parties factions"
+        )
+    )
+)
+# "media in both countries", "across member nations": a group named as a place, not listed
+_WHERE_BEFORE = re.compile(
+    r"\b(?:in|across|between|among|throughout|within)\s+(?:(?:the|both|all|many|several|other)\s+)?$"
 )
 # "A host of lawmakers criticized ...", "Dozens of protesters gathered ...": how many, before the group
 _QUANTITY = (
@@ -985,7 +997,11 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
                     and _CITED.search(_THE_AT_END.sub("", text[max(0, head_start - 40) : head_start]))
                 )
             ):
-                if head in _LISTED_HEADS and not any(r.start < head_end and head_start < r.end for r in out):
+                if (
+                    head in _LISTED_HEADS
+                    and not _WHERE_BEFORE.search(text, max(0, head_start - 30), head_start)
+                    and not any(r.start < head_end and head_start < r.end for r in out)
+                ):
                     out = [*out, _Raw(p, head_start, head_end, "group", name=head, passing=True)]
                 continue
         if any(m.lower() in _NOT_GROUP_MODIFIERS or (m[-3:] == "ing" and m.lower() not in ING_MODIFIERS) for m in mods):
