@@ -1563,3 +1563,12 @@ def test_it_after_a_signed_memorandum_speaks_for_its_signer():
     )
     saying = [actor for actor, stance in held if "crown jewels" in stance]
     assert saying == ["Tomas Brel"], held
+
+
+def test_a_verb_inside_a_clause_about_a_noun_keeps_the_whole_sentence_as_the_stance():
+    sentence = (
+        "There is already a mismatch between the efforts Norway feels it has made to engage with Iceland and "
+        "Iceland’s criticism of its partners."
+    )
+    assert _positions(sentence) == [("Norway", sentence)]
+    assert _positions("At the time Norway said that the quotas would stay.") == [("Norway", "The quotas would stay.")]

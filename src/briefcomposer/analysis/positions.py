@@ -2471,6 +2471,14 @@ _NEGATED = re.compile(
 )
 
 
+# A noun, then the subject of the verb with no "that" between: "the efforts the West (feels)", "the role China (sees)"
+# (not a time: "at the time Norway said that ...")
+_REDUCED_RELATIVE = re.compile(
+    r"\b(?:the|these|those)\s+(?!(?:time|moment|day|week|month|year|way)s?\b)[a-z]+\s+(?:the\s+)?"
+    r"[A-Z][\w’'\-]+(?:\s+[A-Z][\w’'\-]+)*\s*$"
+)
+
+
 def _complement(base: str, sentence: str, after: int, before: str) -> str:
     """The reported content of a sentence whose verb ends at `after`.
 
@@ -2478,6 +2486,10 @@ def _complement(base: str, sentence: str, after: int, before: str) -> str:
     their verb and object ("questioned the legality of the strikes").
     """
     verb = re.findall(r"[\w’'\-]+", sentence[:after])[-1]
+    if _REDUCED_RELATIVE.search(before):
+        # "the efforts the West feels it has made to engage": the verb is in a clause about "the efforts", whose
+        # complement lacks its object; the sentence says what is held
+        return sentence
     rest = sentence[after:].strip()
     if not re.search(r"\w", rest):
         # "..., she said.": the reported words come before the verb and its subject
