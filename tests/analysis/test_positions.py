@@ -12,7 +12,7 @@ from briefcomposer.core.model import Source
 def _positions(sentence: str, author: str | None = "A. Writer") -> list[tuple[str, str]]:
     """The rules' findings for `sentence` (these are tests of the rules; `test_ranking` tests the model)."""
     source = Source(title="t", paragraphs=["An opening sentence.", sentence], author=author)
-    return [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False))["positions"]]
+    return [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False, join=False))["positions"]]
 
 
 @pytest.mark.parametrize(
@@ -523,7 +523,7 @@ def test_a_post_that_reads_a_quotation_is_its_writers():
         ],
         author="A. Writer",
     )
-    found = to_json(source, suggest(source))["positions"]
+    found = to_json(source, suggest(source, join=False))["positions"]
     assert any(p["actor"] == "Mara Quist" and "stand ready" in p["evidence"][0] for p in found), found
 
 
@@ -639,7 +639,7 @@ def test_a_contracted_pronoun_carries_the_deed():
         paragraphs=["An opening sentence.", "Ana Moreno spoke on Monday. Moreno said he’s planning a cut in aid."],
         author="A. Writer",
     )
-    found = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False))["positions"]]
+    found = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False, join=False))["positions"]]
     assert any(a == "Ana Moreno" and "planning a cut in aid" in s for a, s in found), found
 
 
@@ -649,7 +649,7 @@ def test_a_pronoun_with_a_contraction_points_back():
         paragraphs=["Lena Osk wants a deal. She’s purged the council of advisers who wanted a tougher line."],
         author="A. Writer",
     )
-    held = [(p["actor"], p["evidence"][0][:9]) for p in to_json(source, suggest(source))["positions"]]
+    held = [(p["actor"], p["evidence"][0][:9]) for p in to_json(source, suggest(source, join=False))["positions"]]
     assert ("Lena Osk", "She’s pur") in held, held
 
 
@@ -662,7 +662,7 @@ def test_a_pronoun_with_a_contraction_points_back():
 )
 def test_groups_named_by_a_phrase_are_actors(sentence, group):
     source = Source(title="t", paragraphs=["An opening sentence.", sentence], author="A. Writer")
-    names = {a["name"].casefold() for a in to_json(source, suggest(source, model=False))["actors"]}
+    names = {a["name"].casefold() for a in to_json(source, suggest(source, model=False, join=False))["actors"]}
     expected = [group] if group else ["vulnerable countries", "middle powers"]
     assert set(expected) <= names, names
 
@@ -678,7 +678,7 @@ def test_a_pronoun_or_its_office_carries_the_deed_of_the_one_named_before():
         ],
         author="A. Writer",
     )
-    found = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False))["positions"]]
+    found = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False, join=False))["positions"]]
     assert ("Ana Moreno", "Has frozen the central bank’s assets.") in found
     assert ("Peru", "Has also suspended all joint patrols with the navy.") in found
 
@@ -703,7 +703,7 @@ def test_a_pronoun_after_a_date_or_a_subordinator_carries_the_deed(sentence, sta
         paragraphs=["An opening sentence.", "Norway has emerged mostly unscathed. " + sentence],
         author="A. Writer",
     )
-    found = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False))["positions"]]
+    found = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False, join=False))["positions"]]
     assert ("Norway", stance) in found, found
 
 
@@ -728,7 +728,7 @@ def test_a_landmark_or_infamous_step_is_the_authors_verdict():
         paragraphs=["An opening sentence.", f"Peru held a vote on Sunday. {sentence} Turnout was low."],
         author="A. Writer",
     )
-    found = to_json(source, suggest(source, model=False))["positions"]
+    found = to_json(source, suggest(source, model=False, join=False))["positions"]
     assert [p for p in found if p["actor"] == "A. Writer" and sentence in p["evidence"]], found
 
 
@@ -748,7 +748,7 @@ def test_descriptions_and_events_are_not_the_authors_claims(sentence):
         paragraphs=["An opening sentence.", f"Peru held a vote on Sunday. {sentence} Turnout was low."],
         author="A. Writer",
     )
-    found = to_json(source, suggest(source, model=False))["positions"]
+    found = to_json(source, suggest(source, model=False, join=False))["positions"]
     assert not [p for p in found if p["actor"] == "A. Writer" and sentence in p["evidence"]], found
 
 
@@ -783,7 +783,7 @@ def test_stances_are_short_on_the_corpus(corpus_articles):
     lengths = [
         len(p["stance"].split())
         for source in corpus_articles.values()
-        for p in to_json(source, suggest(source))["positions"]
+        for p in to_json(source, suggest(source, join=False))["positions"]
     ]
     lengths.sort()
     assert lengths[len(lengths) // 2] <= 18  # the median stance
@@ -845,7 +845,7 @@ def test_a_paragraphs_opening_claim_is_the_authors_but_a_dated_event_is_not():
         ],
         author="A. Writer",
     )
-    found = to_json(source, suggest(source, model=False))["positions"]
+    found = to_json(source, suggest(source, model=False, join=False))["positions"]
     stances = [p["stance"] for p in found if p["actor"] == "A. Writer"]
     assert "Europeans face a twofold task in the months ahead." in stances
     assert "The dialogue remains the only channel left open." in stances
@@ -883,7 +883,7 @@ def test_a_reported_claim_before_its_speaker_is_the_stance():
 
 def test_a_one_word_sentence_states_no_position():
     source = Source(title="t", paragraphs=["Should Velmora sanction the court? Yes! The court must be stopped."])
-    assert not [p for p in to_json(source, suggest(source))["positions"] if p["evidence"] == ["Yes!"]]
+    assert not [p for p in to_json(source, suggest(source, join=False))["positions"] if p["evidence"] == ["Yes!"]]
 
 
 def test_a_contributors_headline_after_the_colon_is_their_position():
@@ -895,7 +895,7 @@ def test_a_contributors_headline_after_the_colon_is_their_position():
             "Tomas Brel: The loan is past the point of no return, and rightly so.",
         ],
     )
-    positions = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source))["positions"]]
+    positions = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, join=False))["positions"]]
     assert ("Lena Osk", "Take the best deal available now and keep pushing for the rest.") in positions
     assert ("Tomas Brel", "The loan is past the point of no return, and rightly so.") in positions
 
@@ -912,7 +912,7 @@ def test_an_experts_comment_after_a_label_that_describes_them_is_theirs(model):
             "The West should now raise the cost of delay.",
         ],
     )
-    result = to_json(source, suggest(source, model=model))
+    result = to_json(source, suggest(source, model=model, join=False))
     by_paragraph = [(p["actor"], p["paragraph"]) for p in result["positions"]]
     assert ("Lena Osk", 2) in by_paragraph, by_paragraph
     assert ("Lena Osk", 3) in by_paragraph, by_paragraph  # her comment runs on to the next label or heading
@@ -948,7 +948,7 @@ def test_a_quotation_over_several_sentences_is_its_speakers(model):
             "“Her objective is clear: she wants the war to end. We hope they will reciprocate.”",
         ],
     )
-    result = to_json(source, suggest(source, model=model))
+    result = to_json(source, suggest(source, model=model, join=False))
     by_sentence = {(p["paragraph"], p["evidence"][0][:12]): p["actor"] for p in result["positions"]}
     held = [(p["actor"], p["paragraph"], p["evidence"][0][:12]) for p in result["positions"]]
     for start in ('"We need to ', "Maybe I will", "But a ceasef"):
@@ -974,7 +974,7 @@ def test_a_quotation_in_single_marks_is_its_speakers(model):
     )
     held = [
         (p["actor"], p["paragraph"], p["evidence"][0][:12])
-        for p in to_json(source, suggest(source, model=model))["positions"]
+        for p in to_json(source, suggest(source, model=model, join=False))["positions"]
     ]
     assert ("Lena Osk", 1, "'I think mos") in held, held
     assert not [a for a, p, _ in held if p == 2 and a == "Lena Osk"], held  # a quoted crosshead is no quotation
@@ -990,7 +990,7 @@ def test_a_quotation_that_goes_on_after_its_speaker_is_named_is_theirs():
             "“You can’t expect a company to get 50 approvals every time. That will never work!”",
         ],
     )
-    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source))["positions"]]
+    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source, join=False))["positions"]]
     assert ("Lena Osk", "“You can’t e") in held, held
     assert ("Lena Osk", "That will ne") in held, held
     assert not [a for a, e in held if a == "A. Writer" and e.startswith(("“You", "That"))], held
@@ -1009,7 +1009,7 @@ def test_a_quotation_goes_on_with_a_speaker_named_after_the_verb_or_after_their_
             "“If you have a foreign force in your country, you are in some way surrendering sovereignty.”",
         ],
     )
-    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source))["positions"]]
+    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source, join=False))["positions"]]
     assert ("Lena Osk", "“The system ") in held, held  # “...,” said Lena Osk. “...”
     assert ("Tomas Brel", "“The system ") not in held, held  # not all quotation: the paragraph names its speaker
     assert ("Mara Quist", "“If you have") in held, held  # the analyst "with" a body told reporters
@@ -1027,7 +1027,7 @@ def test_a_quotation_goes_on_after_a_verb_that_only_goes_on_quotations(verb):
             "Kystposten. “Velmora has always led on these issues. This signature is hard to understand.”",
         ],
     )
-    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source))["positions"]]
+    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source, join=False))["positions"]]
     assert ("Lena Osk", "“I am surpri") in held, held
     assert ("Lena Osk", "This signatu") in held, held
     assert not [a for a, e in held if a in ("A. Writer", "Velmora") and e.startswith(("“Velmora", "This"))], held
@@ -1047,7 +1047,7 @@ def test_a_quotation_of_several_sentences_after_its_introduction_is_its_speakers
             "following: keep the plan as the main reference for the crisis.”",
         ],
     )
-    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source))["positions"]]
+    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source, join=False))["positions"]]
     speaker = "Velmora" if intro.startswith("Velmora") else "Lena Osk"
     assert (speaker, "Therefore, w") in held, held
     assert ("A. Writer", "Therefore, w") not in held, held
@@ -1062,7 +1062,7 @@ def test_a_view_in_a_trailing_with_clause_is_its_holders_and_the_main_clause_the
             "so-called vote a sham and introducing additional sanctions.",
         ],
     )
-    held = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False))["positions"]]
+    held = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False, join=False))["positions"]]
     assert ("Norway", "Calling the so-called vote a sham and introducing additional sanctions.") in held, held
     assert "A. Writer" in [a for a, _ in held], held
 
@@ -1076,7 +1076,7 @@ def test_they_points_back_to_the_subject_after_a_long_opening_clause():
             "to get new concessions by threatening snapback. They offered a six-month extension for new talks."
         ],
     )
-    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source))["positions"]]
+    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source, join=False))["positions"]]
     assert ("E3", "They offered") in held, held
 
 
@@ -1091,7 +1091,7 @@ def test_they_points_back_to_a_group_named_in_or_before_a_sentence_that_opens_wi
             "They are not calling for her resignation.",
         ],
     )
-    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source))["positions"]]
+    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source, join=False))["positions"]]
     assert ("Students", "They do not ") in held or ("students", "They do not ") in held, held
     assert ("students", "They are not") in held, held
 
@@ -1105,7 +1105,10 @@ def test_they_points_back_to_the_group_a_states_name_describes():
             "are moving forward with their five-step plan."
         ],
     )
-    held = [(p["actor"], p["evidence"][0][:12]) for p in to_json(source, suggest(source, model=False))["positions"]]
+    held = [
+        (p["actor"], p["evidence"][0][:12])
+        for p in to_json(source, suggest(source, model=False, join=False))["positions"]
+    ]
     assert ("military junta leaders", "Despite this") in held, held
 
 
@@ -1115,7 +1118,7 @@ def test_both_actors_of_a_subject_joined_by_and_hold_its_view():
         author="A. Writer",
         paragraphs=["Norway and Iceland aren’t sure that the new missile shield will actually work."],
     )
-    held = {p["actor"] for p in to_json(source, suggest(source))["positions"]}
+    held = {p["actor"] for p in to_json(source, suggest(source, join=False))["positions"]}
     assert {"Norway", "Iceland"} <= held, held
 
 
@@ -1125,7 +1128,7 @@ def test_he_points_back_to_the_subject_described_by_age_or_standing():
         "Tomas Brel. She has repeatedly clashed with the Commission on migration."
     )
     source = Source(title="t", paragraphs=[text], author="A. Writer")
-    held = [(p["actor"], p["evidence"][0][:8]) for p in to_json(source, suggest(source))["positions"]]
+    held = [(p["actor"], p["evidence"][0][:8]) for p in to_json(source, suggest(source, join=False))["positions"]]
     assert ("Lena Osk", "She has ") in held, held
     assert ("Tomas Brel", "She has ") not in held, held
 
@@ -1145,7 +1148,11 @@ def test_he_points_back_to_the_subject_described_by_age_or_standing():
 )
 def test_a_speaker_named_at_the_sentences_end_holds_the_words_before(sentence, actor, stance):
     source = Source(title="t", paragraphs=["Lena Osk spoke in Oslo.", sentence], author="A. Writer")
-    held = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source))["positions"] if p["paragraph"] == 1]
+    held = [
+        (p["actor"], p["stance"])
+        for p in to_json(source, suggest(source, join=False))["positions"]
+        if p["paragraph"] == 1
+    ]
     assert any(a == actor and s.startswith(stance) for a, s in held), held
     assert not [a for a, _ in held if a == "A. Writer"], held  # the words are the speaker's, not the author's
 
@@ -1165,7 +1172,7 @@ def test_a_speaker_named_at_the_sentences_end_holds_the_words_before(sentence, a
 )
 def test_someone_elses_words_are_not_the_authors(sentence):
     source = Source(title="t", paragraphs=["Lena Osk spoke in Oslo.", sentence], author="A. Writer")
-    held = [p["actor"] for p in to_json(source, suggest(source))["positions"] if p["paragraph"] == 1]
+    held = [p["actor"] for p in to_json(source, suggest(source, join=False))["positions"] if p["paragraph"] == 1]
     assert "A. Writer" not in held, held
 
 
@@ -1193,7 +1200,7 @@ def test_he_said_after_a_sentence_that_names_its_speaker_is_not_the_person_named
             "what happened to Brel can happen to them,” he said.",
         ],
     )
-    positions = to_json(source, suggest(source))["positions"]
+    positions = to_json(source, suggest(source, join=False))["positions"]
     held = [p["actor"] for p in positions if p["evidence"][0].startswith("Lena Osk warned")]
     assert "Mara Quist" not in held, held
 
@@ -1212,7 +1219,7 @@ def test_a_quotation_after_a_colon_is_its_introducers(intro, speaker):
     sentence of it is the speaker's, not the author's nor the actors it names; a paper that speaks is an actor."""
     quoted = "“Norway has failed as a major Arctic power. For too long, Oslo has failed to see the risk.”"
     source = Source(title="t", paragraphs=["The talks ended on Monday.", intro, quoted], author="A. Writer")
-    result = to_json(source, suggest(source))
+    result = to_json(source, suggest(source, join=False))
     assert speaker in [a["name"] for a in result["actors"]]
     held = [(p["actor"], p["evidence"][0][:12]) for p in result["positions"] if p["paragraph"] == 2]
     assert (speaker, "“Norway has ") in held, held
@@ -1230,7 +1237,7 @@ def test_who_is_told_is_no_speaker():
         ],
         author="A. Writer",
     )
-    assert "Kystposten" not in [a["name"] for a in to_json(source, suggest(source))["actors"]]
+    assert "Kystposten" not in [a["name"] for a in to_json(source, suggest(source, join=False))["actors"]]
 
 
 def test_a_quotation_over_several_paragraphs_is_its_speakers_to_the_end():
@@ -1246,7 +1253,7 @@ def test_a_quotation_over_several_paragraphs_is_its_speakers_to_the_end():
             "The minister did not answer.",
         ],
     )
-    result = to_json(source, suggest(source))
+    result = to_json(source, suggest(source, join=False))
     held = {(p["actor"], p["evidence"][0][:10]) for p in result["positions"]}
     for start in ("“Tomas Bre", "Both of th", "“This is c"):
         assert ("Lena Osk", start) in held, held
@@ -1263,7 +1270,11 @@ def test_a_quotation_over_several_paragraphs_is_its_speakers_to_the_end():
 )
 def test_the_words_that_introduce_a_quotation_are_no_part_of_its_stance(sentence):
     source = Source(title="t", paragraphs=["Lena Osk spoke in Oslo.", sentence], author="A. Writer")
-    held = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source))["positions"] if p["paragraph"] == 1]
+    held = [
+        (p["actor"], p["stance"])
+        for p in to_json(source, suggest(source, join=False))["positions"]
+        if p["paragraph"] == 1
+    ]
     assert ("Lena Osk", "Norway will never accept this plan.") in held, held
     assert "A. Writer" not in [a for a, _ in held], held
 
@@ -1277,7 +1288,7 @@ def test_both_presidents_are_the_two_people_named_last():
             "Both presidents have asserted their wider interest in expanding their influence in the Arctic.",
         ],
     )
-    held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["paragraph"] == 1}
+    held = {p["actor"] for p in to_json(source, suggest(source, join=False))["positions"] if p["paragraph"] == 1}
     assert {"Lena Osk", "Tomas Brel"} <= held, held
 
 
@@ -1291,7 +1302,7 @@ def test_words_in_the_first_person_after_he_says_colon_are_the_speakers():
             "I think the alliance passed the test on September 10.",
         ],
     )
-    held = {(p["actor"], p["paragraph"]) for p in to_json(source, suggest(source))["positions"]}
+    held = {(p["actor"], p["paragraph"]) for p in to_json(source, suggest(source, join=False))["positions"]}
     assert ("Lena Osk", 1) in held, held
     assert ("A. Writer", 1) not in held, held
 
@@ -1362,13 +1373,13 @@ def test_an_unsigned_piece_presenting_its_publishers_report_speaks_for_the_publi
         "The report argues that a scaled-up approach could cut illegal catches by half.",
     ]
     source = Source(title="t", paragraphs=paragraphs, publisher="Nordic Peace Institute")
-    held = {p["actor"] for p in to_json(source, suggest(source))["positions"]}
+    held = {p["actor"] for p in to_json(source, suggest(source, join=False))["positions"]}
     assert "Nordic Peace Institute" in held, held
     assert "The author" not in held, held
     # a news outlet the text names is not presenting work of its own: the author's claims stay the author's
     paragraphs = ["Velmora should reopen its fishing grounds, Lena Osk told Kystposten.", paragraphs[1]]
     source = Source(title="t", paragraphs=paragraphs, publisher="Kystposten")
-    held = {p["actor"] for p in to_json(source, suggest(source))["positions"]}
+    held = {p["actor"] for p in to_json(source, suggest(source, join=False))["positions"]}
     assert "Kystposten" not in held, held
 
 
@@ -1381,7 +1392,7 @@ def test_an_unsigned_piece_presenting_its_publishers_report_speaks_for_the_publi
 )
 def test_a_quotation_is_not_the_authors_claim(paragraph):
     source = Source(title="t", paragraphs=["An opening sentence.", paragraph], author="A. Writer")
-    held = [p["evidence"][0] for p in to_json(source, suggest(source, model=False))["positions"]]
+    held = [p["evidence"][0] for p in to_json(source, suggest(source, model=False, join=False))["positions"]]
     assert not [e for e in held if "expand this list" in e], held
 
 
@@ -1517,7 +1528,7 @@ def test_the_two_leaders_are_the_two_people_just_named():
         ],
         author="A. Writer",
     )
-    held = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False))["positions"]]
+    held = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False, join=False))["positions"]]
     agreeing = sorted(actor for actor, stance in held if "agreed" in stance.lower())
     assert agreeing == ["Lena Osk", "Tomas Brel"], held
 

@@ -34,7 +34,11 @@ def _ratio(scores, part, whole):
 
 def test_quality_bar_on_tuned_articles(corpus_dir):
     scores = _scores(corpus_dir, tuned=True)
-    # Measured: every actor, 99% of positions (each >= 95%), precision 69% (each >= 50%), issues 69%.
+    # Measured: every actor, 98% of positions (each >= 94%), precision 77% (each >= 45%), issues 69%.
+    # Precision was 72% (each >= 50%) until an actor's adjacent sentences became one position (stop 29):
+    # fewer suggestions, and a run that mixes a kept sentence with a background one counts once. ISW fell
+    # from 54% (59 of 109) to 47% (31 of 66): its annotation keeps many adjacent sentences, two kept
+    # suggestions that become one.
     # Precision was 77% until the model was trained on the stricter annotators of stop 21 (see
     # test_quality_bar_on_the_second_annotations, which those annotators' view of these articles holds to):
     # it suggests more of the author's claims, which these first annotations leave out (ISW: 50%).
@@ -44,11 +48,11 @@ def test_quality_bar_on_tuned_articles(corpus_dir):
     for name, s in scores:
         assert s.actor_recall >= 0.95, (name, s.missed_actors)
         assert s.position_recall >= 0.9, (name, s.missed_positions)
-        assert s.precision >= 0.5, (name, s.wrong_positions)
+        assert s.precision >= 0.45, (name, s.wrong_positions)
         assert s.issue_recall >= 0.4, name
     assert _ratio(scores, "actors_found", "actors_expected") >= 0.98
     assert _ratio(scores, "positions_found", "positions_expected") >= 0.97
-    assert _ratio(scores, "suggested_correct", "suggested") >= 0.68
+    assert _ratio(scores, "suggested_correct", "suggested") >= 0.75
     assert _ratio(scores, "issues_found", "issues_expected") >= 0.66
 
 

@@ -83,7 +83,7 @@ def test_positions_the_model_adds_are_verbatim_sentences_with_a_stance():
         ((start, end),) = f.spans
         assert (start, end) in spans[f.paragraph]  # a whole sentence of its paragraph
     # and the bundled model through `suggest`: every suggestion verbatim, with a stance
-    for p in to_json(source, suggest(source))["positions"]:
+    for p in to_json(source, suggest(source, join=False))["positions"]:
         assert p["stance"]
         assert any(p["evidence"][0] in para for para in source.paragraphs)
 
@@ -346,13 +346,15 @@ def test_an_actor_that_opens_a_clause_after_a_doer_is_that_clauses_subject():
 def _holders(text: str) -> set[str]:
     """The actors suggested as holding a position in the one-paragraph `text`."""
     source = Source(title="t", paragraphs=[text], author="A. Writer")
-    return {p["actor"] for p in to_json(source, suggest(source))["positions"]}
+    return {p["actor"] for p in to_json(source, suggest(source, join=False))["positions"]}
 
 
 def _authors(opening: str, paragraph: str) -> list[str]:
     """The evidence of the author's suggestions in a piece of two paragraphs, `opening` and `paragraph`."""
     source = Source(title="t", paragraphs=[opening, paragraph], author="A. Writer")
-    return [p["evidence"][0] for p in to_json(source, suggest(source))["positions"] if p["actor"] == "A. Writer"]
+    return [
+        p["evidence"][0] for p in to_json(source, suggest(source, join=False))["positions"] if p["actor"] == "A. Writer"
+    ]
 
 
 def test_a_quotation_goes_on_for_whoever_he_is_and_stops_where_another_speaks():
@@ -363,7 +365,7 @@ def test_a_quotation_goes_on_for_whoever_he_is_and_stops_where_another_speaks():
         "But Mara Quist said that aid “ought to be rooted in a rational conception of the world.”",
     ]
     source = Source(title="t", paragraphs=paragraphs, author="A. Writer")
-    held = [(p["actor"], p["evidence"][0][:14]) for p in to_json(source, suggest(source))["positions"]]
+    held = [(p["actor"], p["evidence"][0][:14]) for p in to_json(source, suggest(source, join=False))["positions"]]
     assert ("Lena Osk", "“A deal with V") in held, held  # "she subsequently wrote"
     assert ("Lena Osk", "“Any final arr") in held, held  # the quotation goes on
     assert ("Lena Osk", "But Mara Quist") not in held, held  # a new speaker's own words
@@ -495,7 +497,7 @@ def test_a_short_lead_into_a_list_or_quotation_is_no_claim_of_the_authors(lead):
         "Velmora’s port is the only deep-water harbour on the whole coast, and Norway now patrols the route.",
     ]
     source = Source(title="t", paragraphs=paragraphs, author="A. Writer")
-    positions = to_json(source, suggest(source))["positions"]
+    positions = to_json(source, suggest(source, join=False))["positions"]
     held = [p["evidence"][0] for p in positions if p["actor"] == "A. Writer"]
     assert lead not in held, held
 
@@ -571,7 +573,7 @@ def test_no_deed_is_given_to_an_actor_named_only_in_a_quotation_that_runs_on_pas
 )
 def test_no_one_named_only_as_the_owner_of_what_befalls_them_is_suggested(text):
     source = Source(title="t", paragraphs=["The talks went on. Tomas Brel spoke. " + text], author="A. Writer")
-    positions = to_json(source, suggest(source))["positions"]
+    positions = to_json(source, suggest(source, join=False))["positions"]
     assert not [p for p in positions if p["actor"] == "Tomas Brel" and p["evidence"][0] == text], positions
 
 
@@ -599,7 +601,7 @@ def test_no_one_named_only_in_a_roll_of_people_is_suggested():
     )
     joint = "Tomas Brel, Lena Osk, Mara Quist, Jonas Varg and Erik Holt signed a letter calling for new talks."
     source = Source(title="t", paragraphs=["The talks went on.", joint, roll], author="A. Writer")
-    positions = to_json(source, suggest(source))["positions"]
+    positions = to_json(source, suggest(source, join=False))["positions"]
     assert not [p for p in positions if p["evidence"][0] == roll and p["actor"] != "A. Writer"], positions
     assert {p["actor"] for p in positions if p["evidence"][0] == joint} >= {"Lena Osk", "Erik Holt"}, positions
 
@@ -624,7 +626,7 @@ def test_no_one_named_only_as_who_leads_or_hosts_what_the_sentence_names_is_sugg
     source = Source(
         title="t", paragraphs=["The talks went on. Lena Osk and Tomas Brel spoke. " + text], author="A. Writer"
     )
-    held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["evidence"][0] == text}
+    held = {p["actor"] for p in to_json(source, suggest(source, join=False))["positions"] if p["evidence"][0] == text}
     assert holder in held, held
     assert host not in held, held
 
@@ -657,7 +659,7 @@ def test_the_author_holds_nothing_a_report_or_a_source_says(sentence):
 def test_no_state_named_only_by_its_adjective_outside_the_subject_is_suggested():
     text = "This appears to attest to the damage suffered by Icelandic capacities at the hands of Norway a year ago."
     source = Source(title="t", paragraphs=["The talks went on. Iceland and Norway spoke. " + text], author="A. Writer")
-    held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["evidence"][0] == text}
+    held = {p["actor"] for p in to_json(source, suggest(source, join=False))["positions"] if p["evidence"][0] == text}
     assert "Iceland" not in held, held
 
 
@@ -671,14 +673,14 @@ def test_no_state_named_only_by_its_adjective_outside_the_subject_is_suggested()
 )
 def test_no_one_named_only_as_the_owner_of_what_set_off_a_reaction_is_suggested(text):
     source = Source(title="t", paragraphs=["The talks went on. Tomas Brel spoke. " + text], author="A. Writer")
-    positions = to_json(source, suggest(source))["positions"]
+    positions = to_json(source, suggest(source, join=False))["positions"]
     assert not [p for p in positions if p["actor"] == "Tomas Brel" and p["evidence"][0] == text], positions
 
 
 def test_no_one_named_only_by_the_dateline_is_suggested():
     text = "Oslo: Velmora has finally reacted to Iceland’s ban on the entry of foreign research vessels in its waters."
     source = Source(title="t", paragraphs=["The talks went on. Norway spoke.", text], author="A. Writer")
-    held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["evidence"][0] == text}
+    held = {p["actor"] for p in to_json(source, suggest(source, join=False))["positions"] if p["evidence"][0] == text}
     assert "Norway" not in held, held
 
 
@@ -725,7 +727,9 @@ def test_the_next_event_of_a_story_is_no_claim_of_the_authors(event):
 )
 def test_a_person_speaks_not_the_body_the_person_works_at(sentence):
     source = Source(title="t", paragraphs=["Lena Osk is a fellow. Tomas Brel is a minister.", sentence], author="A. W")
-    held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["evidence"][0] == sentence}
+    held = {
+        p["actor"] for p in to_json(source, suggest(source, join=False))["positions"] if p["evidence"][0] == sentence
+    }
     assert held & {"Lena Osk", "Tomas Brel"}, held
     assert not held & {"Nordic Council", "Kystposten Institute"}, held
 
@@ -739,6 +743,8 @@ def test_a_person_speaks_not_the_body_the_person_works_at(sentence):
 )
 def test_a_deed_told_in_the_words_of_whoever_thinks_or_notes_it_is_theirs(sentence):
     source = Source(title="t", paragraphs=["Lena Osk is a fellow in Oslo.", sentence], author="A. Writer")
-    held = {p["actor"] for p in to_json(source, suggest(source))["positions"] if p["evidence"][0] == sentence}
+    held = {
+        p["actor"] for p in to_json(source, suggest(source, join=False))["positions"] if p["evidence"][0] == sentence
+    }
     assert "Lena Osk" in held, held
     assert not held & {"Norway", "Nordic Council"}, held

@@ -92,6 +92,41 @@ def test_interview_turns_belong_to_the_speaker():
     assert [p["actor"] for p in data["positions"]] == ["Evan Medeiros", "Evan Medeiros"]
 
 
+def test_an_actors_adjacent_sentences_make_one_position():
+    paragraph = (
+        "Norway’s fishing fleet grew last year. Lena Osk said the quota deal was a mistake. "
+        "She argued that it rewards Velmora. Velmora rejected the charge. Osk later said she would resign."
+    )
+    source = Source(title="t", paragraphs=[paragraph], author="A. Writer")
+    joined = [p for p in to_json(source, suggest(source))["positions"] if p["actor"] == "Lena Osk"]
+    # the two adjacent sentences are one position; the last, after Velmora's reply, is another
+    assert [p["evidence"] for p in joined] == [
+        ["Lena Osk said the quota deal was a mistake.", "She argued that it rewards Velmora."],
+        ["Osk later said she would resign."],
+    ]
+    assert joined[0]["stance"] == "The quota deal was a mistake."
+    # join=False gives the rules' one position per sentence
+    apart = [p for p in to_json(source, suggest(source, join=False))["positions"] if p["actor"] == "Lena Osk"]
+    assert [p["evidence"] for p in apart] == [[e] for p in joined for e in p["evidence"]]
+
+
+def test_a_runs_stance_is_its_surest_sentences():
+    from briefcomposer.analysis.positions import Found, join_runs
+
+    spans = [[(0, 10), (11, 20), (21, 30)]]
+    found = [
+        Found("osk", 0, [(0, 10)], "ranked stance", "ranked"),
+        Found("osk", 0, [(11, 20)], "her words", "verb"),
+        Found("brel", 0, [(11, 20)], "his deed", "action"),
+        Found("osk", 0, [(21, 30)], "a claim", "claim"),
+    ]
+    joined = join_runs(found, spans)
+    assert [(f.actor_key, f.spans, f.stance, f.cue) for f in joined] == [
+        ("osk", [(0, 10), (11, 20), (21, 30)], "her words", "verb"),
+        ("brel", [(11, 20)], "his deed", "action"),
+    ]
+
+
 def _brief_with(source: Source) -> Brief:
     brief = Brief(title="b")
     brief_ops.add_source(brief, source)

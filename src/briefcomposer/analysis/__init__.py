@@ -44,12 +44,14 @@ def heading_indices(source: Source) -> set[int]:
     return out
 
 
-def suggest(source: Source, *, model: bool = True) -> Suggestions:
+def suggest(source: Source, *, model: bool = True, join: bool = True) -> Suggestions:
     """Suggest the actors, issues and positions of `source`.
 
     Evidence excerpts are whole sentences of `source.paragraphs`, so they stay
     verbatim. A source without paragraphs gives empty suggestions. `model=False`
-    gives the rules' findings alone, without the position model of `ranking`.
+    gives the rules' findings alone, without the position model of `ranking`;
+    `join=False` one position per sentence, without joining an actor's adjacent
+    sentences into one (`positions.join_runs`).
     """
     from briefcomposer.analysis.actors import ING_MODIFIERS, find_actors, publisher_key
     from briefcomposer.analysis.gazetteer import load as load_gazetteer
@@ -60,6 +62,7 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
         find_positions,
         give_expert_turns,
         give_quotations,
+        join_runs,
         quotation_speakers,
     )
     from briefcomposer.analysis.ranking import rank
@@ -135,6 +138,10 @@ def suggest(source: Source, *, model: bool = True) -> Suggestions:
     }
     positions = []
     owner = issue_owner(found_issues)
+    # an actor's view over adjacent sentences is one position with all of them as its evidence (after the
+    # issues: what points to them is each sentence's own cue)
+    if join:
+        found = join_runs(found, spans)
     for f in found:
         # the stance is the claim, so the topic it names comes first; then the evidence and its paragraph
         issue_key = issue_of(f.stance, -1, found_issues, owner) or issue_of(
