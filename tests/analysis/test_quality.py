@@ -171,6 +171,25 @@ def test_a_position_matches_its_actor_by_any_name_of_the_annotated_list():
     assert score(result, expected).positions_found == 0  # no name of the list is the tool's
 
 
+def test_a_position_of_several_sentences_is_kept_when_one_is_and_each_sentence_is_also_judged_alone():
+    result = {
+        "actors": [{"name": "Lena Osk", "kind": "person", "aliases": []}],
+        "issues": [],
+        "positions": [
+            {"actor": "Lena Osk", "evidence": ["Osk spoke in Oslo.", "She said the deal was bad."], "paragraph": 0},
+            {"actor": "Lena Osk", "evidence": ["Osk flew home."], "paragraph": 1},
+        ],
+    }
+    expected = {
+        "actors": [["Lena Osk"]],
+        "issues": [],
+        "positions": [{"actor": "Lena Osk", "evidence": "the deal was bad"}],
+    }
+    s = score(result, expected)
+    assert (s.suggested_correct, s.suggested) == (1, 2)
+    assert (s.sentences_correct, s.sentences) == (1, 3)
+
+
 def test_a_second_annotation_is_scored_as_suggestions_against_the_first():
     paragraphs = [
         "Lena Osk said the corridor must stay open. Norway disagreed with her.",

@@ -30,6 +30,10 @@ class Score:
     missed_actors: list[str]
     missed_positions: list[str]
     wrong_positions: list[str]
+    # each evidence sentence judged alone, as if it were a position of its own: a position of several
+    # sentences (an actor's adjacent sentences, joined) counts as kept when one of them is
+    sentences_correct: int = 0
+    sentences: int = 0
 
     @property
     def actor_recall(self) -> float:
@@ -87,6 +91,7 @@ def score(result: dict, expected: dict) -> Score:
     missed = [f"{_first(a['actor'])}: {a['evidence']}" for a in required if a not in found]
     correct = [p for p in result["positions"] if any(position_matches(p, a) for a in allowed)]
     wrong = [f"{p['actor']}: {p['evidence'][0][:90]}" for p in result["positions"] if p not in correct]
+    alone = [{**p, "evidence": [e]} for p in result["positions"] for e in p["evidence"]]
 
     issues_found = len(expected.get("issues", [])) - len(missed_issues(result, expected))
     return Score(
@@ -101,6 +106,8 @@ def score(result: dict, expected: dict) -> Score:
         missed_actors=missed_actors,
         missed_positions=missed,
         wrong_positions=wrong,
+        sentences_correct=sum(any(position_matches(p, a) for a in allowed) for p in alone),
+        sentences=len(alone),
     )
 
 
