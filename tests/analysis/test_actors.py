@@ -1181,6 +1181,26 @@ def test_a_states_government_named_by_its_adjective_is_an_alias():
 
 
 @pytest.mark.parametrize(
+    ("text", "alias", "state"),
+    [
+        ("The Norwegian coast guard boarded the trawler.", "Norwegian coast guard", "Norway"),
+        ("Icelandic forces left the base.", "Icelandic forces", "Iceland"),
+        ("The Norwegian navy shadowed the ship.", "Norwegian navy", "Norway"),
+        (
+            "The Icelandic intelligence and military establishment recognises the threat.",
+            "Icelandic intelligence and military establishment",
+            "Iceland",
+        ),
+    ],
+)
+def test_a_states_armed_and_security_bodies_named_by_its_adjective_are_aliases(text, alias, state):
+    # an analyst may list them apart: the state keeps the mention, the text's words are a name of it
+    actor = _actor_of(find_actors([text]), alias)
+    assert actor is not None
+    assert actor.name == state
+
+
+@pytest.mark.parametrize(
     "text", ["Prices rose due to Moscow’s war on Ukraine.", "According to Moscow, the talks failed."]
 )
 def test_a_capital_after_to_that_is_no_destination_is_its_state(text):

@@ -507,7 +507,10 @@ _SEAT_AFTER = re.compile(
     r"(?:[’']s)? (?:(?:interim|federal|transitional|caretaker|central|national|civilian|military|new|ruling)\s+)?"
     r"(?:government|authorities|regime|officials?|leaders|leadership|diplomats?|negotiators|policymakers|military|"
     r"armed forces|army|lawmakers|legislators|senators|MPs|parliamentarians|ministers|spokes(?:person|man|woman)|"
-    r"media|society|citizens|side|state|administration)\b"
+    r"media|society|citizens|side|state|administration|"
+    r"(?:(?:intelligence|security|military|defen[cs]e|political)\s+(?:and\s+(?:intelligence|security|military|"
+    r"defen[cs]e|political)\s+)?)?establishment|"
+    r"forces|security forces|navy|air force|coast guard|intelligence(?: services| agencies)?|security services)\b"
 )
 _FIRMS_AFTER = re.compile(r" (?:companies|firms|platforms|giants)\b")
 _CITY_THINGS = frozenset(
