@@ -3049,3 +3049,17 @@ def test_a_states_people_who_act_keep_their_mention_though_also_listed_in_passin
     # "Japanese politicians quickly seized on ...": the group acts, and is not left to the passing listing
     index = find_actors(["A post by Lena Osk caused a storm. Norwegian politicians quickly seized on Osk’s comment."])
     assert "group:norwegian politicians" in _mentioned(index), index.mentions
+
+
+def test_a_groups_describing_words_before_it_are_aliases():
+    # an analyst may name the group with the words that describe it ("PRC-affiliated investors"); not with a
+    # word that opens the clause ("While") nor across a comma
+    index = find_actors(
+        [
+            "Norway-affiliated investors are targeting the ports. While the Taliban rejected the plan, several "
+            "Western diplomats welcomed it."
+        ]
+    )
+    aliases = {alias for actor in index.actors.values() for alias in actor.aliases()}
+    assert {"Norway-affiliated investors", "several Western diplomats"} <= aliases
+    assert not any(alias.startswith(("While", "plan")) for alias in aliases)

@@ -190,6 +190,9 @@ class FoundActor:
     first: tuple[int, int] = (0, 0)
     affiliated: bool = False  # names the state or organisation of a titled person ("US President ...")
     introduced: bool = False  # a person introduced by a role or an apposition ("her predecessor, Lena Osk,")
+    # the group's name with the words that describe it before ("PRC-affiliated investors"): a name an analyst
+    # may write, listed after the text's own names, but no name the text uses for it on its own
+    described: set[str] = field(default_factory=set)
 
     @property
     def count(self) -> int:
@@ -202,6 +205,10 @@ class FoundActor:
             if surface.casefold() not in seen:
                 seen.add(surface.casefold())
                 out.append(surface)
+        for name in sorted(self.described):
+            if name.casefold() not in seen:
+                seen.add(name.casefold())
+                out.append(name)
         return out
 
 
@@ -2948,6 +2955,8 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             add(key, entry.name, entry.kind, raw, surface)
             if also:
                 actors[key].surfaces.setdefault(_clean(also), 0)
+            if entry.kind is ActorKind.GROUP:
+                actors[key].described.update(_described_longer(text, raw.start, raw.end))
             firms = _FIRMS_AFTER.match(text, raw.end) if entry.kind is ActorKind.GROUP else None
             if firms:  # "Big Tech companies": the group's firms, a name of it too
                 actors[key].surfaces.setdefault(_clean(re.sub(r"^[Tt]he\s+", "", surface) + firms.group()), 0)
@@ -2967,6 +2976,7 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             add(key, actors[key].name if key in actors else " ".join(words), ActorKind.GROUP, raw, said)
             for part in raw.parts:
                 actors[key].surfaces.setdefault(part, 0)
+            actors[key].described.update(_described_longer(text, raw.start, raw.end))
             gathered = _GATHERED.search(text, max(0, raw.start - 40), raw.start)
             if gathered:
                 # "A coalition of 79 ICC member countries warned": the coalition is a name of the group too
@@ -3125,6 +3135,46 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         mentions[p] = [m for m in ms if m.key in actors]
     _state_qualified(actors, mentions, paragraphs, gaz)
     return ActorIndex(actors, mentions, author_key)
+
+
+# how many of a group, a word analysts write in its name ("other Gulf states", "several European capitals")
+_COUNTING = frozenset(words("other some many most several few"))
+_DESCRIBER_BEFORE = re.compile(r"(?<![\w’'\-.])([\w’'\-.]+) $")
+
+
+def _described_longer(text: str, start: int, end: int) -> list[str]:
+    """The group's name at `start`-`end` with each of up to three words before it that describe it: "leading
+    U.S. firms", "Iranian-controlled Iraqi militias", "Haftar’s ministers" (not "While", "these" or a clause's
+    verb; not across a comma)."""
+    if text[start:end].isupper():
+        return []  # a heading in capitals ("DEALINGS WITH ALLIES")
+    out = []
+    at = start
+    for _ in range(3):
+        found = _DESCRIBER_BEFORE.search(text, max(0, at - 40), at)
+        if not found:
+            break
+        word = found.group(1)
+        counted = word.lower() in _COUNTING
+        if not (counted or _INITIALS.match(word) or (_describes(word) and _describer(word))):
+            break
+        at = found.start()
+        out.append(_clean(text[at:end]))
+        if counted:
+            break  # "other African states", "some Western diplomats": how many ends the name
+    return out
+
+
+def _describer(word: str) -> bool:
+    """`word`, which `_describes` takes for a describing word, is none of the words that open a clause or
+    count ("While", "Some", "Both"), no stump ("Israel-") and no short noun that ends like an adjective
+    ("deal", "year")."""
+    lower = word.lower()
+    if lower in _NOT_GROUP_MODIFIERS or word.endswith("-") or word.capitalize() in _FUNCTION_WORDS:
+        return False
+    if word[:1].islower():
+        return len(word) >= 5 or word in _DESCRIBING_NOUNS
+    return not (lower.endswith("ing") and lower not in ING_MODIFIERS)
 
 
 _WORD_BEFORE = re.compile(r"([A-Z][\w.’'\-]*) $")
