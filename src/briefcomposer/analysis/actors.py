@@ -517,7 +517,9 @@ _SEAT_AFTER = re.compile(
     r"media|society|citizens|side|state|administration|"
     r"(?:(?:intelligence|security|military|defen[cs]e|political)\s+(?:and\s+(?:intelligence|security|military|"
     r"defen[cs]e|political)\s+)?)?establishment|"
-    r"forces|security forces|navy|air force|coast guard|intelligence(?: services| agencies)?|security services)\b"
+    r"forces|security forces|navy|air force|coast guard|intelligence(?: services| agencies)?|security services|"
+    r"embassy|consulate|delegation|counterparts|"
+    r"(?:foreign|defen[cs]e|interior|finance|justice|trade|economy|home) ministry)\b"
 )
 _FIRMS_AFTER = re.compile(r" (?:companies|firms|platforms|giants)\b")
 _CITY_THINGS = frozenset(
