@@ -3066,3 +3066,11 @@ def test_a_groups_describing_words_before_it_are_aliases():
     aliases = {alias for actor in index.actors.values() for alias in actor.aliases()}
     assert {"Norway-affiliated investors", "several Western diplomats"} <= aliases
     assert not any(alias.startswith(("While", "plan")) for alias in aliases)
+
+
+def test_two_bodies_named_as_a_pair_have_the_pair_as_an_alias():
+    # an analyst may list "Socialists and Greens" as one actor; two states named together stay apart
+    index = find_actors(["Socialists and Greens warn that the plan fails. Norway and Iceland disagree."])
+    assert "Socialists and Greens" in _actor_of(index, "Socialists").aliases()
+    assert "Socialists and Greens" in _actor_of(index, "Greens").aliases()
+    assert _actor_of(index, "Norway").aliases() == []

@@ -3136,7 +3136,26 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
     for p, ms in enumerate(mentions):
         mentions[p] = [m for m in ms if m.key in actors]
     _state_qualified(actors, mentions, paragraphs, gaz)
+    _named_as_pairs(actors, mentions, paragraphs)
     return ActorIndex(actors, mentions, author_key)
+
+
+_PAIRED_KINDS = (ActorKind.ORGANISATION, ActorKind.GROUP)
+
+
+def _named_as_pairs(actors: dict[str, FoundActor], mentions: list[list[Mention]], paragraphs: list[str]) -> None:
+    """Two bodies or groups the text names as a pair ("Socialists and Greens warn") are named by the pair too,
+    as an analyst may list them as one: an alias of each, never its name."""
+    for p, ms in enumerate(mentions):
+        text = paragraphs[p]
+        for first, second in pairwise(ms):
+            if text[first.end : second.start] != " and " or first.key == second.key:
+                continue
+            a, b = actors[first.key], actors[second.key]
+            if a.kind in _PAIRED_KINDS and b.kind in _PAIRED_KINDS:
+                pair = _clean(text[first.start : second.end])
+                a.described.add(pair)
+                b.described.add(pair)
 
 
 # how many of a group, a word analysts write in its name ("other Gulf states", "several European capitals")
