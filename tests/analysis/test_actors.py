@@ -2073,6 +2073,13 @@ def test_an_unsigned_piece_names_its_publisher_as_an_actor():
     assert "Kystposten Forum" in [a.name for a in noted.actors.values()]
 
 
+def test_an_unsigned_piece_names_its_publisher_by_its_initials():
+    text = ["When the bill was debated, NPI argued that it would fail."]
+    index = find_actors(text, publisher="Nordic Peace Institute")
+    actor = next(a for a in index.actors.values() if a.name == "Nordic Peace Institute")
+    assert actor.aliases() == ["NPI"]
+
+
 def test_a_publisher_named_inside_a_longer_name_is_not_named():
     index = find_actors(["The National Security Council met."], publisher="The National")
     assert "National" not in [a.name for a in index.actors.values()]

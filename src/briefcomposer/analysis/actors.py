@@ -467,6 +467,9 @@ def _publisher(raws: list[_Raw], paragraphs: list[str], publisher: str) -> list[
     names = [n for n in names if len(n) >= 3 and n[:1].isupper() and "." not in n]
     if not names:
         return raws
+    initials = "".join(w[0] for w in names[0].split() if w[:1].isupper())
+    if len(initials) >= 3 and initials not in names:
+        names.append(initials)  # "Open Rights Group" is "ORG" in its own text
     # the publisher's name whole, not the start of a longer one ("The National" of "The National Security Council")
     pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, names)) + r")(?![\w\-]|\s+[A-Z])")
     by_paragraph: dict[int, list[_Raw]] = {}
