@@ -1214,6 +1214,13 @@ def test_a_capital_one_travels_to_is_a_place():
     assert _actor_of(find_actors(["Diplomats flew to Moscow on Monday."]), "Moscow") is None
 
 
+def test_a_capital_something_is_sent_from_is_its_state():
+    index = find_actors(["Pressure from Oslo grew, with mixed signals from Reykjavik."])
+    assert _actor_of(index, "Oslo").name == "Norway"
+    assert _actor_of(index, "Reykjavik").name == "Iceland"
+    assert _actor_of(find_actors(["The delegates flew in from Oslo on Monday."]), "Oslo") is None
+
+
 def test_a_leader_named_by_surname_alone_is_that_person():
     index = find_actors(["German capability helps to deter Putin, and Mnangagwa's term may be extended."])
     assert [(a.name, a.aliases()) for a in index.actors.values() if a.kind is ActorKind.PERSON] == [

@@ -68,6 +68,13 @@ _BODY_LEADS = frozenset(
 _MILITARY_HEADS = frozenset(words("Forces Force Army Navy Guard Guards Corps Command Brigade Brigades"))
 CONNECTORS = frozenset({"of", "for", "and", "the", "on"})
 PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "near", "via", "outside", "around", "into", "across"})
+# what a state sends from its capital: "pressure from Moscow", "mixed signals from Washington"
+_SENT_FROM = re.compile(
+    r"\b(?i:messages?|signals?|letters?|requests?|demands?|offers?|proposals?|overtures?|threats?|warnings?|"
+    r"pressure|criticism|condemnation|objections?|pushback|backlash|support|backing|assurances?|guarantees?|"
+    r"invitations?|orders?|instructions?|approval|consent|opposition|resistance|calls?|appeals?|response|"
+    r"reaction|word|messaging|rhetoric|statements?|comments?|responses?|reactions?)\s+from\s+$"
+)
 _NOT_PLACE_TO = frozenset(words("due owing thanks according"))  # "due to Moscow", "according to Beijing"
 # Role nouns after a state's adjective that point back to a titled person: "the Ethiopian premier".
 _ROLE_TITLES = {"premier": "Prime Minister", "president": "President", "chancellor": "Chancellor"}
@@ -1970,7 +1977,9 @@ def _scan(
             preps = PLACE_PREPOSITIONS | {"of"} if entry.kind is ActorKind.GROUP else PLACE_PREPOSITIONS
             # "due to Moscow’s war": an owner, and "due to" no place
             after_to = prev == "to" and i >= 2 and toks[i - 2][0].lower() in _NOT_PLACE_TO
-            place = prev in preps and not possessive and not after_to
+            # "pressure from Moscow", "messages from Washington": what a capital sends is its state's
+            sent = prev == "from" and _SENT_FROM.search(text, max(0, start - 50), start) is not None
+            place = prev in preps and not possessive and not after_to and not sent
             if not (surface in entry.places and place) or seat:
                 # "Kenyan President William Ruto": the state of a titled person is an actor of the text
                 affiliation = bool(_title_at(toks, i + length, gaz))
