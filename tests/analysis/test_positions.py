@@ -1583,3 +1583,19 @@ def test_a_verb_inside_a_clause_about_a_noun_keeps_the_whole_sentence_as_the_sta
     )
     assert _positions(sentence) == [("Norway", sentence)]
     assert _positions("At the time Norway said that the quotas would stay.") == [("Norway", "The quotas would stay.")]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor"),
+    [
+        ("Norway made demands that would end U.S. policy, such as eroding U.S. support for Iceland.", "United States"),
+        ("The veto stalled the fund, putting in jeopardy EU support for Velmora.", "European Union"),
+    ],
+)
+def test_a_bare_verb_right_after_a_single_state_or_body_is_a_noun_not_its_verb(sentence, actor):
+    # one state or body would "support"s: the bare word after its name is the noun the name qualifies
+    assert actor not in [a for a, _ in _positions(sentence)]
+
+
+def test_a_bare_verb_after_two_joined_states_is_still_their_verb():
+    assert {"Norway", "Iceland"} <= {a for a, _ in _positions("Norway and Iceland support the new fishing deal.")}

@@ -1679,6 +1679,23 @@ def join_runs(found: list[Found], sentence_spans: list[list[tuple[int, int]]]) -
     return out
 
 
+# a name joined to another before it ("Norway and Iceland support ..."): the verb's subject is plural
+_JOINED_BEFORE = re.compile(r"(?:\band|\bor|,|&)\s*(?:the\s+)?$", re.IGNORECASE)
+
+
+def _one_named_before(text: str, at: int, inside: list[Mention], index: ActorIndex) -> bool:
+    """A single state, body or person is named right before offset `at`, where a verb would take "-s": the bare
+    word after it is a noun ("U.S. support for Taiwan", "European support for Ukraine"), not its verb."""
+    for m in inside:
+        if m.end <= at and re.fullmatch(r"\s?", text[m.end : at]):
+            return index.actors[m.key].kind in (
+                ActorKind.STATE,
+                ActorKind.ORGANISATION,
+                ActorKind.PERSON,
+            ) and not _JOINED_BEFORE.search(text[max(0, m.start - 12) : m.start])
+    return False
+
+
 def _last_person_before(people: list[Mention], starts: list[int], before: int, fallback: str | None) -> str | None:
     """The person named last before offset `before`, from a paragraph's `people` (sorted mentions, with their
     `starts`); by bisection, as a paragraph of many quotations asks for each."""
@@ -1876,6 +1893,7 @@ def _attributed(
         noun_use = (
             possessed
             or prev in _DETERMINERS
+            or (word == base and base in _NOUNLIKE and _one_named_before(text, s_start + verb.start(), inside, index))
             or (ambiguous and prev not in _GAP_WORDS and prev not in _REPORT_NOUNS and not named_before)
         )
         if noun_use and not (base in _NOUNLIKE and re.match(r"\s+that\b", sentence[verb.end() :])):
