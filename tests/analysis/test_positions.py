@@ -1599,3 +1599,20 @@ def test_a_bare_verb_right_after_a_single_state_or_body_is_a_noun_not_its_verb(s
 
 def test_a_bare_verb_after_two_joined_states_is_still_their_verb():
     assert {"Norway", "Iceland"} <= {a for a, _ in _positions("Norway and Iceland support the new fishing deal.")}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "And where exactly does Norway intend to take its relations with Iceland?",
+        "Would the Velmoran courts, widely regarded by critics as loyal to Tomas Brel, take a different stance?",
+    ],
+)
+def test_a_direct_question_holds_no_rule_position(sentence):
+    # the question is asked of the actor, not a view the actor holds
+    assert _positions(sentence) == []
+
+
+def test_a_question_quoted_after_a_verb_of_saying_is_still_the_speakers():
+    sentence = "Tomas Brel declared that the talks would fail, asking: “Why rush?”"
+    assert "Tomas Brel" in [a for a, _ in _positions(sentence)]

@@ -269,6 +269,8 @@ def find_positions(
         quoting = open_quotations(text, spans)
         for n_sentence, (s_start, s_end) in enumerate(spans):
             sentence = text[s_start:s_end]
+            if _DIRECT_QUESTION.match(sentence) and sentence.rstrip().endswith("?"):
+                continue  # "And where exactly does Norway intend to take ...?": asked, not held
             # a paragraph's opening and closing sentences state and conclude its claim
             edge = n_sentence == 0 or n_sentence == len(spans) - 1
             inside = index.within(p, s_start, s_end)[:MAX_MENTIONS]
@@ -401,6 +403,14 @@ def find_positions(
                 # its signer's words
                 last_body = issued[document.group("doc").split()[-1].lower()]
     return found
+
+
+# A sentence that asks in its own main clause: a question word or an auxiliary before its subject
+_DIRECT_QUESTION = re.compile(
+    r"\s*(?:(?:And|But|So|Yet|Or)\s+)?(?:(?:where|what|why|how|when|which|who)(?:\s+exactly)?\s+)?"
+    r"(?:does|do|did|would|will|can|could|should|is|are|was|were|has|have)\s+(?:the\s+)?[A-Z]",
+    re.IGNORECASE,
+)
 
 
 def _trailing_with(with_clause: re.Match | None, s_start: int, inside: list[Mention], holders: set[str]) -> bool:
