@@ -3088,3 +3088,9 @@ def test_two_bodies_named_as_a_pair_have_the_pair_as_an_alias():
     assert "Socialists and Greens" in _actor_of(index, "Socialists").aliases()
     assert "Socialists and Greens" in _actor_of(index, "Greens").aliases()
     assert _actor_of(index, "Norway").aliases() == []
+
+
+def test_a_continents_adjective_is_no_person():
+    # "European", "African", "Pacific" as a lone capitalised word describe, as "Europeans" and "Arctic" do
+    index = find_actors(["The veto was a blow to European support for Velmora."], None)
+    assert not [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON]
