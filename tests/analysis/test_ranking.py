@@ -748,3 +748,17 @@ def test_a_deed_told_in_the_words_of_whoever_thinks_or_notes_it_is_theirs(senten
     }
     assert "Lena Osk" in held, held
     assert not held & {"Norway", "Nordic Council"}, held
+
+
+@pytest.mark.parametrize(
+    "paragraph",
+    [
+        "The Oslo Times has reported that thousands of workers have already been laid off across Velmora.",
+        "Norwegian broadcaster NRK reported on Velmora’s impending offensive in the north.",
+    ],
+)
+def test_an_outlet_that_reports_the_news_holds_no_position(paragraph):
+    source = Source(title="t", paragraphs=["Velmora is in crisis.", paragraph], author="A. Writer")
+    actors = [p["actor"] for p in to_json(source, suggest(source, join=False))["positions"]]
+    assert "Oslo Times" not in actors
+    assert "NRK" not in actors

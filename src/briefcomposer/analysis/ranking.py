@@ -381,8 +381,9 @@ def rank(
     model: Model | None | str = "bundled",
 ) -> list[rules.Found]:
     """The positions to suggest: the rules' findings with a cue of their own, and the candidates the
-    model scores at or above its threshold (the author's plain claims among them). `model` is the
-    bundled one by default; None (as when it cannot be read) leaves the rules' findings as they are."""
+    model scores at or above its threshold (the author's plain claims among them); none for a news outlet
+    that only reports the sentence (`_only_reports`). `model` is the bundled one by default; None (as when it
+    cannot be read) leaves the rules' findings as they are."""
     if model == "bundled":
         model = load_model()
     if not isinstance(model, Model):
@@ -458,7 +459,21 @@ def rank(
         out.append(by_rule.get(key) or _new_position(paragraphs[cand.paragraph], cand, index))
     order = {id(f): n for n, f in enumerate(found)}
     out.sort(key=lambda f: (f.paragraph, f.spans[0][0], order.get(id(f), len(order))))
-    return [f for f in out if rules.states_something(f.stance)]
+    return [f for f in out if rules.states_something(f.stance) and not _only_reports(paragraphs[f.paragraph], f, index)]
+
+
+# "..., RFE/RL reports.", "The Guardian has reported that ...", "NBC News reported:": the outlet tells the news
+_REPORTS = re.compile(r"\s+(?:has\s+|have\s+|had\s+)?(?:also\s+)?(?:reported|reports|reporting)\b")
+
+
+def _only_reports(text: str, f: rules.Found, index: ActorIndex) -> bool:
+    """Whether the actor only reports the sentence's news: a body or group named right before "reported" (an
+    outlet, a news agency), whose report is what others did, not a view it holds."""
+    if index.actors[f.actor_key].kind not in (ActorKind.ORGANISATION, ActorKind.GROUP):
+        return False
+    s, e = f.spans[0]
+    mentions = index.within(f.paragraph, s, e, f.actor_key)
+    return bool(mentions) and all(_REPORTS.match(text, m.end, e) for m in mentions)
 
 
 # an actor named as one side of a relation or in a list or time the sentence is about: "the tensions between
