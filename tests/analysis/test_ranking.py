@@ -762,3 +762,16 @@ def test_an_outlet_that_reports_the_news_holds_no_position(paragraph):
     actors = [p["actor"] for p in to_json(source, suggest(source, join=False))["positions"]]
     assert "Oslo Times" not in actors
     assert "NRK" not in actors
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to Mara Quist, director of the Velmora Centre, the scale of the scheme is unlike anything before.",
+        "According to the report of the Velmora Agency, some areas of reconstruction are in jeopardy this year.",
+    ],
+)
+def test_what_opens_with_according_to_is_the_sources_not_the_authors(sentence):
+    source = Source(title="t", paragraphs=["Velmora is in crisis.", sentence], author="A. Writer")
+    positions = to_json(source, suggest(source, join=False))["positions"]
+    assert not [p for p in positions if p["actor"] == "A. Writer" and p["evidence"][0] == sentence]

@@ -447,6 +447,15 @@ def rank(
             or _SHOWS_THE_WAY.match(paragraphs[cand.paragraph], cand.start)
         ):
             continue
+        if (
+            cand.actor_key == index.author_key
+            and key not in by_rule
+            and (
+                _ACCORDING_OPENS.match(paragraphs[cand.paragraph], cand.start)
+                or _ACCORDING_TO_SOURCE.search(paragraphs[cand.paragraph], cand.start, cand.end)
+            )
+        ):
+            continue  # "According to Osk, ...", "according to the report of the agency": the source's account
         speakers = speaking.get((cand.paragraph, cand.start), set()) - {cand.actor_key}
         if key not in by_rule and speakers and _named_in_quotation(paragraphs[cand.paragraph], cand, index):
             continue  # "“A deal with Iran will only be a Trump deal,” he wrote": the speaker's words, not Trump's
@@ -536,6 +545,7 @@ def _a_speaker_opens(text: str, cand: Candidate, index: ActorIndex, speakers: se
 # "..., according to one of our interlocutors in EU institutions, ...", "..., according to figures published by
 # ...": the word of a report, poll or source, not the author's (an actor named as the source holds it by the rules;
 # "according to some estimates" or to a paper, which may be the publisher's own, is left to the author)
+_ACCORDING_OPENS = re.compile(r"\s*(?:[“\"‘]\s*)?(?:But\s+|And\s+)?[Aa]ccording to\b")
 _ACCORDING_TO_SOURCE = re.compile(
     r"\b[Aa]ccording to\s+(?:[\w’'\-]+\s+){0,5}?(?:reports?|polls?|surveys?|figures|data|statistics|sources?|"
     r"framework|interlocutors?|analysis|analyses|study|studies|documents?|officials|diplomats|appropriators|"
