@@ -1616,3 +1616,8 @@ def test_a_direct_question_holds_no_rule_position(sentence):
 def test_a_question_quoted_after_a_verb_of_saying_is_still_the_speakers():
     sentence = "Tomas Brel declared that the talks would fail, asking: “Why rush?”"
     assert "Tomas Brel" in [a for a, _ in _positions(sentence)]
+
+
+def test_a_state_that_only_qualifies_the_source_is_not_the_source():
+    sentence = "According to Norway-owned newspaper Kystposten, Velmora was expected to sign the deal soon."
+    assert "Norway" not in [a for a, _ in _positions(sentence)]

@@ -190,6 +190,8 @@ _ACCORDING_LEADS = (
     "in the estimation of",
     "in the words of",
 )
+# a name that only qualifies the source: "Saudi-owned newspaper", "Kremlin-backed outlet"
+_NOT_THE_SOURCE = re.compile(r"-(?:owned|backed|funded|run|based|controlled|affiliated|aligned|linked)\b")
 _PUT_IT = re.compile(r"^\s*(?:put it|puts it|said|says|noted|argued|argues|has argued|claimed|observed|stated)\b")
 _PASSIVE_VIEW = re.compile(r"\b(?:is|are|was|were|being)\s+(?:seen|regarded|viewed|considered|perceived)\s+as\b")
 _QUOTE_AFTER_COLON = re.compile(r":\s*[“\"‘]")
@@ -1816,6 +1818,8 @@ def _attributed(
                 results.append((m.key, _paraphrase(held), "according"))
             continue
         lead = re.sub(r"\s+the$", "", before.rstrip().lower())
+        if _NOT_THE_SOURCE.match(after):
+            continue  # "according to Saudi-owned newspaper X": X says, not the state that owns it
         if (_ACCORDING.search(before[-32:]) and (lead.endswith(_ACCORDING_LEADS) or _PUT_IT.match(after))) or (
             _ACCORDING_SOURCES.search(before[-80:])
         ):
