@@ -707,6 +707,27 @@ def test_a_pronoun_after_a_date_or_a_subordinator_carries_the_deed(sentence, sta
     assert ("Norway", stance) in found, found
 
 
+def test_a_pronoun_after_a_discourse_adverb_carries_the_deed():
+    source = Source(
+        title="t",
+        paragraphs=["An opening sentence.", "Norway doubts the shield will work. Yet it has refused to take the risk."],
+        author="A. Writer",
+    )
+    found = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False, join=False))["positions"]]
+    assert ("Norway", "Has refused to take the risk.") in found, found
+
+
+def test_they_opening_a_paragraph_points_back_to_the_paragraph_before():
+    source = Source(
+        title="t",
+        paragraphs=["Norway doubts the shield will work.", "They have refused to take the risk that it does."],
+        author="A. Writer",
+    )
+    result = to_json(source, suggest(source, model=False, join=False))
+    held = [(p["actor"], p["evidence"][0]) for p in result["positions"]]
+    assert ("Norway", "They have refused to take the risk that it does.") in held, held
+
+
 @pytest.mark.parametrize(
     "sentence",
     [

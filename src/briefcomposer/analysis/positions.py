@@ -265,7 +265,9 @@ def find_positions(
         if p in headings:
             continue
         speaker = speakers.get(p)
-        last_group = last_body = subject_person = None
+        # "they" and "it" opening a paragraph point back to the paragraph before ("Norway and Iceland doubt the
+        # shield will work." / "Yet they are not willing to take the risk"); a person's "he" to the person named last
+        subject_person = None
         pair: list[str] = []  # the people named in the sentence before, whom "the two leaders" may stand for
         spans = sentence_spans[p]
         quoting = open_quotations(text, spans)
@@ -1113,7 +1115,9 @@ _MEMBERS_OF = re.compile(
     re.IGNORECASE,
 )
 _PRONOUN_LEAD = re.compile(
-    r"(?:^\s*|[,;]\s*(?:and\s+|but\s+)?|\b(?:and|but)\s+"
+    # "Yet they are not willing to ...": a discourse adverb before the pronoun
+    r"(?:^\s*(?:(?:Yet|So|Still|Instead|Meanwhile|However|Indeed|Now|Then|Thus|Hence|Moreover)\s*,?\s+)?"
+    r"|[,;]\s*(?:and\s+|but\s+)?|\b(?:and|but)\s+"
     # "On 11 March 2025 it proposed ...", "Though it has refused to condemn ...": a date or a subordinator first
     r"|(?:^|[,;])\s*(?i:in|on|by|since|during)\s+(?:\w+\s+){0,2}?\d{4},?\s+"
     r"|(?:^|[,;])\s*(?i:though|although|while|whereas|because|once|after|before)\s+)"
