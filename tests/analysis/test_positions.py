@@ -717,6 +717,17 @@ def test_a_pronoun_after_a_discourse_adverb_carries_the_deed():
     assert ("Norway", "Has refused to take the risk.") in found, found
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to a report, Norway was the only member of the council to block the agreement.",
+        "Fearing a first strike, Norway and Iceland may expand their navies, according to an analysis by experts.",
+    ],
+)
+def test_a_source_no_actor_names_reports_what_the_subject_is_or_may_do(sentence):
+    assert "Norway" in [actor for actor, _ in _positions(sentence)]
+
+
 def test_they_opening_a_paragraph_points_back_to_the_paragraph_before():
     source = Source(
         title="t",

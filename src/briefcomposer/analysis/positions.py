@@ -302,7 +302,8 @@ def find_positions(
             # "Al-Sharaa commanded the forces that swept Assad out. His interim government ...": the subject
             # of the sentence before, more than the person named last
             context = (subject_person or last_person, last_group, last_body)
-            deed += [a for a in _action(text, s_start, s_end, inside, index, context) if a[0] not in held]
+            reported = not results and _REPORTED_BY.search(sentence) is not None
+            deed += [a for a in _action(text, s_start, s_end, inside, index, context, reported) if a[0] not in held]
             held = {d[0] for d in [*results, *deed]}
             deed += [d for d in _pair_action(text, s_start, s_end, inside, index, pair) if d[0] not in held]
             held = {d[0] for d in [*results, *deed]}
@@ -1009,6 +1010,24 @@ def _predicate_start(after: str) -> int | None:
     return start if _is_verb_form(w, nxt) and first.group()[:1].islower() else None
 
 
+# "according to a report, ...", "..., according to an analysis by American experts": a source no actor names
+# reports what the sentence's subject is or may do
+_REPORTED_BY = re.compile(
+    r"\b[Aa]ccording to\s+(?:[\w’'\-]+\s+){0,4}?(?:reports?|polls?|surveys?|sources?|analysis|analyses|study|"
+    r"studies|documents?|officials|diplomats|experts|analysts|observers|insiders|interlocutors?)\b"
+)
+_REPORTED_VERB = re.compile(
+    r"\s*(?:[a-z]+ly\s+)?(?:is|are|was|were|has|have|had|may|might|could|can|will|would|plans?)\s"
+)
+
+
+def _reported_predicate(after: str) -> int | None:
+    """Where the verb group starts in `after` when a report says what the subject is or may do ("the UAE was
+    the only member to block ...", "Beijing and Moscow may beef up ...")."""
+    verb = _REPORTED_VERB.match(after)
+    return len(after) - len(after.lstrip()) if verb else None
+
+
 def _action(
     text: str,
     s_start: int,
@@ -1016,6 +1035,7 @@ def _action(
     inside: list[Mention],
     index: ActorIndex,
     last: Recent = (None, None, None),
+    reported: bool = False,
 ) -> list[tuple[str, str, str]]:
     """Actors that open a clause and the predicate that follows them, when it is a verb of action.
 
@@ -1081,6 +1101,8 @@ def _action(
         after = _PLACED_IN.sub(" ", after, count=1)
         after = re.sub(r"^\s*\([^)]{1,60}\)", " ", after)
         begin = _predicate_start(after)
+        if begin is None and reported:
+            begin = _reported_predicate(after)
         if begin is None:
             continue
         that = re.search(r"\b(\w+)\s+that\s+(?:the\s+)?(?:[\w’'.\-]+\s+){0,4}$", text[s_start : m.start])
