@@ -728,6 +728,17 @@ def test_a_source_no_actor_names_reports_what_the_subject_is_or_may_do(sentence)
     assert "Norway" in [actor for actor, _ in _positions(sentence)]
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway’s first security strategy, published this spring, set out bluntly that the quotas must fall.",
+        "Norway’s new report, released on Monday, warns that the quotas must fall.",
+    ],
+)
+def test_an_owners_document_speaks_for_it(sentence):
+    assert ("Norway", "The quotas must fall.") in _positions(sentence)
+
+
 def test_they_opening_a_paragraph_points_back_to_the_paragraph_before():
     source = Source(
         title="t",

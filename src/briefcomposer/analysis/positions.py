@@ -1891,6 +1891,8 @@ def _attributed(
             and re.match(r"\s+(?:it\s+)?clear\b", sentence[verb.end() :])
         ):
             base = "state"  # "X has made clear that ..."
+        if base is None and word in ("set", "sets", "lays", "laid") and re.match(r"\s+out\b", sentence[verb.end() :]):
+            base = "state"  # "the strategy set out bluntly that ...", "X laid out its demands"
         if base is None:
             continue
         # only the words just before the verb matter: a bounded window keeps a run-on "sentence" linear
@@ -2549,7 +2551,17 @@ _PLACED_IN = re.compile(
 )
 
 
+# "Norway’s first national security strategy, published this spring, set out ...": the owner's document speaks
+_OWN_DOCUMENT_GAP = re.compile(
+    r"(?:’s|'s)\s+(?:[\w\-]+\s+){0,4}?(?:report|review|strategy|statement|study|assessment|analysis|paper|letter|"
+    r"communiqu[ée]|declaration|document|memo|memorandum|guidelines|doctrine|survey|submission|readout)"
+    r"(?:\s*,[^,;:“”\"]{1,60},)?\s*"
+)
+
+
 def _subject_gap(gap: str) -> bool:
+    if _OWN_DOCUMENT_GAP.fullmatch(gap):
+        return True
     gap = re.sub(r"^(?:’s|'s)", "", gap)
     gap = _PLACED_IN.sub(" ", gap, count=1)
     gap = re.sub(r"^\s+(?:in|on|at|during|since|last|this)\s+(?:\d{4}|\w+day|week|month|year)\b", " ", gap)
