@@ -739,6 +739,15 @@ def test_an_owners_document_speaks_for_it(sentence):
     assert ("Norway", "The quotas must fall.") in _positions(sentence)
 
 
+def test_a_trailing_with_clause_reports_another_speakers_view():
+    found = _positions(
+        "Norway says its presence on the platform is “under review”, with Lena Osk insisting that “all options "
+        "are on the table”."
+    )
+    assert "Norway" in [actor for actor, _ in found], found
+    assert "Lena Osk" in [actor for actor, _ in found], found
+
+
 def test_they_opening_a_paragraph_points_back_to_the_paragraph_before():
     source = Source(
         title="t",

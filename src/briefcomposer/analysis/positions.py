@@ -1880,8 +1880,13 @@ def _attributed(
     if tail is not None:
         return [tail]
     main_from: int | None = None  # where the main clause starts, once a subordinate clause reported a view
+    with_verb: int | None = None  # the participle of a trailing "with" clause, once the main clause reported a view
     for verb in _WORD.finditer(sentence):
         if main_from is not None and verb.start() < main_from:
+            continue
+        if with_verb is not None and verb.start() != with_verb:
+            if verb.start() > with_verb:
+                break
             continue
         word = verb.group()
         base = lexicon.VERB_FORMS.get(word) if word[0].islower() else None
@@ -2075,6 +2080,12 @@ def _attributed(
             if main and verb.end() < main.start(1):
                 # "Although the UAE denies A, a UN assessment cites B": the main clause may report another's view
                 main_from = main.start(1)
+                continue
+            trailing = _WITH_SAYING.search(sentence, verb.end()) if with_verb is None else None
+            if trailing and lexicon.VERB_FORMS.get(trailing.group(1)):
+                # "Downing Street says A, with the Prime Minister’s spokesperson insisting that B": B is the
+                # spokesperson's
+                with_verb = trailing.start(1)
                 continue
             break
     if not results:
@@ -2303,6 +2314,7 @@ def _body_named(opener: list[str], inside: list[Mention], index: ActorIndex) -> 
     return named.pop() if len(named) == 1 else None
 
 
+_WITH_SAYING = re.compile(r",\s+with\s+[^,;:“”\"]{1,80}?\b([a-z]+ing)\b")
 _WITH_SUBJECTS = re.compile(r"\bwith\s+([^,;]{1,80})$")
 
 
