@@ -748,6 +748,20 @@ def test_a_trailing_with_clause_reports_another_speakers_view():
     assert "Lena Osk" in [actor for actor, _ in found], found
 
 
+def test_in_these_countries_view_is_the_view_of_the_states_named_before():
+    source = Source(
+        title="t",
+        paragraphs=[
+            "An opening sentence.",
+            "Norway and Iceland challenged the court. In these countries’ view, the court is stopping them from "
+            "expelling foreign criminals.",
+        ],
+        author="A. Writer",
+    )
+    found = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, model=False, join=False))["positions"]]
+    assert ("Norway", "The court is stopping them from expelling foreign criminals.") in found, found
+
+
 def test_they_opening_a_paragraph_points_back_to_the_paragraph_before():
     source = Source(
         title="t",

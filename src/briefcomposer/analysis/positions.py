@@ -1816,7 +1816,9 @@ def _attributed(
     # "In her view, ...": the view of the person (or body, or group) named last
     own = _OWN_VIEW.match(sentence)
     if own:
-        holder = {"his": last_person, "her": last_person, "its": last_body, "their": last_group}[own.group(1).lower()]
+        owner = own.group(1).lower()
+        owner = owner if owner in ("his", "her", "its") else "their"
+        holder = {"his": last_person, "her": last_person, "its": last_body, "their": last_group}[owner]
         if holder and len(sentence[own.end() :].split()) >= 4:
             return [(holder, _paraphrase(sentence[own.end() :]), "according")]
     # A speaker label opens the paragraph: the label is not a subject.
@@ -2295,8 +2297,10 @@ def _state_noun(word: str) -> bool:
 
 
 _OWN_VIEW = re.compile(
-    r"^\s*(?:In|in) (his|her|its|their) (?:own )?(?:view|assessment|judgement|judgment|estimation|words|reading|"
-    r"analysis|telling),\s*"
+    # "In these countries’ view, ...": the group named before, as "their"
+    r"^\s*(?:In|in) (his|her|its|their|(?:these|those|the)\s+(?:\w+\s+)?(?:countries|states|governments|nations|"
+    r"allies|leaders|officials|critics|members|capitals)[’']) (?:own )?(?:view|assessment|judgement|judgment|"
+    r"estimation|words|reading|analysis|telling),\s*"
 )
 _IN_VIEW = re.compile(
     r"(?:’s|'s)\s+(?:own\s+)?(?:view|assessment|judgement|judgment|estimation|reading|analysis|calculation|"
