@@ -762,6 +762,20 @@ def test_in_these_countries_view_is_the_view_of_the_states_named_before():
     assert ("Norway", "The court is stopping them from expelling foreign criminals.") in found, found
 
 
+def test_they_points_back_to_every_state_of_the_list_that_opened_the_sentence_before():
+    source = Source(
+        title="t",
+        paragraphs=[
+            "An opening sentence.",
+            "Norway and Iceland doubt that the shield will work. Yet they are not willing to take the risk.",
+        ],
+        author="A. Writer",
+    )
+    result = to_json(source, suggest(source, model=False, join=False))
+    held = [p["actor"] for p in result["positions"] if p["evidence"][0].startswith("Yet they")]
+    assert {"Norway", "Iceland"} <= set(held), held
+
+
 def test_they_opening_a_paragraph_points_back_to_the_paragraph_before():
     source = Source(
         title="t",

@@ -261,6 +261,7 @@ def find_positions(
     for key, actor in index.actors.items():
         if actor.kind is ActorKind.PERSON:
             surnames.setdefault(actor.name.split()[-1], set()).add(key)
+    partners: list[str] = []  # the actors named with the one "they" points back to ("China and Russia")
     for p, text in enumerate(paragraphs):
         if p in headings:
             continue
@@ -392,6 +393,10 @@ def find_positions(
                 and _undated_claim(sentence, _sentence_subject(text, s_start, inside, index, s_end))
             ):
                 results = [(index.author_key, _paraphrase(sentence), "claim")]
+            if partners and last_group and _THEY_OPENS.match(sentence):
+                # "China and Russia doubt it will work. Yet they are not willing to take the risk": "they" are both
+                theirs = [(k, stance, cue) for k, stance, cue in [*results, *deed] if k == last_group]
+                deed += [(k, stance, cue) for k in partners for _, stance, cue in theirs[:1]]
             for key, stance, cue in [*results, *deed]:
                 if (key, p, s_start) in seen or not states_something(stance):
                     continue
@@ -399,9 +404,12 @@ def find_positions(
                 found.append(Found(key, p, [(s_start, s_end)], stance, cue))
             _note_issuers(text, s_start, s_end, inside, index, surnames, issued)
             pair = list(dict.fromkeys(m.key for m in inside if index.actors[m.key].kind is ActorKind.PERSON))
+            before = last_group
             last_person, last_group, subject_person, last_body = recent_after(
                 text, s_start, inside, index, last_person, carried=last_group
             )
+            if last_group != before or any(m.key == last_group for m in inside):
+                partners = _coordinated(text, inside, index, last_group)
             document = _DOCUMENT_SUBJECT.match(text, s_start, s_end)
             if document and document.group("doc").split()[-1].lower() in issued:
                 # "A Brel-signed memorandum was more about Velmora ... it said that ...": "it" is the memorandum,
@@ -472,6 +480,28 @@ def recent_after(
     if first is not None and text[first.end : first.end + 1] == ":":
         subject_person = None  # "Lena Osk: There is interest in Brel’s remarks. He said ...": a speaker's label
     return last_person, last_group, subject_person, _body_named(opener, inside, index)
+
+
+_THEY_OPENS = re.compile(
+    r"^\s*(?:(?:But|Yet|And|So|Now|Instead|Still|Then|Meanwhile|However|Indeed)\s*,?\s+)?(?:They|they)\s"
+)
+_AND_NEXT = re.compile(r"\s*(?:,|,?\s+and)\s+(?:the\s+)?")
+
+
+def _coordinated(text: str, inside: list[Mention], index: ActorIndex, key: str | None) -> list[str]:
+    """The states, bodies and groups named in a list right after `key`'s first mention ("China and Russia")."""
+    first = next((n for n, m in enumerate(inside) if m.key == key), None)
+    if first is None:
+        return []
+    out: list[str] = []
+    last = inside[first]
+    for m in inside[first + 1 :]:
+        if m.start < last.end or not _AND_NEXT.fullmatch(text, last.end, m.start):
+            break
+        if index.actors[m.key].kind is not ActorKind.PERSON and not m.adjective and m.key != key:
+            out.append(m.key)
+        last = m
+    return list(dict.fromkeys(out))
 
 
 # "the court", "the commission", "the country": a description of one, which "they" does not point back to
