@@ -776,6 +776,14 @@ def test_they_points_back_to_every_state_of_the_list_that_opened_the_sentence_be
     assert {"Norway", "Iceland"} <= set(held), held
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["Norway didn’t really believe in dialogue with the fleet.", "Norway genuinely believes the quotas must fall."],
+)
+def test_an_adverb_between_the_subject_and_its_verb_of_belief(sentence):
+    assert "Norway" in [actor for actor, _ in _positions(sentence)]
+
+
 def test_they_opening_a_paragraph_points_back_to_the_paragraph_before():
     source = Source(
         title="t",

@@ -2608,6 +2608,7 @@ _OWN_DOCUMENT_GAP = re.compile(
 def _subject_gap(gap: str) -> bool:
     if _OWN_DOCUMENT_GAP.fullmatch(gap):
         return True
+    owned = gap.startswith(("’s", "'s"))  # "the UN’s freshly announced relief chief": no adverb of a verb
     gap = re.sub(r"^(?:’s|'s)", "", gap)
     gap = _PLACED_IN.sub(" ", gap, count=1)
     gap = re.sub(r"^\s+(?:in|on|at|during|since|last|this)\s+(?:\d{4}|\w+day|week|month|year)\b", " ", gap)
@@ -2629,7 +2630,15 @@ def _subject_gap(gap: str) -> bool:
         and all(w.lower() in _GAP_WORDS for w in words[:-1])
     ):
         return True  # "a US military assessment concluded", "a UK government statement said": the body's
-    return len(words) <= 5 and "," not in gap and all(w.lower() in _GAP_WORDS for w in words)
+    # "The Trump administration didn’t really believe", "Norway genuinely wants": an adverb in -ly too
+    return (
+        len(words) <= 5
+        and "," not in gap
+        and all(w.lower() in _GAP_WORDS or (not owned and _LY_ADVERB.fullmatch(w)) for w in words)
+    )
+
+
+_LY_ADVERB = re.compile(r"[a-z]{3,}ly")
 
 
 # Verbs whose reported clause may follow without "that" ("said the sanctions would stay").
