@@ -288,3 +288,35 @@ def test_a_start_with_the_analysis_cached_leaves_out_what_the_first_paint_does_n
     loaded = set(out.stdout.split())
     assert "yake_rust" not in loaded  # the analysis came from the cache, as on every start but the first
     assert loaded.isdisjoint({"logging.handlers", "socket", "pickle", "uuid", "platform", "html"})
+
+
+def test_pyside_does_not_read_the_source_of_modules_imported_before_it_or_of_ours(tmp_path):
+    """PySide6's import hook read the source of 66 modules at each start (7 ms; issue 5)."""
+    import os
+    import subprocess
+
+    code = (
+        "import sys\n"
+        "from briefcomposer import cli\n"
+        "cli._import_before_qt()\n"
+        "cli._skip_pyside_source_scan()\n"
+        "feature = sys.modules['shibokensupport.feature']\n"
+        "read = []\n"
+        "scan = feature._mod_uses_pyside\n"
+        "feature._mod_uses_pyside = lambda module: read.append(module.__name__) or scan(module)\n"
+        "import logging, typing, zlib\n"
+        "import briefcomposer.gui.app, briefcomposer.gui.main_window\n"
+        "from PySide6.QtWidgets import QApplication\n"
+        "app = QApplication([])\n"
+        "window = briefcomposer.gui.main_window.MainWindow()\n"
+        "print(' '.join(read))\n"
+        "verdicts = sys.modules['__feature__'].pyside_feature_dict\n"
+        "print(verdicts['logging'], verdicts['briefcomposer.core.model'], verdicts['briefcomposer.gui.main_window'])\n"
+    )
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=180)
+    assert out.returncode == 0, out.stderr
+    read, verdicts = out.stdout.splitlines()[-2:]
+    read_ours = [name for name in read.split() if not name.startswith("PySide6")]
+    assert not [name for name in read_ours if name not in sys.builtin_module_names]  # those have no source
+    assert verdicts == "-1 -1 0"  # what the hook itself would have found
