@@ -171,6 +171,24 @@ def test_the_sample_opens_with_the_window_once_its_analysis_is_cached(qtbot, set
     assert warm.analysis_pane.tree.model().rowCount() > 0
 
 
+def test_the_cached_sample_without_the_composer_still_starts_from_the_users_blank_brief(qtbot, settings, monkeypatch):
+    """The blank brief the sample falls back on is made only when needed (issue 5), still with the user's defaults."""
+    from briefcomposer.sources import load_sample
+    from briefcomposer.suggestion_cache import cached_suggest
+
+    cached_suggest(load_sample())
+    settings.user_name = "A. Officer"
+    monkeypatch.setitem(sys.modules, "briefcomposer.compose", None)  # `sample_brief` cannot compose the brief
+    window = MainWindow(settings, sample=True)
+    qtbot.addWidget(window)
+    assert window.showing_sample
+    brief = window.doc.brief
+    assert brief.sender == "A. Officer"
+    assert brief.template_id == "uk-briefing-note"
+    assert [s.title for s in brief.sources] == [load_sample().title]
+    assert brief.positions
+
+
 def test_logging_goes_to_a_rotating_file_once(monkeypatch):
     import logging
 
