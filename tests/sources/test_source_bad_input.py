@@ -186,3 +186,15 @@ def test_unreadable_file(tmp_path):
             load(path)
     finally:
         path.chmod(0o600)
+
+
+def test_unassigned_and_private_characters_count_as_binary_only_in_number():
+    """Each one is counted, though each distinct character is looked up once (issue 5)."""
+    from briefcomposer.sources._base import _looks_binary
+
+    text = "Plain words. " * 40
+    assert not _looks_binary(text + "\ue000\ue001")  # a private-use icon or two: still text
+    assert not _looks_binary(text + "\ue000" * 5)  # 1 % or less
+    assert _looks_binary(text + "\ue000" * 6)
+    assert _looks_binary(text + "\ue000\ue001\U000f0000\u0378" * 2)  # distinct ones add up
+    assert _looks_binary("".join(chr(0xE000 + n) for n in range(600)))

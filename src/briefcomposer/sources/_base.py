@@ -148,7 +148,11 @@ def _looks_binary(text: str) -> bool:
     if not sample:
         return False
     controls = len(_CONTROL.findall(sample)) + sample.count("\ufffd")
-    unassigned = sum(1 for ch in sample if unicodedata.category(ch) in ("Cn", "Co", "Cs"))
+    # Each distinct character is looked up once, and the characters are counted only when some
+    # are unassigned: a lookup of every character took 0.6 ms of the window's start (the sample
+    # article) and up to 6 ms for a long source (issue 5).
+    odd = {ch for ch in set(sample) if unicodedata.category(ch) in ("Cn", "Co", "Cs")}
+    unassigned = sum(1 for ch in sample if ch in odd) if odd else 0
     bad = controls + unassigned
     return bad > 2 and bad * 100 > len(sample)
 
