@@ -2,7 +2,7 @@
 
 `cached_suggest(source)` returns what `analysis.suggest(source)` would, reading it from
 the user cache folder when the same text was analysed before by the same analyser. The
-key is a SHA-256 of the analyser (the code of ``analysis/`` and the gazetteer in
+key is a BLAKE2b digest of the analyser (the code of ``analysis/`` and the gazetteer in
 ``resources/``) and of what the analysis reads from the source (paragraphs, headings,
 author), so any change to either misses. Entries are rebuilt with fresh ids and
 excerpts taken from `source` again, so cached suggestions are never shared between
@@ -17,11 +17,17 @@ point is the second start of the app (issue 5's start-up goal), which is a new p
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import os
 from pathlib import Path
+
+try:
+    # hashlib's BLAKE2 without hashlib, which loads OpenSSL for its other hashes: 2 to 3 ms of
+    # each start of the window, which looks its sample up here (issue 5).
+    from _blake2 import blake2b
+except ImportError:  # a Python without CPython's built-in hash modules
+    from hashlib import blake2b
 
 from briefcomposer.analysis import Suggestions
 from briefcomposer.core.errors import SpanError
@@ -35,13 +41,13 @@ _fingerprint: str | None = None
 
 
 def analyser_fingerprint() -> str:
-    """SHA-256 of the analysis code, the gazetteer and the position model: changes whenever one does."""
+    """A digest of the analysis code, the gazetteer and the position model: changes whenever one does."""
     global _fingerprint
     if _fingerprint is None:
         from briefcomposer import analysis
         from briefcomposer.paths import bundled_dir
 
-        digest = hashlib.sha256(f"format {FORMAT}".encode())
+        digest = blake2b(f"format {FORMAT}".encode(), digest_size=32)
         files = sorted(Path(analysis.__file__).parent.glob("*.py"))
         files += sorted((bundled_dir("resources") / "gazetteer").glob("*"))
         files += sorted((bundled_dir("resources") / "models").glob("*"))
@@ -54,7 +60,7 @@ def analyser_fingerprint() -> str:
 
 def source_key(source: Source) -> str:
     """The cache key of `source` for the current analyser."""
-    digest = hashlib.sha256(analyser_fingerprint().encode())
+    digest = blake2b(analyser_fingerprint().encode(), digest_size=32)
     # everything `analysis.suggest` reads of the source: the title names issues, the publisher an unsigned piece's actor
     what = {
         "paragraphs": source.paragraphs,

@@ -5,7 +5,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import enum
-import hashlib
 import json
 import logging
 import re
@@ -188,7 +187,9 @@ def _text(data: dict, key: str, fail, required: bool = False) -> str:  # type: i
 
 
 # Parsed templates by (path, origin, content): checking the boilerplate of every template on
-# every listing cost ~25 ms a call, and the window lists them often. Reading is cheap.
+# every listing cost ~25 ms a call, and the window lists them often. Reading is cheap. The
+# content itself is the key (a few kilobytes): no digest, so no hashlib, which loads OpenSSL
+# (2 to 3 ms of the window's start; issue 5).
 _parsed: dict[tuple[str, Origin, bytes], StructureTemplate] = {}
 
 
@@ -198,7 +199,7 @@ def load_template(path: Path, origin: Origin = Origin.BUILT_IN) -> StructureTemp
         if path.stat().st_size > MAX_TEMPLATE_BYTES:
             raise StructureError(f"{path.name}: too large to be a structure template")
         raw = path.read_bytes()
-        key = (str(path), origin, hashlib.sha256(raw).digest())
+        key = (str(path), origin, raw)
         if key in _parsed:
             return copy.deepcopy(_parsed[key])  # callers may change what they get
         data = json.loads(raw)
