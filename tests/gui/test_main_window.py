@@ -406,3 +406,25 @@ def test_pane_toolbars_are_laid_out_as_the_style_sheet_says(qtbot, qapp, setting
             assert toolbar.layout().spacing() == 2
     finally:
         qapp.setStyleSheet("")
+
+
+def test_the_outline_and_the_preview_measure_their_width_without_asking_for_the_viewport(qtbot, settings, sample):
+    """`viewport()` made PySide create every QtWidgets class at start-up (3.7 ms; issue 5): the outline
+    wraps its rows to its column's width and the preview fits its table to its page's, the viewport's."""
+    window = _shown(qtbot, settings, sample)
+    outline, browser = window.brief_pane.outline_view, window.preview_pane.browser
+
+    def check() -> None:
+        qtbot.wait(20)
+        assert outline.columnWidth(0) == outline.viewport().width()
+        assert browser.document().pageSize().width() == browser.viewport().width()
+
+    check()
+    window.resize(1000, 700)
+    check()
+    window.splitter.setSizes([300, 300, 500, 300])
+    check()
+    window.toggle_preview(False)  # hidden while the window changes size, then shown again
+    window.resize(1300, 850)
+    window.toggle_preview(True)
+    check()

@@ -186,7 +186,10 @@ class PreviewPane(QWidget):
 
     def width_chars(self) -> int:
         """The preview's width in average characters of its tables' text."""
-        width = self.browser.viewport().width() - 2 * self.browser.document().documentMargin()
+        # The width the page is laid out at, which is the viewport's (not asked of `viewport()`:
+        # see `OutlineDelegate._text_width`).
+        document = self.browser.document()
+        width = document.pageSize().width() - 2 * document.documentMargin()
         # the table's text is "small" (CSS), about 0.85 of the body font; headers are bold
         bold = QFont(self.browser.font())
         bold.setBold(True)

@@ -254,7 +254,10 @@ class OutlineDelegate(QStyledItemDelegate):
 
     def _text_width(self, index: QModelIndex) -> int:
         depth = 1 if index.parent().isValid() else 0
-        width = self._view.viewport().width() - self._view.indentation() * (depth + 1)
+        # The one column fills the viewport. Not `viewport().width()`: the first time PySide6 hands
+        # Python the plain QWidget of a viewport, it creates every QtWidgets class not made yet
+        # (wizards, dialogs...) with their enums to tell which it is, 3.7 ms of the start (issue 5).
+        width = self._view.columnWidth(0) - self._view.indentation() * (depth + 1)
         return max(width - 2 * self.PAD - (self.TAG_W + self.PAD if depth else 0), 80)
 
     def _item_font(self, option: QStyleOptionViewItem, index: QModelIndex) -> QFont:

@@ -7,7 +7,7 @@ import logging
 import re
 from collections.abc import Callable
 
-from PySide6.QtCore import QByteArray, QEvent, QMimeData, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QByteArray, QEvent, QMimeData, QPoint, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -232,9 +232,11 @@ class SourceTextView(QTextEdit):
 
     def _visible_paragraphs(self) -> tuple[int, int]:
         """The first and last paragraph shown in the viewport."""
-        rect = self.viewport().rect()
-        top = self.cursorForPosition(rect.topLeft()).blockNumber()
-        bottom = self.cursorForPosition(rect.bottomRight()).blockNumber()
+        # The scroll bars' page steps are the viewport's size, as QTextEdit keeps them (not asked
+        # of `viewport()`: see `brief_pane.OutlineDelegate._text_width`).
+        corner = QPoint(self.horizontalScrollBar().pageStep() - 1, self.verticalScrollBar().pageStep() - 1)
+        top = self.cursorForPosition(QPoint(0, 0)).blockNumber()
+        bottom = self.cursorForPosition(corner).blockNumber()
         return top, max(top, bottom)
 
     def _wanted_window(self) -> tuple[int, int]:
