@@ -300,12 +300,32 @@ def test_a_start_with_the_analysis_cached_leaves_out_what_the_first_paint_does_n
         "from briefcomposer.cli import main\n"
         f"assert main(['gui', '--sample', '--screenshot', {str(tmp_path / 'shot.png')!r}]) == 0\n"
         "print(' '.join(sorted(sys.modules)))\n"
+        "import PySide6.QtWidgets\n"
+        "print(' '.join(sorted(vars(PySide6.QtWidgets))))\n"  # the classes PySide made (it makes each on first use)
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=180)
     assert out.returncode == 0, out.stderr
-    loaded = set(out.stdout.split())
+    modules, qt_classes = out.stdout.splitlines()[-2:]
+    loaded = set(modules.split())
     assert "yake_rust" not in loaded  # the analysis came from the cache, as on every start but the first
     assert loaded.isdisjoint({"logging.handlers", "socket", "pickle", "uuid", "platform", "html", "hashlib"})
+    # Qt's dialogs are made where they open; QWizard would mean that Python was handed a plain QWidget
+    # (a viewport, say), which makes PySide create every QtWidgets class (3.7 ms)
+    assert "QTreeView" in qt_classes.split()
+    assert set(qt_classes.split()).isdisjoint({"QMessageBox", "QFileDialog", "QDockWidget", "QUndoView", "QWizard"})
+
+
+def test_an_error_box_is_made_when_first_shown(qapp, monkeypatch):
+    """`messages.show_error` imports QMessageBox where it shows one, not at start-up (issue 5)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from briefcomposer.gui import messages
+
+    monkeypatch.undo()  # the real show_error, not the recording one every GUI test gets
+    shown = []
+    monkeypatch.setattr(QMessageBox, "exec", lambda box: shown.append((box.text(), box.detailedText())))
+    messages.show_error(None, "It failed.", "the detail")
+    assert shown == [("It failed.", "the detail")]
 
 
 def test_pyside_does_not_read_the_source_of_modules_imported_before_it_or_of_ours(tmp_path):

@@ -13,7 +13,7 @@ import time
 from pathlib import Path
 
 import pytest
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from briefcomposer import storage
 from briefcomposer.gui.commands import SetMetadataCommand
@@ -158,7 +158,7 @@ def test_changed_on_disk_save_as_keeps_both(two_windows, monkeypatch, tmp_path):
     path.write_bytes(path.read_bytes().replace(b"Russia and NATO", b"Edited elsewhere"))
     monkeypatch.setattr(ConflictDialog, "ask", classmethod(lambda cls, parent, name: "save_as"))
     other = tmp_path / "mine.brief"
-    monkeypatch.setattr("briefcomposer.gui.main_window.QFileDialog.getSaveFileName", lambda *a, **k: (str(other), ""))
+    monkeypatch.setattr("PySide6.QtWidgets.QFileDialog.getSaveFileName", lambda *a, **k: (str(other), ""))
     _edit_title(second, "Mine")
     assert second.save()
     assert storage.load(path).title == "Edited elsewhere"
@@ -217,7 +217,7 @@ def test_pdf_export_with_a_broken_libreoffice_says_so_and_goes_on(
     monkeypatch.setenv("BRIEFCOMPOSER_SOFFICE", str(fake_soffice(tmp_path, body)))
     monkeypatch.setattr(main_window, "PDF_TIMEOUT_S", 1)
     target = tmp_path / "out.pdf"
-    monkeypatch.setattr(main_window.QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
+    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *a, **k: (str(target), ""))
     started = time.monotonic()
     assert window.export_pdf() is not None
     qtbot.waitUntil(lambda: not window._jobs, timeout=20_000)

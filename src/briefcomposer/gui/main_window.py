@@ -36,19 +36,14 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QAbstractScrollArea,
     QApplication,
-    QDockWidget,
-    QFileDialog,
     QHBoxLayout,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
-    QProgressDialog,
     QSplitter,
     QTextBrowser,
     QToolBar,
     QToolButton,
-    QUndoView,
     QVBoxLayout,
     QWidget,
 )
@@ -106,6 +101,7 @@ from briefcomposer.gui.workers import Job
 
 if TYPE_CHECKING:
     from PySide6.QtCore import QUrl
+    from PySide6.QtWidgets import QDockWidget, QProgressDialog, QUndoView
 
     from briefcomposer.gui.dialogs.word_layout_dialog import WordLayoutDialog
 
@@ -113,8 +109,10 @@ logger = logging.getLogger(__name__)
 
 # The dialogs are imported where they open, not here: none shows at start-up, and importing
 # them (and creating their Qt classes) is time before the first paint (issue 5). So are QUrl and
-# QDesktopServices (0.4 ms). Qt's own dialogs need not be: PySide creates every widget class the
-# first time C++ hands Python a plain QWidget pointer (`viewport()`, say), which the window does.
+# QDesktopServices (0.4 ms), and Qt's own dialogs and the history dock's classes (QMessageBox,
+# QFileDialog, QProgressDialog, QDockWidget, QUndoView: 1.5 ms, with their enums). The start-up
+# never hands Python a plain QWidget pointer, which would make PySide create them all anyway
+# (see `OutlineDelegate._text_width`).
 
 APP_TITLE = "Brief Composer"
 BRIEF_FILTER = "Briefs (*.brief);;All files (*)"
@@ -627,6 +625,8 @@ class MainWindow(QMainWindow):
     def _build_history_dock(self) -> QDockWidget:
         if self.history_dock is not None:
             return self.history_dock
+        from PySide6.QtWidgets import QDockWidget, QUndoView
+
         dock = QDockWidget(self.tr("History"), self)
         dock.setObjectName("historyDock")
         view = QUndoView(self.undo_group, dock)
@@ -1037,6 +1037,8 @@ class MainWindow(QMainWindow):
         """Ask to save unsaved changes; False when the user cancels."""
         if self.doc is None or not self.doc.is_modified():
             return True
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self,
             self.tr("Unsaved Changes"),
@@ -1078,6 +1080,8 @@ class MainWindow(QMainWindow):
         if not self.maybe_save():
             return False
         if not path:
+            from PySide6.QtWidgets import QFileDialog
+
             name, _ = QFileDialog.getOpenFileName(
                 self, self.tr("Open Brief"), str(self.settings.last_dir or Path.home()), self.tr(BRIEF_FILTER)
             )
@@ -1182,6 +1186,8 @@ class MainWindow(QMainWindow):
         if self.doc is None:
             return False
         folder = self.doc.path.parent if self.doc.path else (self.settings.last_dir or Path.home())
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Save Brief As"), str(folder / f"{self.doc.suggested_stem()}.brief"), self.tr(BRIEF_FILTER)
         )
@@ -1242,6 +1248,8 @@ class MainWindow(QMainWindow):
             except StructureError as exc:
                 if "already exists" not in str(exc):
                     raise
+                from PySide6.QtWidgets import QMessageBox
+
                 overwrite = QMessageBox.question(
                     self,
                     self.tr("Replace Template?"),
@@ -1404,6 +1412,8 @@ class MainWindow(QMainWindow):
 
     def run_job(self, job: Job, label: str, on_success, path: Path | None = None) -> QProgressDialog:  # type: ignore[no-untyped-def]
         """Run `job` off the GUI thread with a cancellable progress dialog; failures name `path`."""
+        from PySide6.QtWidgets import QProgressDialog
+
         dialog = QProgressDialog(label, self.tr("Cancel"), 0, 0, self)
         dialog.setWindowTitle(APP_TITLE)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)
@@ -1429,6 +1439,8 @@ class MainWindow(QMainWindow):
             from briefcomposer.sources import FILE_FILTER
         except ImportError:  # the importers are not installed yet
             FILE_FILTER = "Text (*.txt);;All files (*)"  # noqa: N806
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getOpenFileName(
             self, self.tr("Import Source"), str(self.settings.last_dir or Path.home()), FILE_FILTER
         )
@@ -2031,6 +2043,8 @@ class MainWindow(QMainWindow):
             messages.show_error(self, self.tr("Export to Word is not available in this installation."), str(exc))
             return None
         folder = self.settings.last_dir or Path.home()
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(
             self,
             self.tr("Export to Word"),
@@ -2102,6 +2116,8 @@ class MainWindow(QMainWindow):
             return None
         folder = self.settings.last_dir or Path.home()
         stem = Path(suggested_filename(self.doc.brief)).stem
+        from PySide6.QtWidgets import QFileDialog
+
         name, _ = QFileDialog.getSaveFileName(
             self, self.tr("Export PDF"), str(folder / f"{stem}.pdf"), self.tr("PDF documents (*.pdf)")
         )
@@ -2183,6 +2199,8 @@ class MainWindow(QMainWindow):
             messages.show_exception(self, exc, lead=self.tr("The shared template folders were not saved."))
 
     def about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
         QMessageBox.about(
             self,
             self.tr("About Brief Composer"),
@@ -2260,9 +2278,14 @@ class MainWindow(QMainWindow):
 
     def offer_recovery(self) -> bool:
         """Offer to restore unsaved work left by a previous session; True if one was restored."""
+        entries = list_recoveries()
+        if not entries:  # as at nearly every start: nothing more to import (issue 5)
+            return False
+        from PySide6.QtWidgets import QMessageBox
+
         from briefcomposer import storage
 
-        for entry in list_recoveries():
+        for entry in entries:
             when = entry.saved_at.replace("T", " ")
             answer = QMessageBox.question(
                 self,
@@ -2289,6 +2312,8 @@ class MainWindow(QMainWindow):
 
     def _offer_to_discard(self, entry, exc: BaseException) -> None:  # type: ignore[no-untyped-def]
         """Say why the recovery copy `entry` cannot be restored and offer to delete it."""
+        from PySide6.QtWidgets import QMessageBox
+
         sentence, detail = messages.explain(exc, entry.path)
         reason = f"{sentence} ({detail})" if detail else sentence
         answer = QMessageBox.question(

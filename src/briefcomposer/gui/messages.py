@@ -12,7 +12,7 @@ import logging
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from briefcomposer.core.errors import (
     AnalysisError,
@@ -78,6 +78,8 @@ def explain(exc: BaseException, path: Path | None = None) -> tuple[str, str]:
 
 def show_error(parent: QWidget | None, text: str, detail: str = "", title: str = "") -> None:
     """Show `text` in a warning box; `detail` goes behind the "Show Details..." button."""
+    from PySide6.QtWidgets import QMessageBox  # here, not at start-up (0.8 ms; issue 5)
+
     logger.info("Error shown: %s (%s)", text, detail)
     box = QMessageBox(
         QMessageBox.Icon.Warning,
