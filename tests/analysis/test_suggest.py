@@ -145,6 +145,27 @@ def test_merge_into_adds_everything_once(sample):
     assert again.issues == []
 
 
+def test_merge_into_skips_a_repeat_by_the_same_actor_only():
+    """A repeat: the same actor, with the same stance (case and spacing aside) or overlapping evidence."""
+    from briefcomposer.core.model import Actor, ActorKind, Position
+
+    source = Source(title="t", paragraphs=["Russia wants talks. NATO wants talks too.", "More."])
+    brief = _brief_with(source)
+    russia, nato = Actor("Russia", ActorKind.STATE), Actor("NATO", ActorKind.ORGANISATION)
+    brief.actors += [russia, nato]
+    brief.positions.append(Position(russia.id, None, "Wants talks", [source.excerpt(0, 0, 19)]))
+    new = [
+        Position(russia.id, None, "wants  TALKS", [source.excerpt(1, 0, 5)]),  # same stance
+        Position(russia.id, None, "seeks dialogue", [source.excerpt(0, 7, 12)]),  # overlapping evidence
+        Position(nato.id, None, "Wants talks", [source.excerpt(0, 20, 41)]),  # another actor
+        Position(russia.id, None, "something new", [source.excerpt(1, 0, 5)]),
+        Position(russia.id, None, "Something  new", [source.excerpt(0, 20, 41)]),  # repeats the one before
+    ]
+    added = merge_into(brief, source, Suggestions([], [], new))
+    assert added.positions == [new[2], new[3]]
+    assert brief.positions[1:] == [new[2], new[3]]
+
+
 def test_merge_into_skips_rejected_suggestions(sample):
     brief = _brief_with(sample)
     merge_into(brief, sample, suggest(sample))
