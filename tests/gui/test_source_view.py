@@ -74,3 +74,13 @@ def test_the_visible_paragraphs_are_those_of_the_viewport(qtbot, window):
         assert (view.horizontalScrollBar().pageStep(), bar.pageStep()) == view.viewport().size().toTuple()
         by_viewport()  # the first hit test lays the document out down to there, and can answer too far
         assert view._visible_paragraphs() == by_viewport(), (size, scroll)
+
+
+def test_document_positions_are_those_of_the_paragraphs_text(window):
+    """Kept from the build, not looked up block by block (issue 5)."""
+    view = window.source_pane.current_view()
+    document = view.document()
+    for n, text in enumerate(view.source.paragraphs):
+        block = document.findBlockByNumber(n)
+        assert view._doc_pos(n, 0) == block.position() + view._prefix[n]
+        assert block.text()[view._prefix[n] :] == text
