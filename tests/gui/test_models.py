@@ -75,6 +75,23 @@ def test_analysis_model_groups_positions_by_issue(brief):
     assert model.index(0, 0, model.index(2, 0)).data() == "United Kingdom: wants dialogue with Moscow"
 
 
+def test_analysis_model_flags_issues_and_positions_for_dragging_and_their_first_column_for_editing(brief):
+    model = AnalysisModel(brief)
+    plain = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+    drag = plain | Qt.ItemFlag.ItemIsDragEnabled
+    group = model.index(2, 0)  # "not on any issue"
+    for parent in (QModelIndex(), model.index(0, 0)):  # an issue, a position
+        index = model.index(0, 0, parent)
+        assert model.flags(index) == drag | Qt.ItemFlag.ItemIsEditable
+        assert model.flags(index.siblingAtColumn(1)) == model.flags(index.siblingAtColumn(2)) == drag
+    assert model.flags(group) == model.flags(group.siblingAtColumn(1)) == plain
+    assert model.flags(model.index(0, 1, group)) == drag
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+    tip = model.index(0, 0, model.index(0, 0)).data(Qt.ItemDataRole.ToolTipRole)
+    assert tip.startswith("Russia: opposes expansion")
+    assert model.index(0, 0, model.index(0, 0)).data(Role.COLOUR) is not None
+
+
 def test_filter_model_passes_tester_and_filters(qtmodeltester, brief):
     model = AnalysisModel(brief)
     proxy = AnalysisFilterModel()

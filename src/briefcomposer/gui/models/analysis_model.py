@@ -56,6 +56,18 @@ _SERVED_ROLES = frozenset(
 )
 
 
+# The item flags, combined once: `|` on PySide's enum flags is Python code, and views ask
+# for the flags of every cell on each layout pass (start-up time, issue 5).
+_FLAGS_GROUP = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+_FLAGS_OBJECT = _FLAGS_GROUP | Qt.ItemFlag.ItemIsDragEnabled
+_FLAGS_OBJECT_LABEL = _FLAGS_OBJECT | Qt.ItemFlag.ItemIsEditable
+
+# The roles of a position's first column that name or colour its actor.
+_ACTOR_ROLES = frozenset(
+    {Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.DecorationRole, Role.COLOUR}
+)
+
+
 class _NoIssue:
     """The group of positions on no issue (its identity is the internal pointer of its rows)."""
 
@@ -130,14 +142,19 @@ class AnalysisModel(QAbstractItemModel):
     # -- structure
 
     def index(self, row: int, column: int = 0, parent: Index = QModelIndex()) -> QModelIndex:  # noqa: B008
+        # `_group_key`, `_issue_id` and `_grouped` written out: views and the filter proxy ask
+        # for indexes some 1,800 times before the first paint (start-up time, issue 5).
         if row < 0 or not 0 <= column < len(self.COLUMNS):
             return QModelIndex()
+        issues = self._brief.issues
         if not parent.isValid():
-            return self.createIndex(row, column) if row <= len(self._brief.issues) else QModelIndex()
+            return self.createIndex(row, column) if row <= len(issues) else QModelIndex()
         if parent.internalPointer() is not None:
             return QModelIndex()
-        key = self._group_key(parent.row())
-        if row < len(self._grouped().get(self._issue_id(key), ())):
+        group = parent.row()
+        key = issues[group] if group < len(issues) else self._none
+        groups = self._groups if self._groups is not None else self._grouped()
+        if row < len(groups.get(key.id if key is not self._none else None, ())):
             return self.createIndex(row, column, key)
         return QModelIndex()
 
@@ -273,21 +290,23 @@ class AnalysisModel(QAbstractItemModel):
             return "position"
         if role == Role.ACTOR_ID:
             return position.actor_id
-        actor_row, actor_name = self._actor(position.actor_id)
         if role == Role.SEARCH:
+            _, actor_name = self._actor(position.actor_id)
             return f"{actor_name} {position.stance} " + " ".join(e.quote for e in position.evidence)
         if column == 0:
-            if role == Qt.ItemDataRole.DisplayRole:
-                return f"{actor_name}: {position.stance}"
             if role == Qt.ItemDataRole.EditRole:
                 return position.stance
-            if role == Qt.ItemDataRole.ToolTipRole:
-                quotes = "\n".join(f"\u201c{e.quote}\u201d" for e in position.evidence[:3])
-                return f"{actor_name}: {position.stance}\n\n{quotes}".strip()
-            if role == Qt.ItemDataRole.DecorationRole and actor_row >= 0:
-                return swatch(actor_colour(actor_row).name())
-            if role == Role.COLOUR and actor_row >= 0:
-                return actor_colour(actor_row)
+            if role in _ACTOR_ROLES:  # the actor is looked up for these only, not for the font or status
+                actor_row, actor_name = self._actor(position.actor_id)
+                if role == Qt.ItemDataRole.DisplayRole:
+                    return f"{actor_name}: {position.stance}"
+                if role == Qt.ItemDataRole.ToolTipRole:
+                    quotes = "\n".join(f"\u201c{e.quote}\u201d" for e in position.evidence[:3])
+                    return f"{actor_name}: {position.stance}\n\n{quotes}".strip()
+                if role == Qt.ItemDataRole.DecorationRole and actor_row >= 0:
+                    return swatch(actor_colour(actor_row).name())
+                if role == Role.COLOUR and actor_row >= 0:
+                    return actor_colour(actor_row)
         elif column == 1:
             if role == Qt.ItemDataRole.DisplayRole:
                 return str(len(position.evidence))
@@ -306,14 +325,12 @@ class AnalysisModel(QAbstractItemModel):
         return -1, "?"
 
     def flags(self, index: Index) -> Qt.ItemFlag:
+        """Issues and positions are dragged into the outline, and their labels edited in column 0."""
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
-        if index.column() == 0 and self.object_at(index) is not None:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        if self.object_at(index) is not None:
-            flags |= Qt.ItemFlag.ItemIsDragEnabled
-        return flags
+        if self.object_at(index) is None:
+            return _FLAGS_GROUP
+        return _FLAGS_OBJECT_LABEL if index.column() == 0 else _FLAGS_OBJECT
 
     def supportedDragActions(self) -> Qt.DropAction:
         return Qt.DropAction.CopyAction
