@@ -44,6 +44,20 @@ def test_boilerplate_with_every_field_empty_says_where_its_words_come_from(brief
     assert row.data() == "020 7946 0000"
 
 
+def test_outline_model_flags_sections_and_items(brief):
+    model = OutlineModel(brief)
+    item = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+    section = item | Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsEditable
+    assert model.flags(QModelIndex()) == Qt.ItemFlag.ItemIsDropEnabled
+    assert model.flags(model.index(0, 0)) == section
+    assert model.flags(model.index(0, 0, model.index(0, 0))) == item | Qt.ItemFlag.ItemIsEditable  # its text
+    assert model.flags(model.index(0, 0, model.index(1, 0))) == item  # the positions table: no text to edit
+    actors = ActorModel(brief)
+    editable = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+    assert actors.flags(actors.index(0, 0)) == editable
+    assert actors.flags(QModelIndex()) == Qt.ItemFlag.NoItemFlags
+
+
 def test_outline_edit_is_requested_not_applied(qtbot, brief):
     model = OutlineModel(brief)
     item = model.index(0, 0, model.index(0, 0))

@@ -19,6 +19,8 @@ KIND_LABELS = {
     ActorKind.GROUP: "Group",
 }
 
+_FLAGS = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+
 
 class ActorModel(QAbstractListModel):
     """The only writer of `brief.actors`."""
@@ -79,7 +81,7 @@ class ActorModel(QAbstractListModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsEditable
+        return _FLAGS  # combined once: `|` on PySide's enum flags is Python code (issue 5)
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # type: ignore[no-untyped-def]
         actor = self.actor_at(index)

@@ -92,6 +92,19 @@ def editable_text(item: Item) -> str | None:
     return None
 
 
+# The item flags, combined once: `|` on PySide's enum flags is Python code, and views ask for
+# the flags of every row on each layout pass (start-up time, issue 5).
+_FLAGS_SECTION = (
+    Qt.ItemFlag.ItemIsEnabled
+    | Qt.ItemFlag.ItemIsSelectable
+    | Qt.ItemFlag.ItemIsDropEnabled
+    | Qt.ItemFlag.ItemIsDragEnabled
+    | Qt.ItemFlag.ItemIsEditable
+)
+_FLAGS_ITEM = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemIsDragEnabled
+_FLAGS_EDITABLE_ITEM = _FLAGS_ITEM | Qt.ItemFlag.ItemIsEditable
+
+
 class OutlineModel(QAbstractItemModel):
     """Sections and their items; the only writer of `brief.sections`.
 
@@ -240,14 +253,10 @@ class OutlineModel(QAbstractItemModel):
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
             return Qt.ItemFlag.ItemIsDropEnabled
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
         if index.internalPointer() is None:
-            return base | Qt.ItemFlag.ItemIsDropEnabled | Qt.ItemFlag.ItemIsDragEnabled | Qt.ItemFlag.ItemIsEditable
-        flags = base | Qt.ItemFlag.ItemIsDragEnabled
+            return _FLAGS_SECTION
         item = self.item_at(index)
-        if item is not None and editable_text(item) is not None:
-            flags |= Qt.ItemFlag.ItemIsEditable
-        return flags
+        return _FLAGS_EDITABLE_ITEM if item is not None and editable_text(item) is not None else _FLAGS_ITEM
 
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # type: ignore[no-untyped-def]
         if role == Qt.ItemDataRole.EditRole and index.isValid() and index.internalPointer() is None:
