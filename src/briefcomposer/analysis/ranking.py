@@ -382,8 +382,9 @@ def rank(
 ) -> list[rules.Found]:
     """The positions to suggest: the rules' findings with a cue of their own, and the candidates the
     model scores at or above its threshold (the author's plain claims among them); none for a news outlet
-    that only reports the sentence (`_only_reports`). `model` is the bundled one by default; None (as when it
-    cannot be read) leaves the rules' findings as they are."""
+    that only reports the sentence (`_only_reports`), nor for an actor the sentence only has meet, visit or host
+    someone (`_only_meets`). `model` is the bundled one by default; None (as when it cannot be read) leaves the
+    rules' findings as they are."""
     if model == "bundled":
         model = load_model()
     if not isinstance(model, Model):
@@ -468,7 +469,38 @@ def rank(
         out.append(by_rule.get(key) or _new_position(paragraphs[cand.paragraph], cand, index))
     order = {id(f): n for n, f in enumerate(found)}
     out.sort(key=lambda f: (f.paragraph, f.spans[0][0], order.get(id(f), len(order))))
-    return [f for f in out if rules.states_something(f.stance) and not _only_reports(paragraphs[f.paragraph], f, index)]
+    return [
+        f
+        for f in out
+        if rules.states_something(f.stance)
+        and not _only_reports(paragraphs[f.paragraph], f, index)
+        and not (f.cue not in ("verb", "quoted", "quote", "speaker") and _only_meets(paragraphs[f.paragraph], f, index))
+    ]
+
+
+# a predicate of meeting, visiting or hosting: the occasion of positions, not one
+_MEETS = re.compile(
+    r"\s+(?:(?:is|are|was|were|has|have|had|will|would)\s+)?(?:(?:now|also|then|later|already|reportedly|once|first)\s+)*"
+    r"(?:(?:due|scheduled|set|expected)\s+to\s+)?"
+    r"(?:meet|meets|met|host|hosts|hosted|visit|visits|visited|arrive|arrives|arrived|"
+    r"(?<=is |re |as )(?:meeting|hosting|visiting))\b"
+    r"(?![^,;.]*\b(?:and|to)\s+(?-i:[a-z]{3,}))",  # "met Putin and agreed to ...": a deed follows
+    re.IGNORECASE,
+)
+
+
+def _only_meets(text: str, f: rules.Found, index: ActorIndex) -> bool:
+    """Whether all the sentence tells of the actor is that it meets, visits or hosts someone ("Trump met Putin in
+    Anchorage", "the country hosts the summit"): the occasion of positions, not one."""
+    s, e = f.spans[0]
+    mentions = index.within(f.paragraph, s, e, f.actor_key)
+    return bool(mentions) and all(
+        _MEETS.match(text, m.end, e) and not _WHEN_BEFORE.search(text, s, m.start) for m in mentions
+    )
+
+
+# "When Erdoğan and Guterres met, the latter asked ...": the meeting sets the scene for what follows
+_WHEN_BEFORE = re.compile(r"\b(?:[Ww]hen|[Aa]fter|[Aa]s|[Ww]hile|[Bb]efore|[Oo]nce|[Ss]ince)\s+(?:[\w’'.\-]+\s+){0,4}$")
 
 
 # "..., RFE/RL reports.", "The Guardian has reported that ...", "NBC News reported:": the outlet tells the news
