@@ -791,6 +791,8 @@ def test_what_opens_with_according_to_is_the_sources_not_the_authors(sentence):
         ("Tomas Brel met with Iceland’s foreign minister in Oslo on Friday.", "Tomas Brel"),
         ("Velmora’s President Mara Quist and Tomas Brel are now due to meet in Oslo on Monday.", "Tomas Brel"),
         ("Last week, the Velmora Institute hosted both Ambassador Tomas Brel and Mara Quist.", "Velmora Institute"),
+        ("On Monday Tomas Brel and Mara Quist, the leaders of Velmora and Norway, are due to meet.", "Mara Quist"),
+        ("On Monday Tomas Brel and Mara Quist, the leaders of Velmora and Norway, are due to meet.", "Tomas Brel"),
     ],
 )
 def test_meeting_visiting_or_hosting_is_no_position(paragraph, actor):

@@ -493,10 +493,28 @@ def _only_meets(text: str, f: rules.Found, index: ActorIndex) -> bool:
     """Whether all the sentence tells of the actor is that it meets, visits or hosts someone ("Trump met Putin in
     Anchorage", "the country hosts the summit"): the occasion of positions, not one."""
     s, e = f.spans[0]
-    mentions = index.within(f.paragraph, s, e, f.actor_key)
+    inside = index.within(f.paragraph, s, e)[: rules.MAX_MENTIONS]
+    mentions = [m for m in inside if m.key == f.actor_key]
     return bool(mentions) and all(
-        _MEETS.match(text, m.end, e) and not _WHEN_BEFORE.search(text, s, m.start) for m in mentions
+        _MEETS.match(text, _list_end(text, m, inside), e) and not _WHEN_BEFORE.search(text, s, m.start)
+        for m in mentions
     )
+
+
+# what joins the names of a list and their titles: "Trump and Ukrainian President Volodymyr Zelenskyy"
+_JOINS_NAMES = re.compile(r"(?:\s*,|,?\s+and)\s+(?:[A-Z][\w.’'\-]*\s+){0,3}")
+_LIST_APPOSITION = re.compile(r"\s*,[^,;:()]{1,80},")
+
+
+def _list_end(text: str, m: Mention, inside: list[Mention]) -> int:
+    """Where the list of names that `m` opens or is part of ends, past an apposition after it: "Donald Trump and
+    Vladimir Putin, the presidents of America and Russia, | are due to meet"."""
+    end = m.end
+    for other in inside:
+        if other.start >= end and _JOINS_NAMES.fullmatch(text, end, other.start):
+            end = other.end
+    apposition = _LIST_APPOSITION.match(text, end)
+    return apposition.end() if apposition else end
 
 
 # "When Erdoğan and Guterres met, the latter asked ...": the meeting sets the scene for what follows
