@@ -804,3 +804,11 @@ def test_what_follows_a_meeting_is_still_a_position():
     paragraph = "When Tomas Brel and Mara Quist met, Tomas Brel asked Norway for help on the fishing dispute."
     source = Source(title="t", paragraphs=["Velmora is in crisis.", paragraph], author="A. Writer")
     assert "Tomas Brel" in [p["actor"] for p in to_json(source, suggest(source, join=False))["positions"]]
+
+
+def test_the_state_in_a_speakers_title_holds_no_position_of_its_own():
+    paragraph = "As Norway’s Defence Secretary Tomas Brel put it, Europe must take responsibility for its own security."
+    source = Source(title="t", paragraphs=["Velmora is in crisis.", paragraph], author="A. Writer")
+    actors = [p["actor"] for p in to_json(source, suggest(source, join=False))["positions"]]
+    assert "Tomas Brel" in actors
+    assert "Norway" not in actors

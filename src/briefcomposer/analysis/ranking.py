@@ -383,8 +383,9 @@ def rank(
     """The positions to suggest: the rules' findings with a cue of their own, and the candidates the
     model scores at or above its threshold (the author's plain claims among them); none for a news outlet
     that only reports the sentence (`_only_reports`), nor for an actor the sentence only has meet, visit or host
-    someone (`_only_meets`). `model` is the bundled one by default; None (as when it cannot be read) leaves the
-    rules' findings as they are."""
+    someone (`_only_meets`), nor for a state named only in the title of a person who speaks in the sentence
+    (`_only_in_a_speakers_title`). `model` is the bundled one by default; None (as when it cannot be read) leaves
+    the rules' findings as they are."""
     if model == "bundled":
         model = load_model()
     if not isinstance(model, Model):
@@ -469,13 +470,29 @@ def rank(
         out.append(by_rule.get(key) or _new_position(paragraphs[cand.paragraph], cand, index))
     order = {id(f): n for n, f in enumerate(found)}
     out.sort(key=lambda f: (f.paragraph, f.spans[0][0], order.get(id(f), len(order))))
+    held = {(f.actor_key, f.paragraph, f.spans[0][0]) for f in out}
     return [
         f
         for f in out
         if rules.states_something(f.stance)
         and not _only_reports(paragraphs[f.paragraph], f, index)
         and not (f.cue not in ("verb", "quoted", "quote", "speaker") and _only_meets(paragraphs[f.paragraph], f, index))
+        and not _only_in_a_speakers_title(paragraphs[f.paragraph], f, index, held)
     ]
+
+
+def _only_in_a_speakers_title(text: str, f: rules.Found, index: ActorIndex, held: set[tuple[str, int, int]]) -> bool:
+    """Whether every mention of a state or body in the sentence is in the title of a person who holds a position
+    in it ("As US Defense Secretary Pete Hegseth put it, ..."): the person speaks, not the state."""
+    if index.actors[f.actor_key].kind not in (ActorKind.STATE, ActorKind.ORGANISATION):
+        return False
+    s, e = f.spans[0]
+    inside = index.within(f.paragraph, s, e)[: rules.MAX_MENTIONS]
+    mine = [m for m in inside if m.key == f.actor_key]
+    return bool(mine) and all(
+        (titled := rules._person_titled_by(text, m, inside, index)) is not None and (titled.key, f.paragraph, s) in held
+        for m in mine
+    )
 
 
 # a predicate of meeting, visiting or hosting: the occasion of positions, not one
