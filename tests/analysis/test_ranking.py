@@ -53,6 +53,7 @@ def test_every_rule_finding_with_a_cue_of_its_own_is_kept(corpus_articles, sampl
             # an outlet's report and a meeting are no position, whatever the rule's cue
             and not ranking._only_reports(paragraphs[f.paragraph], f, index)
             and not ranking._only_meets(paragraphs[f.paragraph], f, index)
+            and not (f.cue == "action" and ranking._OTHERS_GROUP.match(index.actors[f.actor_key].name))
         )
 
 
@@ -812,3 +813,10 @@ def test_the_state_in_a_speakers_title_holds_no_position_of_its_own():
     actors = [p["actor"] for p in to_json(source, suggest(source, join=False))["positions"]]
     assert "Tomas Brel" in actors
     assert "Norway" not in actors
+
+
+def test_the_others_named_beside_an_actor_hold_no_position_of_their_own():
+    paragraph = "The Kystposten party and other parties which were in opposition at the time did not support the deal."
+    source = Source(title="t", paragraphs=["Velmora is in crisis.", paragraph], author="A. Writer")
+    actors = [p["actor"] for p in to_json(source, suggest(source, join=False))["positions"]]
+    assert not [a for a in actors if a.lower().startswith("other ")], actors

@@ -384,7 +384,8 @@ def rank(
     model scores at or above its threshold (the author's plain claims among them); none for a news outlet
     that only reports the sentence (`_only_reports`), nor for an actor the sentence only has meet, visit or host
     someone (`_only_meets`), nor for a state named only in the title of a person who speaks in the sentence
-    (`_only_in_a_speakers_title`). `model` is the bundled one by default; None (as when it cannot be read) leaves
+    (`_only_in_a_speakers_title`), nor a deed or the model's pick for "other parties", "several firms" (the
+    others named beside an actor). `model` is the bundled one by default; None (as when it cannot be read) leaves
     the rules' findings as they are."""
     if model == "bundled":
         model = load_model()
@@ -478,7 +479,13 @@ def rank(
         and not _only_reports(paragraphs[f.paragraph], f, index)
         and not (f.cue not in ("verb", "quoted", "quote", "speaker") and _only_meets(paragraphs[f.paragraph], f, index))
         and not _only_in_a_speakers_title(paragraphs[f.paragraph], f, index, held)
+        and not (f.cue in ("ranked", "action") and _OTHERS_GROUP.match(index.actors[f.actor_key].name))
     ]
+
+
+# "VMRO-DPMNE and other parties", "along with the crown prince and other officials": the others named beside an
+# actor, no one's position of their own
+_OTHERS_GROUP = re.compile(r"(?:other|several|various)\s", re.IGNORECASE)
 
 
 def _only_in_a_speakers_title(text: str, f: rules.Found, index: ActorIndex, held: set[tuple[str, int, int]]) -> bool:
