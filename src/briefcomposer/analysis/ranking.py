@@ -616,10 +616,11 @@ def _a_speaker_opens(text: str, cand: Candidate, index: ActorIndex, speakers: se
     return bool(speakers - {m.key for m in inside})
 
 
+# "According to Mara Quist, director of ..., the scheme is ...": a sentence that opens on a named source is its word
+_ACCORDING_OPENS = re.compile(r"\s*(?:[“\"‘]\s*)?(?:But\s+|And\s+)?[Aa]ccording to\s+(?:the\s+)?[A-Z]")
 # "..., according to one of our interlocutors in EU institutions, ...", "..., according to figures published by
 # ...": the word of a report, poll or source, not the author's (an actor named as the source holds it by the rules;
 # "according to some estimates" or to a paper, which may be the publisher's own, is left to the author)
-_ACCORDING_OPENS = re.compile(r"\s*(?:[“\"‘]\s*)?(?:But\s+|And\s+)?[Aa]ccording to\b")
 _ACCORDING_TO_SOURCE = re.compile(
     r"\b[Aa]ccording to\s+(?:[\w’'\-]+\s+){0,5}?(?:reports?|polls?|surveys?|figures|data|statistics|sources?|"
     r"framework|interlocutors?|analysis|analyses|study|studies|documents?|officials|diplomats|appropriators|"
