@@ -1709,3 +1709,18 @@ def test_a_question_quoted_after_a_verb_of_saying_is_still_the_speakers():
 def test_a_state_that_only_qualifies_the_source_is_not_the_source():
     sentence = "According to Norway-owned newspaper Kystposten, Velmora was expected to sign the deal soon."
     assert "Norway" not in [a for a, _ in _positions(sentence)]
+
+
+def test_the_object_of_a_verb_after_an_apposition_is_no_speaker():
+    # "Osk, the leader of the rebels, warned Norway ...": Osk warned; "warned Norway" is no "..., warned Norway."
+    source = Source(
+        title="t",
+        paragraphs=[
+            "Lena Osk spoke in Oslo.",
+            "Osk, the leader of the rebels, warned Norway on Monday that the talks would fail.",
+        ],
+        author="A. Writer",
+    )
+    held = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, join=False))["positions"]]
+    assert ("Lena Osk", "The talks would fail.") in held, held
+    assert "Norway" not in [a for a, _ in held], held

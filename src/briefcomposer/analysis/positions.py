@@ -1811,6 +1811,10 @@ def _tail_speaker(
             return None  # "Trump warned them: “...,” he said": "he" is the person the sentence names
         speaker = last_person
     else:
+        if tail.group("after") and _APPOSITION_CLOSED.fullmatch(
+            text, min((m.end for m in inside if m.start == s_start), default=s_end), s_start + tail.start()
+        ):
+            return None  # "Osk, the leader of the rebels, warned Norway ...": Osk warned; Norway is the object
         at = s_start + (tail.start("after") if tail.group("after") else tail.start("before"))
         head = next((m for m in inside if m.start in (at, at + 4) and not m.adjective), None)  # "the Kremlin"
         if head is None or not _not_author(index, head.key):
@@ -1822,6 +1826,10 @@ def _tail_speaker(
     return (speaker, _paraphrase(said), "verb")
 
 
+# an apposition after the name that opens a sentence, up to the comma that closes it: ", the leader of the rebels"
+_APPOSITION_CLOSED = re.compile(
+    r",\s+(?:the|a|an|who|which|whose|its|his|her|their|now|then|once|former|also)\b[^,;:“”\"]{0,120}"
+)
 _AFFILIATION = re.compile(r"\b(?:with|at|of|from|for)\s+(?:the\s+)?$")
 # “...,” said Mohamed Yarrow / “...,” says Senator Lena Osk: the verb of saying first, then the speaker (and title)
 _VERB_FIRST = re.compile(r"[,.]?\s*([a-z]+)\s+(?:the\s+)?(?:[A-Z][\w.\u2019'-]*\s+){0,3}?")
