@@ -3094,3 +3094,14 @@ def test_a_continents_adjective_is_no_person():
     # "European", "African", "Pacific" as a lone capitalised word describe, as "Europeans" and "Arctic" do
     index = find_actors(["The veto was a blow to European support for Velmora."], None)
     assert not [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON]
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("He joined fellow lawmakers in protest.", "fellow lawmakers"),
+        ("They met prior envoys on Monday.", "prior envoys"),
+    ],
+)
+def test_a_group_described_by_what_its_people_were_or_are_to_someone_is_listed(text, group):
+    assert _actor_of(find_actors([text]), group) is not None

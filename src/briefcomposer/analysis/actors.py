@@ -1187,7 +1187,7 @@ _PHRASE_MODIFIERS = frozenset(
     words(
         "external outside major great global smaller larger frontline front-line coastal littoral island member "
         "coalition opposition local rebel hardline moderate donor partner middle poorer richer wealthy "
-        "low-income middle-income high-income"
+        "low-income middle-income high-income former prior fellow past"
     )
 )
 
