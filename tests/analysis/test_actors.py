@@ -3105,3 +3105,18 @@ def test_a_continents_adjective_is_no_person():
 )
 def test_a_group_described_by_what_its_people_were_or_are_to_someone_is_listed(text, group):
     assert _actor_of(find_actors([text]), group) is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Others, including independent analysts, point to his skills.", "independent analysts"),
+        ("Tomas Brel outmanoeuvred hardline clerics led by Lena Osk.", "hardline clerics"),
+    ],
+)
+def test_a_group_after_a_verb_is_its_object_listed_in_passing(text, group):
+    # the verb before the group's modifier is no part of its name, and the group holds no position
+    index = find_actors([text])
+    actor = next((a for a in index.actors.values() if a.name == group), None)
+    assert actor is not None
+    assert not any(m.key == actor.key for ms in index.mentions for m in ms)

@@ -965,6 +965,15 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         if mods and mods[-1].lower() in _NOT_GROUP_MODIFIERS:
             before.extend(mods)  # "debunking by scholars": the head stands alone
             mods = []
+        # "including former colleagues", "Hun Sen outmanoeuvred royalist factions": a verb in -ing or in the past
+        # before the group's own modifier, whose object the group is (listed in passing, with no position)
+        object_of = len(mods) == 2 and (
+            (mods[0][-3:] == "ing" and mods[0].lower() not in ING_MODIFIERS)
+            or (mods[0][-2:] == "ed" and mods[0][:1].islower() and not _describes(mods[0]))
+        )
+        if object_of:
+            before.append(mods[0])
+            mods = mods[1:]
         while mods and mods[0].lower() in _NOT_GROUP_MODIFIERS:
             before.append(mods[0])
             mods = mods[1:]
@@ -1155,7 +1164,7 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             # analyst may list either
             second = re.sub(r"^and\s+(?:other\s+)?", "", " ".join(pair.group().split()), flags=re.IGNORECASE)
             parts = (name[: len(name) - (name_end - head_end)].strip(), second)
-        group = _Raw(p, start, end, "group", name=name, passing=not active, parts=parts)
+        group = _Raw(p, start, end, "group", name=name, passing=not active or object_of, parts=parts)
         out = [*(r for r in out if r not in over), group]
     return out
 
