@@ -3120,3 +3120,18 @@ def test_a_group_after_a_verb_is_its_object_listed_in_passing(text, group):
     actor = next((a for a in index.actors.values() if a.name == group), None)
     assert actor is not None
     assert not any(m.key == actor.key for ms in index.mentions for m in ms)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("Others, including former colleagues, point to his energy.", "former colleagues"),
+        ("The plan builds on the efforts of prior ambassadors.", "prior ambassadors"),
+        ("Local mayors rejected the plan.", "Local mayors"),
+    ],
+)
+def test_people_named_by_their_station_or_kin_are_listed_in_passing(text, group):
+    index = find_actors([text])
+    actor = next((a for a in index.actors.values() if a.name == group), None)
+    assert actor is not None
+    assert not any(m.key == actor.key for ms in index.mentions for m in ms)

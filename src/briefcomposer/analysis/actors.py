@@ -744,6 +744,17 @@ _STATE_STAFF = frozenset(
 )
 
 
+# People named by their station, trade or kin ("former colleagues", "prior US ambassadors", "exiled
+# royalists"): listed as a group where described or named bare in passing, though never given a position (the
+# finders of positions are tuned on the heads below)
+_PASSING_HEADS = (
+    r"colleagues|ambassadors|families|relatives|villagers|tribes|clans|elders|veterans|bureaucrats|technocrats|"
+    r"oligarchs|billionaires|executives|shareholders|landowners|taxpayers|employees|loyalists|paramilitaries|"
+    r"guerrillas|warlords|commanders|chiefs|mayors|governors|MEPs|imams|bishops|scientists|lawyers|prosecutors|"
+    r"inspectors|monitors|mediators|stakeholders|royalists|monarchists|leftists|centrists|"
+    r"moderates|radicals|reformists|progressives|cadres|securocrats|loudmouths|predecessors|successors"
+)
+_PASSING_HEAD_WORDS = frozenset(h.lower() for h in _PASSING_HEADS.split("|"))
 # Groups named by what they do, kept only as the subject of a verb of saying or acting: "semiconductor
 # manufacturers have announced", "think tanks warned", "trade negotiators insist". The modifier may be any
 # word, so the verb after the phrase is what makes it an actor.
@@ -763,7 +774,7 @@ _AGENT_GROUP_HEADS = (
     r"sector|separatists|secessionists|extremists|terrorists|providers|suppliers|contractors|brokers|communities|"
     r"macroeconomists|media|audiences|spokespeople|smugglers|traffickers|police|oppositionists|sources|figures|"
     r"officers|actors|backers|players|corporations|neighbours|neighbors|democracies|autocracies|colonies|networks|"
-    r"adversaries|enemies|witnesses|societies|champions|circles|territories|provinces"
+    r"adversaries|enemies|witnesses|societies|champions|circles|territories|provinces|" + _PASSING_HEADS
 )
 # Heads that name people by what they do, an actor even with no modifier when they speak ("Diplomats
 # warned", "according to analysts"), and not the staff of the state their adjective names ("Indian
@@ -1164,7 +1175,8 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             # analyst may list either
             second = re.sub(r"^and\s+(?:other\s+)?", "", " ".join(pair.group().split()), flags=re.IGNORECASE)
             parts = (name[: len(name) - (name_end - head_end)].strip(), second)
-        group = _Raw(p, start, end, "group", name=name, passing=not active or object_of, parts=parts)
+        passing = not active or object_of or head in _PASSING_HEAD_WORDS
+        group = _Raw(p, start, end, "group", name=name, passing=passing, parts=parts)
         out = [*(r for r in out if r not in over), group]
     return out
 
