@@ -3135,3 +3135,10 @@ def test_people_named_by_their_station_or_kin_are_listed_in_passing(text, group)
     actor = next((a for a in index.actors.values() if a.name == group), None)
     assert actor is not None
     assert not any(m.key == actor.key for ms in index.mentions for m in ms)
+
+
+def test_a_described_group_after_a_name_and_and_is_a_group_of_its_own():
+    # "Tomas Brel and exiled liberals": two actors listed, not "Brel" describing the liberals
+    index = find_actors(["The plan was opposed by Tomas Brel and exiled liberals backed by Norway."])
+    assert _actor_of(index, "exiled liberals") is not None
+    assert _actor_of(index, "Tomas Brel") is not None

@@ -1052,6 +1052,13 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
             continue  # "social media" are platforms, not the press
         start = text.index(mods[0], mods_start) if mods else head_start
         coordinated = _COORDINATED.search(text, max(0, start - 40), start) if mods else None
+        if coordinated and any(
+            (r.kind in ("person", "org") and " " in r.name) or (r.kind == "gaz" and not r.adjective)
+            for r in out
+            if r.start < coordinated.end() and coordinated.start() < r.end
+        ):
+            # "Norodom Sihanouk and exiled liberals": a list of two actors, not two modifiers of one group
+            coordinated = None
         if coordinated:
             start = coordinated.start()  # "Russian and Western analysts", "Democratic and Republican senators"
         end = head_end
