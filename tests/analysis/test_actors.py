@@ -3142,3 +3142,26 @@ def test_a_described_group_after_a_name_and_and_is_a_group_of_its_own():
     index = find_actors(["The plan was opposed by Tomas Brel and exiled liberals backed by Norway."])
     assert _actor_of(index, "exiled liberals") is not None
     assert _actor_of(index, "Tomas Brel") is not None
+
+
+@pytest.mark.parametrize(
+    ("text", "alias"),
+    [
+        (
+            "Lena Osk must juggle far-right ministers and the families of the hostages, for now.",
+            "families of the hostages",
+        ),
+        (
+            "Since then, countries of the former Warsaw Pact have joined the alliance.",
+            "countries of the former Warsaw Pact",
+        ),
+    ],
+)
+def test_a_group_named_with_whose_it_is_has_that_name_as_an_alias(text, alias):
+    aliases = {a for actor in find_actors([text]).actors.values() for a in actor.aliases()}
+    assert alias in aliases
+
+
+def test_a_group_named_with_whose_it_is_keeps_no_name_cut_short():
+    index = find_actors(["Others joined the other members of the Nordic diplomatic delegation."])
+    assert not any(" of " in a for actor in index.actors.values() for a in actor.aliases())

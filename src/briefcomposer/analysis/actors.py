@@ -3019,6 +3019,13 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             for part in raw.parts:
                 actors[key].surfaces.setdefault(part, 0)
             actors[key].described.update(_described_longer(text, raw.start, raw.end))
+            whose = _WHOSE_GROUP.match(text, raw.end)
+            going_on = _NEXT_WORD.match(text, whose.end()) if whose else None
+            if going_on and going_on.group().split()[0] not in _NOT_GROUP_MODIFIERS | _PAST_ON:
+                whose = None  # "members of the European diplomatic delegation": the phrase goes on
+            if whose:
+                # "the families of the hostages", "countries of the former Warsaw Pact": whose the group is
+                actors[key].described.add(_clean(re.sub(r"^[Tt]he\s+", "", text[raw.start : whose.end()])))
             gathered = _GATHERED.search(text, max(0, raw.start - 40), raw.start)
             if gathered:
                 # "A coalition of 79 ICC member countries warned": the coalition is a name of the group too
@@ -3198,6 +3205,12 @@ def _named_as_pairs(actors: dict[str, FoundActor], mentions: list[list[Mention]]
                 b.described.add(pair)
 
 
+# whose a group is, after it: "of the hostages", "of the former Warsaw Pact" (a name or a plural noun)
+_WHOSE_GROUP = re.compile(
+    r"\s+of\s+(?:the\s+)?(?:former\s+)?(?:[A-Z][\w\-’']*(?:\s+(?:of\s+|and\s+|the\s+)*[A-Z][\w\-’']*){0,3}|"
+    r"(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*s)\b(?![\w\-’'])"
+)
+_PAST_ON = frozenset(words("have has had are were will would can could should may might must do did"))
 # how many of a group, a word analysts write in its name ("other Gulf states", "several European capitals")
 _COUNTING = frozenset(words("other some many most several few"))
 _DESCRIBER_BEFORE = re.compile(r"(?<![\w’'\-.])([\w’'\-.]+) $")
