@@ -3165,3 +3165,16 @@ def test_a_group_named_with_whose_it_is_has_that_name_as_an_alias(text, alias):
 def test_a_group_named_with_whose_it_is_keeps_no_name_cut_short():
     index = find_actors(["Others joined the other members of the Nordic diplomatic delegation."])
     assert not any(" of " in a for actor in index.actors.values() for a in actor.aliases())
+
+
+@pytest.mark.parametrize(
+    ("text", "alias", "group"),
+    [
+        ("Houthi fighters seized the port.", "Houthi fighters", "Houthis"),
+        ("Pressure grew from local Taliban commanders and Taliban elders.", "Taliban elders", "Taliban"),
+    ],
+)
+def test_what_a_known_group_is_made_of_is_an_alias_of_it(text, alias, group):
+    actor = _actor_of(find_actors([text]), alias)
+    assert actor is not None
+    assert actor.name == group

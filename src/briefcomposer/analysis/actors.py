@@ -531,7 +531,11 @@ _SEAT_AFTER = re.compile(
     r"embassy|consulate|delegation|counterparts|"
     r"(?:foreign|defen[cs]e|interior|finance|justice|trade|economy|home) ministry)\b"
 )
-_FIRMS_AFTER = re.compile(r" (?:companies|firms|platforms|giants)\b")
+# what a known group is made of, named after it: "Big Tech companies", "Zaghawa communities", "Houthi fighters"
+_FIRMS_AFTER = re.compile(
+    r" (?:companies|firms|platforms|giants|communities|fighters|militias|militants|leaders|elders|members|tribes|"
+    r"clans|tribesmen)\b"
+)
 _CITY_THINGS = frozenset(
     words("Summit Conference Agreement Agreements Accord Accords Declaration Protocol Process Format")
 )
