@@ -3178,3 +3178,15 @@ def test_what_a_known_group_is_made_of_is_an_alias_of_it(text, alias, group):
     actor = _actor_of(find_actors([text]), alias)
     assert actor is not None
     assert actor.name == group
+
+
+def test_a_states_leader_titled_but_never_named_keeps_the_state_and_is_listed():
+    # "The Norwegian president" of a text that names no president: the state keeps its mention, and the office
+    # is listed as a person of its own (with no position)
+    index = find_actors(["The Norwegian president said no."])
+    norway = _actor_of(index, "Norway")
+    assert norway is not None
+    assert any(m.key == norway.key for ms in index.mentions for m in ms)
+    office = next(a for a in index.actors.values() if a.name == "Norwegian president")
+    assert office.kind is ActorKind.PERSON
+    assert not any(m.key == office.key for ms in index.mentions for m in ms)

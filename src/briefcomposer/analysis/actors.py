@@ -2066,7 +2066,9 @@ def _scan(
             demonym = _gazetteer_at(toks, i + 1, gaz)
             role = _ROLE_TITLES.get(toks[i + 1 + demonym[0]][0].lower()) if demonym and i + 1 + demonym[0] < n else None
             if demonym and demonym[2] and gaz.entries[demonym[1]].kind is ActorKind.STATE and role:
-                out.append(_Raw(p, start, toks[i + 1 + demonym[0]][2], "back", title=role))
+                # the state, should the text title no one so: "the Norwegian president" of a text that names him not
+                state = text[toks[i + 1][1] : toks[i + demonym[0]][2]]
+                out.append(_Raw(p, start, toks[i + 1 + demonym[0]][2], "back", title=role, gaz=demonym[1], name=state))
                 i += 2 + demonym[0]
                 continue
         if word in ("the", "The") and i + 1 < n:
@@ -3089,6 +3091,16 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
                 key = last_president
             if key:
                 add(key, actors[key].name, ActorKind.PERSON, raw, surface)
+            elif raw.gaz >= 0:
+                # "The Norwegian president said no", its holder never named: the office is a person of its own, and
+                # the state keeps its adjective's mention
+                entry = gaz.entries[raw.gaz]
+                at = text.index(raw.name, raw.start)
+                state = replace(raw, start=at, end=at + len(raw.name), kind="gaz", adjective=True)
+                add(f"gaz:{entry.name}", entry.name, entry.kind, state, raw.name)
+                role = f"{raw.name} {text[at + len(raw.name) : raw.end].strip()}"
+                office = replace(raw, start=at + len(raw.name) + 1, kind="role", passing=True)
+                add("role:" + role.casefold(), role, ActorKind.PERSON, office, role)
     for key in introduced_people:
         if key in actors:
             actors[key].introduced = True
