@@ -784,6 +784,11 @@ def test_an_adverb_between_the_subject_and_its_verb_of_belief(sentence):
     assert "Norway" in [actor for actor, _ in _positions(sentence)]
 
 
+def test_a_group_listed_with_names_before_their_verb_holds_the_view_too():
+    found = _positions("International observers and the EU and Norway denounced irregularities in the election.")
+    assert {"International observers", "Norway"} <= {actor for actor, _ in found}, found
+
+
 def test_they_opening_a_paragraph_points_back_to_the_paragraph_before():
     source = Source(
         title="t",

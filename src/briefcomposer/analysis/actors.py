@@ -852,6 +852,7 @@ _VERB_AFTER = re.compile(
     r"\s+(?:(?:also|now|still|increasingly|already|have|has|had|\w+ly)\s+)*"
     r"(?:[a-z]+ed|have|has|had|are|were|will|would|can|could|should|may|might|must|did|do|does)\b"
 )
+_NAMES_LISTED = re.compile(r"(?:(?:\s*,|\s+and)\s+(?:the\s+)?[A-Z][\w.’'\-]*(?:\s+[A-Z][\w.’'\-]*){0,3})+")
 _AUXILIARY = re.compile(
     r"\s+(?:have|has|had|are|were|will|would|can|could|should|may|might|must|did|do|also|now|"
     r"(?:do|does|did|wo|ca|have|has|are|were|should|would|could)n[’']t)\b"
@@ -1099,8 +1100,12 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
         if placed_in and placed_in.group("both") and not placed:
             placed_in = None
         verb_at = placed_in.end() if placed_in else end
+        # "International observers and the EU and US denounced ...": names listed with the group before the verb
+        listed = _NAMES_LISTED.match(text, verb_at) if mods else None
         subject = (
-            bool(mods) and _VERB_AFTER.match(text, verb_at) is not None and not _OBJECT_BEFORE.search(text, 0, start)
+            bool(mods)
+            and (_VERB_AFTER.match(text, verb_at) is not None or (listed and _VERB_AFTER.match(text, listed.end())))
+            and not _OBJECT_BEFORE.search(text, 0, start)
         )
         # "Sikh separatists", "regional backers", "defence contractors": a group an adjective describes is an
         # actor wherever it is named, as the annotators of whole articles list them ("sanctions on Russia’s
