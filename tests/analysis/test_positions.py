@@ -789,6 +789,17 @@ def test_a_group_listed_with_names_before_their_verb_holds_the_view_too():
     assert {"International observers", "Norway"} <= {actor for actor, _ in found}, found
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Tomas Brel’s comments suggest Norway intends to resume talks with the fleet.",
+        "Those reactions indicate a belief that Norway has gone far beyond its old limits.",
+    ],
+)
+def test_what_was_said_or_done_read_as_a_sign_is_the_authors_inference(sentence):
+    assert "A. Writer" in [actor for actor, _ in _positions(sentence)]
+
+
 def test_they_opening_a_paragraph_points_back_to_the_paragraph_before():
     source = Source(
         title="t",

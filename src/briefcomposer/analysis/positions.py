@@ -151,7 +151,11 @@ _VERDICT = re.compile(
     r"^\s*[“\"]?(?:unfortunately|regrettably|worryingly|encouragingly|ironically|paradoxically|tellingly|"
     r"fortunately|sadly|alarmingly|predictably|in effect|in reality|in practice|in truth|in other words|"
     r"(?:this|it|that|such \w+) (?:suggests|indicates|shows|demonstrates|reflects|underscores|underlines|"
-    r"highlights|means))\b",
+    r"highlights|means)|"
+    # "Brunner’s comments suggest ...", "Those reactions indicate ...": what was said or done, read by the author
+    r"(?:these|those|such|the|(?:[A-Z][\w\-]*\s+){0,2}[A-Z][\w\-]*(?:’s|'s))\s+(?:\w+\s+)?(?:comments|remarks|"
+    r"reactions|moves|statements|developments|findings|figures|data|numbers|results|events|steps|actions|signals) "
+    r"(?:suggest|indicate|show|demonstrate|reflect|underscore|underline|highlight|mean))\b",
     re.IGNORECASE,
 )
 _EVIDENTIAL = frozenset(words("suggest indicate show demonstrate reflect underscore underline highlight signal"))
