@@ -800,6 +800,11 @@ def test_what_was_said_or_done_read_as_a_sign_is_the_authors_inference(sentence)
     assert "A. Writer" in [actor for actor, _ in _positions(sentence)]
 
 
+def test_so_far_between_the_auxiliary_and_the_verb():
+    found = _positions("Norway has so far refrained from sending troops to the border, despite the pressure.")
+    assert "Norway" in [actor for actor, _ in found], found
+
+
 def test_they_opening_a_paragraph_points_back_to_the_paragraph_before():
     source = Source(
         title="t",

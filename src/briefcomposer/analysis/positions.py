@@ -978,6 +978,12 @@ def _predicate_start(after: str) -> int | None:
         lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))),
         after,
     )
+    # "Minsk has so far refrained from ...": a span of time between the auxiliary and the verb
+    after = re.sub(
+        r"^(\s*(?:(?:has|have|had)\s+)?)(?:so|thus)\s+far\b",
+        lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))),
+        after,
+    )
     tokens = list(_WORD.finditer(after))
     if not tokens or re.search(r"[.;:!?“”\"(–—)]", after[: tokens[0].start()]):
         return None
