@@ -805,6 +805,17 @@ def test_so_far_between_the_auxiliary_and_the_verb():
     assert "Norway" in [actor for actor, _ in found], found
 
 
+@pytest.mark.parametrize(
+    ("sentence", "acts"),
+    [
+        ("Crossing the line is a slow process, with Norway originally banning the delivery of supplies.", True),
+        ("The council is the sole legislative body, with Norway currently occupying most of its seats.", False),
+    ],
+)
+def test_the_subject_of_a_with_clause_does_what_its_participle_says(sentence, acts):
+    assert ("Norway" in [actor for actor, _ in _positions(sentence)]) is acts
+
+
 def test_they_opening_a_paragraph_points_back_to_the_paragraph_before():
     source = Source(
         title="t",

@@ -1061,6 +1061,23 @@ _REPORTED_VERB = re.compile(
 )
 
 
+_WITH_LEAD = re.compile(r",\s+with\s+(?:the\s+)?$")
+# not "currently occupying 29 seats", "still holding": a state of affairs, no deed
+_ING_AFTER = re.compile(r"\s+(?:(?!currently\b)[a-z]+ly\s+)?(?!(?:occupy|hold|control|hav)ing\b)([a-z]{3,}ing)\b")
+
+
+def _ing_predicate(after: str) -> int | None:
+    """Where a participle of action starts in `after` ("originally banning the delivery ..."), or None."""
+    ing = _ING_AFTER.match(after)
+    if ing is None:
+        return None
+    stem = ing.group(1)[:-3]
+    forms = (stem, stem + "e", stem[:-1], stem + "ed", stem + "d", stem[:-1] + "ed")
+    if any(f in _ACTION_VERBS or f in _DEED_VERBS for f in forms) or ing.group(1) in _ACTION_VERBS:
+        return len(after) - len(after.lstrip())
+    return None
+
+
 def _reported_predicate(after: str) -> int | None:
     """Where the verb group starts in `after` when a report says what the subject is or may do ("the UAE was
     the only member to block ...", "Beijing and Moscow may beef up ...")."""
@@ -1122,7 +1139,9 @@ def _action(
         lead = text[s_start : m.start]
         # "members of the National League for Democracy established ...": the body acting through its members
         members = _MEMBERS_OF.search(lead)
-        if not _CLAUSE_LEAD.search(lead[: members.start()] if members else lead):
+        # "..., with SAF originally banning the delivery of supplies": the deed of the "with" clause's subject
+        with_lead = _WITH_LEAD.search(lead) is not None and not members
+        if not with_lead and not _CLAUSE_LEAD.search(lead[: members.start()] if members else lead):
             continue
         # "Australia, Japan and India have ...": the verb follows the last of a list, all hold it
         keys = [m.key]
@@ -1140,7 +1159,7 @@ def _action(
         after = re.sub(r"^\s*,[^,;:]{1,90},", " ", after)  # an apposition
         after = _PLACED_IN.sub(" ", after, count=1)
         after = re.sub(r"^\s*\([^)]{1,60}\)", " ", after)
-        begin = _predicate_start(after)
+        begin = _ing_predicate(after) if with_lead else _predicate_start(after)
         if begin is None and reported:
             begin = _reported_predicate(after)
         if begin is None:
