@@ -816,6 +816,11 @@ def test_the_subject_of_a_with_clause_does_what_its_participle_says(sentence, ac
     assert ("Norway" in [actor for actor, _ in _positions(sentence)]) is acts
 
 
+def test_a_states_legislation_acts_for_it():
+    found = _positions("Norway’s pressure grew, and US legislation threatened to suspend arms sales to Velmora.")
+    assert "United States" in [actor for actor, _ in found], found
+
+
 def test_they_opening_a_paragraph_points_back_to_the_paragraph_before():
     source = Source(
         title="t",

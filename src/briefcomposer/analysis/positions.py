@@ -2350,7 +2350,11 @@ _ROLE_WORDS = frozenset(
 # Words after a body's name that make it the body acting: "U.S. forces", "EU leaders", "NATO officials"
 _BODY_ROLES = "|".join(
     sorted(
-        {*_ROLE_WORDS, *words("forces troops navy diplomats negotiators delegation lawmakers legislators police")},
+        {
+            *_ROLE_WORDS,
+            # "US legislation threatened to suspend arms sales": the state's law acts for it
+            *words("forces troops navy diplomats negotiators delegation lawmakers legislators police legislation"),
+        },
         key=len,
         reverse=True,
     )
