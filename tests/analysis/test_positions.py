@@ -821,6 +821,11 @@ def test_a_states_legislation_acts_for_it():
     assert "United States" in [actor for actor, _ in found], found
 
 
+def test_the_agent_of_an_irregular_passive_deed_after_a_description():
+    found = _positions("Visas and permits are routinely withheld by the military-backed Nordic Council.")
+    assert "Nordic Council" in [actor for actor, _ in found], found
+
+
 def test_they_opening_a_paragraph_points_back_to_the_paragraph_before():
     source = Source(
         title="t",

@@ -1363,8 +1363,11 @@ _SUBORDINATE = re.compile(
     r"(?:[\w’'.\-]+\s+){0,5}$"
 )
 _PASSIVE_BY = re.compile(
-    r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+|also\s+|now\s+|long\s+)?([a-z]+ed|[a-z]+en)\s+by\s+"
-    r"(?:the\s+)?"
+    r"\b(?:is|are|was|were|been|being)\s+(?:[a-z]+ly\s+|also\s+|now\s+|long\s+)?"
+    r"([a-z]+ed|[a-z]+en|withheld|held|kept|sent|built|brought|sought|fought|made|paid|led|set|cut|shut|hit|struck|"
+    r"won|sold|told|spent|lent)\s+by\s+(?:the\s+)?"
+    # "withheld by the military-backed Humanitarian Aid Commission": a description before the name
+    r"(?:[a-z][a-z\-]*-[a-z]+\s+)?"
 )
 
 
