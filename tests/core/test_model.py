@@ -275,3 +275,17 @@ def test_remove_source_refused_while_an_accepted_position_cites_it(brief, source
     with pytest.raises(RuleError, match="accepted position"):
         brief_ops.remove_source(brief, source.id)
     assert source in brief.sources
+
+
+def test_evidence_passages_join_adjacent_sentences_only():
+    source = Source(title="t", paragraphs=["Osk spoke. She said no.  Brel replied. Osk left.", "Later."])
+    brief = Brief(title="b")
+    brief_ops.add_source(brief, source)
+    pick = lambda p, a, b: brief_ops.pick_excerpt(brief, source.id, p, a, b)  # noqa: E731
+    evidence = [pick(0, 0, 10), pick(0, 11, 23), pick(0, 39, 48), pick(1, 0, 6)]
+    assert [e.quote for e in evidence] == ["Osk spoke.", "She said no.", "Osk left.", "Later."]
+    assert brief_ops.passages(brief, evidence) == [
+        (source.id, 0, 0, 23),  # two sentences with only spaces between: one passage
+        (source.id, 0, 39, 48),  # "Brel replied." between: a passage of its own
+        (source.id, 1, 0, 6),
+    ]

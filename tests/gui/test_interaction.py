@@ -73,6 +73,26 @@ def test_clicking_a_position_flashes_its_evidence(qtbot, window):
     assert view._flash
 
 
+def test_a_positions_adjacent_sentences_flash_as_one_passage(window):
+    from briefcomposer.core import brief_ops
+
+    brief = window.doc.brief
+    source = brief.sources[0]
+    position = brief.positions[0]
+    position.evidence = [
+        brief_ops.pick_excerpt(brief, source.id, 1, 0, 50),  # "Russia says ... security."
+        brief_ops.pick_excerpt(brief, source.id, 1, 51, 90),  # "The UK wants more dialogue with Moscow."
+        brief_ops.pick_excerpt(brief, source.id, 3, 0, 18),
+    ]
+    view = window.source_pane.current_view()
+    window.show_position_evidence(position)
+    flashed = view._flash[0].cursor
+    assert (flashed.selectionStart(), flashed.selectionEnd()) == (view._doc_pos(1, 0), view._doc_pos(1, 90))
+    window.show_position_evidence(position)  # again: the next passage
+    flashed = view._flash[0].cursor
+    assert (flashed.selectionStart(), flashed.selectionEnd()) == (view._doc_pos(3, 0), view._doc_pos(3, 18))
+
+
 def test_inline_stance_edit_is_one_undo_step(window):
     model = window.doc.analysis
     index = model.position_index(window.doc.brief.positions[0].id)

@@ -204,6 +204,23 @@ def add_evidence(brief: Brief, position_id: str, excerpt: Excerpt) -> None:
     position.evidence.append(excerpt)
 
 
+def passages(brief: Brief, excerpts: list[Excerpt]) -> list[tuple[str, int, int, int]]:
+    """`excerpts` as the passages they make in their sources: (source id, paragraph, start, end), one for each
+    run of excerpts that follow one another in a paragraph with nothing but spaces between them (a position's
+    adjacent sentences are one passage to show); any other excerpt is a passage of its own."""
+    out: list[tuple[str, int, int, int]] = []
+    for e in excerpts:
+        if out:
+            source_id, paragraph, start, end = out[-1]
+            if source_id == e.source_id and paragraph == e.paragraph and end <= e.start:
+                text = next((s.paragraphs for s in brief.sources if s.id == source_id), [])
+                if paragraph < len(text) and not text[paragraph][end : e.start].strip():
+                    out[-1] = (source_id, paragraph, start, e.end)
+                    continue
+        out.append((e.source_id, e.paragraph, e.start, e.end))
+    return out
+
+
 def set_status(brief: Brief, obj_id: str, status: Status) -> Status:
     """Accept or reject a suggested position or issue (or restore it); return the old status."""
     try:

@@ -49,6 +49,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefcomposer import __version__
+from briefcomposer.core import brief_ops
 from briefcomposer.core.errors import BriefError, SpanError, StructureError
 from briefcomposer.core.model import (
     Actor,
@@ -1621,13 +1622,15 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- jumping to sources
 
     def show_position_evidence(self, position: Position) -> None:
-        """Flash the position's evidence; clicking again shows the next piece."""
-        if not position.evidence:
+        """Flash the position's evidence, its adjacent sentences at once; clicking again shows the next passage."""
+        assert self.doc is not None
+        shown = brief_ops.passages(self.doc.brief, position.evidence)
+        if not shown:
             return
         n = self._evidence_cycle.get(position.id, -1) + 1
-        n %= len(position.evidence)
+        n %= len(shown)
         self._evidence_cycle = {position.id: n}
-        self.source_pane.show_excerpt(position.evidence[n])
+        self.source_pane.show_span(*shown[n])
 
     def show_issue_paragraphs(self, issue: Issue) -> None:
         if not issue.paragraphs:
