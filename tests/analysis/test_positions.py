@@ -826,6 +826,19 @@ def test_the_agent_of_an_irregular_passive_deed_after_a_description():
     assert "Nordic Council" in [actor for actor, _ in found], found
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Norway in turn refused to join the pact.",
+        "Norway has neither joined the pact nor signed the treaty.",
+        "Norway has yet to join the pact.",
+        "Norway has not yet joined the pact.",
+    ],
+)
+def test_a_deed_not_yet_done_or_done_in_turn(sentence):
+    assert "Norway" in [actor for actor, _ in _positions(sentence)]
+
+
 def test_they_opening_a_paragraph_points_back_to_the_paragraph_before():
     source = Source(
         title="t",

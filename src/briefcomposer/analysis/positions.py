@@ -978,9 +978,9 @@ def _predicate_start(after: str) -> int | None:
         lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))),
         after,
     )
-    # "Minsk has so far refrained from ...": a span of time between the auxiliary and the verb
+    # "Minsk has so far refrained from ...", "Norway in turn refused ...": an aside before the verb
     after = re.sub(
-        r"^(\s*(?:(?:has|have|had)\s+)?)(?:so|thus)\s+far\b",
+        r"^(\s*(?:(?:has|have|had)\s+)?)(?:so\s+far|thus\s+far|in\s+turn|for\s+now|in\s+response|in\s+return)\b",
         lambda m: m.group(1) + " " * (len(m.group()) - len(m.group(1))),
         after,
     )
@@ -997,8 +997,12 @@ def _predicate_start(after: str) -> int | None:
         return None
     w = first.group().lower()
     nxt = [t.group().lower() for t in tokens[n + 1 : n + 7]]
-    if w in _AUX_BE | _AUX_HAVE and nxt[:1] == ["not"]:
+    if w in _AUX_BE | _AUX_HAVE and nxt[:1] in (["not"], ["neither"]):
         nxt = nxt[1:]  # "is not applying prohibitive tariffs", "has not ratified the treaty": a stance too
+    if w in _AUX_HAVE and nxt[:2] == ["yet", "to"]:
+        return first.start()  # "has yet to join the pact"
+    if nxt[:1] == ["yet"]:
+        nxt = nxt[1:]  # "has not yet joined"
     while nxt and _adverb(nxt[0]):
         nxt = nxt[1:]
     start = first.start()
