@@ -3190,3 +3190,9 @@ def test_a_states_leader_titled_but_never_named_keeps_the_state_and_is_listed():
     office = next(a for a in index.actors.values() if a.name == "Norwegian president")
     assert office.kind is ActorKind.PERSON
     assert not any(m.key == office.key for ms in index.mentions for m in ms)
+
+
+def test_a_persons_name_after_the_body_it_belongs_to_starts_at_the_given_name():
+    # "co-owner of Kystbank Tomas Brel": the body, then the person (not "Kystbank Tomas Brel")
+    index = find_actors(["Oligarchs backed him, including the former co-owner of Kystbank Tomas Brel."])
+    assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Tomas Brel"]

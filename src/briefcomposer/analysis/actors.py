@@ -2317,7 +2317,12 @@ def _scan(
                 k == i + 3
                 and word not in gaz.given_names
                 and toks[i + 1][0] in gaz.given_names
-                and (word.endswith(("ist", "ian", "ite", "ic")) or word.lower() in vocabulary)
+                and (
+                    word.endswith(("ist", "ian", "ite", "ic"))
+                    or word.lower() in vocabulary
+                    # "the former co-owner of Kystbank Tomas Brel": the body whose the person is, then the name
+                    or (i and toks[i - 1][0] == "of")
+                )
             ):
                 # "Stalinist Siarhei Syrankou", "Loyalist Lena Osk": a word before a known given name says what
                 # the person is (not "Seyed Abbas Araghchi"); the name starts at the given name
