@@ -3196,3 +3196,22 @@ def test_a_persons_name_after_the_body_it_belongs_to_starts_at_the_given_name():
     # "co-owner of Kystbank Tomas Brel": the body, then the person (not "Kystbank Tomas Brel")
     index = find_actors(["Oligarchs backed him, including the former co-owner of Kystbank Tomas Brel."])
     assert [a.name for a in index.actors.values() if a.kind is ActorKind.PERSON] == ["Tomas Brel"]
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "alias"),
+    [
+        ("Lena Osk left office in May. Her successor reversed the policy.", "Osk’s successor", "Her successor"),
+        (
+            "In stark contrast to his predecessor’s hands-off approach, President Tomas Brel has shown a bold policy.",
+            "Brel’s predecessor",
+            "his predecessor",
+        ),
+    ],
+)
+def test_a_persons_predecessor_or_successor_is_listed_with_no_position(text, name, alias):
+    index = find_actors([text])
+    actor = next((a for a in index.actors.values() if a.name == name), None)
+    assert actor is not None
+    assert alias in actor.aliases()
+    assert not any(m.key == actor.key for ms in index.mentions for m in ms)

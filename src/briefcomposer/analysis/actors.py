@@ -1518,9 +1518,10 @@ def _with_pairs_of_states(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
 _KIN = re.compile(
     r"\b(?:(?P<owner>[A-Z][\w’'\-]+)[’']s|(?P<pronoun>[Hh]is|[Hh]er))\s+"
     r"(?P<kin>(?:(?:eldest|oldest|youngest|elder|younger)\s+)?(?:son|daughter|wife|husband|brother|sister|father|"
-    r"mother|nephew|niece|son-in-law|daughter-in-law|widow|widower))\b(?![\w\-])"
+    r"mother|nephew|niece|son-in-law|daughter-in-law|widow|widower|predecessor|successor))\b(?![\w\-])"
 )
 _NAME_NEXT = re.compile(r",?\s+[“\"]?[A-Z]")
+_SENTENCE_END_AT = re.compile(r"[.!?](?:\s|$)")
 
 
 def _person_before(raws: list[_Raw], at: int, gaz: Gazetteer) -> list[_Raw]:
@@ -1588,12 +1589,22 @@ def _with_kin(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_Raw]
             owner = [r for r in out if r.kind in ("person", "single") and r.end == match.end("owner")]
         else:
             owner = _person_before(out, match.start(), gaz)
+            if not owner:
+                # "In contrast to his predecessor’s approach, President Lena Osk has ...": the person named next in
+                # the sentence
+                stop = _SENTENCE_END_AT.search(text, match.end())
+                until = stop.start() if stop else len(text)
+                owner = [r for r in out if r.kind == "person" and match.end() < r.start < until][:1]
         if not owner or any(r.start < match.end() and match.start() < r.end and r is not owner[0] for r in out):
             continue
         surname = (owner[0].name or text[owner[0].start : owner[0].end]).split()[-1]
         name = f"{surname}’s {match.group('kin')}"
         parts = (match.group(),) if match.group("pronoun") else ()
-        out = [*out, _Raw(p, match.start("kin"), match.end(), "kin", name=name, title=match.group("kin"), parts=parts)]
+        # a predecessor or successor is listed, with no position: the text weighs their record more than it
+        # quotes them
+        office = match.group("kin").endswith(("predecessor", "successor"))
+        kin = _Raw(p, match.start("kin"), match.end(), "kin", name=name, title=match.group("kin"), parts=parts)
+        out = [*out, replace(kin, passing=office)]
     return out
 
 
