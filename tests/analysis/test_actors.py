@@ -3128,6 +3128,8 @@ def test_a_group_after_a_verb_is_its_object_listed_in_passing(text, group):
         ("Others, including former colleagues, point to his energy.", "former colleagues"),
         ("The plan builds on the efforts of prior ambassadors.", "prior ambassadors"),
         ("Local mayors rejected the plan.", "Local mayors"),
+        ("Two of the Kystposten owner’s mouthpiece newspapers have blamed Norway.", "mouthpiece newspapers"),
+        ("Several pro-government outlets echoed the claim.", "pro-government outlets"),
     ],
 )
 def test_people_named_by_their_station_or_kin_are_listed_in_passing(text, group):

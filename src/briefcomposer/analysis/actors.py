@@ -749,14 +749,15 @@ _STATE_STAFF = frozenset(
 
 
 # People named by their station, trade or kin ("former colleagues", "prior US ambassadors", "exiled
-# royalists"): listed as a group where described or named bare in passing, though never given a position (the
-# finders of positions are tuned on the heads below)
+# royalists") and the press by its kind ("mouthpiece newspapers"): listed as a group where described or named
+# bare in passing, though never given a position (the finders of positions are tuned on the heads below)
 _PASSING_HEADS = (
     r"colleagues|ambassadors|families|relatives|villagers|tribes|clans|elders|veterans|bureaucrats|technocrats|"
     r"oligarchs|billionaires|executives|shareholders|landowners|taxpayers|employees|loyalists|paramilitaries|"
     r"guerrillas|warlords|commanders|chiefs|mayors|governors|MEPs|imams|bishops|scientists|lawyers|prosecutors|"
     r"inspectors|monitors|mediators|stakeholders|royalists|monarchists|leftists|centrists|"
-    r"moderates|radicals|reformists|progressives|cadres|securocrats|loudmouths|predecessors|successors"
+    r"moderates|radicals|reformists|progressives|cadres|securocrats|loudmouths|predecessors|successors|"
+    r"newspapers|outlets|broadcasters|tabloids|dailies"
 )
 _PASSING_HEAD_WORDS = frozenset(h.lower() for h in _PASSING_HEADS.split("|"))
 # Groups named by what they do, kept only as the subject of a verb of saying or acting: "semiconductor
