@@ -3217,3 +3217,18 @@ def test_a_persons_predecessor_or_successor_is_listed_with_no_position(text, nam
     assert actor is not None
     assert alias in actor.aliases()
     assert not any(m.key == actor.key for ms in index.mentions for m in ms)
+
+
+@pytest.mark.parametrize(
+    ("text", "group"),
+    [
+        ("At the summit, not a single world leader addressed the siege.", "world leader"),
+        ("Every major tech company building such tools knows these risks.", "major tech company"),
+    ],
+)
+def test_one_of_a_group_counted_singly_names_the_group_in_passing(text, group):
+    index = find_actors([text])
+    actor = next((a for a in index.actors.values() if a.name == group), None)
+    assert actor is not None
+    assert not any(m.key == actor.key for ms in index.mentions for m in ms)
+    assert _actor_of(find_actors(["No doubt the plan fails."]), "doubt") is None

@@ -426,6 +426,7 @@ def find_actors(
         found = _with_kin(p, text, _with_leaders_staff(p, text, _with_staff_in(p, text, found, gaz)), gaz)
         found = _with_persons_camp(p, text, _with_collectives(p, text, found), gaz)
         found = _with_witnesses(p, text, _with_judges(p, text, _with_pairs_of_states(p, text, found)))
+        found = _with_each_of_group(p, text, found)
         raws.extend(_with_nationals(p, text, found, gaz))
     raws = _with_x(raws, paragraphs, gaz)
     if publisher and not (author or "").strip():
@@ -1465,6 +1466,31 @@ def _with_judges(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
         name = match.group("name")
         parts = ("judge",) if name != "judge" else ()
         out = [*out, _Raw(p, start, end, "role", name=name, title="judge", parts=parts)]
+    return out
+
+
+# One of a group counted singly: "not a single world leader addressed the siege", "Every major tech company knows
+# these risks"; the group ("world leader") is listed in passing
+_EACH_OF_GROUP = re.compile(
+    r"\b(?:[Nn]ot a single|[Ee]very|[Nn]o other|[Nn]o)\s+(?P<name>(?:(?!(?:one|other|single|longer|more|less|"
+    r"doubt|matter)\b)[a-z][a-z\-]+\s+){1,2}"
+    r"(?:leader|company|country|government|state|nation|official|diplomat|politician|party|firm|donor|lawmaker|"
+    r"legislator|minister|ally|member state|negotiator|power))\b(?![\w\-])"
+)
+
+
+def _with_each_of_group(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
+    """`raws` with the group one of whom is counted singly ("not a single world leader"), described by the words
+    before the noun, listed with no position; not where another finder took the words."""
+    out = raws
+    for match in islice(_EACH_OF_GROUP.finditer(text), MAX_GROUP_PHRASES):
+        start, end = match.span("name")
+        words_ = match.group("name").split()
+        if not all(_describes(w) for w in words_[:-1]):
+            continue
+        if any(r.start < end and start < r.end for r in out):
+            continue
+        out = [*out, _Raw(p, start, end, "group", name=match.group("name"), passing=True)]
     return out
 
 
