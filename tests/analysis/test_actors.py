@@ -3232,3 +3232,8 @@ def test_one_of_a_group_counted_singly_names_the_group_in_passing(text, group):
     assert actor is not None
     assert not any(m.key == actor.key for ms in index.mentions for m in ms)
     assert _actor_of(find_actors(["No doubt the plan fails."]), "doubt") is None
+
+
+def test_a_bare_group_that_opens_a_sentence_is_listed_not_taken_for_a_name():
+    index = find_actors(["Securocrats in the ruling party don’t want to risk a free vote."])
+    assert [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == ["securocrats"]

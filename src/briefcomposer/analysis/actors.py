@@ -1046,12 +1046,20 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
                     and _CITED.search(_THE_AT_END.sub("", text[max(0, head_start - 40) : head_start]))
                 )
             ):
+                # "Securocrats in the ruling party don’t want ...": the capitalised head that opens a sentence is
+                # no name, though the scan took it for one
+                over = [r for r in out if r.start < head_end and head_start < r.end]
                 if (
                     head in _LISTED_HEADS
                     and not _WHERE_BEFORE.search(text, max(0, head_start - 30), head_start)
-                    and not any(r.start < head_end and head_start < r.end for r in out)
+                    and all(r.kind == "single" and (r.start, r.end) == (head_start, head_end) for r in over)
+                    and not (over and _OF_WHOM.match(text, head_end))  # "Inspectors of the Velkan Monitoring System"
                 ):
-                    out = [*out, _Raw(p, head_start, head_end, "group", name=head, passing=True)]
+                    gone = {id(r) for r in over}
+                    out = [
+                        *(r for r in out if id(r) not in gone),
+                        _Raw(p, head_start, head_end, "group", name=head, passing=True),
+                    ]
                 continue
         if any(m.lower() in _NOT_GROUP_MODIFIERS or (m[-3:] == "ing" and m.lower() not in ING_MODIFIERS) for m in mods):
             continue
