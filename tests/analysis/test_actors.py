@@ -3237,3 +3237,17 @@ def test_one_of_a_group_counted_singly_names_the_group_in_passing(text, group):
 def test_a_bare_group_that_opens_a_sentence_is_listed_not_taken_for_a_name():
     index = find_actors(["Securocrats in the ruling party don’t want to risk a free vote."])
     assert [a.name for a in index.actors.values() if a.kind is not ActorKind.AUTHOR] == ["securocrats"]
+
+
+def test_a_groups_name_without_its_first_words_is_an_alias():
+    # an analyst may list "Velkan activists" or "activists" for "prominent Velkan activists"; not "Lena Osk" for
+    # "supporters of Lena Osk", nor "and Western diplomats" for "Icelandic and Western diplomats"
+    index = find_actors(
+        [
+            "Several prominent Velkan activists were arrested. Supporters of Lena Osk marched, and Icelandic and "
+            "Western diplomats warned that the talks would fail."
+        ]
+    )
+    aliases = {alias for actor in index.actors.values() for alias in actor.aliases()}
+    assert {"Velkan activists", "activists"} <= aliases
+    assert not {"Lena Osk", "Osk", "and Western diplomats"} & aliases

@@ -3081,6 +3081,13 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             for part in raw.parts:
                 actors[key].surfaces.setdefault(part, 0)
             actors[key].described.update(_described_longer(text, raw.start, raw.end))
+            named = actors[key].name.split()
+            if not (_PLACED_WORDS & set(named)):
+                # "prominent Chadema activists" is "Chadema activists" and "activists" too, as an analyst may list it
+                # (not "and Western analysts" of "Russian and Western analysts")
+                actors[key].described.update(
+                    " ".join(named[k:]) for k in range(1, len(named)) if named[k] not in _SMALL_WORDS
+                )
             whose = _WHOSE_GROUP.match(text, raw.end)
             going_on = _NEXT_WORD.match(text, whose.end()) if whose else None
             if going_on and going_on.group().split()[0] not in _NOT_GROUP_MODIFIERS | _PAST_ON:
@@ -3282,6 +3289,10 @@ _WHOSE_GROUP = re.compile(
     r"\s+of\s+(?:the\s+)?(?:former\s+)?(?:[A-Z][\w\-’']*(?:\s+(?:of\s+|and\s+|the\s+)*[A-Z][\w\-’']*){0,3}|"
     r"(?:[a-z][\w\-]*\s+)?[a-z][\w\-]*s)\b(?![\w\-’'])"
 )
+MINW = 2
+# words that place or own a group in its name ("public opinion in Jordan", "supporters of Lena Osk"): the words
+# after them are no name of the group
+_PLACED_WORDS = frozenset(words("of for on in to from at around across throughout"))
 _PAST_ON = frozenset(words("have has had are were will would can could should may might must do did"))
 # how many of a group, a word analysts write in its name ("other Gulf states", "several European capitals")
 _COUNTING = frozenset(words("other some many most several few"))
