@@ -3251,3 +3251,9 @@ def test_a_groups_name_without_its_first_words_is_an_alias():
     aliases = {alias for actor in index.actors.values() for alias in actor.aliases()}
     assert {"Velkan activists", "activists"} <= aliases
     assert not {"Lena Osk", "Osk", "and Western diplomats"} & aliases
+
+
+def test_a_states_envoys_are_its_staff_named_with_what_describes_them():
+    index = find_actors(["My work built on the efforts of prior US ambassadors, and US envoys agreed."])
+    aliases = set(_actor_of(index, "United States").aliases())
+    assert {"US ambassadors", "prior US ambassadors", "US envoys"} <= aliases

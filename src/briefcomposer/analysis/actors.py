@@ -529,7 +529,7 @@ _SEAT_AFTER = re.compile(
     r"(?:(?:intelligence|security|military|defen[cs]e|political)\s+(?:and\s+(?:intelligence|security|military|"
     r"defen[cs]e|political)\s+)?)?establishment|"
     r"forces|security forces|navy|air force|coast guard|intelligence(?: services| agencies)?|security services|"
-    r"embassy|consulate|delegation|counterparts|"
+    r"embassy|consulate|delegation|counterparts|ambassadors|envoys|"
     r"(?:foreign|defen[cs]e|interior|finance|justice|trade|economy|home) ministry)\b"
 )
 # what a known group is made of, named after it: "Big Tech companies", "Zaghawa communities", "Houthi fighters"
@@ -3059,6 +3059,9 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             add(key, entry.name, entry.kind, raw, surface)
             if also:
                 actors[key].surfaces.setdefault(_clean(also), 0)
+            if seat and text[raw.start : raw.start + 4] not in ("the ", "The "):
+                # "prior US ambassadors", "senior Icelandic officials": the state's staff with what describes them
+                actors[key].described.update(_described_longer(text, raw.start, seat.end()))
             if entry.kind is ActorKind.GROUP:
                 actors[key].described.update(_described_longer(text, raw.start, raw.end))
             firms = _FIRMS_AFTER.match(text, raw.end) if entry.kind is ActorKind.GROUP else None
