@@ -3257,3 +3257,10 @@ def test_a_states_envoys_are_its_staff_named_with_what_describes_them():
     index = find_actors(["My work built on the efforts of prior US ambassadors, and US envoys agreed."])
     aliases = set(_actor_of(index, "United States").aliases())
     assert {"US ambassadors", "prior US ambassadors", "US envoys"} <= aliases
+
+
+def test_two_states_staff_named_as_one_is_a_name_of_each():
+    index = find_actors(["Just this Monday, senior Norwegian and Icelandic officials were meeting in Oslo."])
+    for state in ("Norway", "Iceland"):
+        aliases = _actor_of(index, state).aliases()
+        assert "senior Norwegian and Icelandic officials" in aliases

@@ -3062,6 +3062,14 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             if seat and text[raw.start : raw.start + 4] not in ("the ", "The "):
                 # "prior US ambassadors", "senior Icelandic officials": the state's staff with what describes them
                 actors[key].described.update(_described_longer(text, raw.start, seat.end()))
+            paired = _ADJECTIVE_AND.search(text, max(0, raw.start - 30), raw.start) if seat and raw.adjective else None
+            first = gaz.surfaces.get((paired.group(1),)) if paired else None
+            if paired and first and first[0] != PLACE and first[1] and f"gaz:{gaz.entries[first[0]].name}" in actors:
+                # "senior American and Chinese officials": the two states' staff named as one, a name of each
+                both = [_clean(text[paired.start(1) : seat.end()])]
+                both += _described_longer(text, paired.start(1), seat.end())
+                actors[key].described.update(both)
+                actors[f"gaz:{gaz.entries[first[0]].name}"].described.update(both)
             if entry.kind is ActorKind.GROUP:
                 actors[key].described.update(_described_longer(text, raw.start, raw.end))
             firms = _FIRMS_AFTER.match(text, raw.end) if entry.kind is ActorKind.GROUP else None
@@ -3299,6 +3307,7 @@ _PLACED_WORDS = frozenset(words("of for on in to from at around across throughou
 _PAST_ON = frozenset(words("have has had are were will would can could should may might must do did"))
 # how many of a group, a word analysts write in its name ("other Gulf states", "several European capitals")
 _COUNTING = frozenset(words("other some many most several few"))
+_RANKS = frozenset(words("senior top junior high-ranking"))
 _DESCRIBER_BEFORE = re.compile(r"(?<![\w’'\-.])([\w’'\-.]+) $")
 
 
@@ -3316,7 +3325,8 @@ def _described_longer(text: str, start: int, end: int) -> list[str]:
             break
         word = found.group(1)
         counted = word.lower() in _COUNTING
-        if not (counted or _INITIALS.match(word) or (_describes(word) and _describer(word))):
+        ranked = word.lower() in _RANKS  # "senior American and Chinese officials"
+        if not (counted or ranked or _INITIALS.match(word) or (_describes(word) and _describer(word))):
             break
         at = found.start()
         out.append(_clean(text[at:end]))
