@@ -820,3 +820,37 @@ def test_the_others_named_beside_an_actor_hold_no_position_of_their_own():
     source = Source(title="t", paragraphs=["Velmora is in crisis.", paragraph], author="A. Writer")
     actors = [p["actor"] for p in to_json(source, suggest(source, join=False))["positions"]]
     assert not [a for a in actors if a.lower().startswith("other ")], actors
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "speaker", "said_of"),
+    [
+        ("Lena Osk said Norway had put all its fruit in one basket by backing the old regime.", "Lena Osk", "Norway"),
+        ("The Nordic Council claims Iceland wants an agreement very badly.", "Nordic Council", "Iceland"),
+        (
+            "Lena Osk told the Kystposten that Tomas Brel faces an uncertain future after the vote.",
+            "Lena Osk",
+            "Tomas Brel",
+        ),
+    ],
+)
+def test_the_model_suggests_no_one_named_only_in_what_the_speaker_who_opens_the_sentence_says(
+    paragraph, speaker, said_of
+):
+    index, found, ranked = _every_candidate(paragraph)
+    assert any(index.actors[f.actor_key].name.endswith(speaker) for f in found if f.cue == "verb"), found
+    named = {index.actors[f.actor_key].name for f in ranked}
+    assert said_of not in named, named
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "own"),
+    [
+        # the actor's own words, reported, and its own offer stay its own
+        ("Lena Osk said Tomas Brel “clarified once again the unshakable policy of his party.”", "Tomas Brel"),
+        ("Lena Osk noted Tomas Brel’s offer to continue the talks for another year.", "Tomas Brel"),
+    ],
+)
+def test_what_a_speaker_reports_of_anothers_own_words_or_offer_may_still_be_theirs(paragraph, own):
+    index, _, ranked = _every_candidate(paragraph)
+    assert own in {index.actors[f.actor_key].name for f in ranked}
