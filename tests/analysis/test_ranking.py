@@ -645,6 +645,9 @@ def test_no_one_named_only_as_who_leads_or_hosts_what_the_sentence_names_is_sugg
     [
         ("Velmora aims to increase its influence over the region by promoting stability and trade.", "Velmora aims"),
         ("Experts argue the decision undermines a policy the government has championed for years.", "Experts argue"),
+        # or that announces, declares or commits to it
+        ("Similarly, Norway decided not to take part in the mission, citing duties overseas.", "Similarly, Norway"),
+        ("The Kystposten Group has committed to building five more printing plants in Iceland.", "The Kystposten"),
     ],
 )
 def test_the_author_holds_no_view_a_rule_gives_to_the_subject_that_says_or_believes_it(paragraph, theirs):

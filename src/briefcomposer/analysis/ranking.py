@@ -588,7 +588,9 @@ _PRONOUN_OPENS = re.compile(
 
 
 # the verb right after the subject that holds what follows as a view: "Turkey aims to ...", "Pakistan thinks that
-# ...", "Experts argue the decision ..." (not a deed the author may judge: "Islamabad has responded with ...")
+# ...", "Experts argue the decision ..."; or that announces, declares or commits to it: "Spain decided not to take
+# part, citing ...", "The firm has committed to building ..." (not a deed the author may judge: "Islamabad has
+# responded with ...")
 _HOLDS_THE_VIEW = re.compile(
     r"(?:[’']s?)?\s+(?:(?:also|still|now|further|repeatedly|long|firmly|clearly|reportedly|likely|apparently|"
     r"has|have|had|does|do|did|is|are|was|were|not|never|always|publicly|privately|openly)\s+)*"
@@ -596,7 +598,10 @@ _HOLDS_THE_VIEW = re.compile(
     r"wants?|wanted|aims?|aimed|insists?|insisted|worr(?:y|ies|ied)|expects?|expected|sees?|saw|considers?|"
     r"considered|views?|viewed|regards?|regarded|maintains?|maintained|contends?|contended|warns?|warned|"
     r"stress(?:es|ed)?|emphasi[sz](?:es|ed|e)|suggests?|suggested|assert(?:s|ed)?|prefers?|preferred|"
-    r"seeks?|sought|intends?|intended|plans?|planned|calls?\s+for|called\s+for)\b"
+    r"seeks?|sought|intends?|intended|plans?|planned|calls?\s+for|called\s+for|"
+    r"announc(?:es|ed|e)|declar(?:es|ed|e)|reiterat(?:es|ed|e)|reject(?:s|ed)?|highlight(?:s|ed)?|"
+    r"interprets?|interpreted|decided|decides|committed|commits|pledged|pledges|vowed|vows|refused|refuses|"
+    r"denied|denies)\b"
 )
 
 
