@@ -411,6 +411,11 @@ def test_no_one_named_only_inside_someone_elses_quotation_is_suggested():
         ),
         ("After the civil war and the fall of Tomas Brel in 2011, Velmora eventually became divided.", {"Tomas Brel"}),
         ("The crackdown on critics and minority communities at home drew protests.", {"critics"}),
+        (
+            "The turnaround in Velmora’s international standing since the term of former president Tomas Brel "
+            "is remarkable.",
+            {"Tomas Brel"},
+        ),
     ],
 )
 def test_no_one_named_only_as_a_side_or_an_item_of_what_the_sentence_is_about_is_suggested(text, topic):

@@ -576,6 +576,10 @@ _TOPIC_BEFORE = re.compile(
     r"|\b(?:attacks?|strikes?|sanctions|pressure|assault|raids?|crackdown)\s+(?:on|against)\s+(?:the\s+)?"
     r"(?:[A-Z][\w.\-’']*\s+){0,3}$"
     r"|\bbetween\s+(?:the\s+)?" + _TOPIC_WORD + r"{1,4}and\s+(?:the\s+)?" + _TOPIC_WORD + r"{0,3}$"
+    # a time the sentence is about: "since the term of former president Lena Osk", "since the commencement of Osk"
+    r"|\b(?i:since)\s+the\s+(?:term|tenure|rule|reign|presidency|premiership|era|days|time|fall|end|start|"
+    r"beginning|commencement|return|election|inauguration)\s+of\s+(?:the\s+)?(?:(?:former|late|then)\s+)?"
+    r"(?:[a-z]+\s+)?(?:[A-Z][\w.\-’']*\s+){0,3}$"
 )
 
 
