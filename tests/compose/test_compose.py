@@ -7,8 +7,18 @@ import datetime as dt
 import pytest
 
 from briefcomposer import sources, storage
-from briefcomposer.compose import _in_sentence, _join, brief_from_sources
-from briefcomposer.core.model import ActorKind, BulletItem, IssueItem, PositionTableItem, QuoteItem, Source, Status
+from briefcomposer.compose import _in_sentence, _join, brief_from_sources, draft_brief
+from briefcomposer.core.model import (
+    ActorKind,
+    BulletItem,
+    Excerpt,
+    IssueItem,
+    Position,
+    PositionTableItem,
+    QuoteItem,
+    Source,
+    Status,
+)
 from briefcomposer.structures import find_template
 
 
@@ -96,12 +106,18 @@ def test_lines_to_take_prefer_the_authors_recommendations():
 
 
 def test_the_publisher_is_not_a_party_in_the_draft():
-    # the sample's publisher (RUSI) hosted the event the article reports: a deed, but not a party's position
+    # the sample's publisher (RUSI) hosted the event the article reports: that is how the article came about,
+    # not a party's position; hosting is no position at all, and a position the publisher does hold (here one
+    # the officer made) stays out of the draft's table of parties
     sample = sources.load_sample()
-    brief = brief_from_sources(find_template("uk-briefing-note"), [sample], draft=True)
+    brief = brief_from_sources(find_template("uk-briefing-note"), [sample])
     publisher = {a.id for a in brief.actors if sample.publisher in a.names()}
     assert publisher, "the sample names its publisher as an actor"
-    assert any(p.actor_id in publisher for p in brief.positions)  # suggested, for the officer to judge
+    assert not any(p.actor_id in publisher for p in brief.positions)  # "RUSI hosted both ..." is no position
+    (rusi,) = publisher
+    stance = "Dialogue with Russia must go on."
+    brief.positions.insert(0, Position(rusi, None, stance, [Excerpt(sample.id, 1, 0, 9, sample.paragraphs[1][:9])]))
+    draft_brief(brief)
     (table,) = [i for i in brief.section_by_key("positions").items if isinstance(i, PositionTableItem)]
     assert not publisher & set(table.actor_ids)
     accepted = [p for p in brief.positions if p.status is Status.ACCEPTED]
