@@ -426,7 +426,7 @@ def find_actors(
         found = _with_kin(p, text, _with_leaders_staff(p, text, _with_staff_in(p, text, found, gaz)), gaz)
         found = _with_persons_camp(p, text, _with_collectives(p, text, found), gaz)
         found = _with_witnesses(p, text, _with_judges(p, text, _with_pairs_of_states(p, text, found)))
-        found = _with_each_of_group(p, text, found)
+        found = _with_camps(p, text, _with_each_of_group(p, text, found))
         raws.extend(_with_nationals(p, text, found, gaz))
     raws = _with_x(raws, paragraphs, gaz)
     if publisher and not (author or "").strip():
@@ -1485,6 +1485,26 @@ _EACH_OF_GROUP = re.compile(
     r"(?:leader|company|country|government|state|nation|official|diplomat|politician|party|firm|donor|lawmaker|"
     r"legislator|minister|ally|member state|negotiator|power))\b(?![\w\-])"
 )
+
+
+# A political camp named by what it is: "the presidential faction", "the reformist camp", "the hardline wing"
+_CAMP_WORDS = frozenset(words("faction camp wing party"))  # "the reformist camp" is no "camp" alone
+_CAMP = re.compile(r"\b[Tt]he\s+(?P<name>(?P<mod>[a-z][a-z\-]+)\s+(?:faction|camp|wing|party))\b(?![\w\-])")
+
+
+def _with_camps(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
+    """`raws` with the camps a text names by what they are ("the presidential faction in parliament"), listed
+    in passing with no position; not where another finder took the words."""
+    out = raws
+    for match in islice(_CAMP.finditer(text), MAX_GROUP_PHRASES):
+        mod = match.group("mod")
+        if not (_describes(mod) and _describer(mod)) or mod in _NOT_GROUP_MODIFIERS:
+            continue
+        start, end = match.span("name")
+        if any(r.start < end and start < r.end for r in out):
+            continue
+        out = [*out, _Raw(p, start, end, "group", name=match.group("name"), passing=True)]
+    return out
 
 
 def _with_each_of_group(p: int, text: str, raws: list[_Raw]) -> list[_Raw]:
@@ -3097,7 +3117,9 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
                 # "prominent Chadema activists" is "Chadema activists" and "activists" too, as an analyst may list it
                 # (not "and Western analysts" of "Russian and Western analysts")
                 actors[key].described.update(
-                    " ".join(named[k:]) for k in range(1, len(named)) if named[k] not in _SMALL_WORDS
+                    " ".join(named[k:])
+                    for k in range(1, len(named))
+                    if named[k] not in _SMALL_WORDS and (k < len(named) - 1 or named[-1] not in _CAMP_WORDS)
                 )
             whose = _WHOSE_GROUP.match(text, raw.end)
             going_on = _NEXT_WORD.match(text, whose.end()) if whose else None
