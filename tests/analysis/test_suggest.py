@@ -208,6 +208,25 @@ def test_merge_into_reuses_actors_by_alias(sample):
     brief.check()
 
 
+def test_merge_into_keeps_apart_actors_that_share_a_name_of_a_pair():
+    # "Socialists and Greens" and "senior Norwegian and Icelandic officials" name two actors each: an alias both
+    # hold merges neither into the other, in one source or the next
+    text = [
+        "Socialists and Greens warn that the plan fails.",
+        "Just this Monday, senior Norwegian and Icelandic officials were meeting in Oslo.",
+    ]
+    source = Source(title="s", paragraphs=text)
+    brief = _brief_with(source)
+    merge_into(brief, source, suggest(source))
+    names = {a.name for a in brief.actors}
+    assert {"Socialists", "Greens", "Norway", "Iceland"} <= names
+    other = Source(title="o", paragraphs=["Greens warn that the plan fails, and Iceland agrees."])
+    brief_ops.add_source(brief, other)
+    merge_into(brief, other, suggest(other))
+    assert [a.name for a in brief.actors].count("Greens") == 1
+    brief.check()
+
+
 @pytest.mark.parametrize("module", ["yake", "yake_rust", "numpy", "syntok", "PySide6"])
 def test_import_is_cheap(module):
     code = f"import sys, briefcomposer.analysis; assert {module!r} not in sys.modules"

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 
 from briefcomposer.core.model import Actor, ActorKind, Brief, Issue, ParagraphRef, Position, Source, Status
@@ -205,9 +206,25 @@ def merge_into(brief: Brief, source: Source, suggestions: Suggestions) -> Sugges
     """
     added = Suggestions()
     actor_map: dict[str, str] = {}
+    # The actors of one source are distinct, though they may share a name of a pair or a group ("Socialists and
+    # Greens" names both, "activists" two groups of activists): none is merged into another actor of the same
+    # source, and an alias two of them hold is no ground to merge either with an actor of the brief.
+    new_ids: set[str] = set()
+    held = Counter(n.casefold() for actor in suggestions.actors for n in dict.fromkeys(actor.names()))
+
+    def named(name: str) -> Actor | None:
+        wanted = name.casefold()
+        return next(
+            (a for a in brief.actors if a.id not in new_ids and any(n.casefold() == wanted for n in a.names())), None
+        )
+
     for actor in suggestions.actors:
-        existing = brief.actor_named(actor.name) or next(
-            (a for alias in actor.aliases if (a := brief.actor_named(alias)) and actor.kind is not ActorKind.AUTHOR),
+        existing = named(actor.name) or next(
+            (
+                a
+                for alias in actor.aliases
+                if held[alias.casefold()] < 2 and (a := named(alias)) and actor.kind is not ActorKind.AUTHOR
+            ),
             None,
         )
         if existing is not None:
@@ -219,6 +236,7 @@ def merge_into(brief: Brief, source: Source, suggestions: Suggestions) -> Sugges
             brief.actors.append(actor)
             added.actors.append(actor)
             actor_map[actor.id] = actor.id
+            new_ids.add(actor.id)
     issue_map: dict[str, str] = {}
     for issue in suggestions.issues:
         existing_issue = next((i for i in brief.issues if i.label.casefold() == issue.label.casefold()), None)
