@@ -3275,3 +3275,11 @@ def test_a_camp_named_by_what_it_is_is_listed_in_passing():
         assert actor is not None
         assert actor.aliases() == []  # no "faction" or "camp" alone
         assert not any(m.key == actor.key for ms in index.mentions for m in ms)
+
+
+def test_a_states_initials_before_its_people_name_a_group_as_its_adjective_does():
+    # "UK Internet users" are a group of the state's people, as "British Internet users" would be
+    index = find_actors(["From Friday, UK Internet users have had to verify their age."])
+    group = next((a for a in index.actors.values() if a.name == "UK Internet users"), None)
+    assert group is not None
+    assert group.kind is ActorKind.GROUP

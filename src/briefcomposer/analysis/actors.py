@@ -758,7 +758,7 @@ _PASSING_HEADS = (
     r"guerrillas|warlords|commanders|chiefs|mayors|governors|MEPs|imams|bishops|scientists|lawyers|prosecutors|"
     r"inspectors|monitors|mediators|stakeholders|royalists|monarchists|leftists|centrists|"
     r"moderates|radicals|reformists|progressives|cadres|securocrats|loudmouths|predecessors|successors|"
-    r"newspapers|outlets|broadcasters|tabloids|dailies"
+    r"newspapers|outlets|broadcasters|tabloids|dailies|users"
 )
 _PASSING_HEAD_WORDS = frozenset(h.lower() for h in _PASSING_HEADS.split("|"))
 # Groups named by what they do, kept only as the subject of a verb of saying or acting: "semiconductor
@@ -1165,6 +1165,15 @@ def _agent_groups(p: int, text: str, raws: list[_Raw], gaz: Gazetteer) -> list[_
                     and mods
                     and gaz.entries[r.gaz].kind is ActorKind.STATE
                     and r.end < head_start
+                )
+                # "UK Internet users", "US voters": a state's initials before its people, as its adjective would be
+                or (
+                    head in _PASSING_HEAD_WORDS
+                    and mods
+                    and gaz.entries[r.gaz].kind is ActorKind.STATE
+                    and r.end < head_start
+                    and text[r.start : r.end].replace(".", "").isupper()
+                    and not _SEAT_AFTER.match(text, r.end)  # "US senators", "UK ministers": the state's own
                 )
             )
         ]
