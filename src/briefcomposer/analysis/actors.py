@@ -529,8 +529,7 @@ _SEAT_AFTER = re.compile(
     r"(?:(?:intelligence|security|military|defen[cs]e|political)\s+(?:and\s+(?:intelligence|security|military|"
     r"defen[cs]e|political)\s+)?)?establishment|"
     r"forces|security forces|navy|air force|coast guard|intelligence(?: services| agencies)?|security services|"
-    r"embassy|consulate|delegation|counterparts|ambassadors|envoys|"
-    r"(?:foreign|defen[cs]e|interior|finance|justice|trade|economy|home) ministry)\b"
+    r"ambassadors|envoys)\b"
 )
 # what a known group is made of, named after it: "Big Tech companies", "Zaghawa communities", "Houthi fighters"
 _FIRMS_AFTER = re.compile(
