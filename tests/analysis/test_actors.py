@@ -3280,3 +3280,21 @@ def test_a_states_initials_before_its_people_name_a_group_as_its_adjective_does(
     group = next((a for a in index.actors.values() if a.name == "UK Internet users"), None)
     assert group is not None
     assert group.kind is ActorKind.GROUP
+
+
+def test_the_leader_described_is_the_person_introduced_as_a_leader():
+    """ "the party’s leader, Lena Osk, ... The Norwegian leader also defended ...": the one person the text
+    introduced as a leader, in the paragraph or the one before; with none, or two, the state's adjective."""
+    index = find_actors(
+        ["A speech by the party’s leader, Lena Osk, praised Iceland.", "The Norwegian leader also defended the deal."]
+    )
+    osk = _actor_of(index, "Lena Osk")
+    assert [index.actors[m.key].name for m in index.mentions[1]] == ["Lena Osk"]
+    assert "The Norwegian leader" in osk.surfaces
+    for text in (
+        ["Lena Osk spoke. The Norwegian leader also defended the deal."],
+        ["Tomas Brel, the opposition leader, met Lena Osk, the party’s leader. The Norwegian leader defended it."],
+    ):
+        index = find_actors(text)
+        last = [m for m in index.mentions[0] if m.start > text[0].index("The Norwegian")]
+        assert [index.actors[m.key].name for m in last] == ["Norway"], text

@@ -265,6 +265,11 @@ def _name_words(name: str) -> list[str]:
     return parts
 
 
+# "the Houthi leader of the day", "the Houthi leader’s speech": not the leader alone as a subject
+_LEADER_GOES_ON = re.compile(r"\s*(?:of\b|[’']s\b|-)")
+# "the group’s leader, Abdulmalek Al-Houthi", "opposition leader Lena Osk"; "Lena Osk, the party’s leader,"
+_LEADER_BEFORE = re.compile(r"\bleader,?\s+$")
+_LEADER_AFTER = re.compile(r",\s+(?:the\s+|a\s+)?(?:[\w’'\-]+\s+){0,3}leader\b")
 # "the president may invoke ...", "to be the president who ...": the office, not the man named before
 _ANY_PRESIDENT = re.compile(r"\s+(?:may|might|can|could|should|would|must|who|that)\b|[’']s\b")
 _BE_BEFORE = re.compile(r"\b(?:be|become|becomes|became|as)\s+$")
@@ -1969,6 +1974,17 @@ def _scan(
             out.append(_Raw(p, start, toks[i + 2][2], "back", title=_ROLE_TITLES[toks[i + 2][0]]))
             i += 3
             continue
+        demonym = _gazetteer_at(toks, i + 1, gaz) if word in ("the", "The") and not hit else None
+        after = toks[i + 1 + demonym[0]] if demonym and demonym[1] != PLACE and i + 1 + demonym[0] < n else None
+        if after and after[0] == "leader" and not _LEADER_GOES_ON.match(text, after[2]):
+            # "The Houthi leader also defended ...": the person the text introduced as a leader, if one was
+            # (resolved with the names; else the group's or state's adjective, as before)
+            named = text[toks[i + 1][1] : toks[i + demonym[0]][2]]
+            out.append(
+                _Raw(p, start, after[2], "back", title="leader", gaz=demonym[1], name=named, adjective=demonym[2])
+            )
+            i += 2 + demonym[0]
+            continue
         if hit and word in ("the", "The"):
             inner = _gazetteer_at(toks, i + 1, gaz)
             if inner and inner[0] >= hit[0]:  # "the UN Security Council": the longer name wins
@@ -2907,6 +2923,7 @@ def _known_body_at(toks, j: int, gaz: Gazetteer) -> bool:  # type: ignore[no-unt
 def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: str | None) -> ActorIndex:
     actors: dict[str, FoundActor] = {}
     mentions: list[list[Mention]] = [[] for _ in paragraphs]
+    leaders: list[tuple[int, str]] = []  # (paragraph, person) for each person the text introduces as a leader
 
     def add(key: str, name: str, kind: ActorKind, raw: _Raw, surface: str) -> None:
         actor = actors.get(key)
@@ -2927,6 +2944,10 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             actor.titles.add(raw.title)
         if not raw.passing:  # a group named in passing holds no position, nor do pronouns point back to it
             mentions[raw.paragraph].append(Mention(raw.paragraph, raw.start, raw.end, key, raw.adjective))
+            if kind is ActorKind.PERSON and raw.kind != "back":
+                text = paragraphs[raw.paragraph]
+                if _LEADER_BEFORE.search(text, max(0, raw.start - 12), raw.start) or _LEADER_AFTER.match(text, raw.end):
+                    leaders.append((raw.paragraph, key))
 
     # A name that begins a longer one is that person: "Hassan Sheikh" of "Hassan Sheikh Mohamud"
     names = sorted({raw.name for raw in raws if raw.kind == "person" and " " in raw.name})
@@ -3181,6 +3202,18 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
                 last_titled[raw.title] = key
             if name.split()[-1] in _US_PRESIDENTS:
                 last_president = key
+        elif raw.kind == "back" and raw.title == "leader":
+            # "the group’s leader, Abdulmalek Al-Houthi ... The Houthi leader also defended": the one person
+            # introduced as a leader in this paragraph or the one before
+            near = {k for q, k in reversed(leaders[-8:]) if q >= raw.paragraph - 1}
+            if len(near) == 1:
+                key = near.pop()
+                add(key, actors[key].name, ActorKind.PERSON, raw, surface)
+            else:
+                entry = gaz.entries[raw.gaz]
+                at = text.index(raw.name, raw.start)
+                named = replace(raw, start=at, end=at + len(raw.name), kind="gaz", title="")
+                add(f"gaz:{entry.name}", entry.name, entry.kind, named, raw.name)
         elif raw.kind == "back":
             key = last_titled.get(raw.title)
             if (
