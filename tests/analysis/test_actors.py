@@ -3298,3 +3298,13 @@ def test_the_leader_described_is_the_person_introduced_as_a_leader():
         index = find_actors(text)
         last = [m for m in index.mentions[0] if m.start > text[0].index("The Norwegian")]
         assert [index.actors[m.key].name for m in last] == ["Norway"], text
+
+
+def test_a_former_office_holder_described_is_the_person_named_before():
+    """ "... the downfall of Lena Osk. To avoid a debacle, the former Norwegian Labour prime minister latched
+    on ...": the one person named before in the paragraph; not where two were named."""
+    index = find_actors(["Events recall the fall of Lena Osk. Then the former Norwegian Labour prime minister lost."])
+    assert "the former Norwegian Labour prime minister" in _actor_of(index, "Lena Osk").surfaces
+    assert _actor_of(index, "Norway") is not None  # the words between are read on
+    index = find_actors(["Lena Osk met Tomas Brel. Then the former Norwegian prime minister lost the vote."])
+    assert _actor_of(index, "the former Norwegian prime minister") is None

@@ -2176,6 +2176,17 @@ def _scan(
                 out.append(_Raw(p, start, toks[back[0] - 1][2], "back", title=back[1]))
                 i = back[0]
                 continue
+            if nxt == "former":
+                j = i + 2
+                while j < min(n, i + 5) and toks[j][0][:1].isupper() and toks[j][0] not in _FUNCTION_WORDS:
+                    j += 1  # "the former British Conservative prime minister"
+                back = _lower_back_title(toks, j, gaz)
+                if back and not _starts_name(toks, back[0], gaz):
+                    # a former office holder: the person named before, not the office's holder now (resolved with
+                    # the names); the words between are read on as ever ("British")
+                    out.append(_Raw(p, start, toks[back[0] - 1][2], "back", title="former", name=back[1]))
+                    i += 2
+                    continue
             back = _lower_back_title(toks, i + 1, gaz)
             if back and not _starts_name(toks, back[0], gaz):
                 # "the president raised ...", "the prime minister's office": US house style writes a title
@@ -2924,6 +2935,7 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
     actors: dict[str, FoundActor] = {}
     mentions: list[list[Mention]] = [[] for _ in paragraphs]
     leaders: list[tuple[int, str]] = []  # (paragraph, person) for each person the text introduces as a leader
+    people: dict[int, list[tuple[int, str]]] = {}  # per paragraph, (offset, person) of each person's mention
 
     def add(key: str, name: str, kind: ActorKind, raw: _Raw, surface: str) -> None:
         actor = actors.get(key)
@@ -2944,6 +2956,8 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
             actor.titles.add(raw.title)
         if not raw.passing:  # a group named in passing holds no position, nor do pronouns point back to it
             mentions[raw.paragraph].append(Mention(raw.paragraph, raw.start, raw.end, key, raw.adjective))
+            if kind is ActorKind.PERSON:
+                people.setdefault(raw.paragraph, []).append((raw.start, key))
             if kind is ActorKind.PERSON and raw.kind != "back":
                 text = paragraphs[raw.paragraph]
                 if _LEADER_BEFORE.search(text, max(0, raw.start - 12), raw.start) or _LEADER_AFTER.match(text, raw.end):
@@ -3202,6 +3216,14 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
                 last_titled[raw.title] = key
             if name.split()[-1] in _US_PRESIDENTS:
                 last_president = key
+        elif raw.kind == "back" and raw.title == "former":
+            # "... the downfall of Rishi Sunak. To avoid a debacle, the former British Conservative prime minister
+            # latched on to ...": the one person named before it in the paragraph, if titled no other way
+            before = {k for at, k in people.get(raw.paragraph, [])[-16:] if at < raw.start}
+            if len(before) == 1:
+                key = before.pop()
+                if not actors[key].titles - {raw.name}:
+                    add(key, actors[key].name, ActorKind.PERSON, raw, surface)
         elif raw.kind == "back" and raw.title == "leader":
             # "the group’s leader, Abdulmalek Al-Houthi ... The Houthi leader also defended": the one person
             # introduced as a leader in this paragraph or the one before
