@@ -1779,3 +1779,14 @@ def test_the_object_of_a_verb_after_an_apposition_is_no_speaker():
     held = [(p["actor"], p["stance"]) for p in to_json(source, suggest(source, join=False))["positions"]]
     assert ("Lena Osk", "The talks would fail.") in held, held
     assert "Norway" not in [a for a, _ in held], held
+
+
+def test_what_events_prompted_an_actor_to_do_is_its_deed():
+    """ "..., prompting the president to impose sanctions": the president's deed, though the sentence's object."""
+    sentence = (
+        "Velmora has been shaken by a scheme run by Tomas Brel, an associate of President Lena Osk, prompting the "
+        "president to impose asset-freezing sanctions."
+    )
+    assert "Lena Osk" in [actor for actor, _ in _positions(sentence)]
+    # "to be" after the actor is no deed: "forced Norway to be cautious"
+    assert "Norway" not in [actor for actor, _ in _positions("The storm forced Norway to be cautious.")]

@@ -313,6 +313,8 @@ def find_positions(
             deed += [d for d in _pair_action(text, s_start, s_end, inside, index, pair) if d[0] not in held]
             held = {d[0] for d in [*results, *deed]}
             deed += [d for d in _document_action(text, s_start, s_end, issued) if d[0] not in held]
+            held = {d[0] for d in [*results, *deed]}
+            deed += [d for d in _prompted(text, s_start, s_end, inside, index) if d[0] not in held]
             acted = bool(deed)
             # "Hungary’s veto", "China’s assertiveness in the South China Sea": a policy of its owner, beside
             # whatever the sentence says of it
@@ -772,6 +774,28 @@ def _deed(text: str, s_start: int, s_end: int, inside: list[Mention], index: Act
             stance = _paraphrase(after[start:])
             return [(key, stance, "deed") for key in dict.fromkeys(keys) if _not_author(index, key)]
     return []
+
+
+# "prompting the president to impose sanctions", "prompted the country’s government to adopt a stance": what
+# events made an actor do is its deed
+_PROMPTED_BEFORE = re.compile(
+    r"\b(?:prompt(?:ed|ing|s)?|forc(?:ed|ing|es)|compell(?:ed|ing|s)|led|leading)\s+(?:the\s+)?$"
+)
+_PROMPTED_AFTER = re.compile(r"(?:[’']s\s+(?:government|leadership|authorities)\s+)?\s*to\s+(?!be\b)[a-z]+")
+
+
+def _prompted(
+    text: str, s_start: int, s_end: int, inside: list[Mention], index: ActorIndex
+) -> list[tuple[str, str, str]]:
+    out = []
+    for m in inside:
+        if m.adjective or not _not_author(index, m.key):
+            continue
+        if _PROMPTED_BEFORE.search(text, max(s_start, m.start - 20), m.start) and _PROMPTED_AFTER.match(
+            text, m.end, s_end
+        ):
+            out.append((m.key, _paraphrase(text[m.start : s_end]), "prompted"))
+    return out
 
 
 _IRREGULAR_PAST = frozenset(
