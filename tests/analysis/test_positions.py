@@ -1790,3 +1790,17 @@ def test_what_events_prompted_an_actor_to_do_is_its_deed():
     assert "Lena Osk" in [actor for actor, _ in _positions(sentence)]
     # "to be" after the actor is no deed: "forced Norway to be cautious"
     assert "Norway" not in [actor for actor, _ in _positions("The storm forced Norway to be cautious.")]
+
+
+def test_both_sides_are_the_two_actors_the_sentence_before_names():
+    """ "Lena Osk’s first encounter with Norway ... Both sides described the talks as positive": Osk's and
+    Norway's view; with three named, no one's."""
+
+    def holders(paragraph: str) -> set[str]:
+        source = Source(title="t", paragraphs=[paragraph], author="A. Writer")
+        found = to_json(source, suggest(source, model=False, join=False))["positions"]
+        return {p["actor"] for p in found if p["stance"].startswith("Described")}
+
+    both = "Both sides described the talks held in Oman as positive and constructive."
+    assert holders(f"Lena Osk’s first encounter with Norway went well. {both}") == {"Lena Osk", "Norway"}
+    assert holders(f"Lena Osk’s first encounter with Norway and Iceland went well. {both}") == set()

@@ -274,6 +274,7 @@ def find_positions(
         # shield will work." / "Yet they are not willing to take the risk"); a person's "he" to the person named last
         subject_person = None
         pair: list[str] = []  # the people named in the sentence before, whom "the two leaders" may stand for
+        sides: list[str] = []  # the actors named in the sentence before, whom "both sides" may stand for
         spans = sentence_spans[p]
         quoting = open_quotations(text, spans)
         for n_sentence, (s_start, s_end) in enumerate(spans):
@@ -310,7 +311,7 @@ def find_positions(
             reported = not results and _REPORTED_BY.search(sentence) is not None
             deed += [a for a in _action(text, s_start, s_end, inside, index, context, reported) if a[0] not in held]
             held = {d[0] for d in [*results, *deed]}
-            deed += [d for d in _pair_action(text, s_start, s_end, inside, index, pair) if d[0] not in held]
+            deed += [d for d in _pair_action(text, s_start, s_end, inside, index, pair, sides) if d[0] not in held]
             held = {d[0] for d in [*results, *deed]}
             deed += [d for d in _document_action(text, s_start, s_end, issued) if d[0] not in held]
             held = {d[0] for d in [*results, *deed]}
@@ -410,6 +411,7 @@ def find_positions(
                 found.append(Found(key, p, [(s_start, s_end)], stance, cue))
             _note_issuers(text, s_start, s_end, inside, index, surnames, issued)
             pair = list(dict.fromkeys(m.key for m in inside if index.actors[m.key].kind is ActorKind.PERSON))
+            sides = list(dict.fromkeys(m.key for m in inside if not m.adjective and _not_author(index, m.key)))
             before = last_group
             last_person, last_group, subject_person, last_body = recent_after(
                 text, s_start, inside, index, last_person, carried=last_group
@@ -1291,17 +1293,33 @@ def _pronoun_action(
 
 
 # "the two leaders agreed on ...", "both leaders have moved to ...": the two people just named acting together
+_SIDES_LEAD = re.compile(r"\s*(?:[Tt]he\s+two|[Bb]oth)\s+(?:sides|countries|governments|capitals)\b")
 _PAIR_LEAD = re.compile(r"(?:^\s*|,\s+)(?:[Tt]he\s+two|[Bb]oth)\s+(?:leaders|men|women|presidents|ministers)\b")
 
 
 def _pair_action(
-    text: str, s_start: int, s_end: int, inside: list[Mention], index: ActorIndex, before: list[str]
+    text: str,
+    s_start: int,
+    s_end: int,
+    inside: list[Mention],
+    index: ActorIndex,
+    before: list[str],
+    sides: list[str] | None = None,
 ) -> list[tuple[str, str, str]]:
     """Deeds of "the two leaders": the two people named before it in the sentence, or else in the sentence
-    before, when exactly two are."""
+    before, when exactly two are. "Both sides" opening a sentence are the two actors, of any kind, the sentence
+    before names ("Trump’s first encounter with Tehran ... Both sides described the talks as positive")."""
     lead = _PAIR_LEAD.search(text, s_start, s_end)
     if lead is None:
-        return []
+        lead = _SIDES_LEAD.match(text, s_start, s_end)
+        if lead is None or any(m.start < lead.end() for m in inside):
+            return []
+        before, inside = list(sides or []), []
+        said = re.match(r"\s+(?:(?:have|had|has)\s+)?([a-z]+)\b", text[lead.end() : s_end])
+        if said and said.group(1) in lexicon.VERB_FORMS and len(before) == 2:
+            # "Both sides described the talks as positive": a verb of saying, their view
+            stance = _paraphrase(text[lead.end() + said.start(1) : s_end])
+            return [(k, stance, "action") for k in before] if len(stance.split()) >= 3 else []
     named = list(
         dict.fromkeys(m.key for m in inside if m.end <= lead.start() and index.actors[m.key].kind is ActorKind.PERSON)
     )
