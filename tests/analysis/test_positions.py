@@ -1804,3 +1804,23 @@ def test_both_sides_are_the_two_actors_the_sentence_before_names():
     both = "Both sides described the talks held in Oman as positive and constructive."
     assert holders(f"Lena Osk’s first encounter with Norway went well. {both}") == {"Lena Osk", "Norway"}
     assert holders(f"Lena Osk’s first encounter with Norway and Iceland went well. {both}") == set()
+
+
+def test_the_three_countries_are_the_three_states_named_before():
+    """ "... the withdrawal of Norway, Iceland and Denmark. The three countries announced ... They later ...": the
+    states the sentence before names, when it names as many, and "they" after them is all three."""
+
+    def holders(paragraphs: list[str], opening: str) -> set[str]:
+        source = Source(title="t", paragraphs=paragraphs, author="A. Writer")
+        found = to_json(source, suggest(source, model=False, join=False))["positions"]
+        return {p["actor"] for p in found if p["stance"].lower().startswith(opening)}
+
+    listed = "The council approved the withdrawal of Norway, Iceland and Denmark from the fishing pact in May."
+    text = [
+        f"{listed} The three countries announced their intention to leave the pact.",
+        "They later signed a charter.",
+    ]
+    assert holders(text, "announced") == {"Norway", "Iceland", "Denmark"}
+    assert holders(text, "signed") == {"Norway", "Iceland", "Denmark"}
+    text = [f"{listed} The two countries announced their intention to leave the pact."]
+    assert holders(text, "announced") == set()

@@ -312,6 +312,17 @@ def find_positions(
             deed += [a for a in _action(text, s_start, s_end, inside, index, context, reported) if a[0] not in held]
             held = {d[0] for d in [*results, *deed]}
             deed += [d for d in _pair_action(text, s_start, s_end, inside, index, pair, sides) if d[0] not in held]
+            # "... the withdrawal of Mali, Niger and Burkina Faso. The three countries announced ...": the states the
+            # sentence before names, when it names as many
+            numbered = _NUMBERED.match(text, s_start, s_end)
+            listed = [k for k in sides if index.actors[k].kind is ActorKind.STATE]
+            if numbered and len(listed) != _NUMBERS[numbered.group(1).lower()]:
+                numbered = None
+            if numbered and not any(m.start < numbered.end() for m in inside):
+                begin = _predicate_start(text[numbered.end() : s_end])
+                stance = _paraphrase(text[numbered.end() + begin : s_end]) if begin is not None else ""
+                held = {d[0] for d in [*results, *deed]}
+                deed += [(k, stance, "action") for k in listed if k not in held and len(stance.split()) >= 3]
             held = {d[0] for d in [*results, *deed]}
             deed += [d for d in _document_action(text, s_start, s_end, issued) if d[0] not in held]
             held = {d[0] for d in [*results, *deed]}
@@ -418,6 +429,8 @@ def find_positions(
             )
             if last_group != before or any(m.key == last_group for m in inside):
                 partners = _coordinated(text, inside, index, last_group)
+            if numbered:
+                last_group, partners = listed[0], listed[1:]  # "They originally announced ...": all of them
             document = _DOCUMENT_SUBJECT.match(text, s_start, s_end)
             if document and document.group("doc").split()[-1].lower() in issued:
                 # "A Brel-signed memorandum was more about Velmora ... it said that ...": "it" is the memorandum,
@@ -1293,6 +1306,8 @@ def _pronoun_action(
 
 
 # "the two leaders agreed on ...", "both leaders have moved to ...": the two people just named acting together
+_NUMBERED = re.compile(r"\s*(?:[Tt]he|[Aa]ll)\s+(two|three|four|five|six)\s+(?:countries|states|nations|governments)\b")
+_NUMBERS = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 _SIDES_LEAD = re.compile(r"\s*(?:[Tt]he\s+two|[Bb]oth)\s+(?:sides|countries|governments|capitals)\b")
 _PAIR_LEAD = re.compile(r"(?:^\s*|,\s+)(?:[Tt]he\s+two|[Bb]oth)\s+(?:leaders|men|women|presidents|ministers)\b")
 
