@@ -3308,3 +3308,13 @@ def test_a_former_office_holder_described_is_the_person_named_before():
     assert _actor_of(index, "Norway") is not None  # the words between are read on
     index = find_actors(["Lena Osk met Tomas Brel. Then the former Norwegian prime minister lost the vote."])
     assert _actor_of(index, "the former Norwegian prime minister") is None
+
+
+def test_someones_envoy_is_the_one_person_the_text_titles_envoy():
+    """ "The president’s Arctic envoy has rejected ... Norwegian special envoy Lena Osk has said ...": the envoy,
+    named before or after, not the president; with two envoys, no one."""
+    text = ["The president’s Arctic envoy has rejected the idea.", "Norwegian special envoy Lena Osk has said no."]
+    index = find_actors(text)
+    assert [index.actors[m.key].name for m in index.mentions[0]] == ["Lena Osk"]
+    two = find_actors([*text, "Tomas Brel, the other special envoy, agreed."])
+    assert "Lena Osk" not in [two.actors[m.key].name for m in two.mentions[0]]

@@ -3359,7 +3359,44 @@ def _resolve(raws: list[_Raw], paragraphs: list[str], gaz: Gazetteer, author: st
         mentions[p] = [m for m in ms if m.key in actors]
     _state_qualified(actors, mentions, paragraphs, gaz)
     _named_as_pairs(actors, mentions, paragraphs)
+    _envoys(actors, mentions, paragraphs)
     return ActorIndex(actors, mentions, author_key)
+
+
+# "special envoy Steve Witkoff", "Envoy Lena Osk", "Lena Osk, the special envoy": a person the text titles envoy
+_ENVOY_BEFORE = re.compile(r"\b[Ee]nvoy\s+$")
+_ENVOY_AFTER = re.compile(r",\s+(?:the|a|an)\s+(?:[\w’'\-]+\s+){0,3}envoy\b")
+# "The president’s Middle East envoy has repudiated ...", "Trump’s envoy": someone's envoy, no name after
+_SOMEONES_ENVOY = re.compile(
+    r"\b(?:[Tt]he\s+president|[A-Z][\w\-]+)[’']s\s+(?:[A-Z][\w\-]+\s+){0,2}envoy\b(?!\s+[A-Z])"
+)
+
+
+def _envoys(actors: dict[str, FoundActor], mentions: list[list[Mention]], paragraphs: list[str]) -> None:
+    """ "The president’s Middle East envoy" is the one person the text titles envoy, before or after: the
+    envoy's mention, in place of the possessor's."""
+    envoys = {
+        m.key
+        for p, ms in enumerate(mentions)
+        for m in ms
+        if actors[m.key].kind is ActorKind.PERSON
+        and (
+            _ENVOY_BEFORE.search(paragraphs[p], max(0, m.start - 8), m.start)
+            or _ENVOY_AFTER.match(paragraphs[p], m.end)
+        )
+    }
+    if len(envoys) != 1:
+        return
+    key = envoys.pop()
+    for p, text in enumerate(paragraphs):
+        if "envoy" not in text:
+            continue
+        for match in islice(_SOMEONES_ENVOY.finditer(text), MAX_GROUP_PHRASES):
+            start, end = match.span()
+            kept = [m for m in mentions[p] if m.end <= start or m.start >= end]
+            at = bisect.bisect_left([m.start for m in kept], start)
+            mentions[p] = [*kept[:at], Mention(p, start, end, key), *kept[at:]]
+            actors[key].surfaces.setdefault(_clean(match.group()), 0)
 
 
 _PAIRED_KINDS = (ActorKind.ORGANISATION, ActorKind.GROUP)
