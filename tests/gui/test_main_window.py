@@ -322,6 +322,40 @@ def test_panes_are_laid_out_once_at_their_default_sizes(qtbot, qapp, settings, b
         qapp.setStyleSheet("")
 
 
+def test_pane_tool_bars_have_their_height_in_the_first_layout(qtbot, qapp, settings, brief):
+    """The tool bars' actions are added after the panes measured them: the first layout still gives
+    them their full height, so the panes below are not laid out and painted again (issue 5)."""
+    from PySide6.QtCore import QEvent, QObject
+
+    from briefcomposer.gui.theme import apply_theme
+
+    class Resizes(QObject):
+        count = 0
+
+        def eventFilter(self, watched, event):  # noqa: N802, ANN001, ANN201
+            if event.type() == QEvent.Type.Resize:
+                self.count += 1
+            return False
+
+    apply_theme(qapp)  # with the style sheet, as the app runs
+    try:
+        window = MainWindow(settings, brief)
+        qtbot.addWidget(window)
+        window.resize(1400, 900)
+        resizes = Resizes()
+        toolbars = (window.analysis_pane.toolbar, window.analysis_pane.actor_toolbar, window.brief_pane.toolbar)
+        for toolbar in toolbars:
+            toolbar.installEventFilter(resizes)
+        window.show()
+        qtbot.waitExposed(window)
+        qtbot.wait(20)
+        assert resizes.count == len(toolbars)
+        for toolbar in toolbars:
+            assert toolbar.height() == toolbar.sizeHint().height() > 20
+    finally:
+        qapp.setStyleSheet("")
+
+
 def _reopen(qtbot, settings, brief) -> MainWindow:
     window = MainWindow(settings, Document(brief).brief)
     qtbot.addWidget(window)

@@ -863,6 +863,12 @@ class MainWindow(QMainWindow):
         )
         self.brief_pane.toolbar.addSeparator()
         self.brief_pane.toolbar.addAction(self.add_section_action)
+        for toolbar in (self.analysis_pane.toolbar, self.analysis_pane.actor_toolbar, self.brief_pane.toolbar):
+            # The panes' layouts measured these tool bars while they were empty (9 px high) and
+            # adding actions does not tell them: the window's first layout used that height, then
+            # each tool bar's own layout request made the issues, actors and brief panes lay out
+            # and paint a second time (start-up time, issue 5).
+            toolbar.updateGeometry()
         doc.outline.move_requested.connect(self._on_move_requested, Qt.ConnectionType.QueuedConnection)
         doc.outline.section_move_requested.connect(self._on_section_move_requested, Qt.ConnectionType.QueuedConnection)
         doc.outline.excerpt_dropped.connect(self._on_excerpt_dropped, Qt.ConnectionType.QueuedConnection)
