@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import os
 import sys
 from pathlib import Path
 
@@ -358,3 +359,53 @@ def test_pyside_does_not_read_the_source_of_modules_imported_before_it_or_of_our
     read_ours = [name for name in read.split() if not name.startswith("PySide6")]
     assert not [name for name in read_ours if name not in sys.builtin_module_names]  # those have no source
     assert verdicts == "-1 -1 0"  # what the hook itself would have found
+
+
+_PAINT_A_SCROLL_BAR = """
+import os, sys
+from PySide6.QtWidgets import QApplication, QScrollBar
+if sys.argv[1] == "ours":
+    from briefcomposer.gui.app import create_app
+    app = create_app([])
+else:
+    app = QApplication([])
+before = len(os.listdir("/proc/self/task"))
+bar = QScrollBar()
+bar.resize(14, 700)  # the groove's gradient: one fill of 700 scan lines
+bar.grab()
+print(before, len(os.listdir("/proc/self/task")))
+"""
+
+
+@pytest.mark.skipif(not Path("/proc/self/task").is_dir(), reason="counts threads in /proc")
+def test_painting_starts_no_threads_for_big_fills(tmp_path):
+    """Qt hands each fill of 96 scan lines or more to a pool of threads, started by the first
+    paint: the window fills on its own thread, with the same pixels (start-up time, issue 5)."""
+    import os
+    import subprocess
+
+    env = {k: v for k, v in os.environ.items() if k != app_module.SERIAL_FILLS_ENV}
+    env["QT_QPA_PLATFORM"] = "offscreen"
+    counts = {}
+    for who in ("qt", "ours"):
+        out = subprocess.run(
+            [sys.executable, "-c", _PAINT_A_SCROLL_BAR, who], capture_output=True, text=True, env=env, timeout=60
+        )
+        assert out.returncode == 0, out.stderr
+        counts[who] = [int(n) for n in out.stdout.split()]
+    before, after = counts["qt"]
+    assert after > before  # Qt's own default, which this test would miss otherwise
+    before, after = counts["ours"]
+    assert after == before
+
+
+def test_create_app_keeps_the_users_choice_of_thread_pool(qapp, monkeypatch):
+    monkeypatch.setenv(app_module.SERIAL_FILLS_ENV, "0")
+    try:
+        app_module.create_app([])
+        assert os.environ[app_module.SERIAL_FILLS_ENV] == "0"
+        monkeypatch.delenv(app_module.SERIAL_FILLS_ENV)
+        app_module.create_app([])
+        assert os.environ[app_module.SERIAL_FILLS_ENV] == "1"
+    finally:
+        qapp.setStyleSheet("")  # create_app applies the theme
