@@ -124,6 +124,36 @@ def test_filter_model_passes_tester_and_filters(qtmodeltester, brief):
     assert proxy.rowCount(proxy.index(0, 0)) == 2
 
 
+def test_filter_model_gives_a_delegate_every_role_of_a_cell_as_its_source_does(qapp, brief):
+    """The proxy answers a delegate's roles in one call (`multiData`, start-up time, issue 5): the
+    same font, colours, icon and text as the source model's, and nothing for a cell it filters out."""
+    from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem
+
+    model = AnalysisModel(brief)
+    model.set_status(brief.positions[0].id, Status.REJECTED)
+    proxy = AnalysisFilterModel()
+    proxy.setSourceModel(model)
+    proxy.set_show_rejected(True)
+    delegate = QStyledItemDelegate()
+
+    def styled(index):  # noqa: ANN001, ANN202
+        option = QStyleOptionViewItem()
+        delegate.initStyleOption(option, index)
+        colour = option.palette.color(option.palette.ColorRole.Text).name()
+        return option.text, option.font.italic(), option.font.strikeOut(), colour, option.icon.isNull()
+
+    cells = 0
+    for row in range(proxy.rowCount()):
+        parent = proxy.index(row, 0)
+        for index in [proxy.index(row, c) for c in range(3)] + [
+            proxy.index(r, c, parent) for r in range(proxy.rowCount(parent)) for c in range(3)
+        ]:
+            assert styled(index) == styled(proxy.mapToSource(index))
+            cells += 1
+    assert cells == 3 * (model.rowCount() + len(brief.positions))
+    assert styled(QModelIndex())[0] == ""
+
+
 def test_actor_model_passes_tester(qtmodeltester, brief):
     model = ActorModel(brief)
     qtmodeltester.check(model)
