@@ -290,11 +290,9 @@ def test_window_geometry_and_splitters_persist(qtbot, settings, brief):
     assert again.splitter.sizes() == sizes
 
 
-def test_panes_are_laid_out_once_at_their_default_sizes(qtbot, qapp, settings, brief):
-    """The first layout already has the default pane sizes: no second layout after showing (issue 5)."""
+def _resize_counter():  # noqa: ANN202
+    """An event filter that counts the resize events of the widgets it is installed on."""
     from PySide6.QtCore import QEvent, QObject
-
-    from briefcomposer.gui.theme import apply_theme
 
     class Resizes(QObject):
         count = 0
@@ -304,12 +302,19 @@ def test_panes_are_laid_out_once_at_their_default_sizes(qtbot, qapp, settings, b
                 self.count += 1
             return False
 
+    return Resizes()
+
+
+def test_panes_are_laid_out_once_at_their_default_sizes(qtbot, qapp, settings, brief):
+    """The first layout already has the default pane sizes: no second layout after showing (issue 5)."""
+    from briefcomposer.gui.theme import apply_theme
+
     apply_theme(qapp)  # with the style sheet, as the app runs
     try:
         window = MainWindow(settings, brief)
         qtbot.addWidget(window)
         window.resize(1400, 900)
-        resizes = Resizes()
+        resizes = _resize_counter()
         window.brief_pane.installEventFilter(resizes)
         window.show()
         qtbot.waitExposed(window)
@@ -325,24 +330,14 @@ def test_panes_are_laid_out_once_at_their_default_sizes(qtbot, qapp, settings, b
 def test_pane_tool_bars_have_their_height_in_the_first_layout(qtbot, qapp, settings, brief):
     """The tool bars' actions are added after the panes measured them: the first layout still gives
     them their full height, so the panes below are not laid out and painted again (issue 5)."""
-    from PySide6.QtCore import QEvent, QObject
-
     from briefcomposer.gui.theme import apply_theme
-
-    class Resizes(QObject):
-        count = 0
-
-        def eventFilter(self, watched, event):  # noqa: N802, ANN001, ANN201
-            if event.type() == QEvent.Type.Resize:
-                self.count += 1
-            return False
 
     apply_theme(qapp)  # with the style sheet, as the app runs
     try:
         window = MainWindow(settings, brief)
         qtbot.addWidget(window)
         window.resize(1400, 900)
-        resizes = Resizes()
+        resizes = _resize_counter()
         toolbars = (window.analysis_pane.toolbar, window.analysis_pane.actor_toolbar, window.brief_pane.toolbar)
         for toolbar in toolbars:
             toolbar.installEventFilter(resizes)

@@ -14,14 +14,19 @@ def _highlighted_paragraphs(view) -> set[int]:  # noqa: ANN001
     return {doc.findBlock(s.cursor.selectionStart()).blockNumber() for s in view.extraSelections()}
 
 
-def test_long_source_highlights_actors_near_the_visible_text_and_follows_scrolling(qtbot, window):
-    paragraphs = [f"Paragraph {n}: Russia and NATO met again, and Moscow said little." for n in range(2000)]
+def _shown_long_source(qtbot, window, n: int):  # noqa: ANN001, ANN202
+    """The view of a source of `n` paragraphs, each naming actors, added to `window` and shown."""
+    paragraphs = [f"Paragraph {k}: Russia and NATO met again, and Moscow said little." for k in range(n)]
     source = Source(title="Long", paragraphs=paragraphs)
     window.add_source(source)
     window.resize(1200, 800)
     window.show()
     qtbot.waitExposed(window)
-    view = window.source_pane.view_of(source.id)
+    return window.source_pane.view_of(source.id)
+
+
+def test_long_source_highlights_actors_near_the_visible_text_and_follows_scrolling(qtbot, window):
+    view = _shown_long_source(qtbot, window, 2000)
     qtbot.waitUntil(lambda: 0 in _highlighted_paragraphs(view), timeout=3000)  # once laid out
     first = _highlighted_paragraphs(view)
     assert max(first) < 2 * source_view.HIGHLIGHT_MARGIN + 100  # not all 2,000 paragraphs
@@ -53,13 +58,7 @@ def test_short_source_highlights_everything(window):
 
 def test_the_visible_paragraphs_are_those_of_the_viewport(qtbot, window):
     """Found from the scroll bars' page steps, not from `viewport()` (3.7 ms of the start-up; issue 5)."""
-    paragraphs = [f"Paragraph {n}: Russia and NATO met again, and Moscow said little." for n in range(500)]
-    source = Source(title="Long", paragraphs=paragraphs)
-    window.add_source(source)
-    window.resize(1200, 800)
-    window.show()
-    qtbot.waitExposed(window)
-    view = window.source_pane.view_of(source.id)
+    view = _shown_long_source(qtbot, window, 500)
 
     def by_viewport() -> tuple[int, int]:
         rect = view.viewport().rect()
