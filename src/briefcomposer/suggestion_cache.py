@@ -73,9 +73,31 @@ def source_key(source: Source) -> str:
     return digest.hexdigest()
 
 
+def shipped_folder() -> Path:
+    """The analyses that ship with the app: the embedded sample's, read after the user cache.
+
+    A new user's very first start shows the sample with its suggestions; analysing it took
+    0.25 s of that start (issue 5). The entry is named by its key like any other, so it is only
+    read while the analyser is the one that wrote it: any change to the analysis code, the
+    gazetteer or the model makes it a miss (the sample is analysed as before), and a test
+    asks for it to be written again with ``python tools/ship_sample_analysis.py``.
+    """
+    from briefcomposer.paths import bundled_dir
+
+    return bundled_dir("resources") / "analyses"
+
+
+def _entries(source: Source, folder: Path | None) -> list[Path]:
+    """Where the analysis of `source` may be: `folder` when given, else the user cache, then what ships."""
+    name = f"{source_key(source)}.json"
+    if folder is not None:
+        return [folder / name]
+    return [_folder(None) / name, shipped_folder() / name]
+
+
 def is_cached(source: Source, folder: Path | None = None) -> bool:
     """True when the analysis of `source` is in the cache (it may still prove unusable)."""
-    return (_folder(folder) / f"{source_key(source)}.json").is_file()
+    return any(path.is_file() for path in _entries(source, folder))
 
 
 def _folder(folder: Path | None) -> Path:
@@ -90,20 +112,29 @@ def cached_suggest(source: Source, folder: Path | None = None) -> Suggestions:
     """`analysis.suggest(source)`, from the cache in `folder` (default: the user cache) when possible."""
     from briefcomposer.analysis import suggest
 
-    path = _folder(folder) / f"{source_key(source)}.json"
-    try:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        found = _decode(data, source)
-    except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, SpanError) as exc:
-        if not isinstance(exc, FileNotFoundError):
-            logger.info("Analysis cache entry %s unusable (%s); analysing again", path.name, exc)
-    else:
-        with contextlib.suppress(OSError):
-            os.utime(path)  # recently used: kept longest
-        return found
+    entries = _entries(source, folder)
+    for n, path in enumerate(entries):
+        try:
+            data = json.loads(path.read_text(encoding="utf-8"))
+            found = _decode(data, source)
+        except (OSError, ValueError, KeyError, TypeError, IndexError, AttributeError, SpanError) as exc:
+            if not isinstance(exc, FileNotFoundError):
+                logger.info("Analysis cache entry %s unusable (%s); analysing again", path.name, exc)
+        else:
+            if n == 0:
+                with contextlib.suppress(OSError):
+                    os.utime(path)  # recently used: kept longest
+            return found
     suggestions = suggest(source)
-    _store(path, suggestions, source)
+    _store(entries[0], suggestions, source)
     return suggestions
+
+
+def fresh_entry(source: Source) -> str:
+    """A cache entry for `source` analysed now, as text: what ships for the sample (see `shipped_folder`)."""
+    from briefcomposer.analysis import suggest
+
+    return json.dumps(_encode(suggest(source), source), ensure_ascii=False, indent=1) + "\n"
 
 
 def _encode(suggestions: Suggestions, source: Source) -> dict:

@@ -126,6 +126,58 @@ def test_an_unwritable_cache_costs_only_speed(tmp_path):
 
 def test_the_default_folder_is_under_the_user_cache(monkeypatch, tmp_path):
     monkeypatch.setenv("BRIEFCOMPOSER_HOME", str(tmp_path))
+    monkeypatch.setattr(suggestion_cache, "shipped_folder", lambda: tmp_path / "nothing ships")
     source = load_sample()
     cached_suggest(source)
     assert (tmp_path / "cache" / "analyses" / f"{source_key(source)}.json").is_file()
+
+
+def test_the_sample_analysis_that_ships_is_the_current_analysers():
+    """Written by ``tools/ship_sample_analysis.py``: run it after changing the analysis, the gazetteer or the model."""
+    source = load_sample()
+    shipped = sorted(suggestion_cache.shipped_folder().glob("*.json"))
+    assert [p.name for p in shipped] == [f"{source_key(source)}.json"], "run python tools/ship_sample_analysis.py"
+    assert shipped[0].read_text("utf-8") == suggestion_cache.fresh_entry(source)
+
+
+def test_a_new_user_gets_the_samples_analysis_from_what_ships(monkeypatch, tmp_path):
+    monkeypatch.setenv("BRIEFCOMPOSER_HOME", str(tmp_path))
+    source = load_sample()
+    assert is_cached(source)
+    assert shape(source, cached_suggest(source)) == shape(source, suggest(source))
+    assert not (tmp_path / "cache").exists()  # nothing to keep: it ships
+    # another text, or another analyser, misses it
+    edited = load_sample()
+    edited.paragraphs[0] += " One more sentence."
+    assert not is_cached(edited)
+    monkeypatch.setattr(suggestion_cache, "_fingerprint", "another analyser")
+    assert not is_cached(source)
+
+
+def test_a_damaged_shipped_entry_is_analysed_and_kept_in_the_user_cache(monkeypatch, tmp_path):
+    shipped = tmp_path / "ships"
+    shipped.mkdir()
+    monkeypatch.setattr(suggestion_cache, "shipped_folder", lambda: shipped)
+    monkeypatch.setenv("BRIEFCOMPOSER_HOME", str(tmp_path / "home"))
+    source = load_sample()
+    (shipped / f"{source_key(source)}.json").write_text("not json")
+    result = cached_suggest(source)
+    assert shape(source, result) == shape(source, suggest(source))
+    assert (tmp_path / "home" / "cache" / "analyses" / f"{source_key(source)}.json").is_file()
+    assert (shipped / f"{source_key(source)}.json").read_text() == "not json"  # what ships is never written
+
+
+def test_the_users_entry_is_read_before_what_ships(monkeypatch, tmp_path):
+    shipped = tmp_path / "ships"
+    shipped.mkdir()
+    monkeypatch.setattr(suggestion_cache, "shipped_folder", lambda: shipped)
+    monkeypatch.setenv("BRIEFCOMPOSER_HOME", str(tmp_path / "home"))
+    source = load_sample()
+    cached_suggest(source)  # into the user cache
+    # an entry that decodes but differs: only read if the user's were not
+    (shipped / f"{source_key(source)}.json").write_text(
+        json.dumps({"format": suggestion_cache.FORMAT, "actors": [], "issues": [], "positions": []})
+    )
+    assert cached_suggest(source).positions
+    (tmp_path / "home" / "cache" / "analyses" / f"{source_key(source)}.json").unlink()
+    assert not cached_suggest(source).positions

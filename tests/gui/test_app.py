@@ -150,10 +150,25 @@ def test_write_png_reports_what_it_cannot_write(qapp, tmp_path, caplog):
     assert not (tmp_path / "empty.png").exists()
 
 
-def test_the_sample_opens_with_the_window_once_its_analysis_is_cached(qtbot, settings):
+def test_a_new_user_sees_the_sample_with_the_window_from_the_analysis_that_ships(qtbot, settings):
+    """No analysis in the user cache: the first start ever opens the sample at once, as later ones do (issue 5)."""
+    from briefcomposer.paths import user_cache_dir
+
+    window = MainWindow(settings, sample=True)
+    qtbot.addWidget(window)
+    assert window.showing_sample
+    assert not window._jobs  # noqa: SLF001  # nothing analysed in the background
+    assert window.doc.brief.positions
+    assert not (user_cache_dir() / "analyses").exists()
+
+
+def test_the_sample_opens_with_the_window_once_its_analysis_is_cached(qtbot, settings, monkeypatch, tmp_path):
+    from briefcomposer import suggestion_cache
     from briefcomposer.sources import load_sample
     from briefcomposer.suggestion_cache import cached_suggest, is_cached
 
+    # what ships is for another analyser (say one changed since): the sample is analysed in the background
+    monkeypatch.setattr(suggestion_cache, "shipped_folder", lambda: tmp_path / "nothing ships")
     assert not is_cached(load_sample())  # a fresh user cache
     cold = MainWindow(settings, sample=True)
     qtbot.addWidget(cold)
@@ -277,19 +292,9 @@ def test_the_window_started_from_the_command_line_writes_its_log_file(tmp_path):
 def test_a_start_with_the_analysis_cached_leaves_out_what_the_first_paint_does_not_use(tmp_path):
     """Modules dropped from the start-up (issue 5) stay dropped: each cost 1 to 4 ms of it."""
     import os
-    import shutil
     import subprocess
 
-    from briefcomposer.paths import user_cache_dir
-    from briefcomposer.sources import load_sample
-    from briefcomposer.suggestion_cache import cached_suggest, source_key
-
-    source = load_sample()
-    cached_suggest(source)  # in this session's cache, then in the one of the started window
-    entry = user_cache_dir() / "analyses" / f"{source_key(source)}.json"
-    home = tmp_path / "home"
-    (home / "cache" / "analyses").mkdir(parents=True)
-    shutil.copy(entry, home / "cache" / "analyses" / entry.name)
+    home = tmp_path / "home"  # empty: the sample's analysis is the one that ships
     env = {
         **os.environ,
         "QT_QPA_PLATFORM": "offscreen",
@@ -308,7 +313,7 @@ def test_a_start_with_the_analysis_cached_leaves_out_what_the_first_paint_does_n
     assert out.returncode == 0, out.stderr
     modules, qt_classes = out.stdout.splitlines()[-2:]
     loaded = set(modules.split())
-    assert "yake_rust" not in loaded  # the analysis came from the cache, as on every start but the first
+    assert "yake_rust" not in loaded  # the analysis came from what ships, nothing was analysed
     assert loaded.isdisjoint({"logging.handlers", "socket", "pickle", "uuid", "platform", "html", "hashlib"})
     # Qt's dialogs are made where they open; QWizard would mean that Python was handed a plain QWidget
     # (a viewport, say), which makes PySide create every QtWidgets class (3.7 ms)
