@@ -372,7 +372,7 @@ def main() -> None:
         print(f"peak memory with the sample: {rss_mb:.0f} MB  (goal < 300 MB)  {verdict(rss_mb < 300)}")
     r = bench_in_process(args.words)
     if not args.skip_startup:
-        print(f"  of which: reading and analysing the sample (first time in a process) {float(r['sample_s']):.2f} s")  # type: ignore[arg-type]
+        print(f"  building the sample brief in a process (its analysis read, not run) {float(r['sample_s']):.2f} s")  # type: ignore[arg-type]
     preview = float(r["preview_ms"])  # type: ignore[arg-type]
     print(
         f"edit to preview (sample, median of 30): {preview:.1f} ms build+setHtml "
