@@ -139,6 +139,24 @@ def test_write_png_reads_back_pixel_for_pixel(qapp, tmp_path, width):
     assert back.convertToFormat(QImage.Format.Format_RGB32) == image.convertToFormat(QImage.Format.Format_RGB32)
 
 
+@pytest.mark.parametrize("ratio", [1.0, 2.0, 1.5])
+def test_write_png_writes_a_high_dpi_pixmap_pixel_for_pixel(qapp, tmp_path, ratio):
+    """A window grabbed on a high-DPI screen is a pixmap of device pixels: all of them are written."""
+    from PySide6.QtGui import QColor, QImage, QPixmap
+
+    image = QImage(30, 20, QImage.Format.Format_RGB32)
+    for y in range(image.height()):
+        for x in range(image.width()):
+            image.setPixelColor(x, y, QColor((x * 9) % 256, (y * 13) % 256, 200))
+    pixmap = QPixmap.fromImage(image)
+    pixmap.setDevicePixelRatio(ratio)
+    target = tmp_path / "shot.png"
+    assert app_module.write_png(pixmap, target)
+    back = QImage(str(target))
+    assert (back.width(), back.height()) == (30, 20)
+    assert back.convertToFormat(QImage.Format.Format_RGB32) == image
+
+
 def test_write_png_reports_what_it_cannot_write(qapp, tmp_path, caplog):
     from PySide6.QtGui import QImage
 
