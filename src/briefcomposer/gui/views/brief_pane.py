@@ -54,7 +54,7 @@ class MetadataForm(QWidget):
         ("title", "Title", "What the brief is about"),
         ("reference", "Reference", "SEC/2026/041"),
         ("to", "To", "Recipient"),
-        ("sender", "From", "Your name and team"),
+        ("sender", "From", "Name, team"),
         ("contact", "Contact", "Telephone or email"),
     )
 
@@ -76,7 +76,7 @@ class MetadataForm(QWidget):
             self.edits[field] = edit
         self.date_edit = QDateEdit(self)
         self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMMM yyyy")
+        self.date_edit.setDisplayFormat("d MMM yyyy")
         self.date_edit.setAccessibleName(self.tr("Date"))
         self.date_edit.dateChanged.connect(self._on_date_changed)
 
