@@ -32,6 +32,7 @@ from briefcomposer.gui.commands import (
     MoveItemCommand,
     RemoveEvidenceCommand,
     RemoveItemCommand,
+    RemoveSourceCommand,
     RenameActorCommand,
     RenameIssueCommand,
     SetActorKindCommand,
@@ -194,6 +195,17 @@ def test_add_source_with_suggestions(doc):
     command = AddSourceCommand(doc, source, [actor], [issue], [position])
     assert command.text() == "Import source: Second article"
     check_undo_redo(doc, command)
+
+
+def test_undoing_a_source_removal_puts_the_issues_paragraphs_back_in_their_order(doc):
+    source = Source("Kystposten", ["Velmora and Kystposten", "Lena Osk wants an accord.", "Tomas Brel doubts it."])
+    doc.push(AddSourceCommand(doc, source))
+    issue = Issue("Fisheries accord", paragraphs=[ParagraphRef(source.id, 1)], status=Status.ACCEPTED)
+    doc.push(AddIssueCommand(doc, issue))
+    doc.push(TagParagraphCommand(doc, issue.id, ParagraphRef(source.id, 2)))
+    doc.brief.issues[0].paragraphs.append(ParagraphRef(source.id, 0))  # an issue with a paragraph of both sources
+    doc.brief.issues[0].paragraphs.reverse()
+    check_undo_redo(doc, RemoveSourceCommand(doc, source.id))  # undo gave [2, 1] and [D1, K0]
 
 
 @pytest.mark.parametrize(

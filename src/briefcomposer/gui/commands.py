@@ -604,8 +604,8 @@ class RemoveSourceCommand(_Command):
         shown = {i.issue_id for _, i in brief.iter_items() if isinstance(i, IssueItem)}
         for issue in list(brief.issues):
             for ref in [r for r in issue.paragraphs if r.source_id == sid]:
-                doc.analysis.remove_paragraph(issue.id, ref)
-                steps.append(("paragraph", (issue.id, ref)))
+                at = doc.analysis.remove_paragraph(issue.id, ref)
+                steps.append(("paragraph", (issue.id, at, ref)))
             orphan = not issue.paragraphs and not any(p.issue_id == issue.id for p in brief.positions)
             if orphan and issue.status is Status.SUGGESTED and issue.id not in shown:
                 steps.append(("issue", doc.analysis.take_issue(issue.id)))
@@ -622,8 +622,8 @@ class RemoveSourceCommand(_Command):
                 row, issue = data  # type: ignore[misc]
                 doc.analysis.insert_issue(row, issue)
             elif kind == "paragraph":
-                issue_id, ref = data  # type: ignore[misc]
-                doc.analysis.add_paragraph(issue_id, ref)
+                issue_id, at, ref = data  # type: ignore[misc]
+                doc.analysis.add_paragraph(issue_id, ref, at)
             elif kind == "evidence":
                 position_id, at, excerpt = data  # type: ignore[misc]
                 doc.analysis.add_evidence(position_id, excerpt, at)

@@ -466,22 +466,25 @@ class AnalysisModel(QAbstractItemModel):
                 return at, excerpt
         raise RuleError("that quote is not evidence of this position")
 
-    def add_paragraph(self, issue_id: str, ref: ParagraphRef) -> bool:
-        """Tag a paragraph to an issue; False if it was tagged already."""
+    def add_paragraph(self, issue_id: str, ref: ParagraphRef, at: int | None = None) -> bool:
+        """Tag a paragraph to an issue, at index `at` of its paragraphs (default: the end); False if it was tagged."""
         issue = self._brief.issue(issue_id)
         self._brief.source(ref.source_id)
         if ref in issue.paragraphs:
             return False
-        issue.paragraphs.append(ref)
+        issue.paragraphs.insert(len(issue.paragraphs) if at is None else at, ref)
         index = self.issue_index(issue_id)
         self.dataChanged.emit(index, index.siblingAtColumn(2))
         return True
 
-    def remove_paragraph(self, issue_id: str, ref: ParagraphRef) -> None:
+    def remove_paragraph(self, issue_id: str, ref: ParagraphRef) -> int:
+        """Untag a paragraph from an issue; return where it was in the issue's paragraphs."""
         issue = self._brief.issue(issue_id)
-        issue.paragraphs.remove(ref)
+        at = issue.paragraphs.index(ref)
+        del issue.paragraphs[at]
         index = self.issue_index(issue_id)
         self.dataChanged.emit(index, index.siblingAtColumn(2))
+        return at
 
     def refresh(self) -> None:
         """Tell views that actor names or colours may have changed."""
