@@ -197,6 +197,18 @@ def test_add_source_with_suggestions(doc):
     check_undo_redo(doc, command)
 
 
+def test_undoing_an_edit_of_boilerplate_gives_back_boilerplate(doc):
+    item = TextItem(text="For {{ brief.to }}.", boilerplate=True)
+    doc.push(InsertItemCommand(doc, doc.brief.sections[2].id, None, item))
+    check_undo_redo(doc, EditItemTextCommand(doc, item.id, "For the minister."))
+    assert not item.boilerplate  # the officer's own words now
+    doc.push(EditItemTextCommand(doc, item.id, "For {{ brief.to }}."))  # typed back: merges, but is not nothing
+    assert doc.undo_stack.count() == 2
+    doc.undo_stack.undo()
+    assert item.text == "For {{ brief.to }}."
+    assert item.boilerplate  # was left False: the export printed the placeholder
+
+
 def test_undoing_a_source_removal_puts_the_issues_paragraphs_back_in_their_order(doc):
     source = Source("Kystposten", ["Velmora and Kystposten", "Lena Osk wants an accord.", "Tomas Brel doubts it."])
     doc.push(AddSourceCommand(doc, source))

@@ -248,7 +248,7 @@ class EditItemTextCommand(_Command):
     def __init__(self, doc: Document, item_id: str, text: str) -> None:
         super().__init__(doc, translate("commands", "Edit text"))
         self._item_id, self._new = item_id, text
-        self._old: str | None = None
+        self._old: tuple[str, bool] | None = None  # the text and the boilerplate flag (an edit may clear it)
 
     def redo(self) -> None:
         old = self._doc.outline.set_item_text(self._item_id, self._new)
@@ -257,7 +257,7 @@ class EditItemTextCommand(_Command):
 
     def undo(self) -> None:
         assert self._old is not None
-        self._doc.outline.set_item_text(self._item_id, self._old)
+        self._doc.outline.set_item_text(self._item_id, *self._old)
 
     def id(self) -> int:
         return MergeId.ITEM_TEXT
@@ -266,7 +266,8 @@ class EditItemTextCommand(_Command):
         if not isinstance(other, EditItemTextCommand) or other._item_id != self._item_id:
             return False
         self._new = other._new
-        self.setObsolete(self._new == self._old)
+        item = self._doc.brief.item(self._item_id)
+        self.setObsolete((self._new, getattr(item, "boilerplate", False)) == self._old)
         return True
 
 

@@ -488,13 +488,18 @@ class OutlineModel(QAbstractItemModel):
             self._section_changed(section_row)
         return old_s, old_i
 
-    def set_item_text(self, item_id: str, text: str) -> str:
-        """Set the editable text of an item (a quote's comment); return the old text."""
+    def set_item_text(self, item_id: str, text: str, boilerplate: bool | None = None) -> tuple[str, bool]:
+        """Set the editable text of an item (a quote's comment); return the old text and boilerplate flag.
+
+        Boilerplate edited to text without placeholders becomes the officer's own text, unless
+        `boilerplate` (an undo's) says what the flag is.
+        """
         item = self._brief.item(item_id)
+        was = isinstance(item, TextItem) and item.boilerplate
         if isinstance(item, (TextItem, BulletItem)):
             old, item.text = item.text, text
             if isinstance(item, TextItem):
-                item.boilerplate = item.boilerplate and "{" in text
+                item.boilerplate = (item.boilerplate and "{" in text) if boilerplate is None else boilerplate
         elif isinstance(item, QuoteItem):
             old, item.comment = item.comment, text
         else:
@@ -502,7 +507,7 @@ class OutlineModel(QAbstractItemModel):
         index = self.item_index(item_id)
         self.dataChanged.emit(index, index)
         self._section_changed(self.parent(index).row())
-        return old
+        return old, was
 
     def set_table_actors(self, item_id: str, actor_ids: list[str]) -> list[str]:
         item = self._brief.item(item_id)
