@@ -169,3 +169,17 @@ def test_source_model_passes_tester(qtmodeltester, brief, source):
     qtmodeltester.check(model)
     assert model.index(0, 0).data() == "Dialogue matters"
     assert model.rowCount(QModelIndex()) == 1
+
+
+def test_choosing_a_tables_actors_tells_views_its_sections_word_count(brief):
+    model = OutlineModel(brief)
+    section = model.index(1, 0)
+    table = model.index(0, 0, section).data(Role.OBJECT)
+    assert section.data(Role.WORDS) == 3  # "wants more dialogue": the one accepted position
+    changed, counted = [], []
+    model.dataChanged.connect(lambda top_left, bottom_right, roles=(): changed.append(top_left))
+    model.words_changed.connect(lambda: counted.append(True))
+    model.set_table_actors(table.id, [brief.actors[0].id])
+    assert section.data(Role.WORDS) == 0
+    assert section in changed  # the section's row shows "0 words" against its limit
+    assert counted

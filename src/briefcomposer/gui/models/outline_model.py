@@ -515,6 +515,7 @@ class OutlineModel(QAbstractItemModel):
         old, item.actor_ids = item.actor_ids, list(actor_ids)
         index = self.item_index(item_id)
         self.dataChanged.emit(index, index)
+        self._section_changed(self.parent(index).row())  # the table's stances count in the section's words
         return old
 
     def refresh(self) -> None:
