@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QMimeData, Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QAbstractItemView
 
 from briefcomposer.core.model import ActorKind, Marking, QuoteItem, TextItem
 from briefcomposer.gui.dialogs.preferences_dialog import Preferences, PreferencesDialog
@@ -62,6 +63,23 @@ def test_new_issue_from_selection(window):
     window.new_issue_action.trigger()
     assert window.doc.brief.issues[-1].label == "Missile defence"
     assert window.doc.brief.issues[-1].paragraphs[0].paragraph == 3
+
+
+def test_new_issue_hidden_by_the_search_opens_no_other_rows_editor(window):
+    """The label editor opens on the new issue; with a search hiding it, it opened on the row
+    selected before, and the label typed for the new issue renamed that one."""
+    pane = window.analysis_pane
+    pane.search_edit.setText("NATO")
+    pane.select(window.doc.brief.issues[0].id)  # NATO expansion
+    select(window.source_pane.current_view(), 3, 0, 16)
+    window.new_issue_action.trigger()
+    assert window.doc.brief.issues[-1].label == "Missile defence"
+    assert pane.tree.state() != QAbstractItemView.State.EditingState
+    pane.search_edit.clear()  # shown, it opens for typing as before
+    select(window.source_pane.current_view(), 1, 0, 6)
+    window.new_issue_action.trigger()
+    assert pane.tree.state() == QAbstractItemView.State.EditingState
+    assert pane.current_object() is window.doc.brief.issues[-1]
 
 
 def test_clicking_a_position_flashes_its_evidence(qtbot, window):

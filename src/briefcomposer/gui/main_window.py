@@ -1615,8 +1615,8 @@ class MainWindow(QMainWindow):
         label = label[:1].upper() + label[1:]
         issue = Issue(label, paragraphs=[ParagraphRef(excerpt.source_id, excerpt.paragraph)], status=Status.ACCEPTED)
         self.doc.push(AddIssueCommand(self.doc, issue))
-        self.analysis_pane.select(issue.id)
-        self.analysis_pane.edit_current()
+        if self.analysis_pane.select(issue.id):  # a filter may hide it: then no other row's label opens
+            self.analysis_pane.edit_current()
 
     def show_find(self) -> None:
         self.source_pane.show_find()

@@ -356,15 +356,18 @@ class AnalysisPane(QWidget):
             return self._doc.brief.issue(obj.issue_id)
         return obj if isinstance(obj, Issue) else None
 
-    def select(self, obj_id: str) -> None:
+    def select(self, obj_id: str) -> bool:
+        """Make the issue or position current; False (nothing changed) while the filters hide it."""
         try:
             index = self._doc.analysis.position_index(obj_id)
         except KeyError:
             index = self._doc.analysis.issue_index(obj_id)
         proxy_index = self.proxy.mapFromSource(index)
-        if proxy_index.isValid():
-            self.tree.setCurrentIndex(proxy_index)
-            self.tree.scrollTo(proxy_index)
+        if not proxy_index.isValid():
+            return False
+        self.tree.setCurrentIndex(proxy_index)
+        self.tree.scrollTo(proxy_index)
+        return True
 
     def selected_actors(self) -> list[Actor]:
         rows = sorted(i.row() for i in self.actor_list.selectionModel().selectedRows())
