@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMimeData, Qt
+from PySide6.QtCore import QItemSelectionModel, QMimeData, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractItemView
 
@@ -146,6 +146,21 @@ def test_actor_rename_merge_and_kind(window, monkeypatch):
     for _ in range(3):
         window.undo_action.trigger()
     assert [a.name for a in brief.actors] == ["Russia", "NATO", "United Kingdom"]
+
+
+def test_rename_actor_opens_the_selected_actor_not_the_current_row(window):
+    """Merging the two selected actors leaves the kept one selected and the current row on
+    another: Rename Actor opened the current row's name, not the selected actor's."""
+    actors, view = window.doc.actors, window.analysis_pane.actor_list
+    view.setCurrentIndex(actors.index(2, 0))
+    view.selectionModel().select(actors.index(0, 0), QItemSelectionModel.SelectionFlag.Select)
+    window.merge_actor_action.trigger()  # United Kingdom into Russia
+    assert [a.name for a in window.analysis_pane.selected_actors()] == ["Russia"]
+    assert view.currentIndex().row() == 1  # NATO
+    window.rename_actor_action.trigger()
+    assert view.state() == QAbstractItemView.State.EditingState
+    assert view.indexWidget(actors.index(0, 0)) is not None  # Russia's name is open
+    assert view.indexWidget(actors.index(1, 0)) is None
 
 
 def test_drop_excerpt_from_source_into_section(qtbot, window):

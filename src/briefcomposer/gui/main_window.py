@@ -1741,9 +1741,14 @@ class MainWindow(QMainWindow):
     # ---------------------------------------------------------------- actors
 
     def rename_actor(self) -> None:
-        index = self.analysis_pane.actor_list.currentIndex()
-        if index.isValid():
-            self.analysis_pane.actor_list.edit(index)
+        """Open the name of the one selected actor for editing (the current row may be another)."""
+        assert self.doc is not None
+        actors = self.analysis_pane.selected_actors()
+        if len(actors) != 1:
+            return
+        index = self.doc.actors.index(self.doc.actors.row_of(actors[0].id), 0)
+        self.analysis_pane.actor_list.setCurrentIndex(index)
+        self.analysis_pane.actor_list.edit(index)
 
     def merge_actors(self) -> None:
         from briefcomposer.gui.dialogs.simple_dialogs import ChooseDialog
