@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QMimeData, Qt
+from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractItemView
 
@@ -161,6 +161,29 @@ def test_rename_actor_opens_the_selected_actor_not_the_current_row(window):
     assert view.state() == QAbstractItemView.State.EditingState
     assert view.indexWidget(actors.index(0, 0)) is not None  # Russia's name is open
     assert view.indexWidget(actors.index(1, 0)) is None
+
+
+def test_a_row_dropped_or_moved_where_it_was_makes_no_undo_step(qtbot, window):
+    """Dragging a heading or an item and letting go where it was, or moving the last item of
+    a section to that section, pushed a step that changed nothing and marked the brief modified."""
+    model, stack = window.doc.outline, window.doc.undo_stack
+    drops = [
+        (model.mimeData([model.index(0, 0)]), 0, QModelIndex()),  # the first heading, above itself
+        (model.mimeData([model.index(0, 0)]), 1, QModelIndex()),  # and below itself
+        (model.mimeData([model.index(0, 0, model.index(0, 0))]), 0, model.index(0, 0)),  # an item, above itself
+        (model.mimeData([model.index(0, 0, model.index(0, 0))]), 1, model.index(0, 0)),  # and below itself
+    ]
+    for mime, row, parent in drops:
+        assert model.canDropMimeData(mime, Qt.DropAction.MoveAction, row, 0, parent)
+        model.dropMimeData(mime, Qt.DropAction.MoveAction, row, 0, parent)
+    qtbot.wait(10)  # the model's requests are queued
+    window.brief_pane.outline_view.setCurrentIndex(model.index(0, 0, model.index(0, 0)))
+    window.move_to_section(0)
+    assert stack.count() == 0
+    assert not window.isWindowModified()
+    model.dropMimeData(drops[0][0], Qt.DropAction.MoveAction, 2, 0, QModelIndex())  # a real move still moves
+    qtbot.waitUntil(lambda: stack.count() == 1)
+    assert [s.key for s in window.doc.brief.sections] == ["positions", "summary", "empty"]
 
 
 def test_drop_excerpt_from_source_into_section(qtbot, window):

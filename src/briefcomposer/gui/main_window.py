@@ -1862,6 +1862,8 @@ class MainWindow(QMainWindow):
         if item_id is None:
             return
         size = len(self.doc.brief.sections[section_row].items)
+        if self.doc.brief.locate_item(item_id) == (section_row, size - 1):
+            return  # last in that section already: no step to undo
         self.doc.push(MoveItemCommand(self.doc, item_id, section_row, size))
         self.brief_pane.select_item(item_id)
 

@@ -346,7 +346,8 @@ class OutlineModel(QAbstractItemModel):
                     continue
                 # `row` counts before the item leaves; move_item counts after
                 row_after = i_row - 1 if old_s == s_row and old_i < i_row else i_row
-                self.move_requested.emit(item_id, s_row, row_after)
+                if (old_s, old_i) != (s_row, row_after):  # dropped where it was: no step to undo
+                    self.move_requested.emit(item_id, s_row, row_after)
                 i_row = row_after + 1
         elif data.hasFormat(EXCERPT_MIME):
             try:
@@ -379,7 +380,8 @@ class OutlineModel(QAbstractItemModel):
                 continue
             old = rows.index(section_id)
             row_after = at - 1 if old < at else at
-            self.section_move_requested.emit(section_id, row_after)
+            if row_after != old:  # dropped where it was: no step to undo
+                self.section_move_requested.emit(section_id, row_after)
             at = row_after + 1
         return False  # applied through the undo stack, like item moves
 
