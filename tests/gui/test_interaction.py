@@ -57,6 +57,20 @@ def test_add_evidence_and_tag_issue_from_selection(window):
     assert brief.issues[0].paragraphs[-1].paragraph == 2
 
 
+def test_tagging_a_paragraph_tagged_already_makes_no_undo_step(window):
+    """NATO expansion is tagged to paragraph 2: tagging it again pushed an empty step and
+    marked the brief modified."""
+    select(window.source_pane.current_view(), 1, 0, 6)
+    window.analysis_pane.select(window.doc.brief.issues[0].id)
+    window.tag_action.trigger()
+    assert window.doc.undo_stack.count() == 0
+    assert not window.isWindowModified()
+    select(window.source_pane.current_view(), 3, 0, 6)  # another paragraph is tagged as before
+    window.tag_action.trigger()
+    assert window.doc.undo_stack.count() == 1
+    assert window.doc.brief.issues[0].paragraphs[-1].paragraph == 3
+
+
 def test_new_issue_from_selection(window):
     view = window.source_pane.current_view()
     select(view, 3, 0, 16)

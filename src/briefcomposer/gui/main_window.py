@@ -1604,7 +1604,10 @@ class MainWindow(QMainWindow):
                 self.statusBar().showMessage(self.tr("Select an issue first."), 4000)
                 return
             issue_id = issue.id
-        self.doc.push(TagParagraphCommand(self.doc, issue_id, ParagraphRef(excerpt.source_id, excerpt.paragraph)))
+        ref = ParagraphRef(excerpt.source_id, excerpt.paragraph)
+        if ref in self.doc.brief.issue(issue_id).paragraphs:
+            return  # tagged already: no step that changes nothing
+        self.doc.push(TagParagraphCommand(self.doc, issue_id, ref))
 
     def new_issue(self) -> None:
         assert self.doc is not None
