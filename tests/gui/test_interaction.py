@@ -200,6 +200,18 @@ def test_a_row_dropped_or_moved_where_it_was_makes_no_undo_step(qtbot, window):
     assert [s.key for s in window.doc.brief.sections] == ["positions", "summary", "empty"]
 
 
+def test_actions_follow_a_filter_that_hides_the_current_position(window):
+    """Filtering by the United Kingdom hides NATO's position with its whole issue: no row is
+    current any more, but Edit Stance, Add to Brief... stayed enabled for the hidden one."""
+    pane = window.analysis_pane
+    pane.select(window.doc.brief.positions[1].id)  # NATO on NATO expansion
+    assert window.edit_stance_action.isEnabled()
+    pane.actor_filter.setCurrentIndex(pane.actor_filter.findData(window.doc.brief.actors[2].id))
+    assert pane.current_object() is None
+    for action in (window.edit_stance_action, window.add_to_brief_action, window.reject_action):
+        assert not action.isEnabled(), action.text()
+
+
 def test_drop_excerpt_from_source_into_section(qtbot, window):
     view = window.source_pane.current_view()
     select(view, 1, 0, 6)

@@ -278,6 +278,10 @@ class AnalysisPane(QWidget):
         self.proxy.rowsInserted.connect(self._expand)
         self.proxy.modelReset.connect(self._expand)
         self.proxy.layoutChanged.connect(self._expand)
+        # A filter that hides the current position with its whole issue leaves no current row
+        # without a currentChanged signal: the window's actions must hear of it all the same.
+        for signal in (self.proxy.rowsRemoved, self.proxy.layoutChanged, self.proxy.modelReset):
+            signal.connect(self._on_current_changed)
         self._fill_actor_filter()
         self._expand()
 
