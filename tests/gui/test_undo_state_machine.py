@@ -216,6 +216,7 @@ class UndoMachine(RuleBasedStateMachine):
         self.states = [copy.deepcopy(self.doc.brief)]
         self.clean_state: Brief | None = self.states[0]
         self.saves = 0
+        self.add_source(suggest=True, known=True)  # a second source and its suggestions, as its first step
 
     def _on_message(self, kind, context, text) -> None:  # type: ignore[no-untyped-def]
         if kind in (QtMsgType.QtWarningMsg, QtMsgType.QtCriticalMsg, QtMsgType.QtFatalMsg):
@@ -677,12 +678,16 @@ class UndoMachine(RuleBasedStateMachine):
         try:
             assert storage.loads(storage.dumps(self.brief)) == self.brief
             last = self.stack.index()
-            self.stack.setIndex(0)  # undo everything
+            while self.stack.canUndo():  # undo everything, one step at a time
+                self.stack.undo()
+                assert self.brief == self.states[self.stack.index()]
             assert self.brief == self.initial
             self.models_show_the_brief()
-            self.stack.setIndex(self.stack.count())  # redo everything
-            assert self.brief == self.states[-1]
+            while self.stack.canRedo():  # redo everything
+                self.stack.redo()
+                assert self.brief == self.states[self.stack.index()]
             self.models_show_the_brief()
+            self.views_are_told()
             self.stack.setIndex(last)
             self.stack_names_the_state()
             self.no_model_warnings()
@@ -697,7 +702,7 @@ def test_undo_stack_state_machine(qapp, tmp_path):
     run_state_machine_as_test(
         lambda: UndoMachine(tmp_path),
         settings=settings(
-            max_examples=40,
+            max_examples=30,
             stateful_step_count=30,
             deadline=None,
             report_multiple_bugs=False,
