@@ -209,6 +209,20 @@ def test_undoing_an_edit_of_boilerplate_gives_back_boilerplate(doc):
     assert item.boilerplate  # was left False: the export printed the placeholder
 
 
+def test_redoing_an_edit_typed_back_to_boilerplate_gives_the_state_the_edit_left(doc):
+    """Typed away and back (one merged step), the placeholder is the officer's text: a redo leaves it so."""
+    item = TextItem(text="For {{ brief.to }}.", boilerplate=True)
+    doc.push(InsertItemCommand(doc, doc.brief.sections[2].id, None, item))
+    doc.push(EditItemTextCommand(doc, item.id, "Lena Osk"))
+    doc.push(EditItemTextCommand(doc, item.id, "For {{ brief.to }}."))
+    edited = snapshot(doc.brief)
+    assert not item.boilerplate
+    doc.undo_stack.undo()
+    assert item.boilerplate
+    doc.undo_stack.redo()
+    assert doc.brief == edited
+
+
 def test_undoing_a_source_removal_puts_the_issues_paragraphs_back_in_their_order(doc):
     source = Source("Kystposten", ["Velmora and Kystposten", "Lena Osk wants an accord.", "Tomas Brel doubts it."])
     doc.push(AddSourceCommand(doc, source))

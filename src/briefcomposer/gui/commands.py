@@ -249,11 +249,16 @@ class EditItemTextCommand(_Command):
         super().__init__(doc, translate("commands", "Edit text"))
         self._item_id, self._new = item_id, text
         self._old: tuple[str, bool] | None = None  # the text and the boilerplate flag (an edit may clear it)
+        self._new_flag: bool | None = None  # the flag the edit left: a redo puts back that state exactly
 
     def redo(self) -> None:
-        old = self._doc.outline.set_item_text(self._item_id, self._new)
+        old = self._doc.outline.set_item_text(self._item_id, self._new, self._new_flag)
         if self._old is None:
             self._old = old
+            self._new_flag = self._flag()
+
+    def _flag(self) -> bool:
+        return bool(getattr(self._doc.brief.item(self._item_id), "boilerplate", False))
 
     def undo(self) -> None:
         assert self._old is not None
@@ -265,9 +270,8 @@ class EditItemTextCommand(_Command):
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditItemTextCommand) or other._item_id != self._item_id:
             return False
-        self._new = other._new
-        item = self._doc.brief.item(self._item_id)
-        self.setObsolete((self._new, getattr(item, "boilerplate", False)) == self._old)
+        self._new, self._new_flag = other._new, self._flag()  # `other` has been done: the brief shows the result
+        self.setObsolete((self._new, self._new_flag) == self._old)
         return True
 
 
