@@ -64,6 +64,7 @@ ACTIONS = (
 )
 WORDS = ("Velmora", "Lena Osk", "Tomas Brel", "Mara Quist", "Kystposten", "talks", "NATO", "dialogue", "zzz", "")
 TEXTS = st.lists(st.sampled_from(WORDS), min_size=0, max_size=3).map(" ".join)
+STANCES = ("", "wants talks", "opposes Velmora", "Kystposten  reports   dialogue")
 CAVEATS = (*DESCRIPTORS, *NATIONAL_CAVEATS, *HANDLING_INSTRUCTIONS)
 PASTED = {
     "Velmora": (
@@ -77,6 +78,32 @@ PASTED = {
         None,
     ),
 }
+
+
+class Picks:
+    """A rule's choices, drawn before it runs: as many whatever the window shows, so that a run
+    replays exactly (hypothesis requires it); each choice is taken modulo what there is."""
+
+    def __init__(self, raw: tuple[int, ...]) -> None:
+        self.raw, self.used = raw, 0
+
+    def __repr__(self) -> str:
+        return f"Picks({self.raw!r})"
+
+    def int(self, low: int, high: int) -> int:
+        value = self.raw[self.used % len(self.raw)]
+        self.used += 1
+        return low + value % (high - low + 1) if high >= low else low
+
+    def bool(self) -> bool:
+        return self.int(0, 1) == 1
+
+    def pick(self, seq):  # type: ignore[no-untyped-def]
+        seq = list(seq)
+        return seq[self.int(0, len(seq) - 1)]
+
+
+PICKS = st.tuples(*[st.integers(0, 2**15)] * 8).map(Picks)
 
 
 class Context:
@@ -246,12 +273,12 @@ class WindowMachine(RuleBasedStateMachine):
         """Drop `mime` on the outline where a view could: between sections, on one, above or below an item."""
         model = self.doc.outline
         sections = model.rowCount()
-        if data.draw(st.booleans(), label="on a section") and sections:
-            s_row = data.draw(st.integers(0, sections - 1), label="section")
+        if data.bool() and sections:
+            s_row = data.int(0, sections - 1)
             parent = model.index(s_row, 0)
-            row = data.draw(st.integers(-1, model.rowCount(parent)), label="row")
+            row = data.int(-1, model.rowCount(parent))
         else:
-            parent, row = QModelIndex(), data.draw(st.integers(-1, sections), label="row between sections")
+            parent, row = QModelIndex(), data.int(-1, sections)
         action = Qt.DropAction.MoveAction
         if not model.canDropMimeData(mime, action, row, 0, parent):
             return
@@ -260,7 +287,7 @@ class WindowMachine(RuleBasedStateMachine):
 
     # ---------------------------------------------------------------- selecting
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def select_text(self, data) -> None:  # type: ignore[no-untyped-def]
         """Select text in the source shown, as a mouse drag would (perhaps into the next paragraph)."""
         self._click_elsewhere()
@@ -269,16 +296,16 @@ class WindowMachine(RuleBasedStateMachine):
         views = pane.views()
         if not views:
             return
-        view = data.draw(st.sampled_from(views), label="source")
+        view = data.pick(views)
         pane.tabs.setCurrentWidget(view)
         paragraphs = view.source.paragraphs
-        n = data.draw(st.integers(0, len(paragraphs) - 1), label="paragraph")
+        n = data.int(0, len(paragraphs) - 1)
         length = len(paragraphs[n])
-        start = data.draw(st.integers(0, length), label="start")
-        if n + 1 < len(paragraphs) and data.draw(st.booleans(), label="into the next paragraph"):
-            end_pos = view._doc_pos(n + 1, data.draw(st.integers(0, len(paragraphs[n + 1])), label="end"))
+        start = data.int(0, length)
+        if n + 1 < len(paragraphs) and data.bool():
+            end_pos = view._doc_pos(n + 1, data.int(0, len(paragraphs[n + 1])))
         else:
-            end_pos = view._doc_pos(n, data.draw(st.integers(start, length), label="end"))
+            end_pos = view._doc_pos(n, data.int(start, length))
         cursor = QTextCursor(view.document())
         cursor.setPosition(view._doc_pos(n, start))
         cursor.setPosition(end_pos, QTextCursor.MoveMode.KeepAnchor)
@@ -294,18 +321,18 @@ class WindowMachine(RuleBasedStateMachine):
             cursor.clearSelection()
             view.setTextCursor(cursor)
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def select_in_tree(self, data) -> None:  # type: ignore[no-untyped-def]
         self._click_elsewhere()
         assert self.window is not None
         indexes = self._tree_indexes()
         if indexes:
-            index = data.draw(st.sampled_from(indexes), label="tree row")
+            index = data.pick(indexes)
             self.window.analysis_pane.tree.setCurrentIndex(index)
-            if data.draw(st.booleans(), label="clicked"):  # a click also flashes the evidence in the source
+            if data.bool():  # a click also flashes the evidence in the source
                 self.window.analysis_pane.tree.clicked.emit(index)
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def select_actors(self, data) -> None:  # type: ignore[no-untyped-def]
         self._click_elsewhere()
         assert self.window is not None
@@ -313,31 +340,29 @@ class WindowMachine(RuleBasedStateMachine):
         n = self.doc.actors.rowCount()
         if not n:
             return
-        rows = data.draw(st.lists(st.integers(0, n - 1), min_size=1, max_size=3, unique=True), label="actors")
+        rows = list(dict.fromkeys(data.int(0, n - 1) for _ in range(data.int(1, 3))))
         view.setCurrentIndex(self.doc.actors.index(rows[0], 0))
         for row in rows[1:]:
             view.selectionModel().select(self.doc.actors.index(row, 0), QItemSelectionModel.SelectionFlag.Select)
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def select_in_outline(self, data) -> None:  # type: ignore[no-untyped-def]
         self._click_elsewhere()
         assert self.window is not None
         indexes = [QModelIndex(), *self._outline_indexes()]
-        index = data.draw(st.sampled_from(indexes), label="outline row")
+        index = data.pick(indexes)
         self.window.brief_pane.outline_view.setCurrentIndex(index)
-        if index.isValid() and data.draw(st.booleans(), label="clicked"):  # a quote's click shows its source
+        if index.isValid() and data.bool():  # a quote's click shows its source
             self.window.brief_pane.outline_view.clicked.emit(index)
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def double_click_actor(self, data) -> None:  # type: ignore[no-untyped-def]
         """Double-clicking an actor filters the issues tree by it."""
         self._click_elsewhere()
         assert self.window is not None
         n = self.doc.actors.rowCount()
         if n:
-            self.window.analysis_pane.actor_list.doubleClicked.emit(
-                self.doc.actors.index(data.draw(st.integers(0, n - 1)), 0)
-            )
+            self.window.analysis_pane.actor_list.doubleClicked.emit(self.doc.actors.index(data.int(0, n - 1), 0))
 
     @rule(text=st.sampled_from(("NATO", "dialogue", "Velmora", "the", "zzz")), again=st.booleans())
     def find_in_source(self, text: str, again: bool) -> None:
@@ -351,7 +376,7 @@ class WindowMachine(RuleBasedStateMachine):
         if again:
             QTest.keyClick(edit, Qt.Key.Key_Return)
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def jump_in_history(self, data) -> None:  # type: ignore[no-untyped-def]
         """Click a step in the history dock: the brief goes back (or forward) to it at once."""
         self._click_elsewhere()
@@ -361,7 +386,7 @@ class WindowMachine(RuleBasedStateMachine):
             w.history_action.trigger()
         view = w.history_view
         assert view is not None
-        row = data.draw(st.integers(0, self.doc.undo_stack.count()), label="history row")
+        row = data.int(0, self.doc.undo_stack.count())
         view.setCurrentIndex(view.model().index(row, 0))
         self.expect_recorded = True
 
@@ -385,12 +410,12 @@ class WindowMachine(RuleBasedStateMachine):
         assert self.window is not None
         self.window.analysis_pane.search_edit.setText(text)
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def filter_by_actor(self, data) -> None:  # type: ignore[no-untyped-def]
         self._click_elsewhere()
         assert self.window is not None
         combo = self.window.analysis_pane.actor_filter
-        combo.setCurrentIndex(data.draw(st.integers(0, combo.count() - 1), label="actor filter"))
+        combo.setCurrentIndex(data.int(0, combo.count() - 1))
 
     @rule()
     def toggle_rejected(self) -> None:
@@ -433,17 +458,17 @@ class WindowMachine(RuleBasedStateMachine):
         enabled = [name for name in names if getattr(w, name).isEnabled()]
         if not enabled:
             return
-        name = data.draw(st.sampled_from(enabled), label="action")
+        name = data.pick(enabled)
         if name == "position_action":
             self.position_answer = (
-                data.draw(st.sampled_from(["", "Lena Osk", *(a.name for a in self.doc.brief.actors[:3])])),
-                data.draw(st.integers(0, len(self.doc.brief.issues))),
-                data.draw(TEXTS, label="stance"),
+                data.pick(["", "Lena Osk", *(a.name for a in self.doc.brief.actors[:3])]),
+                data.int(0, len(self.doc.brief.issues)),
+                data.pick(STANCES),
             )
         elif name == "merge_actor_action":
-            self.choose_answer = data.draw(st.integers(-1, len(self.doc.brief.actors) - 2), label="merge into")
+            self.choose_answer = data.int(-1, len(self.doc.brief.actors) - 2)
         elif name == "word_limit_action":
-            Context.shown.word_limit_answer = data.draw(st.sampled_from([None, 0, 1, 7, 250]), label="limit")
+            Context.shown.word_limit_answer = data.pick([None, 0, 1, 7, 250])
         pane = w.analysis_pane
         current = pane.current_object()
         expected = {
@@ -471,30 +496,30 @@ class WindowMachine(RuleBasedStateMachine):
                 return  # the new issue is hidden by a filter: no editor opens
             assert edited == expected[name], f"{name} opened the editor of {edited}, not of {expected[name]}"
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def trigger(self, data) -> None:  # type: ignore[no-untyped-def]
         self._trigger(data, ACTIONS)
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def trigger_on_source(self, data) -> None:  # type: ignore[no-untyped-def]
         self._trigger(data, ACTIONS[:5])
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def trigger_on_analysis(self, data) -> None:  # type: ignore[no-untyped-def]
         self._trigger(data, ACTIONS[5:12])
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def trigger_on_outline(self, data) -> None:  # type: ignore[no-untyped-def]
         self._trigger(data, ACTIONS[12:])
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def toggle_actor(self, data) -> None:  # type: ignore[no-untyped-def]
         """Ctrl+click an actor: it becomes current and its selection toggles."""
         self._click_elsewhere()
         assert self.window is not None
         n = self.doc.actors.rowCount()
         if n:
-            index = self.doc.actors.index(data.draw(st.integers(0, n - 1), label="actor"), 0)
+            index = self.doc.actors.index(data.int(0, n - 1), 0)
             flag = QItemSelectionModel.SelectionFlag.Toggle
             self.window.analysis_pane.actor_list.selectionModel().setCurrentIndex(index, flag)
 
@@ -521,7 +546,7 @@ class WindowMachine(RuleBasedStateMachine):
     def cancel_editor(self) -> None:
         self._close_editor(commit=False)
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def source_menu(self, data) -> None:  # type: ignore[no-untyped-def]
         """An entry of the source's context menu: quote into a section, evidence for, tag to an issue."""
         self._click_elsewhere()
@@ -537,12 +562,12 @@ class WindowMachine(RuleBasedStateMachine):
                 for action in sub.actions()
             ]
             if entries:
-                data.draw(st.sampled_from(entries), label="source menu entry").trigger()
+                data.pick(entries).trigger()
         finally:
             menu.deleteLater()
         QApplication.processEvents()
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def remove_evidence_from_menu(self, data) -> None:  # type: ignore[no-untyped-def]
         self._click_elsewhere()
         w = self.window
@@ -552,11 +577,11 @@ class WindowMachine(RuleBasedStateMachine):
             w._build_analysis_menu(menu)
             entries = [a for sub in (a.menu() for a in menu.actions() if a.menu()) for a in sub.actions()]
             if entries:
-                data.draw(st.sampled_from(entries), label="evidence to remove").trigger()
+                data.pick(entries).trigger()
         finally:
             menu.deleteLater()
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def move_to_section(self, data) -> None:  # type: ignore[no-untyped-def]
         w = self.window
         assert w is not None
@@ -565,18 +590,18 @@ class WindowMachine(RuleBasedStateMachine):
         w.move_to_menu.aboutToShow.emit()
         entries = w.move_to_menu.actions()
         if entries:
-            data.draw(st.sampled_from(entries), label="move to").trigger()
+            data.pick(entries).trigger()
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def set_actor_kind(self, data) -> None:  # type: ignore[no-untyped-def]
         w = self.window
         assert w is not None
         if w.kind_menu.isEnabled():
-            data.draw(st.sampled_from(w.kind_group.actions()), label="kind").trigger()
+            data.pick(w.kind_group.actions()).trigger()
 
     # ---------------------------------------------------------------- dragging
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def drop_selection(self, data) -> None:  # type: ignore[no-untyped-def]
         """Drag the selected source text onto the outline."""
         self._click_elsewhere()
@@ -586,23 +611,23 @@ class WindowMachine(RuleBasedStateMachine):
             return
         self._drop(view.createMimeDataFromSelection(), data)
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def drop_outline_row(self, data) -> None:  # type: ignore[no-untyped-def]
         """Drag an item or a section heading within the outline."""
         self._click_elsewhere()
         indexes = self._outline_indexes()
         if indexes:
-            index = data.draw(st.sampled_from(indexes), label="dragged row")
+            index = data.pick(indexes)
             self._drop(self.doc.outline.mimeData([index]), data)
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def drop_analysis_row(self, data) -> None:  # type: ignore[no-untyped-def]
         """Drag an issue or position from the issues tree onto the outline."""
         self._click_elsewhere()
         assert self.window is not None
         indexes = [i for i in self._tree_indexes() if i.flags() & Qt.ItemFlag.ItemIsDragEnabled]
         if indexes:
-            index = data.draw(st.sampled_from(indexes), label="dragged issue or position")
+            index = data.pick(indexes)
             proxy = self.window.analysis_pane.proxy
             self._drop(proxy.mimeData([index]), data)
 
@@ -629,12 +654,12 @@ class WindowMachine(RuleBasedStateMachine):
         date = dt.date(2026, 11, 29) + dt.timedelta(days=days)
         form.date_edit.setDate(date)
 
-    @rule(data=st.data())
+    @rule(data=PICKS)
     def choose_tier(self, data) -> None:  # type: ignore[no-untyped-def]
         self._click_elsewhere()
         assert self.window is not None
         combo = self.window.brief_pane.metadata.tier_combo
-        combo.setCurrentIndex(data.draw(st.integers(0, combo.count() - 1), label="tier"))
+        combo.setCurrentIndex(data.int(0, combo.count() - 1))
 
     @rule()
     def toggle_sensitive(self) -> None:
@@ -703,8 +728,23 @@ class WindowMachine(RuleBasedStateMachine):
         w.update_actions()
         stale = [name for name, a, was in zip(ACTIONS, actions, shown, strict=True) if a.isEnabled() != was]
         assert not stale, f"enabled out of step: {stale}"
-        counts = doc.counts()
-        assert f"{counts['suggested']} \u00b7" in w.counts_label.text()
+        # The labels, the form and the actor filter show the brief as it is now.
+        for label, update in (
+            (w.counts_label, w._update_counts),
+            (w.brief_pane.pages_label, w.brief_pane.update_pages),
+        ):
+            shown_text = label.text()
+            update()
+            assert label.text() == shown_text, f"a label out of step: {shown_text!r}, not {label.text()!r}"
+        brief, form = doc.brief, w.brief_pane.metadata
+        for name, edit in form.edits.items():
+            assert edit.text() == getattr(brief, name), f"the form's {name} is out of step"
+        if brief.date is not None:
+            assert form.date_edit.date().toPython() == brief.date, "the form's date is out of step"
+        assert form.tier_combo.currentData() is (brief.marking.tier if brief.marking else None)
+        assert form.marking_preview.text() == (str(brief.marking) if brief.marking else "CHOOSE A MARKING")
+        combo = w.analysis_pane.actor_filter
+        assert [combo.itemText(i) for i in range(1, combo.count())] == [a.name for a in brief.actors]
         self._check_consistent()
         w.preview_pane.refresh()
         self._check_exceptions()
