@@ -6,7 +6,7 @@ from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractItemView
 
-from briefcomposer.core.model import ActorKind, Marking, QuoteItem, TextItem
+from briefcomposer.core.model import ActorKind, Marking, QuoteItem, Status, TextItem
 from briefcomposer.gui.dialogs.preferences_dialog import Preferences, PreferencesDialog
 from briefcomposer.gui.dialogs.simple_dialogs import ChooseDialog, PasteSourceDialog, PositionDialog, PositionInput
 from briefcomposer.gui.models.roles import EXCERPT_MIME, ITEM_MIME
@@ -125,10 +125,11 @@ def test_a_positions_adjacent_sentences_flash_as_one_passage(window):
     assert (flashed.selectionStart(), flashed.selectionEnd()) == (view._doc_pos(3, 0), view._doc_pos(3, 18))
 
 
-def test_inline_stance_edit_is_one_undo_step(window):
+def test_inline_stance_edit_is_one_undo_step(qtbot, window):
     model = window.doc.analysis
     index = model.position_index(window.doc.brief.positions[0].id)
     assert model.setData(index, "  firmly   opposes expansion ", Qt.ItemDataRole.EditRole)
+    qtbot.waitUntil(lambda: window.doc.undo_stack.count() == 1)  # pushed just after (queued)
     assert window.doc.brief.positions[0].stance == "firmly opposes expansion"
     assert window.doc.undo_stack.undoText().startswith("Edit position: Russia")
 
@@ -210,6 +211,30 @@ def test_actions_follow_a_filter_that_hides_the_current_position(window):
     assert pane.current_object() is None
     for action in (window.edit_stance_action, window.add_to_brief_action, window.reject_action):
         assert not action.isEnabled(), action.text()
+
+
+def test_rejecting_a_position_while_its_stance_is_being_edited(qtbot, window, activate):
+    """Rejected, the position leaves the filtered tree and its open editor commits as it loses
+    the focus: that edit, pushed from inside the rejection's own step while the filter was still
+    removing the row, crashed the tree (a segmentation fault) as it laid itself out, or landed in
+    the history before the rejection. The stance typed is kept, and undone first."""
+    from PySide6.QtWidgets import QLineEdit
+
+    activate(window)
+    position = window.doc.brief.positions[0]  # suggested: Russia opposes expansion
+    window.analysis_pane.select(position.id)
+    window.edit_stance_action.trigger()
+    tree = window.analysis_pane.tree
+    editor = next(e for e in tree.viewport().findChildren(QLineEdit) if e.isVisible())
+    qtbot.waitUntil(editor.hasFocus)
+    editor.setText("opposes expansion firmly")
+    window.reject_action.trigger()
+    qtbot.wait(50)  # the tree lays itself out and paints
+    window.repaint()
+    assert position.status is Status.REJECTED
+    qtbot.waitUntil(lambda: position.stance == "opposes expansion firmly")
+    window.undo_action.trigger()
+    assert position.stance == "opposes expansion"
 
 
 def test_drop_excerpt_from_source_into_section(qtbot, window):

@@ -7,7 +7,7 @@ import logging
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from briefcomposer.core import brief_ops
@@ -76,7 +76,11 @@ class Document(QObject):
         self.metadata_changed.connect(self._on_metadata_changed)
         self.outline.edit_requested.connect(self._on_item_edit_requested)
         self.outline.rename_requested.connect(self._on_section_rename_requested)
-        self.analysis.edit_requested.connect(self._on_analysis_edit_requested)
+        # Queued: an open stance or label editor commits when it loses the focus, which happens
+        # when the filter hides its row (a position rejected while it is being edited). Pushed at
+        # once, the edit changed the model again while the filter was still removing that row,
+        # and the issues tree crashed laying itself out. Pushed just after, it is kept safely.
+        self.analysis.edit_requested.connect(self._on_analysis_edit_requested, Qt.ConnectionType.QueuedConnection)
         self.actors.rename_requested.connect(self._on_actor_rename_requested)
 
     # -- file
