@@ -240,7 +240,8 @@ class WindowMachine(RuleBasedStateMachine):
                 if text is not None:
                     editor.setText(text)
                 QTest.keyClick(editor, Qt.Key.Key_Return)
-            QApplication.processEvents()  # the delegate commits and closes queued
+            QApplication.processEvents()  # the delegate commits and closes queued,
+            QApplication.processEvents()  # and the document pushes a stance or label edit queued
 
     def _click_elsewhere(self) -> None:
         """A click in another widget takes the focus from an open editor, which commits it as it is."""
