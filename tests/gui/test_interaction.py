@@ -237,6 +237,24 @@ def test_rejecting_a_position_while_its_stance_is_being_edited(qtbot, window, ac
     assert position.stance == "opposes expansion"
 
 
+def test_undoing_a_new_issue_while_its_label_is_being_edited(qtbot, window, activate):
+    """Undo removes the new issue; its open label editor commits as it goes, and the label
+    edit, pushed just after, must find nothing to edit rather than fail."""
+    from PySide6.QtWidgets import QLineEdit
+
+    activate(window)
+    select(window.source_pane.current_view(), 3, 0, 16)
+    window.new_issue_action.trigger()
+    tree = window.analysis_pane.tree
+    editor = next(e for e in tree.viewport().findChildren(QLineEdit) if e.isVisible())
+    qtbot.waitUntil(editor.hasFocus)
+    editor.setText("Velmora talks")
+    window.undo_action.trigger()
+    qtbot.wait(50)
+    assert [i.label for i in window.doc.brief.issues] == ["NATO expansion", "Missile defence"]
+    assert window.doc.undo_stack.index() == 0
+
+
 def test_drop_excerpt_from_source_into_section(qtbot, window):
     view = window.source_pane.current_view()
     select(view, 1, 0, 6)

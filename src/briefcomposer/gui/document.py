@@ -229,6 +229,9 @@ class Document(QObject):
     def _on_analysis_edit_requested(self, what: str, obj_id: str, text: str) -> None:
         from briefcomposer.gui.commands import EditStanceCommand, RenameIssueCommand
 
+        objects = self.brief.positions if what == "stance" else self.brief.issues
+        if not any(obj.id == obj_id for obj in objects):
+            return  # undone while its editor was open (the edit comes queued): nothing left to edit
         self.push(EditStanceCommand(self, obj_id, text) if what == "stance" else RenameIssueCommand(self, obj_id, text))
 
     def _on_actor_rename_requested(self, actor_id: str, name: str) -> None:
