@@ -270,6 +270,23 @@ def test_remove_source_takes_the_suggestions_resting_on_it(brief, source):
     brief.check()
 
 
+def test_remove_source_takes_only_the_suggested_issues_that_rested_on_it(brief, source):
+    from briefcomposer import storage
+    from briefcomposer.core.model import ParagraphRef
+
+    other = Source("Other", ["Elsewhere."])
+    brief.sources.append(other)
+    lone = Issue("Fisheries accord")  # suggested, empty, and never about this source: it stays
+    cited = Issue("Velmora border", paragraphs=[ParagraphRef(source.id, 1)])  # rested on it: it goes
+    tabled = Issue("Coastal patrols", paragraphs=[ParagraphRef(source.id, 0)])  # rested on it, but a table names it
+    brief.issues += [lone, cited, tabled]
+    brief.sections[1].items.append(PositionTableItem(issue_ids=[tabled.id]))
+    brief_ops.remove_source(brief, source.id)
+    assert [i.label for i in brief.issues] == ["NATO enlargement", "Fisheries accord", "Coastal patrols"]
+    brief.check()
+    assert storage.loads(storage.dumps(brief)) == brief  # the file saved now opens again
+
+
 def test_remove_source_refused_while_an_accepted_position_cites_it(brief, source):
     brief_ops.accept(brief, brief.positions[0].id)
     with pytest.raises(RuleError, match="accepted position"):

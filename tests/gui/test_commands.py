@@ -223,6 +223,16 @@ def test_redoing_an_edit_typed_back_to_boilerplate_gives_the_state_the_edit_left
     assert doc.brief == edited
 
 
+def test_removing_a_source_keeps_the_suggested_issues_that_never_cited_it(doc):
+    from briefcomposer.gui.commands import RemoveSourceCommand
+
+    source = Source("Kystposten", ["Velmora and Kystposten", "Lena Osk wants an accord."])
+    doc.push(AddSourceCommand(doc, source))
+    assert [i.label for i in doc.brief.issues] == ["NATO expansion", "Missile defence"]  # suggested, still empty
+    check_undo_redo(doc, RemoveSourceCommand(doc, source.id))
+    assert [i.label for i in doc.brief.issues] == ["NATO expansion", "Missile defence"]
+
+
 def test_undoing_a_source_removal_puts_the_issues_paragraphs_back_in_their_order(doc):
     source = Source("Kystposten", ["Velmora and Kystposten", "Lena Osk wants an accord.", "Tomas Brel doubts it."])
     doc.push(AddSourceCommand(doc, source))

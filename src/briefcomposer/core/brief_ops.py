@@ -136,24 +136,52 @@ def check_source_removable(brief: Brief, source_id: str) -> None:
 def remove_source(brief: Brief, source_id: str) -> Source:
     """Remove a source with the suggestions that rest only on it (see `check_source_removable`).
 
-    Other positions lose their evidence from it; issues forget its paragraphs, and
-    suggested issues left with no paragraph, no position and no place in a section go too.
+    Other positions lose their evidence from it; issues forget its paragraphs, and the
+    suggested issues that rested on it (`issue_left_empty`) go too.
     """
     check_source_removable(brief, source_id)
     source = brief.source(source_id)
+    touched: set[str | None] = set()  # issues that lose a paragraph or a position with the source
     for position in list(brief.positions):
         if position.evidence and all(e.source_id == source_id for e in position.evidence):
             brief.positions.remove(position)
+            touched.add(position.issue_id)
         else:
             position.evidence = [e for e in position.evidence if e.source_id != source_id]
-    shown = {i.issue_id for _, i in brief.iter_items() if isinstance(i, IssueItem)}
+    shown = shown_issue_ids(brief)
     for issue in list(brief.issues):
-        issue.paragraphs = [r for r in issue.paragraphs if r.source_id != source_id]
-        orphan = not issue.paragraphs and not any(p.issue_id == issue.id for p in brief.positions)
-        if orphan and issue.status is Status.SUGGESTED and issue.id not in shown:
+        if any(r.source_id == source_id for r in issue.paragraphs):
+            touched.add(issue.id)
+            issue.paragraphs = [r for r in issue.paragraphs if r.source_id != source_id]
+        if issue.id in touched and issue_left_empty(brief, issue, shown):
             brief.issues.remove(issue)
     brief.sources.remove(source)
     return source
+
+
+def shown_issue_ids(brief: Brief) -> set[str]:
+    """The issues with a place in a section: an issue item, or a positions table limited to them."""
+    shown: set[str] = set()
+    for _, item in brief.iter_items():
+        if isinstance(item, IssueItem):
+            shown.add(item.issue_id)
+        elif isinstance(item, PositionTableItem):
+            shown.update(item.issue_ids)
+    return shown
+
+
+def issue_left_empty(brief: Brief, issue: Issue, shown: set[str]) -> bool:
+    """True for a suggested issue with no paragraph, no position and no place in a section.
+
+    Removing a source takes such an issue with it when the source was what it rested on; a
+    suggestion that never cited the source stays, whatever it holds.
+    """
+    return (
+        issue.status is Status.SUGGESTED
+        and not issue.paragraphs
+        and issue.id not in shown
+        and not any(p.issue_id == issue.id for p in brief.positions)
+    )
 
 
 def pick_excerpt(brief: Brief, source_id: str, paragraph: int, start: int, end: int) -> Excerpt:

@@ -18,7 +18,6 @@ from briefcomposer.core.model import (
     ActorKind,
     Excerpt,
     Issue,
-    IssueItem,
     Item,
     Marking,
     ParagraphRef,
@@ -583,7 +582,8 @@ class RemoveSourceCommand(_Command):
     Refused (`RuleError`, raised before anything changes) while the brief quotes the
     source or an accepted position cites it: that is the officer's work. Suggested
     and rejected positions citing only this source go with it, their other evidence
-    stays; issues forget its paragraphs, and suggested issues left with nothing go too.
+    stays; issues forget its paragraphs, and suggested issues that rested on it and are
+    left with nothing go too (a suggestion that never cited it stays).
     """
 
     def __init__(self, doc: Document, source_id: str) -> None:
@@ -597,22 +597,26 @@ class RemoveSourceCommand(_Command):
         self._undo_steps: list[tuple[str, object]] = []
 
     def redo(self) -> None:
+        from briefcomposer.core.brief_ops import issue_left_empty, shown_issue_ids
+
         doc, brief, sid = self._doc, self._doc.brief, self._source_id
         steps: list[tuple[str, object]] = []
+        touched: set[str | None] = set()  # as `brief_ops.remove_source`: issues that lose something here
         for position in [p for p in brief.positions if any(e.source_id == sid for e in p.evidence)]:
             if all(e.source_id == sid for e in position.evidence):
+                touched.add(position.issue_id)
                 steps.append(("position", doc.analysis.take_position(position.id)))
             else:
                 for excerpt in [e for e in position.evidence if e.source_id == sid]:
                     at, _ = doc.analysis.remove_evidence(position.id, excerpt.id)
                     steps.append(("evidence", (position.id, at, excerpt)))
-        shown = {i.issue_id for _, i in brief.iter_items() if isinstance(i, IssueItem)}
+        shown = shown_issue_ids(brief)
         for issue in list(brief.issues):
             for ref in [r for r in issue.paragraphs if r.source_id == sid]:
+                touched.add(issue.id)
                 at = doc.analysis.remove_paragraph(issue.id, ref)
                 steps.append(("paragraph", (issue.id, at, ref)))
-            orphan = not issue.paragraphs and not any(p.issue_id == issue.id for p in brief.positions)
-            if orphan and issue.status is Status.SUGGESTED and issue.id not in shown:
+            if issue.id in touched and issue_left_empty(brief, issue, shown):
                 steps.append(("issue", doc.analysis.take_issue(issue.id)))
         steps.append(("source", doc.sources.take_source(sid)))
         self._undo_steps = steps
