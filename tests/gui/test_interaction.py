@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import copy
+
+import pytest
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractItemView
@@ -134,21 +137,22 @@ def test_inline_stance_edit_is_one_undo_step(qtbot, window):
     assert window.doc.undo_stack.undoText().startswith("Edit position: Russia")
 
 
-def test_inline_item_edit_and_guidance(window):
+def test_inline_item_edit_and_guidance(qtbot, window):
     model = window.doc.outline
     index = model.index(0, 0, model.index(0, 0))
     model.setData(index, "Rewritten summary.", Qt.ItemDataRole.EditRole)
+    qtbot.waitUntil(lambda: window.doc.undo_stack.count() == 1)  # pushed just after (queued)
     assert window.doc.brief.sections[0].items[0].text == "Rewritten summary."
     window.undo_action.trigger()
     assert window.doc.brief.sections[0].items[0].text == "A first paragraph."
 
 
-def test_actor_rename_merge_and_kind(window, monkeypatch):
+def test_actor_rename_merge_and_kind(qtbot, window, monkeypatch):
     brief = window.doc.brief
     russia, nato, uk = brief.actors
     actors = window.doc.actors
     actors.setData(actors.index(0, 0), "Russian Federation", Qt.ItemDataRole.EditRole)
-    assert russia.name == "Russian Federation"
+    qtbot.waitUntil(lambda: russia.name == "Russian Federation")  # pushed just after (queued)
     window.analysis_pane.actor_list.setCurrentIndex(actors.index(2, 0))
     monkeypatch.setattr(ChooseDialog, "ask", classmethod(lambda cls, parent, title, label, choices: russia.id))
     window.merge_actor_action.trigger()
@@ -235,6 +239,30 @@ def test_rejecting_a_position_while_its_stance_is_being_edited(qtbot, window, ac
     qtbot.waitUntil(lambda: position.stance == "opposes expansion firmly")
     window.undo_action.trigger()
     assert position.stance == "opposes expansion"
+
+
+@pytest.mark.parametrize("what", ["paragraph", "section"])
+def test_undoing_a_new_paragraph_or_section_while_it_is_being_typed_is_one_exact_step(qtbot, window, activate, what):
+    """Undo takes away the paragraph (or section) whose editor is open; the editor commits as it
+    goes. Pushed inside the undo, that edit made the history [Add, Edit] with both undone, and one
+    Redo brought the paragraph back with the text already in it. Now it comes after and is dropped."""
+    from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
+
+    activate(window)
+    view = window.brief_pane.outline_view
+    view.setCurrentIndex(window.doc.outline.index(0, 0))
+    (window.add_paragraph_action if what == "paragraph" else window.add_section_action).trigger()
+    kind = QPlainTextEdit if what == "paragraph" else QLineEdit
+    qtbot.waitUntil(lambda: any(e.isVisible() for e in view.viewport().findChildren(kind)))
+    editor = next(e for e in view.viewport().findChildren(kind) if e.isVisible())
+    before = copy.deepcopy(window.doc.brief)
+    (editor.setPlainText if what == "paragraph" else editor.setText)("Tomas Brel typed this")
+    window.undo_action.trigger()
+    qtbot.wait(20)  # anything queued arrives
+    stack = window.doc.undo_stack
+    assert (stack.count(), stack.index()) == (1, 0)
+    window.redo_action.trigger()
+    assert window.doc.brief == before  # as added, without the text typed into the step undone
 
 
 def test_undoing_a_new_issue_while_its_label_is_being_edited(qtbot, window, activate):

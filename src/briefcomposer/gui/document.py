@@ -74,14 +74,18 @@ class Document(QObject):
         self.analysis.rowsInserted.connect(self._on_positions_changed)
         self.analysis.rowsRemoved.connect(self._on_positions_changed)
         self.metadata_changed.connect(self._on_metadata_changed)
-        self.outline.edit_requested.connect(self._on_item_edit_requested)
-        self.outline.rename_requested.connect(self._on_section_rename_requested)
-        # Queued: an open stance or label editor commits when it loses the focus, which happens
-        # when the filter hides its row (a position rejected while it is being edited). Pushed at
-        # once, the edit changed the model again while the filter was still removing that row,
-        # and the issues tree crashed laying itself out. Pushed just after, it is kept safely.
-        self.analysis.edit_requested.connect(self._on_analysis_edit_requested, Qt.ConnectionType.QueuedConnection)
-        self.actors.rename_requested.connect(self._on_actor_rename_requested)
+        # Queued, every inline editor's edit: an open editor commits when it loses the focus, which
+        # happens in the middle of another step. When the filter hides its row (a position rejected
+        # while its stance is edited), an edit pushed at once changed the model again while the
+        # filter was still removing that row, and the issues tree crashed laying itself out. When
+        # Undo takes away the paragraph, section or actor being edited, the edit was pushed inside
+        # the undo: the history read [Add, Edit] with both undone, and one Redo brought back both.
+        # Pushed just after, the edit lands after the step, or finds its object gone and is dropped.
+        queued = Qt.ConnectionType.QueuedConnection
+        self.outline.edit_requested.connect(self._on_item_edit_requested, queued)
+        self.outline.rename_requested.connect(self._on_section_rename_requested, queued)
+        self.analysis.edit_requested.connect(self._on_analysis_edit_requested, queued)
+        self.actors.rename_requested.connect(self._on_actor_rename_requested, queued)
 
     # -- file
 
@@ -219,11 +223,15 @@ class Document(QObject):
     def _on_item_edit_requested(self, item_id: str, text: str) -> None:
         from briefcomposer.gui.commands import EditItemTextCommand
 
+        if not any(item.id == item_id for _, item in self.brief.iter_items()):
+            return  # undone while its editor was open (the edit comes queued): nothing left to edit
         self.push(EditItemTextCommand(self, item_id, text))
 
     def _on_section_rename_requested(self, section_id: str, heading: str) -> None:
         from briefcomposer.gui.commands import RenameSectionCommand
 
+        if not any(section.id == section_id for section in self.brief.sections):
+            return  # as above
         self.push(RenameSectionCommand(self, section_id, heading))
 
     def _on_analysis_edit_requested(self, what: str, obj_id: str, text: str) -> None:
@@ -237,4 +245,6 @@ class Document(QObject):
     def _on_actor_rename_requested(self, actor_id: str, name: str) -> None:
         from briefcomposer.gui.commands import RenameActorCommand
 
+        if not any(actor.id == actor_id for actor in self.brief.actors):
+            return  # as above
         self.push(RenameActorCommand(self, actor_id, name))
