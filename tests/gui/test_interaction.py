@@ -167,6 +167,14 @@ def test_actor_rename_merge_and_kind(qtbot, window, monkeypatch):
     assert [a.name for a in brief.actors] == ["Russia", "NATO", "United Kingdom"]
 
 
+def test_merging_two_selected_actors_is_one_step_named_by_both(window):
+    actors, view = window.doc.actors, window.analysis_pane.actor_list
+    view.setCurrentIndex(actors.index(2, 0))
+    view.selectionModel().select(actors.index(0, 0), QItemSelectionModel.SelectionFlag.Select)
+    window.merge_actor_action.trigger()
+    assert window.doc.undo_stack.undoText() == "Merge United Kingdom into Russia"  # was "Merge 1 actors into Russia"
+
+
 def test_rename_actor_opens_the_selected_actor_not_the_current_row(window):
     """Merging the two selected actors leaves the kept one selected and the current row on
     another: Rename Actor opened the current row's name, not the selected actor's."""

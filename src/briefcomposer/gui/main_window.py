@@ -1775,6 +1775,9 @@ class MainWindow(QMainWindow):
             self.doc.push(MergeActorsCommand(self.doc, keep_id, drop.id))
             return
         keep, *drops = chosen
+        if len(drops) == 1:  # one step named by both actors ("Merge UK into United Kingdom"), no macro
+            self.doc.push(MergeActorsCommand(self.doc, keep.id, drops[0].id))
+            return
         stack = self.doc.undo_stack
         stack.beginMacro(self.tr("Merge %d actors into %s") % (len(drops), keep.name))
         for drop in drops:
