@@ -124,6 +124,21 @@ def test_filter_model_passes_tester_and_filters(qtmodeltester, brief):
     assert proxy.rowCount(proxy.index(0, 0)) == 2
 
 
+def test_filter_model_follows_an_issue_renamed_to_match_the_search(qtmodeltester, brief):
+    """A position matches the search by its issue's label too: renamed, the issue brings its positions."""
+    model = AnalysisModel(brief)
+    proxy = AnalysisFilterModel()
+    proxy.setSourceModel(model)
+    qtmodeltester.check(proxy)
+    proxy.set_text("velmora")
+    assert proxy.rowCount() == 0
+    model.set_label(brief.issues[0].id, "NATO expansion towards Velmora")
+    assert proxy.rowCount() == 1
+    assert proxy.rowCount(proxy.index(0, 0)) == 2  # both positions on it, by their issue's label
+    model.set_label(brief.issues[0].id, "NATO expansion")  # renamed away: nothing matches any more
+    assert proxy.rowCount() == 0
+
+
 def test_filter_model_gives_a_delegate_every_role_of_a_cell_as_its_source_does(qapp, brief):
     """The proxy answers a delegate's roles in one call (`multiData`, start-up time, issue 5): the
     same font, colours, icon and text as the source model's, and nothing for a cell it filters out."""
