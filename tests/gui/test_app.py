@@ -157,6 +157,16 @@ def test_write_png_writes_a_high_dpi_pixmap_pixel_for_pixel(qapp, tmp_path, rati
     assert back.convertToFormat(QImage.Format.Format_RGB32) == image
 
 
+@pytest.mark.parametrize("size", [0, 1, 2, 5, 300_001])
+def test_deflate_inflates_to_what_it_was_given(size):
+    import random
+    import zlib
+
+    data = bytearray(random.Random(size).choice(b"aab\x00\xff") for _ in range(size))
+    packed = app_module._deflate(data)  # noqa: SLF001
+    assert zlib.decompress(packed) == data  # zlib also checks the header and the Adler-32
+
+
 def test_write_png_reports_what_it_cannot_write(qapp, tmp_path, caplog):
     from PySide6.QtGui import QImage
 

@@ -307,13 +307,41 @@ def write_png(image: QImage | QPixmap, target: Path) -> bool:
         return struct.pack(">I", len(body)) + kind + body + struct.pack(">I", zlib.crc32(kind + body))
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)  # 8-bit RGB, no interlace
-    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(raw, 1)) + chunk(b"IEND", b"")
+    data = b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", _deflate(raw)) + chunk(b"IEND", b"")
     try:
         Path(target).write_bytes(data)
     except OSError as exc:
         logger.error("Could not save the screenshot to %s: %s", target, exc)
         return False
     return True
+
+
+def _deflate(data: bytearray) -> bytes:
+    """`zlib.compress(data, 1)`, the two halves compressed on two threads: the same bytes once inflated.
+
+    zlib lets go of the GIL while it compresses, and each half is a raw deflate stream of its own (the
+    first ends on a sync flush, so the second can follow it); the zlib header and the Adler-32 of the
+    whole make one zlib stream of them. At 1400x900 this takes 7.3 ms against 9.7 (issue 5; the
+    whole start 2.4 ms shorter, paired median of 20 interleaved starts on two cores). Written
+    here because neither the standard library nor Qt compresses on more than one thread.
+    """
+    import struct
+    import threading
+    import zlib
+
+    half = len(data) // 2
+    parts = [b"", b""]
+
+    def first() -> None:
+        packer = zlib.compressobj(1, zlib.DEFLATED, -15)
+        parts[0] = packer.compress(memoryview(data)[:half]) + packer.flush(zlib.Z_SYNC_FLUSH)
+
+    helper = threading.Thread(target=first, name="png-deflate")
+    helper.start()
+    packer = zlib.compressobj(1, zlib.DEFLATED, -15)
+    parts[1] = packer.compress(memoryview(data)[half:]) + packer.flush()
+    helper.join()
+    return b"\x78\x01" + parts[0] + parts[1] + struct.pack(">I", zlib.adler32(data))  # 78 01: deflate, fastest
 
 
 def _take_screenshot(window, target: Path) -> None:  # type: ignore[no-untyped-def]
