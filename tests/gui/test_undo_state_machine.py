@@ -12,6 +12,7 @@ import copy
 import datetime as dt
 from pathlib import Path
 
+import gui_briefs
 from hypothesis import HealthCheck, settings
 from hypothesis import strategies as st
 from hypothesis.stateful import RuleBasedStateMachine, invariant, precondition, rule, run_state_machine_as_test
@@ -69,13 +70,6 @@ from briefcomposer.gui.commands import (
 from briefcomposer.gui.document import Document
 from briefcomposer.gui.models.roles import Role
 
-PARAGRAPHS = [
-    "Dialogue matters",
-    "Russia says NATO expansion threatens its security. The UK wants more dialogue with Moscow.",
-    "NATO Secretary General Jens Stoltenberg called for 'more dialogue' with Russia.",
-    "Missile defence in Europe remains contested & <unresolved>.",
-]
-
 SECOND = [
     "Velmora and Kystposten",
     "Lena Osk of Velmora wants a new fisheries accord with Kystposten.",
@@ -88,45 +82,10 @@ PICK = st.integers(0, 40)
 
 
 def make_brief() -> Brief:
-    """The `brief` fixture of conftest.py (three sections, one source, three actors, two issues, three
-    positions) with a boilerplate paragraph more."""
-    source = Source(
-        title="Dialogue matters", paragraphs=list(PARAGRAPHS), author="A. Writer", publisher="RUSI", headings=[0]
-    )
-    russia = Actor("Russia", ActorKind.STATE, aliases=["Moscow"])
-    nato = Actor("NATO", ActorKind.ORGANISATION)
-    uk = Actor("United Kingdom", ActorKind.STATE, aliases=["UK"])
-    expansion = Issue("NATO expansion", status=Status.ACCEPTED, paragraphs=[ParagraphRef(source.id, 1)])
-    missile = Issue("Missile defence")
-    positions = [
-        Position(russia.id, expansion.id, "opposes expansion", [source.excerpt(1, 0, 49)]),
-        Position(nato.id, expansion.id, "wants more dialogue", [source.excerpt(2, 0, 40)], status=Status.ACCEPTED),
-        Position(uk.id, None, "wants dialogue with Moscow", [source.excerpt(1, 50, 89)]),
-    ]
-    sections = [
-        Section(
-            "summary",
-            "Summary",
-            guidance="Two or three sentences.",
-            word_limit=5,
-            # and, as templates make them, a boilerplate paragraph (not in the fixture)
-            items=[TextItem(text="A first paragraph."), TextItem(text="For {{ brief.to }}.", boilerplate=True)],
-        ),
-        Section("positions", "Positions", guidance="Who holds which position.", items=[PositionTableItem()]),
-        Section("empty", "Lines to take", guidance="Short lines."),
-    ]
-    return Brief(
-        title="Russia and NATO",
-        reference="REF/1",
-        date=dt.date(2026, 11, 29),
-        marking=Marking.parse("OFFICIAL-SENSITIVE"),
-        template_id="uk-briefing-note",
-        sections=sections,
-        sources=[source],
-        actors=[russia, nato, uk],
-        issues=[expansion, missile],
-        positions=positions,
-    )
+    """The `brief` fixture of conftest.py with a boilerplate paragraph more, as templates make them."""
+    brief = gui_briefs.make_brief(gui_briefs.make_source())
+    brief.sections[0].items.append(TextItem(text="For {{ brief.to }}.", boilerplate=True))
+    return brief
 
 
 # What views show of a cell, and what the filter proxy reads of a row's first cell: what a model
