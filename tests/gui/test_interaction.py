@@ -7,7 +7,7 @@ import copy
 import pytest
 from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QAbstractItemView
+from PySide6.QtWidgets import QAbstractItemView, QMessageBox
 
 from briefcomposer.core.model import ActorKind, Marking, QuoteItem, Status, TextItem
 from briefcomposer.gui.dialogs.preferences_dialog import Preferences, PreferencesDialog
@@ -229,7 +229,8 @@ def test_rejecting_a_position_while_its_stance_is_being_edited(qtbot, window, ac
     """Rejected, the position leaves the filtered tree and its open editor commits as it loses
     the focus: that edit, pushed from inside the rejection's own step while the filter was still
     removing the row, crashed the tree (a segmentation fault) as it laid itself out, or landed in
-    the history before the rejection. The stance typed is kept, and undone first."""
+    the history before the rejection. Now the window commits the open editor before any command:
+    the stance typed is one step, the rejection the next, undone in the reverse order."""
     from PySide6.QtWidgets import QLineEdit
 
     activate(window)
@@ -244,7 +245,9 @@ def test_rejecting_a_position_while_its_stance_is_being_edited(qtbot, window, ac
     qtbot.wait(50)  # the tree lays itself out and paints
     window.repaint()
     assert position.status is Status.REJECTED
-    qtbot.waitUntil(lambda: position.stance == "opposes expansion firmly")
+    assert position.stance == "opposes expansion firmly"
+    window.undo_action.trigger()
+    assert (position.status, position.stance) == (Status.SUGGESTED, "opposes expansion firmly")
     window.undo_action.trigger()
     assert position.stance == "opposes expansion"
 
@@ -575,3 +578,93 @@ def test_shortcuts_dialog_lists_commands(window, monkeypatch):
     assert rows["Remove Item"] == "Del"
     dialog = ShortcutsDialog(window, seen)
     assert dialog.table.rowCount() == len(seen)
+
+
+# -- an open inline editor is committed before a command -------------------------------
+
+
+def _open_editor(qtbot, window, what: str):  # noqa: ANN202
+    """Open the inline editor for `what` as the officer would, and return it with its focus."""
+    from PySide6.QtWidgets import QApplication
+
+    outline, pane = window.brief_pane.outline_view, window.analysis_pane
+    if what == "paragraph":
+        outline.setCurrentIndex(window.doc.outline.index(0, 0, window.doc.outline.index(0, 0)))
+        window.edit_item_action.trigger()
+    elif what == "heading":
+        outline.setCurrentIndex(window.doc.outline.index(2, 0))
+        qtbot.keyClick(outline, Qt.Key.Key_F2)
+    elif what == "stance":
+        pane.select(window.doc.brief.positions[0].id)
+        window.edit_stance_action.trigger()
+    else:
+        pane.actor_list.setCurrentIndex(window.doc.actors.index(1, 0))  # NATO
+        window.rename_actor_action.trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and QApplication.focusWidget().parent() is not None)
+    editor = QApplication.focusWidget()
+    assert editor.objectName() in ("itemEditor", "headingEditor") or what in ("stance", "actor"), editor
+    return editor
+
+
+def _typed(brief, what: str) -> str:
+    return {
+        "paragraph": lambda: brief.sections[0].items[0].text,
+        "heading": lambda: brief.sections[2].heading,
+        "stance": lambda: brief.positions[0].stance,
+        "actor": lambda: brief.actors[1].name,
+    }[what]()
+
+
+@pytest.mark.parametrize("what", ["paragraph", "heading", "stance", "actor"])
+def test_save_by_shortcut_while_typing_inline_saves_what_is_typed(qtbot, window, activate, tmp_path, what):
+    """Ctrl+S leaves the focus in an inline editor, which commits only when it loses it: the brief
+    was saved without what was typed, and the title said saved. The window commits it first."""
+    from briefcomposer import storage
+
+    activate(window)
+    window.doc.set_path(tmp_path / "brief.brief")
+    editor = _open_editor(qtbot, window, what)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Mara Quist typed this")
+    qtbot.keyClick(editor, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
+    assert _typed(storage.load(tmp_path / "brief.brief"), what) == "Mara Quist typed this"
+    assert _typed(window.doc.brief, what) == "Mara Quist typed this"
+    assert window.doc.undo_stack.count() == 1  # the edit, one step, saved
+    assert not window.isWindowModified()
+
+
+def test_a_toolbar_button_commits_the_open_editor_before_its_command(qtbot, window, activate, tmp_path):
+    from PySide6.QtTest import QTest
+
+    from briefcomposer import storage
+
+    activate(window)
+    window.doc.set_path(tmp_path / "brief.brief")
+    editor = _open_editor(qtbot, window, "paragraph")
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Lena Osk's summary")
+    button = window.main_toolbar.widgetForAction(window.save_action)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+    assert storage.load(tmp_path / "brief.brief").sections[0].items[0].text == "Lena Osk's summary"
+
+
+def test_closing_while_typing_inline_asks_to_save_what_is_typed(qtbot, window, activate, shown, tmp_path):
+    """A saved brief, a paragraph being retyped, then Quit: with the edit still in the editor the
+    brief looked unchanged, the window closed without asking and the text was lost."""
+    activate(window)
+    window.doc.set_path(tmp_path / "brief.brief")
+    window.save_action.trigger()
+    assert not window.isWindowModified()
+    editor = _open_editor(qtbot, window, "paragraph")
+    qtbot.keyClicks(editor, "Tomas Brel's lines")
+    shown.answer = QMessageBox.StandardButton.Cancel
+    window.quit_action.trigger()
+    assert len(shown.questions) == 1
+    assert window.isVisible()
+    assert window.doc.brief.sections[0].items[0].text == "Tomas Brel's lines"
+
+
+def test_a_command_with_no_editor_open_pushes_nothing_first(window):
+    window.commit_inline_edits()
+    window.find_action.trigger()
+    assert window.doc.undo_stack.count() == 0

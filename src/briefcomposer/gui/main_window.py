@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
     QFileSystemWatcher,
     QItemSelectionModel,
     QSize,
@@ -95,6 +97,7 @@ from briefcomposer.gui.preview import brief_html, table_layout
 from briefcomposer.gui.recovery import discard, list_recoveries, remove_recovery, write_recovery
 from briefcomposer.gui.settings import Settings, autosave_seconds
 from briefcomposer.gui.theme import set_small_text
+from briefcomposer.gui.views import CommitsOpenEditor
 from briefcomposer.gui.views.analysis_pane import AnalysisPane
 from briefcomposer.gui.views.brief_pane import BriefPane
 from briefcomposer.gui.views.source_view import SourcePane
@@ -297,9 +300,28 @@ class MainWindow(QMainWindow):
             tip += f" ({shortcuts[0].toString(QKeySequence.SequenceFormat.NativeText)})"
         action.setToolTip(tip)
         action.setStatusTip(self.tr(tip))
+        # Before the command: what is typed in an open inline editor, as a click elsewhere would.
+        action.triggered.connect(self.commit_inline_edits)
         action.triggered.connect(slot)
         self.addAction(action)
         return action
+
+    def commit_inline_edits(self) -> None:
+        """Commit what is typed in an open inline editor (outline, issues tree, actors) into the brief.
+
+        A toolbar button or a shortcut leaves the focus in the editor, which commits only when it
+        loses it: Save wrote the brief without the text, and Quit lost it (issue 5). Every command
+        of the window and every question to save comes here first. The editors' edits reach the
+        Document queued (see `Document.__init__`); they are delivered now, before the command.
+        """
+        delegates = (
+            self.brief_pane.outline_view.itemDelegate(),
+            self.analysis_pane.tree.itemDelegateForColumn(0),
+            self.analysis_pane.actor_list.itemDelegate(),
+        )
+        committed = [d.commit_open_editor() for d in delegates if isinstance(d, CommitsOpenEditor)]
+        if any(committed) and self.doc is not None:
+            QCoreApplication.sendPostedEvents(self.doc, QEvent.Type.MetaCall)
 
     def _create_actions(self) -> None:
         a = self._action
@@ -1042,6 +1064,7 @@ class MainWindow(QMainWindow):
 
     def maybe_save(self) -> bool:
         """Ask to save unsaved changes; False when the user cancels."""
+        self.commit_inline_edits()
         if self.doc is None or not self.doc.is_modified():
             return True
         from PySide6.QtWidgets import QMessageBox

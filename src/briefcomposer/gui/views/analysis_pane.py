@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QMenu,
     QSplitter,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
@@ -40,6 +39,7 @@ from briefcomposer.gui.document import Document
 from briefcomposer.gui.icons import actor_colour, swatch
 from briefcomposer.gui.models.roles import Role
 from briefcomposer.gui.theme import pane_toolbar, set_small_text
+from briefcomposer.gui.views import CommitsOpenEditor
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -112,7 +112,7 @@ class AnalysisFilterModel(QSortFilterProxyModel):
         return True
 
 
-class PositionDelegate(QStyledItemDelegate):
+class PositionDelegate(CommitsOpenEditor):
     """Column 0 of the issues tree: positions as "Actor: stance", wrapped over up to three lines."""
 
     MAX_LINES = 3
@@ -225,6 +225,7 @@ class AnalysisPane(QWidget):
         self.actor_list.setModel(doc.actors)
         self.actor_list.setAccessibleName(self.tr("Actors"))
         self.actor_list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed)
+        self.actor_list.setItemDelegate(CommitsOpenEditor(self.actor_list))
         self.actor_list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.actor_list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.actor_list.customContextMenuRequested.connect(self._on_actor_menu)

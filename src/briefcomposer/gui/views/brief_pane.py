@@ -32,6 +32,7 @@ from briefcomposer.gui.commands import SetMetadataCommand
 from briefcomposer.gui.document import Document
 from briefcomposer.gui.models.roles import Role
 from briefcomposer.gui.theme import colours, pane_toolbar, set_small_text
+from briefcomposer.gui.views import CommitsOpenEditor
 
 MAX_ITEM_LINES = 6
 KIND_TAGS = {
@@ -242,7 +243,7 @@ class _ItemEditor(QPlainTextEdit):
         super().keyPressEvent(event)
 
 
-class OutlineDelegate(QStyledItemDelegate):
+class OutlineDelegate(CommitsOpenEditor):
     """Sections as headings with a word count; items as wrapped text with a kind tag."""
 
     PAD = 6
@@ -386,14 +387,14 @@ class OutlineDelegate(QStyledItemDelegate):
             line.setAccessibleName(self.tr("Section heading"))
             line.setPlaceholderText(self.tr("Section heading"))
             line.setFont(self._section_font(option))
-            return line
+            return self.remember_editor(line)
         editor = _ItemEditor(parent)
         editor.setObjectName("itemEditor")
         editor.setTabChangesFocus(True)
         editor.commit.connect(self._on_commit)
         if index.data(Role.KIND) == "quote":
             editor.setPlaceholderText(self.tr("A lead-in before the quote (optional)"))
-        return editor
+        return self.remember_editor(editor)
 
     def _on_commit(self) -> None:
         editor = self.sender()
