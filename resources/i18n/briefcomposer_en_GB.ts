@@ -4,7 +4,7 @@
 <context>
     <name>ActorModel</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/models/actor_model.py" line="+63"/>
+        <location filename="../../src/briefcomposer/gui/models/actor_model.py" line="+65"/>
         <source>Also called: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -12,7 +12,7 @@
 <context>
     <name>AnalysisModel</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/models/analysis_model.py" line="+245"/>
+        <location filename="../../src/briefcomposer/gui/models/analysis_model.py" line="+262"/>
         <source>Positions on this issue</source>
         <translation type="unfinished"></translation>
     </message>
@@ -22,7 +22,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+39"/>
+        <location line="+41"/>
         <source>Quotes backing this position</source>
         <translation type="unfinished"></translation>
     </message>
@@ -30,7 +30,7 @@
 <context>
     <name>AnalysisPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="+160"/>
+        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="+180"/>
         <location line="+17"/>
         <source>Issues and positions</source>
         <translation type="unfinished"></translation>
@@ -68,7 +68,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+102"/>
+        <location line="+107"/>
         <source>All actors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -76,7 +76,7 @@
 <context>
     <name>BriefPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+465"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+545"/>
         <source>Brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -161,6 +161,14 @@
     </message>
 </context>
 <context>
+    <name>DateField</name>
+    <message>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-543"/>
+        <source>No date</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>ExportDoneDialog</name>
     <message>
         <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="-46"/>
@@ -186,7 +194,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="+303"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="+329"/>
         <source>&amp;New from Template…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -282,12 +290,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+1656"/>
+        <location line="+1699"/>
         <source>Export to Word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1653"/>
+        <location line="-1696"/>
         <source>Export &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -568,12 +576,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+1528"/>
+        <location line="+1576"/>
         <source>See the pages as Word will print them (made by LibreOffice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1525"/>
+        <location line="-1573"/>
         <source>Show &amp;Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -608,7 +616,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+33"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
@@ -623,7 +631,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-24"/>
+        <location line="-26"/>
         <source>Show &amp;History</source>
         <translation type="unfinished"></translation>
     </message>
@@ -633,7 +641,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+63"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -678,12 +686,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+233"/>
+        <location line="+239"/>
         <source>Suggestions to review: %d · accepted: %d · sources: %d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+79"/>
+        <location line="+82"/>
         <source>Unsaved Changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -703,7 +711,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+14"/>
         <source>Open Brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -718,8 +726,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-844"/>
-        <location line="+868"/>
+        <location line="-876"/>
+        <location line="+905"/>
         <source>The sample article, analysed: review the suggestions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -734,7 +742,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+21"/>
         <source>Save Brief As</source>
         <translation type="unfinished"></translation>
     </message>
@@ -754,7 +762,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+21"/>
+        <location line="+23"/>
         <source>Replace Template?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -779,7 +787,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+125"/>
+        <location line="+127"/>
         <source>Cancel</source>
         <translation type="unfinished"></translation>
     </message>
@@ -789,7 +797,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+16"/>
+        <location line="+18"/>
         <source>Import Source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -815,12 +823,12 @@
     </message>
     <message>
         <location line="+35"/>
-        <location line="+420"/>
+        <location line="+435"/>
         <source>Quote into %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-376"/>
+        <location line="-391"/>
         <source>Select a position first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -830,7 +838,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>Accept position: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -860,7 +868,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+28"/>
         <source>Merge Actors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -870,7 +878,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+10"/>
+        <location line="+13"/>
         <source>Merge %d actors into %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -890,7 +898,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+78"/>
+        <location line="+80"/>
         <source>New section</source>
         <translation type="unfinished"></translation>
     </message>
@@ -931,12 +939,12 @@
     </message>
     <message>
         <location line="+37"/>
-        <location line="+61"/>
+        <location line="+66"/>
         <source>Choose a protective marking before exporting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-60"/>
+        <location line="-65"/>
         <source>Every exported brief carries a marking at its top and bottom.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -946,7 +954,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+7"/>
+        <location line="+9"/>
         <source>Word documents (*.docx)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -956,7 +964,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+9"/>
         <source>Exported %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -976,7 +984,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+6"/>
+        <location line="+8"/>
         <source>Export PDF</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1006,7 +1014,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+5"/>
+        <location line="+7"/>
         <source>About Brief Composer</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1021,7 +1029,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+22"/>
+        <location line="+27"/>
         <source>Restore Unsaved Work?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1032,7 +1040,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+27"/>
+        <location line="+29"/>
         <source>Untitled brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1052,7 +1060,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-447"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+94"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1083,12 +1091,12 @@ Discard it? (No keeps it in %s.)</source>
     </message>
     <message>
         <location line="+2"/>
-        <location line="+85"/>
+        <location line="+84"/>
         <source>Caveats</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-84"/>
+        <location line="-83"/>
         <source>Descriptors, national caveats and handling instructions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1098,7 +1106,7 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+65"/>
+        <location line="+64"/>
         <source>Caveats (%d)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1139,7 +1147,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>OutlineDelegate</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+205"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+208"/>
         <location line="+1"/>
         <source>Section heading</source>
         <translation type="unfinished"></translation>
@@ -1168,7 +1176,7 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+118"/>
+        <location line="+131"/>
         <source>Empty: drag a passage here, or add a paragraph (Ctrl+Shift+Return).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1328,7 +1336,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="-2127"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="-2206"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1397,7 +1405,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>SourcePane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/source_view.py" line="+422"/>
+        <location filename="../../src/briefcomposer/gui/views/source_view.py" line="+428"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1433,12 +1441,12 @@ Discard it? (No keeps it in %s.)</source>
     </message>
     <message>
         <location line="+7"/>
-        <location line="+259"/>
+        <location line="+257"/>
         <source>Source</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-123"/>
+        <location line="-121"/>
         <source>+%d more actors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1453,7 +1461,7 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+16"/>
         <source>%d paragraphs</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1466,12 +1474,12 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>SourceTextView</name>
     <message>
-        <location line="-615"/>
+        <location line="-618"/>
         <source>Source text: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+107"/>
+        <location line="+110"/>
         <source>Evidence of a position</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1481,7 +1489,7 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+149"/>
+        <location line="+151"/>
         <source>Paragraph %d</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1606,7 +1614,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/commands.py" line="+83"/>
+        <location filename="../../src/briefcomposer/gui/commands.py" line="+82"/>
         <source>Add section: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1661,7 +1669,7 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+26"/>
+        <location line="+31"/>
         <source>Choose table actors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1756,12 +1764,12 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+37"/>
+        <location line="+38"/>
         <source>Remove source: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+51"/>
+        <location line="+55"/>
         <source>title</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1894,7 +1902,7 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+10"/>
         <source>Brief Composer</source>
         <translation type="unfinished"></translation>
     </message>

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import copy
+import datetime as dt
 
 import pytest
-from PySide6.QtCore import QItemSelectionModel, QMimeData, QModelIndex, Qt
+from PySide6.QtCore import QDate, QItemSelectionModel, QMimeData, QModelIndex, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox
 
@@ -347,6 +348,50 @@ def test_metadata_form_typing_is_one_step_and_follows_undo(qtbot, window):
     assert window.doc.undo_stack.count() == 1
     window.undo_action.trigger()
     assert edit.text() == ""
+
+
+@pytest.fixture
+def undated(qtbot, settings, brief):
+    """The window on a brief with no date, as a file saved without one opens."""
+    from briefcomposer.gui.main_window import MainWindow
+
+    brief.date = None
+    w = MainWindow(settings, brief)
+    qtbot.addWidget(w)
+    return w
+
+
+def test_a_brief_with_no_date_shows_no_date_and_picking_today_dates_it(undated):
+    """Shown as today, the form looked dated while the export printed no date, and picking
+    today (what the field already showed) changed nothing."""
+    form = undated.brief_pane.metadata.date_edit
+    assert form.text() == "No date"
+    assert form.value() is None
+    form.setDate(QDate.currentDate())
+    assert undated.doc.brief.date == dt.date.today()
+    assert undated.doc.undo_stack.undoText() == "Edit date"
+    undated.undo_action.trigger()
+    assert undated.doc.brief.date is None
+    assert form.text() == "No date"
+
+
+def test_stepping_or_opening_the_calendar_from_no_date_starts_at_today(qtbot, undated, activate):
+    form = undated.brief_pane.metadata.date_edit
+    activate(undated)
+    form.setFocus()
+    qtbot.keyClick(form, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)  # on this month, not September 1752
+    calendar = form.calendarWidget()
+    qtbot.waitUntil(calendar.isVisible)
+    today = QDate.currentDate()
+    assert (calendar.yearShown(), calendar.monthShown()) == (today.year(), today.month())
+    calendar.hide()
+    assert undated.doc.brief.date is None  # looking is not choosing
+    qtbot.keyClick(form, Qt.Key.Key_Up)  # a step from no date is today, not 15 September 1752
+    assert undated.doc.brief.date == dt.date.today()
+    # then a day at a time (Qt steps the day within its month: down, unless today is the 1st)
+    down = dt.date.today().day > 1
+    qtbot.keyClick(form, Qt.Key.Key_Down if down else Qt.Key.Key_Up)
+    assert undated.doc.brief.date == dt.date.today() + dt.timedelta(days=-1 if down else 1)
 
 
 def test_marking_choices_update_the_preview_string(window):

@@ -740,8 +740,7 @@ class WindowMachine(RuleBasedStateMachine):
         brief, form = doc.brief, w.brief_pane.metadata
         for name, edit in form.edits.items():
             assert edit.text() == getattr(brief, name), f"the form's {name} is out of step"
-        if brief.date is not None:
-            assert form.date_edit.date().toPython() == brief.date, "the form's date is out of step"
+        assert form.date_edit.value() == brief.date, "the form's date is out of step"
         assert form.tier_combo.currentData() is (brief.marking.tier if brief.marking else None)
         assert form.marking_preview.text() == (str(brief.marking) if brief.marking else "CHOOSE A MARKING")
         combo = w.analysis_pane.actor_filter

@@ -48,6 +48,86 @@ KIND_TAGS = {
 # ---------------------------------------------------------------- metadata
 
 
+class DateField(QDateEdit):
+    """The brief's date, which may be "No date": a brief saved without one has none.
+
+    Shown as today, a brief with no date looked dated in the form while its export printed no
+    date, and picking today changed nothing (issue 5). "No date" is Qt's special value text on
+    the lowest date; stepping or opening the calendar from it starts at today, not in 1752.
+    """
+
+    NO_DATE = QDate(1752, 9, 14)  # QDateEdit's own lowest date
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setMinimumDate(self.NO_DATE)
+        self.setSpecialValueText(self.tr("No date"))
+        self.setCalendarPopup(True)
+        self.setDisplayFormat("d MMM yyyy")
+
+    def value(self) -> dt.date | None:
+        date = self.date()
+        return None if date == self.NO_DATE else dt.date(date.year(), date.month(), date.day())
+
+    def set_value(self, value: dt.date | None) -> None:
+        self.setDate(self.NO_DATE if value is None else QDate(value.year, value.month, value.day))
+
+    def stepBy(self, steps: int) -> None:
+        if self.value() is None:
+            self.setDate(QDate.currentDate())
+            self.setCurrentSection(QDateEdit.Section.DaySection)  # the next step is a day's
+        else:
+            super().stepBy(steps)
+
+    def mousePressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        empty = self.value() is None
+        super().mousePressEvent(event)
+        if empty:
+            self._calendar_at_today()
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        alt = event.modifiers() & Qt.KeyboardModifier.AltModifier
+        if event.key() == Qt.Key.Key_F4 or (alt and event.key() in (Qt.Key.Key_Down, Qt.Key.Key_Up)):
+            event.accept()
+            self.open_calendar()
+            return
+        super().keyPressEvent(event)
+
+    def open_calendar(self) -> None:
+        """Open the calendar as a click on the arrow does (F4 or Alt+Down, as a combo box opens).
+
+        QDateEdit opens its calendar from the mouse only; it has no function for it, so this
+        presses the arrow where the style draws it.
+        """
+        from PySide6.QtCore import QPointF
+        from PySide6.QtGui import QMouseEvent
+        from PySide6.QtWidgets import QStyle, QStyleOptionComboBox
+
+        option = QStyleOptionComboBox()
+        option.initFrom(self)
+        option.editable = True
+        option.subControls = QStyle.SubControl.SC_All
+        arrow = self.style().subControlRect(
+            QStyle.ComplexControl.CC_ComboBox, option, QStyle.SubControl.SC_ComboBoxArrow, self
+        )
+        where = QPointF(arrow.center())
+        press = QMouseEvent(
+            QEvent.Type.MouseButtonPress,
+            where,
+            self.mapToGlobal(where),
+            Qt.MouseButton.LeftButton,
+            Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier,
+        )
+        self.mousePressEvent(press)
+
+    def _calendar_at_today(self) -> None:
+        calendar = self.calendarWidget()
+        if calendar is not None and calendar.isVisible():
+            today = QDate.currentDate()
+            calendar.setCurrentPage(today.year(), today.month())
+
+
 class MetadataForm(QWidget):
     """Title, reference, to, from, date, contact and the protective marking."""
 
@@ -75,9 +155,7 @@ class MetadataForm(QWidget):
             edit.setObjectName(f"{field}Edit")
             edit.textEdited.connect(lambda text, f=field: self._on_text_edited(f, text))
             self.edits[field] = edit
-        self.date_edit = QDateEdit(self)
-        self.date_edit.setCalendarPopup(True)
-        self.date_edit.setDisplayFormat("d MMM yyyy")
+        self.date_edit = DateField(self)
         self.date_edit.setAccessibleName(self.tr("Date"))
         self.date_edit.dateChanged.connect(self._on_date_changed)
 
@@ -157,8 +235,7 @@ class MetadataForm(QWidget):
                 value = getattr(brief, name)
                 if edit.text() != value:
                     edit.setText(value)
-            date = brief.date or dt.date.today()
-            self.date_edit.setDate(QDate(date.year, date.month, date.day))
+            self.date_edit.set_value(brief.date)
             marking = brief.marking
             self.tier_combo.setCurrentIndex(self.tier_combo.findData(marking.tier) if marking else 0)
             self.sensitive_check.setChecked(bool(marking and marking.sensitive))
@@ -198,10 +275,10 @@ class MetadataForm(QWidget):
         if not self._updating:
             self._doc.push(SetMetadataCommand(self._doc, field, text))
 
-    def _on_date_changed(self, date: QDate) -> None:
+    def _on_date_changed(self, _date: QDate) -> None:
         if self._updating:
             return
-        value = dt.date(date.year(), date.month(), date.day())
+        value = self.date_edit.value()
         if value != self._doc.brief.date:
             self._doc.push(SetMetadataCommand(self._doc, "date", value))
 
