@@ -713,3 +713,65 @@ def test_a_command_with_no_editor_open_pushes_nothing_first(window):
     window.commit_inline_edits()
     window.find_action.trigger()
     assert window.doc.undo_stack.count() == 0
+
+
+# -- a paragraph reaches the brief as it is typed ----------------------------------------
+
+
+@pytest.fixture
+def typing(qtbot, window, activate, monkeypatch):
+    """The window with the summary's paragraph open in its editor; pauses of 20 ms send the text."""
+    from briefcomposer.gui.views import brief_pane
+
+    monkeypatch.setattr(brief_pane._ItemEditor, "PAUSE_MS", 20)
+    activate(window)
+    editor = _open_editor(qtbot, window, "paragraph")
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    return editor
+
+
+def test_a_paragraph_reaches_the_brief_the_preview_and_the_word_count_as_it_is_typed(qtbot, window, typing):
+    """Until its editor closed, a paragraph being written was in neither the preview, nor the
+    section's word count, nor the recovery file: a crash lost all of it."""
+    qtbot.keyClicks(typing, " Lena Osk")
+    qtbot.waitUntil(lambda: window.doc.brief.sections[0].items[0].text == "A first paragraph. Lena Osk")
+    assert typing.isVisible()  # still typing
+    qtbot.keyClicks(typing, " agrees.")
+    qtbot.waitUntil(lambda: window.doc.brief.sections[0].items[0].text.endswith("Lena Osk agrees."))
+    qtbot.waitUntil(lambda: "Lena Osk agrees." in window.preview_pane.browser.toPlainText())
+    assert typing.toPlainText() == "A first paragraph. Lena Osk agrees."  # the editor was left alone
+    assert typing.textCursor().position() == len(typing.toPlainText())
+    stack = window.doc.undo_stack
+    assert (stack.count(), stack.undoText()) == (1, "Edit text")  # one step for the whole typing
+    assert window.isWindowModified()
+
+
+def test_a_recovery_copy_written_while_typing_has_the_last_word(qtbot, window, typing):
+    from briefcomposer import storage
+
+    qtbot.keyClicks(typing, " Kystposten")
+    path = window.autosave()  # at once: before the pause has sent it
+    assert path is not None
+    assert storage.load(path).sections[0].items[0].text == "A first paragraph. Kystposten"
+
+
+def test_escape_after_typing_puts_back_the_text_and_leaves_no_step(qtbot, window, typing):
+    qtbot.keyClicks(typing, " Velmora")
+    qtbot.waitUntil(lambda: window.doc.undo_stack.count() == 1)
+    qtbot.keyClick(typing, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: not typing.isVisible())
+    qtbot.wait(30)
+    assert window.doc.brief.sections[0].items[0].text == "A first paragraph."
+    assert window.doc.undo_stack.count() == 0
+    assert not window.isWindowModified()
+
+
+def test_undo_while_typing_shows_the_text_undone_in_the_editor(qtbot, window, typing):
+    qtbot.keyClicks(typing, " Mara Quist")
+    qtbot.waitUntil(lambda: window.doc.undo_stack.count() == 1)
+    window.main_toolbar.widgetForAction(window.undo_action).click()  # the editor keeps the focus
+    assert window.doc.brief.sections[0].items[0].text == "A first paragraph."
+    assert typing.toPlainText() == "A first paragraph."
+    qtbot.wait(50)  # the editor sends nothing back: the text is the brief's
+    assert window.doc.undo_stack.index() == 0
+    assert window.doc.undo_stack.canRedo()

@@ -306,6 +306,17 @@ class MainWindow(QMainWindow):
         self.addAction(action)
         return action
 
+    def send_typing(self) -> None:
+        """Pass what is being typed in a paragraph's editor to the brief now; the editor stays open.
+
+        The editor sends it at each pause anyway (`brief_pane._ItemEditor`); a recovery copy
+        written in the middle of a word takes that word too.
+        """
+        editor = self.brief_pane.outline_view.itemDelegate().open_editor()
+        if editor is not None and hasattr(editor, "send") and self.doc is not None:
+            editor.send()
+            QCoreApplication.sendPostedEvents(self.doc, QEvent.Type.MetaCall)
+
     def commit_inline_edits(self) -> None:
         """Commit what is typed in an open inline editor (outline, issues tree, actors) into the brief.
 
@@ -2299,6 +2310,10 @@ class MainWindow(QMainWindow):
 
     def autosave(self) -> Path | None:
         """Write a recovery copy when there are unsaved changes since the last one."""
+        try:
+            self.send_typing()
+        except Exception:  # the crash handler comes here too: the copy matters more than the last word
+            logger.warning("Could not take the text being typed into the recovery copy", exc_info=True)
         if self.doc is None or not self.doc.is_modified() or not self._autosave_pending:
             return None
         try:

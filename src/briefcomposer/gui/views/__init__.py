@@ -24,11 +24,18 @@ class CommitsOpenEditor(QStyledItemDelegate):
         self._open_editor = editor
         return editor
 
-    def commit_open_editor(self) -> bool:
-        """Commit and close the open editor; False when none is open."""
-        editor, self._open_editor = self._open_editor, None
+    def open_editor(self) -> QWidget | None:
+        """The inline editor open now, if any."""
+        editor = self._open_editor
         # A view hides an editor it has closed and deletes it later.
         if editor is None or not shiboken6.isValid(editor) or editor.isHidden():
+            return None
+        return editor
+
+    def commit_open_editor(self) -> bool:
+        """Commit and close the open editor; False when none is open."""
+        editor, self._open_editor = self.open_editor(), None
+        if editor is None:
             return False
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)

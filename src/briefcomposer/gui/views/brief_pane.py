@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -296,9 +297,46 @@ class MetadataForm(QWidget):
 
 
 class _ItemEditor(QPlainTextEdit):
-    """Multi-line inline editor: Ctrl+Enter (or leaving it) commits, Esc cancels."""
+    """Multi-line inline editor: Ctrl+Enter (or leaving it) commits, Esc cancels.
+
+    What is typed also reaches the brief as it is typed (`typed`, at each pause and at least
+    every few seconds), so the preview, the word counts and the recovery file follow the
+    typing: a paragraph written over ten minutes in one editor was in none of them until the
+    editor closed, and a crash lost all of it (issue 5). Those edits merge into one undo step;
+    Esc puts back the text the editor opened with (`original`).
+    """
 
     commit = Signal()
+    typed = Signal()
+    PAUSE_MS = 400
+    MAX_WAIT_S = 3.0
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.original: str | None = None  # set when the editor is first filled
+        self._unsent_since: float | None = None
+        self._pause = QTimer(self)
+        self._pause.setSingleShot(True)
+        self._pause.setInterval(self.PAUSE_MS)
+        self._pause.timeout.connect(self.send)
+        self.textChanged.connect(self._on_text_changed)
+
+    def _on_text_changed(self) -> None:
+        if self.original is None:
+            return
+        now = time.monotonic()
+        if self._unsent_since is None:
+            self._unsent_since = now
+        if now - self._unsent_since >= self.MAX_WAIT_S:  # typing without a pause
+            self.send()
+        else:
+            self._pause.start()
+
+    def send(self) -> None:
+        """Pass what is typed to the brief now."""
+        self._pause.stop()
+        self._unsent_since = None
+        self.typed.emit()
 
     def event(self, event) -> bool:  # type: ignore[no-untyped-def]
         # Ctrl+Enter belongs to the editor while it is open, not to the window's "Quote" action.
@@ -469,6 +507,7 @@ class OutlineDelegate(CommitsOpenEditor):
         editor.setObjectName("itemEditor")
         editor.setTabChangesFocus(True)
         editor.commit.connect(self._on_commit)
+        editor.typed.connect(self._on_typed)
         if index.data(Role.KIND) == "quote":
             editor.setPlaceholderText(self.tr("A lead-in before the quote (optional)"))
         return self.remember_editor(editor)
@@ -478,16 +517,37 @@ class OutlineDelegate(CommitsOpenEditor):
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
+    def _on_typed(self) -> None:
+        self.commitData.emit(self.sender())  # the editor stays open
+
+    def eventFilter(self, obj, event) -> bool:  # type: ignore[no-untyped-def]
+        if (
+            isinstance(obj, _ItemEditor)
+            and obj.original is not None
+            and event.type() == QEvent.Type.KeyPress
+            and event.key() == Qt.Key.Key_Escape
+        ):
+            # Esc cancels: what was typed has reached the brief already; the text it opened with
+            # goes back the same way, and merges with it into no step at all.
+            obj.setPlainText(obj.original)
+            obj.send()
+        return super().eventFilter(obj, event)
+
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        text = index.data(Qt.ItemDataRole.EditRole) or ""
         if isinstance(editor, QLineEdit):
-            text = index.data(Qt.ItemDataRole.EditRole) or ""
             if editor.text() != text:
                 editor.setText(text)
                 editor.selectAll()
             return
-        assert isinstance(editor, QPlainTextEdit)
-        editor.setPlainText(index.data(Qt.ItemDataRole.EditRole) or "")
-        editor.selectAll()
+        assert isinstance(editor, _ItemEditor)
+        if editor.original is None:  # opening
+            editor.setPlainText(text)
+            editor.selectAll()
+            editor.original = text
+        elif editor.toPlainText().strip() != text.strip():  # changed elsewhere (an undo), not by this typing
+            editor.setPlainText(text)
+            editor.moveCursor(QTextCursor.MoveOperation.End)
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
         if isinstance(editor, QLineEdit):
