@@ -547,6 +547,16 @@ class WindowMachine(RuleBasedStateMachine):
     def cancel_editor(self) -> None:
         self._close_editor(commit=False)
 
+    @rule(text=TEXTS)
+    def type_and_pause(self, text: str) -> None:
+        """Type into an open paragraph editor and pause: the text reaches the brief, the editor stays open."""
+        assert self.window is not None
+        editor = self._editor(self.window.brief_pane.outline_view)
+        if isinstance(editor, QPlainTextEdit):
+            editor.setPlainText(text)
+            editor.send()  # what the pause's timer does
+            QApplication.processEvents()  # the document pushes the edit queued
+
     @rule(data=PICKS)
     def source_menu(self, data) -> None:  # type: ignore[no-untyped-def]
         """An entry of the source's context menu: quote into a section, evidence for, tag to an issue."""
