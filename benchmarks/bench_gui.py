@@ -10,7 +10,8 @@
 2. Edit to preview: the preview build (HTML) plus ``setHtml`` after one edit of the
    sample brief (goal: < 50 ms); the typing debounce is reported separately.
 3. Stalls: with a 200,000-word source loaded, the longest gap of a 5 ms heartbeat
-   QTimer while scrolling, selecting and editing (goal: < 100 ms).
+   QTimer while scrolling, selecting and editing: typing a title, typing a paragraph in its inline
+   editor (its text reaches the brief at each pause), quoting and undoing (goal: < 100 ms).
 4. Peak memory of the ``--sample --screenshot`` process (maxrss; goal: < 300 MB).
 
 Runs offscreen when there is no display. This is a benchmark, not a test: it asserts nothing.
@@ -316,6 +317,20 @@ def bench_in_process(words: int) -> dict[str, object]:
         doc.push(SetMetadataCommand(doc, "title", f"Typing {n}"))
         _spin(app, 0.03)
     _spin(app, mw.PREVIEW_DELAY_MS / 1000 + 0.2)  # the debounced preview refresh
+    beat.phase = "edit: typing a paragraph"  # in its inline editor, which sends the text at each pause
+    outline = window.brief_pane.outline_view
+    outline.setCurrentIndex(doc.outline.index(0, 0, doc.outline.index(0, 0)))
+    window.edit_item()
+    editor = outline.itemDelegate().open_editor()
+    assert editor is not None
+    editor.moveCursor(QTextCursor.MoveOperation.End)
+    for n, word in enumerate(
+        ["and", "the", "UK", "will", "press", "for", "more", "dialogue", "with", "Moscow", "in", "the", "spring"]
+    ):
+        editor.insertPlainText(f" {word}")
+        _spin(app, 0.6 if n % 4 == 3 else 0.05)  # a pause every four words
+    window.commit_inline_edits()
+    _spin(app, 0.3)
     block = document.findBlockByNumber(len(source.paragraphs) // 2)
     cursor = QTextCursor(block)
     cursor.movePosition(QTextCursor.MoveOperation.EndOfBlock, QTextCursor.MoveMode.KeepAnchor)

@@ -775,3 +775,16 @@ def test_undo_while_typing_shows_the_text_undone_in_the_editor(qtbot, window, ty
     qtbot.wait(50)  # the editor sends nothing back: the text is the brief's
     assert window.doc.undo_stack.index() == 0
     assert window.doc.undo_stack.canRedo()
+
+
+def test_an_editor_closed_before_its_pause_sends_nothing_after(qtbot, qtlog, window, typing):
+    """Typed, then closed by a command before the pause: the pause's timer still fired on the
+    closed editor, which its view no longer knew ("commitData called with an editor that does
+    not belong to this view")."""
+    qtbot.keyClicks(typing, " Tomas Brel")
+    window.commit_inline_edits()
+    assert window.doc.undo_stack.count() == 1
+    typing.send()  # the pause's timer, firing before the closed editor is deleted
+    qtbot.wait(10)
+    assert not [r.message for r in qtlog.records if "commitData" in r.message]
+    assert window.doc.undo_stack.count() == 1

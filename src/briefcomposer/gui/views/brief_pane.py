@@ -336,7 +336,8 @@ class _ItemEditor(QPlainTextEdit):
         """Pass what is typed to the brief now."""
         self._pause.stop()
         self._unsent_since = None
-        self.typed.emit()
+        if not self.isHidden():  # hidden: closed by its view, which deletes it later and knows it no more
+            self.typed.emit()
 
     def event(self, event) -> bool:  # type: ignore[no-untyped-def]
         # Ctrl+Enter belongs to the editor while it is open, not to the window's "Quote" action.
