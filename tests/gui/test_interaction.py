@@ -788,3 +788,21 @@ def test_an_editor_closed_before_its_pause_sends_nothing_after(qtbot, qtlog, win
     qtbot.wait(10)
     assert not [r.message for r in qtlog.records if "commitData" in r.message]
     assert window.doc.undo_stack.count() == 1
+
+
+def test_a_paragraph_editor_grows_with_its_text_and_its_row_makes_room(qtbot, window, typing):
+    """The editor had a fixed 90 px over a row often shorter: it covered the rows below, and a
+    paragraph longer than four lines was typed out of sight."""
+    view = window.brief_pane.outline_view
+    index = window.doc.outline.index(0, 0, window.doc.outline.index(0, 0))
+    next_heading = window.doc.outline.index(1, 0)
+    before = view.visualRect(index).height()  # the editor's least height: the row made room for it
+    assert before == view.itemDelegate().EDITOR_MIN_H
+    assert typing.geometry().bottom() <= view.visualRect(next_heading).top()  # covers nothing
+    qtbot.keyClicks(typing, " Tomas Brel writes a longer paragraph." * 8)
+    qtbot.waitUntil(lambda: view.visualRect(index).height() > before + 40)
+    assert typing.geometry().height() >= view.visualRect(index).height() - 1
+    assert typing.geometry().bottom() <= view.visualRect(next_heading).top()
+    assert typing.verticalScrollBar().maximum() == 0  # all of it in sight
+    qtbot.keyClick(typing, Qt.Key.Key_Escape)  # closed, the row is one line of text again
+    qtbot.waitUntil(lambda: view.visualRect(index).height() < view.itemDelegate().EDITOR_MIN_H)
