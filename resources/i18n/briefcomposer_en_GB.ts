@@ -30,7 +30,7 @@
 <context>
     <name>AnalysisPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="+180"/>
+        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="+278"/>
         <location line="+17"/>
         <source>Issues and positions</source>
         <translation type="unfinished"></translation>
@@ -76,7 +76,7 @@
 <context>
     <name>BriefPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+545"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+636"/>
         <source>Brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,7 +163,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-543"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-632"/>
         <source>No date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -194,7 +194,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="+329"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="+340"/>
         <source>&amp;New from Template…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -726,8 +726,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-876"/>
-        <location line="+905"/>
+        <location line="-887"/>
+        <location line="+916"/>
         <source>The sample article, analysed: review the suggestions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,7 +1024,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+57"/>
+        <location line="+61"/>
         <source>Recovery copy saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1060,7 +1060,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+94"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+95"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1147,13 +1147,13 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>OutlineDelegate</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+208"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+272"/>
         <location line="+1"/>
         <source>Section heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+11"/>
         <source>A lead-in before the quote (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1184,7 +1184,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>OutlineView</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+57"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+78"/>
         <source>Outline of the brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1213,9 +1213,17 @@ Discard it? (No keeps it in %s.)</source>
     </message>
 </context>
 <context>
+    <name>PositionDelegate</name>
+    <message>
+        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="-267"/>
+        <source>Stance</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>PositionDialog</name>
     <message>
-        <location line="+27"/>
+        <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="+27"/>
         <source>New Position</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1336,7 +1344,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="-2206"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="-2221"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>

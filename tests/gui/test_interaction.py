@@ -232,16 +232,16 @@ def test_rejecting_a_position_while_its_stance_is_being_edited(qtbot, window, ac
     removing the row, crashed the tree (a segmentation fault) as it laid itself out, or landed in
     the history before the rejection. Now the window commits the open editor before any command:
     the stance typed is one step, the rejection the next, undone in the reverse order."""
-    from PySide6.QtWidgets import QLineEdit
+    from PySide6.QtWidgets import QPlainTextEdit
 
     activate(window)
     position = window.doc.brief.positions[0]  # suggested: Russia opposes expansion
     window.analysis_pane.select(position.id)
     window.edit_stance_action.trigger()
     tree = window.analysis_pane.tree
-    editor = next(e for e in tree.viewport().findChildren(QLineEdit) if e.isVisible())
+    editor = next(e for e in tree.viewport().findChildren(QPlainTextEdit) if e.isVisible())
     qtbot.waitUntil(editor.hasFocus)
-    editor.setText("opposes expansion firmly")
+    editor.setPlainText("opposes expansion firmly")
     window.reject_action.trigger()
     qtbot.wait(50)  # the tree lays itself out and paints
     window.repaint()
@@ -806,3 +806,24 @@ def test_a_paragraph_editor_grows_with_its_text_and_its_row_makes_room(qtbot, wi
     assert typing.verticalScrollBar().maximum() == 0  # all of it in sight
     qtbot.keyClick(typing, Qt.Key.Key_Escape)  # closed, the row is one line of text again
     qtbot.waitUntil(lambda: view.visualRect(index).height() < view.itemDelegate().EDITOR_MIN_H)
+
+
+def test_a_stance_is_edited_wrapped_in_full_and_enter_commits_it(qtbot, window, activate):
+    """The stance's one-line editor showed the end of a long stance and scrolled sideways."""
+    from PySide6.QtWidgets import QApplication
+
+    activate(window)
+    tree, position = window.analysis_pane.tree, window.doc.brief.positions[0]
+    editor = _open_editor(qtbot, window, "stance")
+    index = window.analysis_pane.proxy.mapFromSource(window.doc.analysis.position_index(position.id))
+    one_line = tree.visualRect(index).height()
+    long = "opposes any further expansion of the Alliance to the east, and says so at every meeting with NATO"
+    editor.selectAll()
+    qtbot.keyClicks(editor, long)
+    qtbot.waitUntil(lambda: tree.visualRect(index).height() > one_line)  # the row makes room as it wraps
+    assert editor.verticalScrollBar().maximum() == 0  # all of it in sight
+    assert editor.horizontalScrollBar().maximum() == 0
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: position.stance == long)
+    assert QApplication.focusWidget() is not editor
+    assert window.doc.undo_stack.count() == 1

@@ -28,13 +28,14 @@ from hypothesis.stateful import RuleBasedStateMachine, initialize, invariant, ru
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSettings, Qt, QThreadPool
 from PySide6.QtGui import QTextCursor
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QLineEdit, QMenu, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QApplication, QFileDialog, QMenu, QPlainTextEdit, QWidget
 
 from briefcomposer import storage
 from briefcomposer.core.model import DESCRIPTORS, HANDLING_INSTRUCTIONS, NATIONAL_CAVEATS
 from briefcomposer.gui.dialogs.simple_dialogs import ChooseDialog, PasteSourceDialog, PositionDialog
 from briefcomposer.gui.main_window import MainWindow
 from briefcomposer.gui.settings import Settings
+from briefcomposer.gui.views import CommitsOpenEditor
 
 # The actions the machine triggers when they are enabled (undo and redo have rules of their own).
 ACTIONS = (
@@ -216,12 +217,14 @@ class WindowMachine(RuleBasedStateMachine):
 
     @staticmethod
     def _editor(view: QAbstractItemView) -> QWidget | None:
-        """The inline editor open in `view`, if any."""
+        """The inline editor open in `view`, if any (hidden, maybe: this window is never shown, and a
+        view hides an editor whose row has no place on screen)."""
         if view.state() != QAbstractItemView.State.EditingState:
             return None
-        for widget in view.viewport().findChildren(QWidget):
-            if isinstance(widget, (QLineEdit, QPlainTextEdit)) and not widget.isHidden():
-                return widget
+        for delegate in (view.itemDelegateForColumn(0), view.itemDelegate()):  # each remembers its editor
+            editor = delegate.open_editor() if isinstance(delegate, CommitsOpenEditor) else None
+            if editor is not None:
+                return editor
         return None
 
     def _close_editor(self, commit: bool, text: str | None = None) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections import Counter
+from functools import partial
 
 from PySide6.QtCore import (
     QEvent,
@@ -26,8 +27,10 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListView,
     QMenu,
+    QPlainTextEdit,
     QSplitter,
     QStyle,
+    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
@@ -112,14 +115,105 @@ class AnalysisFilterModel(QSortFilterProxyModel):
         return True
 
 
+class _StanceEditor(QPlainTextEdit):
+    """A stance, wrapped as the row shows it: Enter (or leaving it) commits, Esc cancels.
+
+    A one-line editor showed the end of a long stance and scrolled sideways through the rest.
+    """
+
+    commit = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setTabChangesFocus(True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.index = QPersistentModelIndex()  # the row it edits, set by the delegate
+
+    def event(self, event) -> bool:  # type: ignore[no-untyped-def]
+        # Enter belongs to the editor while it is open, not to a window action (Ctrl+Enter quotes).
+        if event.type() == QEvent.Type.ShortcutOverride and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            event.accept()
+            return True
+        return super().event(event)
+
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):  # a stance is one line
+            self.commit.emit()
+            return
+        super().keyPressEvent(event)
+
+
 class PositionDelegate(CommitsOpenEditor):
     """Column 0 of the issues tree: positions as "Actor: stance", wrapped over up to three lines."""
 
     MAX_LINES = 3
+    EDITOR_MAX_LINES = 8
 
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self._view = view
+        self.closeEditor.connect(self._on_editor_resized)  # back to the row's own height
+
+    # -- editing a stance
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> QWidget:
+        if index.data(Role.KIND) != "position":
+            return super().createEditor(parent, option, index)  # an issue's label: one line
+        editor = _StanceEditor(parent)
+        editor.setObjectName("stanceEditor")
+        editor.setAccessibleName(self.tr("Stance"))
+        editor.setFont(option.font)
+        editor.index = QPersistentModelIndex(index)
+        editor.commit.connect(self._on_commit)
+        editor.document().documentLayout().documentSizeChanged.connect(partial(self._on_editor_resized, editor))
+        return self.remember_editor(editor, index)
+
+    def _on_commit(self) -> None:
+        editor = self.sender()
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
+    def _on_editor_resized(self, editor: QWidget, *_args: object) -> None:
+        if isinstance(editor, _StanceEditor) and editor.index.isValid():
+            self.sizeHintChanged.emit(QModelIndex(editor.index))
+
+    def _editor_height(self, editor: _StanceEditor) -> int:
+        lines = max(int(editor.document().documentLayout().documentSize().height()), 1)
+        chrome = 2 * (editor.document().documentMargin() + editor.frameWidth()) + 2
+        return int(min(lines, self.EDITOR_MAX_LINES) * editor.fontMetrics().lineSpacing() + chrome)
+
+    def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
+        if not isinstance(editor, _StanceEditor):
+            super().setEditorData(editor, index)
+            return
+        text = index.data(Qt.ItemDataRole.EditRole) or ""
+        if editor.toPlainText() != text:
+            editor.setPlainText(text)
+            editor.selectAll()
+
+    def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # type: ignore[no-untyped-def]
+        if not isinstance(editor, _StanceEditor):
+            super().setModelData(editor, model, index)
+            return
+        model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+
+    def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem, index: QModelIndex) -> None:
+        if not isinstance(editor, _StanceEditor):
+            super().updateEditorGeometry(editor, option, index)
+            return
+        opt = QStyleOptionViewItem(option)
+        self.initStyleOption(opt, index)
+        style = opt.widget.style() if opt.widget else self._view.style()
+        rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
+        rect.setTop(option.rect.top())
+        rect.setHeight(max(option.rect.height(), self._editor_height(editor)))
+        editor.setGeometry(rect)
+
+    def _editing(self, index: QModelIndex) -> _StanceEditor | None:
+        editor = self.open_editor()
+        if isinstance(editor, _StanceEditor) and editor.index == index:
+            return editor
+        return None
 
     def _text_rect_width(self, index: QModelIndex) -> int:
         depth = 1 if index.parent().isValid() else 0
@@ -135,7 +229,11 @@ class PositionDelegate(CommitsOpenEditor):
             QRect(0, 0, self._text_rect_width(index), 10_000), Qt.TextFlag.TextWordWrap, index.data() or ""
         )
         lines = min(max(rect.height() // max(fm.lineSpacing(), 1), 1), self.MAX_LINES)
-        return QSize(size.width(), max(size.height(), lines * fm.lineSpacing() + 8))
+        height = max(size.height(), lines * fm.lineSpacing() + 8)
+        editor = self._editing(index)
+        if editor is not None:  # the row makes room for its editor, which would cover the rows below
+            height = max(height, self._editor_height(editor))
+        return QSize(size.width(), height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
         if index.column() != 0 or index.data(Role.KIND) != "position":

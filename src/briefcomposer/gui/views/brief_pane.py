@@ -338,8 +338,7 @@ class _ItemEditor(QPlainTextEdit):
         """Pass what is typed to the brief now."""
         self._pause.stop()
         self._unsent_since = None
-        if not self.isHidden():  # hidden: closed by its view, which deletes it later and knows it no more
-            self.typed.emit()
+        self.typed.emit()
 
     def event(self, event) -> bool:  # type: ignore[no-untyped-def]
         # Ctrl+Enter belongs to the editor while it is open, not to the window's "Quote" action.
@@ -530,7 +529,7 @@ class OutlineDelegate(CommitsOpenEditor):
             line.setAccessibleName(self.tr("Section heading"))
             line.setPlaceholderText(self.tr("Section heading"))
             line.setFont(self._section_font(option))
-            return self.remember_editor(line)
+            return self.remember_editor(line, index)
         editor = _ItemEditor(parent)
         editor.setObjectName("itemEditor")
         editor.setTabChangesFocus(True)
@@ -540,7 +539,7 @@ class OutlineDelegate(CommitsOpenEditor):
         editor.document().documentLayout().documentSizeChanged.connect(partial(self._on_editor_resized, editor))
         if index.data(Role.KIND) == "quote":
             editor.setPlaceholderText(self.tr("A lead-in before the quote (optional)"))
-        return self.remember_editor(editor)
+        return self.remember_editor(editor, index)
 
     def _on_commit(self) -> None:
         editor = self.sender()
@@ -548,7 +547,10 @@ class OutlineDelegate(CommitsOpenEditor):
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
     def _on_typed(self) -> None:
-        self.commitData.emit(self.sender())  # the editor stays open
+        editor = self.sender()
+        # Not from an editor the view has closed (its pause can come before it is deleted).
+        if editor is self.open_editor():
+            self.commitData.emit(editor)  # the editor stays open
 
     def eventFilter(self, obj, event) -> bool:  # type: ignore[no-untyped-def]
         if (
