@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import shiboken6
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
-from PySide6.QtWidgets import QAbstractItemView, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QStyledItemDelegate, QWidget
 
 
 class CommitsOpenEditor(QStyledItemDelegate):
@@ -13,10 +13,17 @@ class CommitsOpenEditor(QStyledItemDelegate):
     A toolbar button or a shortcut takes no focus from an inline editor, so what the officer had
     typed stayed in it: Save wrote the brief without it, Export left it out, and Quit found nothing
     to save and lost it (issue 5). The window commits the open editor first, as a click elsewhere does.
+
+    A multi-line editor grows with its text: a subclass's `sizeHint` makes its row as tall as
+    `editor_height` while it is open (see `editing`), so the editor covers no other row.
     Made with its view as parent.
     """
 
     _open: tuple[QWidget, QPersistentModelIndex] | None = None
+
+    def __init__(self, view: QAbstractItemView) -> None:
+        super().__init__(view)
+        self.closeEditor.connect(self._on_editor_resized)  # closed: the row is its own height again
 
     def createEditor(self, parent, option, index):  # type: ignore[no-untyped-def]
         return self.remember_editor(super().createEditor(parent, option, index), index)
@@ -24,6 +31,8 @@ class CommitsOpenEditor(QStyledItemDelegate):
     def remember_editor(self, editor: QWidget, index: QModelIndex) -> QWidget:
         """`editor`, kept as the one open on `index`: every `createEditor` passes what it makes through this."""
         self._open = (editor, QPersistentModelIndex(index))
+        if isinstance(editor, QPlainTextEdit):
+            editor.document().documentLayout().documentSizeChanged.connect(self._on_editor_resized)
         return editor
 
     def open_editor(self) -> QWidget | None:
@@ -49,3 +58,22 @@ class CommitsOpenEditor(QStyledItemDelegate):
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
         return True
+
+    def editing(self, index: QModelIndex) -> QPlainTextEdit | None:
+        """The multi-line editor open on `index`, if any."""
+        editor = self.open_editor()
+        if isinstance(editor, QPlainTextEdit) and self._open is not None and self._open[1] == index:
+            return editor
+        return None
+
+    @staticmethod
+    def editor_height(editor: QPlainTextEdit, max_lines: int) -> int:
+        """The height that shows all of `editor`'s text, up to `max_lines` lines (then it scrolls)."""
+        lines = min(max(int(editor.document().documentLayout().documentSize().height()), 1), max_lines)
+        chrome = 2 * (editor.document().documentMargin() + editor.frameWidth()) + 4
+        return int(lines * editor.fontMetrics().lineSpacing() + chrome)
+
+    def _on_editor_resized(self, *_args: object) -> None:
+        """The open editor's text grew or shrank by a line, or it closed: its row's height follows."""
+        if self._open is not None and self._open[1].isValid():
+            self.sizeHintChanged.emit(QModelIndex(self._open[1]))

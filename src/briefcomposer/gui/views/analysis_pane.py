@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from functools import partial
 
 from PySide6.QtCore import (
     QEvent,
@@ -127,7 +126,6 @@ class _StanceEditor(QPlainTextEdit):
         super().__init__(parent)
         self.setTabChangesFocus(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.index = QPersistentModelIndex()  # the row it edits, set by the delegate
 
     def event(self, event) -> bool:  # type: ignore[no-untyped-def]
         # Enter belongs to the editor while it is open, not to a window action (Ctrl+Enter quotes).
@@ -152,7 +150,6 @@ class PositionDelegate(CommitsOpenEditor):
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self._view = view
-        self.closeEditor.connect(self._on_editor_resized)  # back to the row's own height
 
     # -- editing a stance
 
@@ -163,24 +160,13 @@ class PositionDelegate(CommitsOpenEditor):
         editor.setObjectName("stanceEditor")
         editor.setAccessibleName(self.tr("Stance"))
         editor.setFont(option.font)
-        editor.index = QPersistentModelIndex(index)
         editor.commit.connect(self._on_commit)
-        editor.document().documentLayout().documentSizeChanged.connect(partial(self._on_editor_resized, editor))
         return self.remember_editor(editor, index)
 
     def _on_commit(self) -> None:
         editor = self.sender()
         self.commitData.emit(editor)
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
-
-    def _on_editor_resized(self, editor: QWidget, *_args: object) -> None:
-        if isinstance(editor, _StanceEditor) and editor.index.isValid():
-            self.sizeHintChanged.emit(QModelIndex(editor.index))
-
-    def _editor_height(self, editor: _StanceEditor) -> int:
-        lines = max(int(editor.document().documentLayout().documentSize().height()), 1)
-        chrome = 2 * (editor.document().documentMargin() + editor.frameWidth()) + 2
-        return int(min(lines, self.EDITOR_MAX_LINES) * editor.fontMetrics().lineSpacing() + chrome)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         if not isinstance(editor, _StanceEditor):
@@ -206,14 +192,8 @@ class PositionDelegate(CommitsOpenEditor):
         style = opt.widget.style() if opt.widget else self._view.style()
         rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, opt.widget)
         rect.setTop(option.rect.top())
-        rect.setHeight(max(option.rect.height(), self._editor_height(editor)))
+        rect.setHeight(max(option.rect.height(), self.editor_height(editor, self.EDITOR_MAX_LINES)))
         editor.setGeometry(rect)
-
-    def _editing(self, index: QModelIndex) -> _StanceEditor | None:
-        editor = self.open_editor()
-        if isinstance(editor, _StanceEditor) and editor.index == index:
-            return editor
-        return None
 
     def _text_rect_width(self, index: QModelIndex) -> int:
         depth = 1 if index.parent().isValid() else 0
@@ -230,9 +210,9 @@ class PositionDelegate(CommitsOpenEditor):
         )
         lines = min(max(rect.height() // max(fm.lineSpacing(), 1), 1), self.MAX_LINES)
         height = max(size.height(), lines * fm.lineSpacing() + 8)
-        editor = self._editing(index)
-        if editor is not None:  # the row makes room for its editor, which would cover the rows below
-            height = max(height, self._editor_height(editor))
+        editor = self.editing(index)
+        if editor is not None:  # the row makes room for its editor, as tall as its text
+            height = max(height, self.editor_height(editor, self.EDITOR_MAX_LINES))
         return QSize(size.width(), height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:

@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import time
-from functools import partial
 
-from PySide6.QtCore import QDate, QEvent, QModelIndex, QPersistentModelIndex, QRect, QSize, Qt, QTimer, Signal
+from PySide6.QtCore import QDate, QEvent, QModelIndex, QRect, QSize, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -315,7 +314,6 @@ class _ItemEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.original: str | None = None  # set when the editor is first filled
-        self.index = QPersistentModelIndex()  # the row it edits, set by the delegate
         self._unsent_since: float | None = None
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -366,31 +364,11 @@ class OutlineDelegate(CommitsOpenEditor):
     PAD = 6
     TAG_W = 30
 
-    EDITOR_MIN_H, EDITOR_MAX_H = 90, 320
+    EDITOR_MIN_H, EDITOR_MAX_LINES = 90, 20
 
     def __init__(self, view: QTreeView) -> None:
         super().__init__(view)
         self._view = view
-        self.closeEditor.connect(self._on_editor_resized)  # back to the row's own height
-
-    def _editing(self, index: QModelIndex) -> _ItemEditor | None:
-        """The paragraph editor open on `index`, if any."""
-        editor = self.open_editor()
-        if isinstance(editor, _ItemEditor) and editor.index == index:
-            return editor
-        return None
-
-    def _editor_height(self, editor: _ItemEditor) -> int:
-        """Tall enough for what is typed (the editor grows with it), up to a limit; then it scrolls."""
-        lines = max(int(editor.document().documentLayout().documentSize().height()), 1)
-        chrome = 2 * (editor.document().documentMargin() + editor.frameWidth()) + 6
-        height = int(lines * editor.fontMetrics().lineSpacing() + chrome)
-        return min(max(height, self.EDITOR_MIN_H), self.EDITOR_MAX_H)
-
-    def _on_editor_resized(self, editor: QWidget, *_args: object) -> None:
-        """The editor's text grew or shrank by a line, or the editor closed: its row's height follows."""
-        if isinstance(editor, _ItemEditor) and editor.index.isValid():
-            self.sizeHintChanged.emit(QModelIndex(editor.index))
 
     def _text_width(self, index: QModelIndex) -> int:
         depth = 1 if index.parent().isValid() else 0
@@ -432,9 +410,9 @@ class OutlineDelegate(CommitsOpenEditor):
             return QSize(width, height + 4)
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
         height = self._wrapped_height(self._item_font(option, index), text, width, MAX_ITEM_LINES) + 2 * self.PAD
-        editor = self._editing(index)
-        if editor is not None:  # the row makes room for its editor, which would cover the rows below
-            height = max(height, self._editor_height(editor))
+        editor = self.editing(index)
+        if editor is not None:  # the row makes room for its editor, as tall as its text
+            height = max(height, self.EDITOR_MIN_H, self.editor_height(editor, self.EDITOR_MAX_LINES))
         return QSize(width, height)
 
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -535,8 +513,6 @@ class OutlineDelegate(CommitsOpenEditor):
         editor.setTabChangesFocus(True)
         editor.commit.connect(self._on_commit)
         editor.typed.connect(self._on_typed)
-        editor.index = QPersistentModelIndex(index)
-        editor.document().documentLayout().documentSizeChanged.connect(partial(self._on_editor_resized, editor))
         if index.data(Role.KIND) == "quote":
             editor.setPlaceholderText(self.tr("A lead-in before the quote (optional)"))
         return self.remember_editor(editor, index)
