@@ -49,6 +49,12 @@ class CommitsOpenEditor(QStyledItemDelegate):
             return None
         return editor if view.indexWidget(QModelIndex(index)) is editor else None
 
+    def commit_and_close(self) -> None:
+        """For an editor's own "commit" signal (Enter in a stance, Ctrl+Enter in a paragraph)."""
+        editor = self.sender()
+        self.commitData.emit(editor)
+        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
+
     def commit_open_editor(self) -> bool:
         """Commit and close the open editor; False when none is open."""
         editor = self.open_editor()

@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSplitter,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QTreeView,
     QVBoxLayout,
@@ -160,13 +159,8 @@ class PositionDelegate(CommitsOpenEditor):
         editor.setObjectName("stanceEditor")
         editor.setAccessibleName(self.tr("Stance"))
         editor.setFont(option.font)
-        editor.commit.connect(self._on_commit)
+        editor.commit.connect(self.commit_and_close)
         return self.remember_editor(editor, index)
-
-    def _on_commit(self) -> None:
-        editor = self.sender()
-        self.commitData.emit(editor)
-        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
         if not isinstance(editor, _StanceEditor):

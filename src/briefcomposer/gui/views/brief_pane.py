@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QSizePolicy,
     QStyle,
-    QStyledItemDelegate,
     QStyleOptionViewItem,
     QToolButton,
     QTreeView,
@@ -511,16 +510,11 @@ class OutlineDelegate(CommitsOpenEditor):
         editor = _ItemEditor(parent)
         editor.setObjectName("itemEditor")
         editor.setTabChangesFocus(True)
-        editor.commit.connect(self._on_commit)
+        editor.commit.connect(self.commit_and_close)
         editor.typed.connect(self._on_typed)
         if index.data(Role.KIND) == "quote":
             editor.setPlaceholderText(self.tr("A lead-in before the quote (optional)"))
         return self.remember_editor(editor, index)
-
-    def _on_commit(self) -> None:
-        editor = self.sender()
-        self.commitData.emit(editor)
-        self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
     def _on_typed(self) -> None:
         editor = self.sender()
