@@ -827,3 +827,15 @@ def test_a_stance_is_edited_wrapped_in_full_and_enter_commits_it(qtbot, window, 
     qtbot.waitUntil(lambda: position.stance == long)
     assert QApplication.focusWidget() is not editor
     assert window.doc.undo_stack.count() == 1
+
+
+def test_escape_in_a_stance_keeps_the_stance(qtbot, window, activate):
+    activate(window)
+    position = window.doc.brief.positions[0]
+    editor = _open_editor(qtbot, window, "stance")
+    qtbot.keyClicks(editor, "Velmora typed this")
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: window.analysis_pane.tree.state() != QAbstractItemView.State.EditingState)
+    qtbot.wait(20)  # anything queued arrives
+    assert position.stance == "opposes expansion"
+    assert window.doc.undo_stack.count() == 0
