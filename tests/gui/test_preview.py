@@ -106,3 +106,32 @@ def test_escape_is_what_the_standard_library_returns(text):
     import html
 
     assert escape(text) == html.escape(text)
+
+
+def test_the_preview_follows_the_section_made_current_in_the_outline(qtbot, sample, settings, activate):
+    """Clicking a section further down the outline left the preview at the top of the brief."""
+    from briefcomposer.gui.main_window import MainWindow
+
+    window = MainWindow(settings, sample)
+    qtbot.addWidget(window)
+    activate(window)
+    browser, outline = window.preview_pane.browser, window.brief_pane.outline_view
+    bar = browser.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 0)
+
+    def heading_top(row: int) -> int:
+        """Where the section's heading is in the preview's viewport, in pixels from its top."""
+        found = browser.document().find(sample.sections[row].heading)
+        assert not found.isNull()
+        return browser.cursorRect(found).top()
+
+    row = len(sample.sections) // 2
+    assert heading_top(row) > browser.viewport().height()  # out of sight below
+    outline.setCurrentIndex(window.doc.outline.index(row, 0))
+    assert 0 <= heading_top(row) < 40  # at the top
+    bar.setValue(0)  # scrolled back by hand: another row of the same section leaves it there
+    if sample.sections[row].items:
+        outline.setCurrentIndex(window.doc.outline.index(0, 0, window.doc.outline.index(row, 0)))
+        assert bar.value() == 0
+    outline.setCurrentIndex(window.doc.outline.index(0, 0))
+    assert 0 <= heading_top(0) < 40  # and back up

@@ -93,7 +93,7 @@ from briefcomposer.gui.commands import (
 from briefcomposer.gui.document import Document
 from briefcomposer.gui.icons import icon
 from briefcomposer.gui.models.actor_model import KIND_LABELS
-from briefcomposer.gui.preview import brief_html, table_layout
+from briefcomposer.gui.preview import brief_html, section_anchor, table_layout
 from briefcomposer.gui.recovery import discard, list_recoveries, remove_recovery, write_recovery
 from briefcomposer.gui.settings import Settings, autosave_seconds
 from briefcomposer.gui.theme import set_small_text
@@ -216,6 +216,10 @@ class PreviewPane(QWidget):
         self.browser.setHtml(html)
         bar.setValue(at)
 
+    def show_section(self, section_id: str) -> None:
+        """Scroll to a section's heading."""
+        self.browser.scrollToAnchor(section_anchor(section_id))
+
 
 @dataclass
 class ViewState:
@@ -254,6 +258,7 @@ class MainWindow(QMainWindow):
         self._evidence_cycle: dict[str, int] = {}
         self._autosave_pending = False
         self._shown_once = False
+        self._previewed_section: str | None = None  # the section the preview last scrolled to
         self._default_sizes_for = QSize()  # the window size the panes' default sizes were made for
         self.watcher = QFileSystemWatcher(self)
         self.watcher.fileChanged.connect(self._on_file_changed)
@@ -868,6 +873,7 @@ class MainWindow(QMainWindow):
         self.analysis_pane.actor_list.selectionModel().selectionChanged.connect(self.update_actions)
         self.brief_pane.menu_builder = self._build_outline_menu
         self.brief_pane.outline_view.selectionModel().currentChanged.connect(self.update_actions)
+        self.brief_pane.outline_view.selectionModel().currentChanged.connect(self._preview_follows_outline)
         self.brief_pane.outline_view.clicked.connect(self._on_outline_clicked)
         self.delete_action.setParent(self)
         self.brief_pane.outline_view.addAction(self.delete_action)
@@ -1683,6 +1689,15 @@ class MainWindow(QMainWindow):
         self._evidence_cycle = {issue.id: n}
         ref = issue.paragraphs[n]
         self.source_pane.show_span(ref.source_id, ref.paragraph)
+
+    def _preview_follows_outline(self, current, _previous=None) -> None:  # type: ignore[no-untyped-def]
+        """Another section of the outline made current: the preview shows its heading at the top."""
+        assert self.doc is not None
+        found = self.doc.outline.section_at(current)
+        section_id = found[1].id if found is not None else None
+        if section_id is not None and section_id != self._previewed_section and self.preview_pane.isVisible():
+            self.preview_pane.show_section(section_id)
+        self._previewed_section = section_id
 
     def _on_outline_clicked(self, index) -> None:  # type: ignore[no-untyped-def]
         assert self.doc is not None

@@ -169,6 +169,11 @@ def _source_line(source: Source) -> str:
     return line
 
 
+def section_anchor(section_id: str) -> str:
+    """The name of the anchor at a section's heading in the preview."""
+    return f"section-{section_id}"
+
+
 def brief_html(brief: Brief, width_chars: int | None = None) -> str:
     """The preview of `brief` as an HTML page `width_chars` average characters wide (None: as wide as the
     Word layout's page)."""
@@ -192,7 +197,7 @@ def brief_html(brief: Brief, width_chars: int | None = None) -> str:
         out.append(f"<table>{rows}</table>")
     number = 0
     for section in brief.sections:
-        out.append(f"<h2>{escape(section.heading)}</h2>")
+        out.append(f'<h2><a name="{section_anchor(section.id)}"></a>{escape(section.heading)}</h2>')
         items = list(section.items)
         if section.key == "sources":
             for source in quoted_sources(brief):
