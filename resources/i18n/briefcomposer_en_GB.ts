@@ -30,7 +30,7 @@
 <context>
     <name>AnalysisPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="+278"/>
+        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="+252"/>
         <location line="+17"/>
         <source>Issues and positions</source>
         <translation type="unfinished"></translation>
@@ -76,7 +76,7 @@
 <context>
     <name>BriefPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+636"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+608"/>
         <source>Brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,7 +163,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-632"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-606"/>
         <source>No date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -194,7 +194,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="+340"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="+345"/>
         <source>&amp;New from Template…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -290,12 +290,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+1699"/>
+        <location line="+1709"/>
         <source>Export to Word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1696"/>
+        <location line="-1706"/>
         <source>Export &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -576,12 +576,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+1576"/>
+        <location line="+1586"/>
         <source>See the pages as Word will print them (made by LibreOffice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1573"/>
+        <location line="-1583"/>
         <source>Show &amp;Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,7 +686,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+239"/>
+        <location line="+240"/>
         <source>Suggestions to review: %d · accepted: %d · sources: %d</source>
         <translation type="unfinished"></translation>
     </message>
@@ -726,8 +726,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-887"/>
-        <location line="+916"/>
+        <location line="-888"/>
+        <location line="+917"/>
         <source>The sample article, analysed: review the suggestions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -823,12 +823,12 @@
     </message>
     <message>
         <location line="+35"/>
-        <location line="+435"/>
+        <location line="+444"/>
         <source>Quote into %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-391"/>
+        <location line="-400"/>
         <source>Select a position first.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -838,7 +838,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+66"/>
+        <location line="+75"/>
         <source>Accept position: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1119,7 +1119,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>NewBriefDialog</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/dialogs/new_brief_dialog.py" line="+29"/>
+        <location filename="../../src/briefcomposer/gui/dialogs/new_brief_dialog.py" line="+31"/>
         <source>New Brief from Template</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1129,7 +1129,7 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
+        <location line="+35"/>
         <source>Create Brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1147,13 +1147,13 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>OutlineDelegate</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+272"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+250"/>
         <location line="+1"/>
         <source>Section heading</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+9"/>
         <source>A lead-in before the quote (optional)</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1184,7 +1184,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>OutlineView</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+78"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+76"/>
         <source>Outline of the brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1215,7 +1215,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>PositionDelegate</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="-267"/>
+        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="-245"/>
         <source>Stance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1344,7 +1344,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="-2221"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="-2236"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>

@@ -163,3 +163,30 @@ def test_preferences_without_folder_changes_leave_the_file_alone(window, tmp_pat
     assert window.settings.user_name == "Jo"
     after = shared_folders_file().stat()
     assert (after.st_ino, after.st_mtime_ns) == (before.st_ino, before.st_mtime_ns)  # an atomic write makes a new file
+
+
+def test_the_new_brief_dialog_lists_templates_under_where_they_come_from(qtbot, tmp_path):
+    """Each row read "title / Built-in" on two lines, so four templates looked like eight entries
+    and the first (Lines to take) was chosen for a new user rather than the briefing note."""
+    from PySide6.QtCore import Qt
+
+    from briefcomposer.structures import list_templates
+
+    templates = list_templates([team_folder(tmp_path, "desk-note")])
+    dialog = NewBriefDialog(None, templates)
+    qtbot.addWidget(dialog)
+    rows = [dialog.list.item(n) for n in range(dialog.list.count())]
+    headings = [r.text() for r in rows if not r.flags() & Qt.ItemFlag.ItemIsSelectable]
+    assert headings == ["BUILT-IN", "SHARED FOLDER"]
+    assert [r.text() for r in rows if r.flags() & Qt.ItemFlag.ItemIsSelectable] == [t.title for t in templates]
+    assert all("\n" not in r.text() for r in rows)
+    assert dialog.selected_template().name == "uk-briefing-note"  # for someone who has not chosen before
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.list.setFocus()
+    qtbot.keyClick(dialog.list, Qt.Key.Key_Down)  # past the shared folder's heading
+    assert dialog.selected_template().name == "desk-note"
+    assert "Desk-Note" in dialog.details.toPlainText()
+    again = NewBriefDialog(None, templates, selected="lines-to-take")
+    qtbot.addWidget(again)
+    assert again.selected_template().name == "lines-to-take"

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -19,6 +20,7 @@ from briefcomposer.gui.theme import colours
 from briefcomposer.structures.templates import Origin, StructureTemplate
 
 ORIGIN_LABELS = {Origin.BUILT_IN: "Built-in", Origin.USER: "Your templates", Origin.SHARED: "Shared folder"}
+DEFAULT_TEMPLATE = "uk-briefing-note"  # chosen first until another has been used
 
 
 class NewBriefDialog(QDialog):
@@ -33,16 +35,32 @@ class NewBriefDialog(QDialog):
         self.list.setAccessibleName(self.tr("Templates"))
         self.details = QTextBrowser(self)
         self.details.setOpenLinks(False)
-        for template in templates:
-            item = QListWidgetItem(f"{template.title}\n{self.tr(ORIGIN_LABELS[template.origin])}")
-            item.setData(Qt.ItemDataRole.UserRole, template.name)
-            item.setToolTip(template.description)
-            self.list.addItem(item)
-            if template.name == selected:
-                self.list.setCurrentItem(item)
-        if self.list.currentRow() < 0 and templates:
-            self.list.setCurrentRow(0)
-        self.list.currentRowChanged.connect(self._show)
+        # Rows as tall as the style sheet's item padding draws them (its highlight overlapped the row above).
+        row_height = self.list.fontMetrics().height() + 12
+        # Grouped under where they come from: a heading row per group (not selectable), then one
+        # row per template. Two-line rows ("title / Built-in") read as twice as many entries.
+        heading_font = QFont(self.list.font())
+        heading_font.setBold(True)
+        heading_font.setPointSizeF(heading_font.pointSizeF() * 0.85)
+        wanted = selected or DEFAULT_TEMPLATE
+        for origin, label in ORIGIN_LABELS.items():
+            group = [(n, t) for n, t in enumerate(templates) if t.origin is origin]
+            if not group:
+                continue
+            heading = QListWidgetItem(self.tr(label).upper())
+            heading.setFlags(Qt.ItemFlag.NoItemFlags)
+            heading.setFont(heading_font)
+            heading.setSizeHint(QSize(0, row_height + (6 if self.list.count() else 0)))
+            self.list.addItem(heading)
+            for n, template in group:
+                item = QListWidgetItem(template.title)
+                item.setData(Qt.ItemDataRole.UserRole, n)
+                item.setToolTip(template.description)
+                item.setSizeHint(QSize(0, row_height))
+                self.list.addItem(item)
+                if template.name == wanted or self.list.currentItem() is None:
+                    self.list.setCurrentItem(item)
+        self.list.currentItemChanged.connect(self._show)
         self.list.itemDoubleClicked.connect(self.accept)
         splitter = QSplitter(self)
         splitter.addWidget(self.list)
@@ -57,13 +75,13 @@ class NewBriefDialog(QDialog):
         layout.addWidget(hint)
         layout.addWidget(splitter, 1)
         layout.addWidget(buttons)
-        self._show(self.list.currentRow())
+        self._show(self.list.currentItem())
 
-    def _show(self, row: int) -> None:
-        if not 0 <= row < len(self._templates):
+    def _show(self, item: QListWidgetItem | None, *_args: object) -> None:
+        t = self._template_of(item)
+        if t is None:
             self.details.clear()
             return
-        t = self._templates[row]
         sections = "".join(
             f"<li><b>{s.heading}</b>"
             + (f" <span style='color:{colours().muted}'>({s.word_limit} words)</span>" if s.word_limit else "")
@@ -76,9 +94,12 @@ class NewBriefDialog(QDialog):
             f"{' &middot; ' + t.marking if t.marking else ''}</p><ol>{sections}</ol>"
         )
 
+    def _template_of(self, item: QListWidgetItem | None) -> StructureTemplate | None:
+        n = item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+        return self._templates[n] if isinstance(n, int) and 0 <= n < len(self._templates) else None
+
     def selected_template(self) -> StructureTemplate | None:
-        row = self.list.currentRow()
-        return self._templates[row] if 0 <= row < len(self._templates) else None
+        return self._template_of(self.list.currentItem())
 
     @classmethod
     def ask(
