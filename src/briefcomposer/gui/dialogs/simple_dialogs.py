@@ -125,7 +125,9 @@ class SaveTemplateDialog(QDialog):
     def __init__(self, parent: QWidget | None, title: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Save as Template"))
+        self.setMinimumWidth(480)  # a brief's title fits its field
         self.title_edit = QLineEdit(title, self)
+        self.title_edit.setCursorPosition(0)  # its start in view, not its end
         self.name_edit = QLineEdit(self)
         self.name_edit.setPlaceholderText(self.tr("lower-case-with-dashes"))
         self.description_edit = QPlainTextEdit(self)
