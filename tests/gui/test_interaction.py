@@ -839,3 +839,21 @@ def test_escape_in_a_stance_keeps_the_stance(qtbot, window, activate):
     qtbot.wait(20)  # anything queued arrives
     assert position.stance == "opposes expansion"
     assert window.doc.undo_stack.count() == 0
+
+
+def test_ctrl_shift_enter_in_a_paragraph_goes_on_to_the_next_one(qtbot, window, typing):
+    """Ctrl+Shift+Enter (Add Paragraph) while writing a paragraph only committed it: the editor
+    took the key. Now the paragraph is kept and a new one opens below it, as in a word processor."""
+    from PySide6.QtWidgets import QApplication
+
+    qtbot.keyClicks(typing, " Lena Osk")
+    mods = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    qtbot.keyClick(typing, Qt.Key.Key_Return, mods)
+    items = window.doc.brief.sections[0].items
+    assert [type(i).__name__ for i in items] == ["TextItem", "TextItem"]
+    assert items[0].text == "A first paragraph. Lena Osk"
+    qtbot.waitUntil(lambda: getattr(QApplication.focusWidget(), "objectName", lambda: "")() == "itemEditor")
+    assert QApplication.focusWidget() is not typing
+    qtbot.keyClicks(QApplication.focusWidget(), "Tomas Brel")
+    qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: items[1].text == "Tomas Brel")

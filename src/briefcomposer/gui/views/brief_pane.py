@@ -337,21 +337,25 @@ class _ItemEditor(QPlainTextEdit):
         self._unsent_since = None
         self.typed.emit()
 
+    @staticmethod
+    def _is_commit_key(event) -> bool:  # type: ignore[no-untyped-def]
+        """Ctrl+Enter. Ctrl+Shift+Enter is left to the window: Add Paragraph, the next one."""
+        modifiers = event.modifiers()
+        return (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and bool(modifiers & Qt.KeyboardModifier.ControlModifier)
+            and not modifiers & Qt.KeyboardModifier.ShiftModifier
+        )
+
     def event(self, event) -> bool:  # type: ignore[no-untyped-def]
         # Ctrl+Enter belongs to the editor while it is open, not to the window's "Quote" action.
-        if (
-            event.type() == QEvent.Type.ShortcutOverride
-            and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
-            and event.modifiers() & Qt.KeyboardModifier.ControlModifier
-        ):
+        if event.type() == QEvent.Type.ShortcutOverride and self._is_commit_key(event):
             event.accept()
             return True
         return super().event(event)
 
     def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and event.modifiers() & (
-            Qt.KeyboardModifier.ControlModifier
-        ):
+        if self._is_commit_key(event):
             self.commit.emit()
             return
         super().keyPressEvent(event)
