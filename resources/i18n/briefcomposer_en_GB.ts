@@ -76,7 +76,7 @@
 <context>
     <name>BriefPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+608"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+612"/>
         <source>Brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -104,7 +104,7 @@
 <context>
     <name>ChooseDialog</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="+185"/>
+        <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="+187"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,7 +163,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-606"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-610"/>
         <source>No date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1147,7 +1147,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>OutlineDelegate</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+250"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+254"/>
         <location line="+1"/>
         <source>Section heading</source>
         <translation type="unfinished"></translation>
@@ -1192,7 +1192,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>PasteSourceDialog</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="-217"/>
+        <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="-219"/>
         <source>Paste as Source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1362,7 +1362,7 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+3"/>
+        <location line="+5"/>
         <source>lower-case-with-dashes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1395,7 +1395,42 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/dialogs/shortcuts_dialog.py" line="+31"/>
+        <location filename="../../src/briefcomposer/gui/dialogs/shortcuts_dialog.py" line="+20"/>
+        <source>Editing: change the selected row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Editing: finish a paragraph</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Editing: finish a paragraph and start the next</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Editing: finish a stance, heading or name</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Editing: cancel, putting back the text</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date: open the calendar</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Date: a day earlier or later</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+25"/>
         <source>Keyboard Shortcuts</source>
         <translation type="unfinished"></translation>
     </message>

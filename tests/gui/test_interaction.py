@@ -621,6 +621,10 @@ def test_shortcuts_dialog_lists_commands(window, monkeypatch):
     assert rows["Save"] == "Ctrl+S"
     assert rows["Redo"] == "Ctrl+Shift+Z, Ctrl+Y"
     assert rows["Remove Item"] == "Del"
+    # the keys of the inline editors and the date, which are not commands, come last
+    assert rows["Editing: finish a paragraph"] == "Ctrl+Return"
+    assert rows["Date: open the calendar"] == "Alt+Down, F4"
+    assert seen[-1][0].startswith("Date:")
     dialog = ShortcutsDialog(window, seen)
     assert dialog.table.rowCount() == len(seen)
 

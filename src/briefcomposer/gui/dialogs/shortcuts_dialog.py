@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QDialog,
@@ -13,16 +14,34 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+# Keys of the inline editors and fields, which are not actions: listed after the commands.
+EDITING_KEYS = (
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Editing: change the selected row"), "F2"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Editing: finish a paragraph"), "Ctrl+Return"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Editing: finish a paragraph and start the next"), "Ctrl+Shift+Return"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Editing: finish a stance, heading or name"), "Return"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Editing: cancel, putting back the text"), "Esc"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Date: open the calendar"), "Alt+Down, F4"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Date: a day earlier or later"), "Down, Up"),
+)
+
 
 def shortcut_rows(actions: list[QAction]) -> list[tuple[str, str]]:
-    """`(command, shortcuts)` for every action that has a shortcut, without duplicates."""
+    """`(command, shortcuts)` for every action that has a shortcut, without duplicates; then the editing keys."""
     rows: dict[str, str] = {}
     for action in actions:
         keys = [s.toString(QKeySequence.SequenceFormat.NativeText) for s in action.shortcuts() if not s.isEmpty()]
         name = action.text().replace("&", "").replace("\u2026", "")
         if keys and name:
             rows.setdefault(name, ", ".join(keys))
-    return sorted(rows.items())
+    editing = [
+        (
+            QCoreApplication.translate("ShortcutsDialog", name),
+            ", ".join(QKeySequence(k).toString(QKeySequence.SequenceFormat.NativeText) for k in keys.split(", ")),
+        )
+        for name, keys in EDITING_KEYS
+    ]
+    return sorted(rows.items()) + editing
 
 
 class ShortcutsDialog(QDialog):
