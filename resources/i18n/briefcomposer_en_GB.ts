@@ -1395,7 +1395,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>ShortcutsDialog</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/dialogs/shortcuts_dialog.py" line="+20"/>
+        <location filename="../../src/briefcomposer/gui/dialogs/shortcuts_dialog.py" line="+19"/>
         <source>Editing: change the selected row</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1426,7 +1426,7 @@ Discard it? (No keeps it in %s.)</source>
     </message>
     <message>
         <location line="+1"/>
-        <source>Date: a day earlier or later</source>
+        <source>Date: step the day, month or year at the cursor</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

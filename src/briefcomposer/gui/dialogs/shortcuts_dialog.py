@@ -22,7 +22,7 @@ EDITING_KEYS = (
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Editing: finish a stance, heading or name"), "Return"),
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Editing: cancel, putting back the text"), "Esc"),
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Date: open the calendar"), "Alt+Down, F4"),
-    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Date: a day earlier or later"), "Down, Up"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Date: step the day, month or year at the cursor"), "Up, Down"),
 )
 
 
