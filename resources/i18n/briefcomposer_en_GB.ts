@@ -76,7 +76,7 @@
 <context>
     <name>BriefPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+612"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+628"/>
         <source>Brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,7 +163,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-610"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-626"/>
         <source>No date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1397,6 +1397,11 @@ Discard it? (No keeps it in %s.)</source>
     <message>
         <location filename="../../src/briefcomposer/gui/dialogs/shortcuts_dialog.py" line="+19"/>
         <source>Editing: change the selected row</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Editing: write in the selected paragraph</source>
         <translation type="unfinished"></translation>
     </message>
     <message>

@@ -861,3 +861,18 @@ def test_ctrl_shift_enter_in_a_paragraph_goes_on_to_the_next_one(qtbot, window, 
     qtbot.keyClicks(QApplication.focusWidget(), "Tomas Brel")
     qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: items[1].text == "Tomas Brel")
+
+
+def test_enter_on_a_paragraph_in_the_outline_opens_it_for_writing(qtbot, window, activate):
+    from PySide6.QtWidgets import QApplication
+
+    activate(window)
+    outline = window.brief_pane.outline_view
+    outline.setFocus()
+    outline.setCurrentIndex(window.doc.outline.index(0, 0))  # a section heading: Enter leaves it be
+    qtbot.keyClick(outline, Qt.Key.Key_Return)
+    assert outline.state() != QAbstractItemView.State.EditingState
+    qtbot.keyClick(outline, Qt.Key.Key_Down)  # to its paragraph
+    qtbot.keyClick(outline, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: QApplication.focusWidget().objectName() == "itemEditor")
+    assert QApplication.focusWidget().toPlainText() == "A first paragraph."

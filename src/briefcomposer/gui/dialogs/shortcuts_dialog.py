@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 # Keys of the inline editors and fields, which are not actions: listed after the commands.
 EDITING_KEYS = (
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Editing: change the selected row"), "F2"),
+    (QT_TRANSLATE_NOOP("ShortcutsDialog", "Editing: write in the selected paragraph"), "Return"),
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Editing: finish a paragraph"), "Ctrl+Return"),
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Editing: finish a paragraph and start the next"), "Ctrl+Shift+Return"),
     (QT_TRANSLATE_NOOP("ShortcutsDialog", "Editing: finish a stance, heading or name"), "Return"),

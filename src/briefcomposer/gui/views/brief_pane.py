@@ -601,6 +601,22 @@ class OutlineView(QTreeView):
         if event.size().width() != event.oldSize().width():
             self.scheduleDelayedItemsLayout()  # wrapped rows change height with the width
 
+    def keyPressEvent(self, event) -> None:  # type: ignore[no-untyped-def]
+        # Enter on a paragraph (or a quote's lead-in) opens it for writing, as F2 does: the key an
+        # officer moving through the outline with the arrows reaches for first.
+        index = self.currentIndex()
+        if (
+            event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+            and not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+            and self.state() != QAbstractItemView.State.EditingState
+            and index.parent().isValid()
+            and index.flags() & Qt.ItemFlag.ItemIsEditable
+        ):
+            event.accept()
+            self.edit(index)
+            return
+        super().keyPressEvent(event)
+
 
 class BriefPane(QWidget):
     """Metadata above the outline, with the items toolbar and the page estimate."""
