@@ -76,7 +76,7 @@
 <context>
     <name>BriefPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+628"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+631"/>
         <source>Brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,7 +163,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-626"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-629"/>
         <source>No date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1155,6 +1155,16 @@ Discard it? (No keeps it in %s.)</source>
     <message>
         <location line="+9"/>
         <source>A lead-in before the quote (optional)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>Lead-in before the quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Paragraph text</source>
         <translation type="unfinished"></translation>
     </message>
 </context>

@@ -876,3 +876,4 @@ def test_enter_on_a_paragraph_in_the_outline_opens_it_for_writing(qtbot, window,
     qtbot.keyClick(outline, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: QApplication.focusWidget().objectName() == "itemEditor")
     assert QApplication.focusWidget().toPlainText() == "A first paragraph."
+    assert QApplication.focusWidget().accessibleName() == "Paragraph text"

@@ -518,6 +518,9 @@ class OutlineDelegate(CommitsOpenEditor):
         editor.typed.connect(self._on_typed)
         if index.data(Role.KIND) == "quote":
             editor.setPlaceholderText(self.tr("A lead-in before the quote (optional)"))
+            editor.setAccessibleName(self.tr("Lead-in before the quote"))
+        else:
+            editor.setAccessibleName(self.tr("Paragraph text"))
         return self.remember_editor(editor, index)
 
     def _on_typed(self) -> None:
