@@ -877,3 +877,46 @@ def test_enter_on_a_paragraph_in_the_outline_opens_it_for_writing(qtbot, window,
     qtbot.waitUntil(lambda: QApplication.focusWidget().objectName() == "itemEditor")
     assert QApplication.focusWidget().toPlainText() == "A first paragraph."
     assert QApplication.focusWidget().accessibleName() == "Paragraph text"
+
+
+@pytest.mark.parametrize("saved_between", [False, True])
+def test_escape_after_typing_over_boilerplate_gives_back_the_boilerplate(
+    qtbot, settings, activate, monkeypatch, tmp_path, saved_between
+):
+    """Typed over "{{ brief.sender }}, {{ brief.contact }}", the paragraph became the officer's own
+    text as the typing reached the brief; Esc put the words back as plain text, and the export
+    printed the tags. Saved in between, Esc is a step of its own; it still gives back the boilerplate."""
+    from PySide6.QtWidgets import QApplication
+
+    from briefcomposer.core.model import TextItem
+    from briefcomposer.gui.main_window import MainWindow
+    from briefcomposer.gui.views import brief_pane
+    from briefcomposer.structures.templates import find_template, new_brief
+
+    monkeypatch.setattr(brief_pane._ItemEditor, "PAUSE_MS", 10)
+    brief = new_brief(find_template("uk-briefing-note"))
+    s_row, item = next((n, s.items[0]) for n, s in enumerate(brief.sections) if s.key == "contact")
+    assert isinstance(item, TextItem)
+    assert item.boilerplate
+    original = item.text
+    window = MainWindow(settings, brief)
+    qtbot.addWidget(window)
+    activate(window)
+    window.doc.set_path(tmp_path / "b.brief")
+    outline = window.brief_pane.outline_view
+    outline.setCurrentIndex(window.doc.outline.index(0, 0, window.doc.outline.index(s_row, 0)))
+    window.edit_item_action.trigger()
+    qtbot.waitUntil(lambda: QApplication.focusWidget().objectName() == "itemEditor")
+    editor = QApplication.focusWidget()
+    assert editor.toPlainText() == original
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Call Mara Quist")
+    qtbot.waitUntil(lambda: item.text == "Call Mara Quist")
+    assert not item.boilerplate
+    if saved_between:
+        window.save()
+    qtbot.keyClick(editor, Qt.Key.Key_Escape)
+    qtbot.waitUntil(lambda: item.text == original)
+    qtbot.wait(20)
+    assert item.boilerplate
+    assert window.doc.undo_stack.count() == (2 if saved_between else 0)

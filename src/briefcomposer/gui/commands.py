@@ -244,11 +244,12 @@ class MoveItemCommand(_Command):
 class EditItemTextCommand(_Command):
     """Change an item's text (a quote's comment); consecutive edits of one item merge."""
 
-    def __init__(self, doc: Document, item_id: str, text: str) -> None:
+    def __init__(self, doc: Document, item_id: str, text: str, boilerplate: bool | None = None) -> None:
+        """`boilerplate`: the flag to give the item (a cancelled edit's), else the usual rule's."""
         super().__init__(doc, translate("commands", "Edit text"))
         self._item_id, self._new = item_id, text
         self._old: tuple[str, bool] | None = None  # the text and the boilerplate flag (an edit may clear it)
-        self._new_flag: bool | None = None  # the flag the edit left: a redo puts back that state exactly
+        self._new_flag: bool | None = boilerplate  # the flag the edit left: a redo puts back that state exactly
 
     def redo(self) -> None:
         old = self._doc.outline.set_item_text(self._item_id, self._new, self._new_flag)

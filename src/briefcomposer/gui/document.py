@@ -83,6 +83,7 @@ class Document(QObject):
         # Pushed just after, the edit lands after the step, or finds its object gone and is dropped.
         queued = Qt.ConnectionType.QueuedConnection
         self.outline.edit_requested.connect(self._on_item_edit_requested, queued)
+        self.outline.restore_requested.connect(self._on_item_edit_requested, queued)
         self.outline.rename_requested.connect(self._on_section_rename_requested, queued)
         self.analysis.edit_requested.connect(self._on_analysis_edit_requested, queued)
         self.actors.rename_requested.connect(self._on_actor_rename_requested, queued)
@@ -220,12 +221,12 @@ class Document(QObject):
     def _on_metadata_changed(self, field: str) -> None:
         self.outline.refresh()  # boilerplate shows metadata
 
-    def _on_item_edit_requested(self, item_id: str, text: str) -> None:
+    def _on_item_edit_requested(self, item_id: str, text: str, boilerplate: bool | None = None) -> None:
         from briefcomposer.gui.commands import EditItemTextCommand
 
         if not any(item.id == item_id for _, item in self.brief.iter_items()):
             return  # undone while its editor was open (the edit comes queued): nothing left to edit
-        self.push(EditItemTextCommand(self, item_id, text))
+        self.push(EditItemTextCommand(self, item_id, text, boilerplate))
 
     def _on_section_rename_requested(self, section_id: str, heading: str) -> None:
         from briefcomposer.gui.commands import RenameSectionCommand

@@ -113,6 +113,7 @@ class OutlineModel(QAbstractItemModel):
     """
 
     edit_requested = Signal(str, str)  # item id, new text
+    restore_requested = Signal(str, str, bool)  # item id, the text and boilerplate flag an edit took away
     rename_requested = Signal(str, str)  # section id, new heading
     section_move_requested = Signal(str, int)  # section id, row (counted after it left)
     move_requested = Signal(str, int, int)  # item id, section row, row
@@ -273,6 +274,16 @@ class OutlineModel(QAbstractItemModel):
         if str(value) != editable_text(item):
             self.edit_requested.emit(item.id, str(value))
         return True
+
+    def restore_text(self, index: Index, text: str, boilerplate: bool) -> None:
+        """Ask for an item's text and boilerplate flag back as they were (an inline edit cancelled
+        after what was typed had reached the brief). The text alone would leave boilerplate typed
+        over and put back as plain text, its tags printed as typed."""
+        item = self.item_at(index)
+        if item is None or editable_text(item) is None:
+            return
+        if text != editable_text(item) or boilerplate != bool(getattr(item, "boilerplate", False)):
+            self.restore_requested.emit(item.id, text, boilerplate)
 
     # -- drag and drop
 

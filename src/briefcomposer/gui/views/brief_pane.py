@@ -313,6 +313,7 @@ class _ItemEditor(QPlainTextEdit):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.original: str | None = None  # set when the editor is first filled
+        self.original_boilerplate = False  # and whether it was boilerplate then
         self._unsent_since: float | None = None
         self._pause = QTimer(self)
         self._pause.setSingleShot(True)
@@ -330,6 +331,11 @@ class _ItemEditor(QPlainTextEdit):
             self.send()
         else:
             self._pause.start()
+
+    def stop_sending(self) -> None:
+        """Send nothing more (the edit is being cancelled)."""
+        self._pause.stop()
+        self.original = None  # `_on_text_changed` sends nothing from here
 
     def send(self) -> None:
         """Pass what is typed to the brief now."""
@@ -536,10 +542,12 @@ class OutlineDelegate(CommitsOpenEditor):
             and event.type() == QEvent.Type.KeyPress
             and event.key() == Qt.Key.Key_Escape
         ):
-            # Esc cancels: what was typed has reached the brief already; the text it opened with
-            # goes back the same way, and merges with it into no step at all.
-            obj.setPlainText(obj.original)
-            obj.send()
+            # Esc cancels: what was typed has reached the brief already; the text it opened with (and
+            # its boilerplate flag) goes back the same way, and merges with it into no step at all.
+            original = obj.original
+            obj.stop_sending()
+            if self._open is not None and self._open[0] is obj:
+                self._view.model().restore_text(QModelIndex(self._open[1]), original, obj.original_boilerplate)
         return super().eventFilter(obj, event)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:
@@ -554,6 +562,7 @@ class OutlineDelegate(CommitsOpenEditor):
             editor.setPlainText(text)
             editor.selectAll()
             editor.original = text
+            editor.original_boilerplate = bool(getattr(index.data(Role.OBJECT), "boilerplate", False))
         elif editor.toPlainText().strip() != text.strip():  # changed elsewhere (an undo), not by this typing
             editor.setPlainText(text)
             editor.moveCursor(QTextCursor.MoveOperation.End)
