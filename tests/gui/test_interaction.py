@@ -920,3 +920,12 @@ def test_escape_after_typing_over_boilerplate_gives_back_the_boilerplate(
     qtbot.wait(20)
     assert item.boilerplate
     assert window.doc.undo_stack.count() == (2 if saved_between else 0)
+
+
+def test_showing_or_hiding_the_preview_leaves_the_paragraph_being_written_open(qtbot, window, typing):
+    qtbot.keyClicks(typing, " Lena Osk")
+    window.preview_action.trigger()  # F9: hide the preview
+    assert window.brief_pane.outline_view.state() == QAbstractItemView.State.EditingState
+    assert typing.toPlainText().endswith("Lena Osk")
+    window.find_action.trigger()  # any other command takes the text first
+    assert window.brief_pane.outline_view.state() != QAbstractItemView.State.EditingState

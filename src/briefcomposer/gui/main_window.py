@@ -649,6 +649,9 @@ class MainWindow(QMainWindow):
         self.history_action.setShortcut(QKeySequence("Ctrl+H"))
         self.history_action.setToolTip(self.tr("Every step you can undo (Ctrl+H)"))
         self.history_action.triggered.connect(self.show_history)
+        # Commands that only show something leave an open editor open: the officer goes on typing.
+        for action in (self.preview_action, self.about_action, self.shortcuts_action):
+            action.triggered.disconnect(self.commit_inline_edits)
         self.setAcceptDrops(True)
 
     def show_history(self, visible: bool = True) -> None:
