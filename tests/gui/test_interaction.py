@@ -929,3 +929,12 @@ def test_showing_or_hiding_the_preview_leaves_the_paragraph_being_written_open(q
     assert typing.toPlainText().endswith("Lena Osk")
     window.find_action.trigger()  # any other command takes the text first
     assert window.brief_pane.outline_view.state() != QAbstractItemView.State.EditingState
+
+
+def test_a_command_closing_an_unchanged_paragraph_gives_its_row_back_its_height(qtbot, window, typing):
+    view = window.brief_pane.outline_view
+    index = window.doc.outline.index(0, 0, window.doc.outline.index(0, 0))
+    assert view.visualRect(index).height() == view.itemDelegate().EDITOR_MIN_H  # room for the editor
+    window.commit_inline_edits()  # nothing typed: nothing changes in the brief
+    assert window.doc.undo_stack.count() == 0
+    qtbot.waitUntil(lambda: view.visualRect(index).height() < view.itemDelegate().EDITOR_MIN_H)

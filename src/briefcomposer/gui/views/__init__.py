@@ -58,7 +58,6 @@ class CommitsOpenEditor(QStyledItemDelegate):
     def commit_open_editor(self) -> bool:
         """Commit and close the open editor; False when none is open."""
         editor = self.open_editor()
-        self._open = None
         if editor is None:
             return False
         self.commitData.emit(editor)
