@@ -3,8 +3,39 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtGui import QFontMetrics
 from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QStyledItemDelegate, QWidget
+
+ELLIPSIS = "\u2026"
+
+
+def fit_wrapped(metrics: QFontMetrics, text: str, width: int, height: int) -> str:
+    """`text` as it fits, word-wrapped at `width`, in `height`: cut short with an ellipsis if it does not.
+
+    A row's text is cut so that its last line shows the ellipsis and no line is clipped. Cutting
+    it in proportion to its wrapped height was not enough: a wrapped line ends before a word that
+    does not fit, so the cut text could still need one line more, and the row showed its lines
+    clipped top and bottom with no ellipsis (issue 5). The longest prefix that fits is found by
+    halving: Qt elides one line (`elidedText`), not wrapped text. A few measurements, for the
+    long rows only.
+    """
+    bounds = QRect(0, 0, max(width, 1), 1_000_000)
+    wrap = Qt.TextFlag.TextWordWrap
+
+    def fits(candidate: str) -> bool:
+        return metrics.boundingRect(bounds, wrap, candidate).height() <= height
+
+    if fits(text):
+        return text
+    low, high = 0, len(text)  # text[:low] + ELLIPSIS fits (or low is 0); text[:high] + ELLIPSIS does not
+    while high - low > 1:
+        middle = (low + high) // 2
+        if fits(text[:middle].rstrip() + ELLIPSIS):
+            low = middle
+        else:
+            high = middle
+    return text[:low].rstrip() + ELLIPSIS
 
 
 class CommitsOpenEditor(QStyledItemDelegate):

@@ -40,7 +40,7 @@ from briefcomposer.gui.document import Document
 from briefcomposer.gui.icons import actor_colour, swatch
 from briefcomposer.gui.models.roles import Role
 from briefcomposer.gui.theme import pane_toolbar, set_small_text
-from briefcomposer.gui.views import CommitsOpenEditor
+from briefcomposer.gui.views import CommitsOpenEditor, fit_wrapped
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -228,10 +228,7 @@ class PositionDelegate(CommitsOpenEditor):
         painter.setPen(colour or foreground or opt.palette.color(QPalette.ColorRole.Text))
         fm = QFontMetrics(opt.font)
         lines = max(text_rect.height() // max(fm.lineSpacing(), 1), 1)
-        full = fm.boundingRect(QRect(0, 0, text_rect.width(), 10_000), Qt.TextFlag.TextWordWrap, text)
-        if full.height() > lines * fm.lineSpacing():  # cut what does not fit and end with an ellipsis
-            keep = int(len(text) * lines * fm.lineSpacing() / max(full.height(), 1)) - 2
-            text = text[: max(keep, 1)].rstrip() + "\u2026"
+        text = fit_wrapped(fm, text, text_rect.width(), lines * fm.lineSpacing())
         painter.drawText(text_rect, Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignVCenter, text)
         painter.restore()
 

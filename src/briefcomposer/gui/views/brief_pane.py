@@ -32,7 +32,7 @@ from briefcomposer.gui.commands import SetMetadataCommand
 from briefcomposer.gui.document import Document
 from briefcomposer.gui.models.roles import Role
 from briefcomposer.gui.theme import colours, pane_toolbar, set_small_text
-from briefcomposer.gui.views import CommitsOpenEditor
+from briefcomposer.gui.views import CommitsOpenEditor, fit_wrapped
 
 MAX_ITEM_LINES = 6
 KIND_TAGS = {
@@ -500,11 +500,7 @@ class OutlineDelegate(CommitsOpenEditor):
         painter.setPen(text_colour)
         fm = QFontMetrics(font)
         text = index.data(Qt.ItemDataRole.DisplayRole) or ""
-        full = fm.boundingRect(QRect(0, 0, text_rect.width(), 10_000), Qt.TextFlag.TextWordWrap, text)
-        if full.height() > text_rect.height():  # too long: show what fits and end with an ellipsis
-            lines = max(text_rect.height() // fm.lineSpacing(), 1)
-            approx = int(len(text) * lines * fm.lineSpacing() / max(full.height(), 1)) - 3
-            text = text[: max(approx, 1)].rstrip() + "\u2026"
+        text = fit_wrapped(fm, text, text_rect.width(), max(text_rect.height(), fm.lineSpacing()))
         painter.drawText(text_rect, Qt.TextFlag.TextWordWrap, text)
 
     # -- editing
