@@ -317,6 +317,27 @@ def test_the_window_started_from_the_command_line_writes_its_log_file(tmp_path):
     assert "INFO" not in out.stderr  # the command line still shows warnings only
 
 
+def test_a_scaled_window_is_saved_whole_in_device_pixels(tmp_path):
+    """At 150% (`QT_SCALE_FACTOR`), offscreen, the screenshot was the window's top-left two thirds."""
+    import os
+    import subprocess
+
+    from PySide6.QtGui import QImage
+
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "1.5"}
+    shot = tmp_path / "shot.png"
+    out = subprocess.run(
+        [sys.executable, "-m", "briefcomposer", "gui", "--sample", "--screenshot", str(shot)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=180,
+    )
+    assert out.returncode == 0, out.stderr
+    image = QImage(str(shot))
+    assert (image.width(), image.height()) == (2100, 1350)  # 1400x900 at 150%: all of it
+
+
 def test_a_start_with_the_analysis_cached_leaves_out_what_the_first_paint_does_not_use(tmp_path):
     """Modules dropped from the start-up (issue 5) stay dropped: each cost 1 to 4 ms of it."""
     import os

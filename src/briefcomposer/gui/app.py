@@ -256,20 +256,23 @@ def run(
         settings.sync()
 
 
-def window_image(window: QWidget) -> QPixmap:
-    """`window` as it was last painted, for a screenshot.
+def window_image(window: QWidget) -> QImage | QPixmap:
+    """`window` as it was last painted, for a screenshot, in device pixels.
 
-    Offscreen (no display), that is the window's backing store: reading it takes a few
+    Offscreen (no display), that is a copy of the window's backing store: reading it takes a few
     milliseconds, where `QWidget.grab()` paints every widget a second time (tens of
-    milliseconds at start-up, issue 5). Updates still pending are painted first. On a real
-    screen other windows may cover ours, so there the widgets are rendered with `grab()`.
+    milliseconds at start-up, issue 5). Updates still pending are painted first. The store is
+    read as the image it is: the offscreen screen's `grabWindow` gave a scaled window
+    (`QT_SCALE_FACTOR=1.5`) as its top-left two thirds. On a real screen other windows may cover
+    ours, so there the widgets are rendered with `grab()`.
     """
     handle = window.windowHandle()
     if QGuiApplication.platformName() == "offscreen" and handle is not None and handle.isExposed():
         QApplication.processEvents()  # posted update requests paint into the backing store now
-        pixmap = window.screen().grabWindow(window.winId())
-        if not pixmap.isNull():
-            return pixmap
+        store = window.backingStore()
+        device = store.paintDevice() if store is not None else None
+        if isinstance(device, QImage) and not device.isNull():
+            return device.copy()
     return window.grab()
 
 
