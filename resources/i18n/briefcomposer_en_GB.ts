@@ -30,7 +30,7 @@
 <context>
     <name>AnalysisPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="+252"/>
+        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="+249"/>
         <location line="+17"/>
         <source>Issues and positions</source>
         <translation type="unfinished"></translation>
@@ -76,7 +76,7 @@
 <context>
     <name>BriefPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+631"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+636"/>
         <source>Brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,7 +163,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-629"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-634"/>
         <source>No date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -290,12 +290,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+1709"/>
+        <location line="+1713"/>
         <source>Export to Word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1706"/>
+        <location line="-1710"/>
         <source>Export &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -576,12 +576,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+1586"/>
+        <location line="+1590"/>
         <source>See the pages as Word will print them (made by LibreOffice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1583"/>
+        <location line="-1587"/>
         <source>Show &amp;Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -616,7 +616,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+33"/>
+        <location line="+36"/>
         <source>History</source>
         <translation type="unfinished"></translation>
     </message>
@@ -631,7 +631,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-26"/>
+        <location line="-29"/>
         <source>Show &amp;History</source>
         <translation type="unfinished"></translation>
     </message>
@@ -641,7 +641,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+63"/>
+        <location line="+66"/>
         <source>&amp;File</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,7 +686,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+240"/>
+        <location line="+241"/>
         <source>Suggestions to review: %d · accepted: %d · sources: %d</source>
         <translation type="unfinished"></translation>
     </message>
@@ -726,8 +726,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-888"/>
-        <location line="+917"/>
+        <location line="-892"/>
+        <location line="+921"/>
         <source>The sample article, analysed: review the suggestions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1024,7 +1024,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+61"/>
+        <location line="+22"/>
+        <source>Widen the window to see the preview beside the brief</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+84"/>
         <source>Recovery copy saved</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1147,7 +1152,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>OutlineDelegate</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+254"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+256"/>
         <location line="+1"/>
         <source>Section heading</source>
         <translation type="unfinished"></translation>
@@ -1186,7 +1191,7 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+131"/>
+        <location line="+132"/>
         <source>Empty: drag a passage here, or add a paragraph (Ctrl+Shift+Return).</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1194,7 +1199,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>OutlineView</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+76"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+79"/>
         <source>Outline of the brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1225,7 +1230,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>PositionDelegate</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="-245"/>
+        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="-242"/>
         <source>Stance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1354,7 +1359,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="-2236"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="-2285"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1722,7 +1727,7 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
+        <location line="+19"/>
         <source>Edit text</source>
         <translation type="unfinished"></translation>
     </message>

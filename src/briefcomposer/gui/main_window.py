@@ -858,6 +858,7 @@ class MainWindow(QMainWindow):
             old.deleteLater()
         self._restore_splitters()
         self.preview_pane.setVisible(self.preview_action.isChecked())
+        self._fit_panes()
         self.preview_pane.word_layout_button.setDefaultAction(self.word_layout_action)
         self.update_word_layout_action()
 
@@ -2293,7 +2294,52 @@ class MainWindow(QMainWindow):
         ShortcutsDialog.ask(self, shortcut_rows(actions))
 
     def toggle_preview(self, checked: bool) -> None:
+        if checked and not self._room_for_preview():
+            # Asked for in a window too narrow for four panes: it shows once the window is wide
+            # enough (see `_fit_panes`), and the window is widened if the screen has room.
+            self.preview_action.setChecked(False)
+            self._preview_stepped_aside = True
+            screen = self.screen().availableGeometry() if self.screen() is not None else None
+            wanted = self.width() - self.splitter.width() + self._three_panes_width() + self._preview_width()
+            if screen is None or wanted > screen.width() or self.isMaximized() or self.isFullScreen():
+                self.statusBar().showMessage(self.tr("Widen the window to see the preview beside the brief"), 6000)
+            else:
+                self.resize(wanted, self.height())
+            return
+        self._preview_stepped_aside = False
         self.preview_pane.setVisible(checked)
+
+    # A window narrower than four panes need (half a laptop screen, beside the article) shows
+    # three: the preview steps aside and comes back when the window is wide enough again. The
+    # other panes are never squeezed below what their contents need (issue 5).
+    _preview_stepped_aside = False
+
+    def _three_panes_width(self) -> int:
+        panes = [self.source_pane, self.analysis_pane, self.brief_pane]
+        return sum(p.minimumSizeHint().width() for p in panes) + self.splitter.handleWidth() * (len(panes) - 1)
+
+    def _preview_width(self) -> int:
+        return self.preview_pane.minimumSizeHint().width() + self.splitter.handleWidth()
+
+    def _room_for_preview(self) -> bool:
+        return self.splitter.width() >= self._three_panes_width() + self._preview_width()
+
+    def _fit_panes(self) -> None:
+        self.splitter.setMinimumWidth(self._three_panes_width())
+        if not self.isVisible():
+            return
+        if self.preview_pane.isVisible() and not self._room_for_preview():
+            self._preview_stepped_aside = True
+            self.preview_pane.hide()
+            self.preview_action.setChecked(False)
+        elif self._preview_stepped_aside and self._room_for_preview():
+            self._preview_stepped_aside = False
+            self.preview_action.setChecked(True)
+            self.preview_pane.show()
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 (Qt's name)
+        super().resizeEvent(event)
+        self._fit_panes()
 
     def _focus(self, pane: int) -> None:
         targets = [
