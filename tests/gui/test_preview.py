@@ -13,16 +13,18 @@ def test_marking_top_and_bottom_and_escaping(brief, source):
     html = brief_html(brief)
     assert html.count("OFFICIAL-SENSITIVE") == 2
     assert "contested &amp; &lt;unresolved&gt;" in html
-    assert "(A. Writer, \u00b64)" in html
+    assert "[1,\u00a0para\u00a04]" in html  # cited as in Word, on one line
+    assert "[1]&nbsp; A. Writer, \u2018Dialogue matters\u2019, RUSI." in html  # and listed under Sources
 
 
 def test_paragraphs_are_numbered_across_sections(brief, source):
+    brief.sections[2].items.append(QuoteItem(excerpt=source.excerpt(1, 0, 6), comment="As the author puts it:"))
     brief.sections[2].items.append(QuoteItem(excerpt=source.excerpt(1, 0, 6)))
     brief.sections[2].items.append(BulletItem(text="A bullet"))
     html = brief_html(brief)
     assert "1.</td>" in html
-    assert "2.</td>" in html
-    assert "3.</td>" not in html  # bullets and tables are not numbered
+    assert '2.</td><td><p class="body">As the author puts it:</p>' in html
+    assert "3.</td>" not in html  # quotes (after their lead-in), bullets and tables are not numbered
 
 
 def test_missing_marking_is_flagged(brief):
@@ -135,3 +137,69 @@ def test_the_preview_follows_the_section_made_current_in_the_outline(qtbot, samp
         assert bar.value() == 0
     outline.setCurrentIndex(window.doc.outline.index(0, 0))
     assert 0 <= heading_top(0) < 40  # and back up
+
+
+def _preview_paragraphs(html: str) -> list[tuple[str, str]]:
+    """(role, plain text) of each paragraph of the preview's body, in order."""
+    import html as html_module
+    import re
+
+    found = []
+    pattern = (
+        r'<td class="num" width="28">\d+\.</td><td><p class="body">(.*?)</p>'
+        r'|<p class="(quote|reference|caption)">(.*?)</p>'
+    )
+    for numbered, role, text in re.findall(pattern, html, re.S):
+        plain = html_module.unescape(re.sub(r"<[^>]+>", "", numbered or text))
+        found.append(("numbered" if numbered else role, " ".join(plain.split())))
+    return found
+
+
+def _word_paragraphs(data: bytes) -> list[tuple[str, str]]:
+    import io
+
+    import docx
+
+    roles = {"Numbered Paragraph": "numbered", "Quote": "quote", "Reference": "reference", "Caption": "caption"}
+    document = docx.Document(io.BytesIO(data))
+    return [(roles[p.style.name], " ".join(p.text.split())) for p in document.paragraphs if p.style.name in roles]
+
+
+def test_the_preview_reads_as_the_word_output_paragraph_by_paragraph(brief, source):
+    """Numbering, quotes, positions, issues, citations, sources and table captions: the same text in the
+    same order as the exported .docx read back (the preview used to number quotes that Word sets
+    unnumbered, cite "(Author, \u00b64)" and list sources in another order)."""
+    from briefcomposer.core.model import IssueItem, PositionItem, PositionTableItem, Source, Status, TextItem
+    from briefcomposer.export.docx_writer import export_bytes
+
+    second = Source(title="Velmora review", paragraphs=["Kystposten says the talks stalled."], author="Mara Quist")
+    brief.sources.append(second)
+    for position in brief.positions:
+        position.status = Status.ACCEPTED
+    summary = brief.sections[0]
+    summary.items[:] = [
+        TextItem(text="First, in the officer's words."),
+        QuoteItem(excerpt=second.excerpt(0, 0, 10)),  # the second source cited first: it is [1]
+        TextItem(text="..."),  # says nothing: left out of both
+        QuoteItem(excerpt=source.excerpt(3, 0, 58), comment="The author sees it so:"),
+        PositionItem(position_id=brief.positions[1].id),
+        IssueItem(issue_id=brief.issues[0].id),
+        TextItem(text="Last."),
+    ]
+    brief.issues[0].description = ""
+    brief.sections[2].items.append(PositionTableItem())
+    brief.sections.append(Section("sources", "Sources"))
+    preview = _preview_paragraphs(brief_html(brief))
+    word = _word_paragraphs(export_bytes(brief, in_process=True))
+    assert preview == word
+    assert [role for role, _ in preview].count("numbered") >= 5
+    assert ("quote", "\u201cKystposten\u201d [1, para 1]") in preview
+    assert [text[:3] for role, text in preview if role == "reference"] == ["[1]", "[2]"]
+
+
+def test_the_sample_preview_reads_as_its_word_output(sample):
+    from briefcomposer.export.docx_writer import export_bytes
+
+    preview = _preview_paragraphs(brief_html(sample))
+    assert preview == _word_paragraphs(export_bytes(sample, in_process=True))
+    assert len(preview) > 5

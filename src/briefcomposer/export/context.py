@@ -71,27 +71,7 @@ def build_context(brief: Brief, author: str = "") -> dict[str, Any]:
     `author` is the officer exporting the brief (core properties); the marking is
     the canonical string, or ``""`` when none is chosen (such a brief cannot be exported).
     """
-    cites = _Citations(brief)
-    sections = []
-    for section in brief.sections:
-        if section.key == "sources":
-            continue  # filled in below, once every citation is known
-        sections.append(_section(brief, section, cites))
-    sources = cites.listing()
-
-    laid_out: list[dict[str, Any]] = []
-    sources_done = False
-    for section in brief.sections:
-        if section.key == "sources":
-            laid_out.append(_sources_section(brief, section, cites, sources))
-            sources_done = True
-        else:
-            laid_out.append(sections.pop(0))
-    if not sources_done and sources and any(s["number"] for s in sources):
-        extra = _sources_section(brief, None, cites, sources)
-        annex = next((n for n, s in enumerate(laid_out) if s["key"].startswith("annex")), len(laid_out))
-        laid_out.insert(annex, extra)
-
+    laid_out, sources = lay_out(brief)
     return {
         "title": brief.title,
         "reference": brief.reference,
@@ -104,9 +84,40 @@ def build_context(brief: Brief, author: str = "") -> dict[str, Any]:
         "author": author,
         "template_id": brief.template_id,
         "body": BODY_MARKER,
-        "sections": [s for s in laid_out if s["items"]],
+        "sections": [s for _, s in laid_out if s["items"]],
         "sources": sources,
     }
+
+
+def lay_out(brief: Brief) -> tuple[list[tuple[Section | None, dict[str, Any]]], list[dict[str, Any]]]:
+    """Every section of `brief` as the Word output lays it out, each beside the brief's section it
+    comes from (None for a "Sources" section the exporter adds), empty ones included; and the sources.
+
+    `build_context` keeps the sections with something to show; the preview shows the empty ones
+    with their guidance, and everything else exactly as here, so that the two cannot read
+    differently (issue 5).
+    """
+    cites = _Citations(brief)
+    sections = []
+    for section in brief.sections:
+        if section.key == "sources":
+            continue  # filled in below, once every citation is known
+        sections.append(_section(brief, section, cites))
+    sources = cites.listing()
+
+    laid_out: list[tuple[Section | None, dict[str, Any]]] = []
+    sources_done = False
+    for section in brief.sections:
+        if section.key == "sources":
+            laid_out.append((section, _sources_section(brief, section, cites, sources)))
+            sources_done = True
+        else:
+            laid_out.append((section, sections.pop(0)))
+    if not sources_done and sources and any(s["number"] for s in sources):
+        extra = _sources_section(brief, None, cites, sources)
+        annex = next((n for n, (_, s) in enumerate(laid_out) if s["key"].startswith("annex")), len(laid_out))
+        laid_out.insert(annex, (None, extra))
+    return laid_out, sources
 
 
 # ---------------------------------------------------------------- sections and items
@@ -259,6 +270,11 @@ def _source_dict(source: Source, number: int) -> dict[str, Any]:
         "retrieved": source_date(source.retrieved),
         "citation": citation(source),
     }
+
+
+def nbsp_cite(cite: str) -> str:
+    """``[1, para 5]`` kept on one line: a reference split over two lines is hard to read."""
+    return cite.replace(", para", ",\u00a0para").replace("para ", "para\u00a0").replace("paras ", "paras\u00a0")
 
 
 def citation(source: Source) -> str:

@@ -40,7 +40,7 @@ from briefcomposer.atomic import write_atomically
 from briefcomposer.core.errors import TemplateError
 from briefcomposer.core.model import Brief, Status
 from briefcomposer.export import safety
-from briefcomposer.export.context import BODY_MARKER, build_context
+from briefcomposer.export.context import BODY_MARKER, build_context, nbsp_cite
 
 logger = logging.getLogger(__name__)
 
@@ -473,11 +473,6 @@ def _clean_context(value: Any) -> Any:
     return value
 
 
-def _nbsp(cite: str) -> str:
-    """``[1, para 5]`` kept on one line: a reference split over two lines is hard to read."""
-    return cite.replace(", para", ",\u00a0para").replace("para ", "para\u00a0").replace("paras ", "paras\u00a0")
-
-
 def _el(tag: str, parent=None, **attrs: str):  # type: ignore[no-untyped-def]
     name = f"{_W}{tag}"
     el = etree.Element(name) if parent is None else etree.SubElement(parent, name)
@@ -545,7 +540,7 @@ class _BodyBuilder:
             return [self.paragraph("bullet", [(item["text"], False)])]
         if kind == "quote":
             quoted = f"\u201c{item['text']}\u201d"
-            cite = f" {_nbsp(item['cite'])}" if item["cite"] else ""
+            cite = f" {nbsp_cite(item['cite'])}" if item["cite"] else ""
             if item["comment"]:
                 return [
                     self.paragraph(text_role, [(item["comment"], False)]),
@@ -554,7 +549,7 @@ class _BodyBuilder:
             return [self.paragraph("quote", [(quoted, False), (cite, False)])]
         if kind == "position":
             who = item["actor"] + (f" ({item['issue']})" if item["issue"] else "")
-            cite = f" {_nbsp(item['cite'])}" if item["cite"] else ""
+            cite = f" {nbsp_cite(item['cite'])}" if item["cite"] else ""
             return [self.paragraph(text_role, [(who + ":", True), (f" {item['stance']}{cite}", False)])]
         if kind == "issue":
             rest = f" {item['description']}" if item["description"] else ""
@@ -598,7 +593,7 @@ class _BodyBuilder:
             cells = [[(row["actor"], True)]]
             for cell in row["cells"]:
                 if cell["stance"]:
-                    cite = f" {_nbsp(cell['cite'])}" if cell["cite"] else ""
+                    cite = f" {nbsp_cite(cell['cite'])}" if cell["cite"] else ""
                     cells.append([(cell["stance"], False), (cite, False)])
                 else:
                     cells.append([("\u2013", False)])

@@ -3,28 +3,24 @@
 Marking at top and bottom, the title and metadata block, headings, continuous
 paragraph numbering, quotes with citations, the positions table and a list of
 sources. Pure: a `Brief` in, a string out (Qt only renders it).
+
+The body is made from the sections the Word export lays out (`export.context.lay_out`),
+paragraph by paragraph as `docx_writer` writes them: the same numbering, citations
+([1, para 4]), sources and table captions. Made on its own, the preview numbered quotes
+that Word sets unnumbered, cited "(Author, ¶4)" and listed the sources in another
+order (issue 5). Only an empty section differs: Word leaves it out, the preview shows
+its guidance.
 """
 
 from __future__ import annotations
 
-from briefcomposer.core import brief_ops
-from briefcomposer.core.errors import BriefError
-from briefcomposer.core.model import (
-    Brief,
-    BulletItem,
-    IssueItem,
-    Item,
-    PositionItem,
-    PositionTableItem,
-    QuoteItem,
-    Source,
-    Status,
-    TextItem,
-)
+from typing import Any
 
-# as the Word output does
-from briefcomposer.export.context import MAX_TABLE_ISSUES, NO_ISSUE, UNNUMBERED_SECTIONS, source_date
-from briefcomposer.structures.templates import format_date, render_boilerplate, says_nothing
+from briefcomposer.core.model import Brief
+
+# as the Word output does: the preview is made from the same laid-out sections
+from briefcomposer.export.context import MAX_TABLE_ISSUES, NO_ISSUE, lay_out, nbsp_cite
+from briefcomposer.structures.templates import format_date
 
 
 def escape(text: str) -> str:
@@ -46,31 +42,16 @@ h2 { font-size: 11.5pt; margin: 14px 0 4px 0; color: #0b0c0c; }
 td.meta-key { color: #505a5f; padding-right: 10px; font-weight: bold; }
 td.num { color: #505a5f; padding-right: 8px; vertical-align: top; }
 p.body { margin: 0 0 6px 0; }
-.quote { font-style: italic; }
-.cite { color: #505a5f; font-size: 9pt; }
+p.quote { margin: 0 0 6px 28px; font-style: italic; }
+p.reference { margin: 0 0 4px 0; }
+p.caption { margin: 6px 0 2px 0; color: #505a5f; font-size: 9pt; font-weight: bold; }
+.cite { color: #505a5f; font-size: 9pt; font-style: normal; }
 .empty { color: #8a8f94; font-style: italic; }
 table.positions { border-collapse: collapse; margin: 4px 0 8px 0; }
 table.positions th { background: #e8edf2; text-align: left; padding: 2px 3px; border: 1px solid #b1b4b6; }
 table.positions th { font-size: small; }
 table.positions td { padding: 2px 3px; border: 1px solid #b1b4b6; vertical-align: top; font-size: small; }
 """
-
-
-def _cite(brief: Brief, source_id: str, paragraph: int) -> str:
-    try:
-        source = brief.source(source_id)
-    except BriefError:
-        return ""
-    who = (source.author or source.publisher or source.title).split(",")[0]
-    return f"({escape(who)}, \u00b6{paragraph + 1})"
-
-
-def _position_text(brief: Brief, position_id: str) -> str:
-    position = brief.position(position_id)
-    actor = brief.actor(position.actor_id).name
-    cites = " ".join(sorted({_cite(brief, e.source_id, e.paragraph) for e in position.evidence}))
-    html = f"<b>{escape(actor)}</b>: {escape(position.stance)}"
-    return html + (f' <span class="cite">{cites}</span>' if cites else "")
 
 
 def table_layout(brief: Brief, width_chars: int | None) -> tuple[int, int]:
@@ -92,81 +73,57 @@ def table_layout(brief: Brief, width_chars: int | None) -> tuple[int, int]:
     return 1, who
 
 
-def _table(brief: Brief, item: PositionTableItem, layout: tuple[int, int] = (MAX_TABLE_ISSUES, 25)) -> str:
-    """Actors down, issues across: the Word layout's positions table (three issues a table), in fewer
-    columns where the preview is narrow (`layout`: see `table_layout`)."""
-    positions = brief_ops.table_positions(brief, item)
-    if not positions:
-        return '<p class="empty">[Positions table: accept positions to fill it]</p>'
-    order = {i.id: n for n, i in enumerate(brief.issues)}
-    issue_ids: list[str | None] = list(dict.fromkeys(p.issue_id for p in positions))
-    issue_ids.sort(key=lambda i: order.get(i, len(order)) if i is not None else len(order) + 1)
-    actor_order = {a.id: n for n, a in enumerate(brief.actors)}
-    actor_ids = sorted(dict.fromkeys(p.actor_id for p in positions), key=lambda a: actor_order.get(a, len(actor_order)))
+def _cited(text: str, cite: str) -> str:
+    return escape(text) + (f' <span class="cite">{escape(nbsp_cite(cite))}</span>' if cite else "")
+
+
+def _tables(table: dict[str, Any], per_table: int, who: int) -> str:
+    """A positions table of the Word output (actors down, at most three issues across) as HTML,
+    split again into tables of `per_table` issues where the preview is narrow (see `table_layout`)."""
     out = []
-    per_table, who = max(1, min(layout[0], MAX_TABLE_ISSUES)), layout[1]
-    for first in range(0, len(issue_ids), per_table):
-        part = issue_ids[first : first + per_table]
-        width = (100 - who) // len(part)
-        head = "".join(
-            f'<th width="{width}%">{escape(brief.issue(i).label if i is not None else NO_ISSUE)}</th>' for i in part
-        )
+    for first in range(0, len(table["columns"]), per_table):
+        columns = table["columns"][first : first + per_table]
+        width = (100 - who) // len(columns)
+        head = "".join(f'<th width="{width}%">{escape(label)}</th>' for label in columns)
         rows = [f'<table class="positions" width="100%"><tr><th width="{who}%">Who</th>{head}</tr>']
-        for actor_id in actor_ids:
-            cells = []
-            for issue_id in part:
-                held = [p for p in positions if p.actor_id == actor_id and p.issue_id == issue_id]
-                stance = "; ".join(escape(p.stance.strip()) for p in held)
-                cites = " ".join(sorted({_cite(brief, e.source_id, e.paragraph) for p in held for e in p.evidence}))
-                cells.append(stance + (f' <span class="cite">{cites}</span>' if cites else "") if stance else "\u2013")
-            if any(c != "\u2013" for c in cells):
-                row = "".join(f"<td>{c}</td>" for c in cells)
-                rows.append(f"<tr><td><b>{escape(brief.actor(actor_id).name)}</b></td>{row}</tr>")
+        for row in table["rows"]:
+            cells = row["cells"][first : first + per_table]
+            if not any(c["stance"] for c in cells):
+                continue  # as Word: an actor with nothing on these issues has no row
+            tds = "".join(f"<td>{_cited(c['stance'], c['cite']) if c['stance'] else chr(0x2013)}</td>" for c in cells)
+            rows.append(f"<tr><td><b>{escape(row['actor'])}</b></td>{tds}</tr>")
         rows.append("</table>")
         out.append("".join(rows))
     return "".join(out)
 
 
-def _item_html(brief: Brief, item: Item, layout: tuple[int, int] = (MAX_TABLE_ISSUES, 25)) -> tuple[str, bool]:
-    """The HTML of an item and whether it takes a paragraph number ("" for boilerplate that comes out
-    empty, which the Word output leaves out)."""
-    if isinstance(item, TextItem):
-        text = render_boilerplate(item.text, brief) if item.boilerplate else item.text
-        if item.boilerplate and says_nothing(text):
-            return "", False
-        return escape(text), True
-    if isinstance(item, BulletItem):
-        return escape(item.text), False
-    if isinstance(item, QuoteItem):
-        lead = f"{escape(item.comment)} " if item.comment else ""
-        cite = _cite(brief, item.excerpt.source_id, item.excerpt.paragraph)
-        quote = f'<span class="quote">\u201c{escape(item.excerpt.quote)}\u201d</span>'
-        return f'{lead}{quote} <span class="cite">{cite}</span>', True
-    if isinstance(item, PositionItem):
-        return _position_text(brief, item.position_id), True
-    if isinstance(item, IssueItem):
-        issue = brief.issue(item.issue_id)
-        desc = f" {escape(issue.description)}" if issue.description else ""
-        return f"<b>{escape(issue.label)}.</b>{desc}", True
-    if isinstance(item, PositionTableItem):
-        return _table(brief, item, layout), False
-    return escape(brief_ops.item_text(brief, item)), True
-
-
-def quoted_sources(brief: Brief) -> list[Source]:
-    """Sources cited by the brief's quotes or accepted positions, in brief order."""
-    used = {e.source_id for _, i in brief.iter_items() if isinstance(i, QuoteItem) for e in [i.excerpt]}
-    used |= {e.source_id for p in brief.positions if p.status is Status.ACCEPTED for e in p.evidence}
-    return [s for s in brief.sources if s.id in used]
-
-
-def _source_line(source: Source) -> str:
-    # the date as the Word output writes it ("12 March 2015", "March 2015")
-    parts = [p for p in (source.author, f"\u2018{source.title}\u2019", source.publisher, source_date(source.date)) if p]
-    line = ", ".join(escape(p) for p in parts)
-    if source.url:
-        line += f", {escape(source.url)}"
-    return line
+def _paragraphs(item: dict[str, Any], layout: tuple[int, int], tables: list[int]) -> list[tuple[str, str]]:
+    """The paragraphs the Word output makes of a laid-out item (`export.context`), as (role, HTML):
+    the same roles, text and citations as `docx_writer.BodyBuilder.item`."""
+    kind = item["kind"]
+    role = "numbered" if item.get("numbered", True) else "body"
+    if kind == "text":
+        return [(role, escape(item["text"]))]
+    if kind == "bullet":
+        return [("bullet", escape(item["text"]))]
+    if kind == "quote":
+        quote = ("quote", _cited(f"\u201c{item['text']}\u201d", item["cite"]))
+        return [(role, escape(item["comment"])), quote] if item["comment"] else [quote]
+    if kind == "position":
+        who = item["actor"] + (f" ({item['issue']})" if item["issue"] else "")
+        return [(role, f"<b>{escape(who)}:</b> {_cited(item['stance'], item['cite'])}")]
+    if kind == "issue":
+        rest = f" {escape(item['description'])}" if item["description"] else ""
+        return [(role, f"<b>{escape(item['label'])}{'.' if rest else ''}</b>{rest}")]
+    if kind == "reference":
+        label = f"[{item['number']}]&nbsp; " if item["number"] else ""
+        return [("reference", label + escape(item["text"]))]
+    if kind == "table":
+        tables[0] += 1
+        caption = f"Table {tables[0]}: positions of those involved on each issue, with sources in brackets"
+        per_table, who = max(1, min(layout[0], MAX_TABLE_ISSUES)), layout[1]
+        return [("caption", escape(caption)), ("table", _tables(item, per_table, who))]
+    return []
 
 
 def section_anchor(section_id: str) -> str:
@@ -195,38 +152,28 @@ def brief_html(brief: Brief, width_chars: int | None = None) -> str:
     rows = "".join(f'<tr><td class="meta-key">{k}</td><td>{escape(v)}</td></tr>' for k, v in meta if v)
     if rows:
         out.append(f"<table>{rows}</table>")
-    number = 0
-    for section in brief.sections:
-        out.append(f'<h2><a name="{section_anchor(section.id)}"></a>{escape(section.heading)}</h2>')
-        items = list(section.items)
-        if section.key == "sources":
-            for source in quoted_sources(brief):
-                out.append(f'<p class="body">\u2022 {_source_line(source)}</p>')
-        # as the Word output: no paragraph numbers in the contact and sources sections and annexes
-        numbering = section.key not in UNNUMBERED_SECTIONS and not section.key.startswith("annex")
-        shown = []
-        for item in items:
-            try:
-                html, numbered = _item_html(brief, item, layout)
-            except BriefError:
-                continue
-            if html:
-                shown.append((item, html, numbered and numbering))
-        if not shown and section.key != "sources":
-            out.append(f'<p class="empty">{escape(section.guidance or "Nothing here yet.")}</p>')
+    number, tables = 0, [0]
+    laid_out, _ = lay_out(brief)
+    for section, laid in laid_out:
+        anchor = f'<a name="{section_anchor(section.id)}"></a>' if section is not None else ""
+        out.append(f"<h2>{anchor}{escape(laid['heading'])}</h2>")
+        if not laid["items"]:  # Word leaves the section out; here it shows what belongs in it
+            guidance = section.guidance if section is not None else ""
+            out.append(f'<p class="empty">{escape(guidance or "Nothing here yet.")}</p>')
             continue
-        for item, html, numbered in shown:
-            if numbered:
-                number += 1
-                out.append(
-                    f'<table width="100%"><tr><td class="num" width="28">{number}.</td>'
-                    f'<td><p class="body">{html}</p></td></tr></table>'
-                )
-            elif isinstance(item, BulletItem):
-                out.append(f"<ul><li>{html}</li></ul>")
-            elif isinstance(item, PositionTableItem):
-                out.append(html)
-            else:
-                out.append(f'<p class="body">{html}</p>')
+        for item in laid["items"]:
+            for role, html in _paragraphs(item, layout, tables):
+                if role == "numbered":
+                    number += 1
+                    out.append(
+                        f'<table width="100%"><tr><td class="num" width="28">{number}.</td>'
+                        f'<td><p class="body">{html}</p></td></tr></table>'
+                    )
+                elif role == "bullet":
+                    out.append(f"<ul><li>{html}</li></ul>")
+                elif role == "table":
+                    out.append(html)
+                else:
+                    out.append(f'<p class="{role}">{html}</p>')
     out.append("<hr/>" + marking + "</body></html>")
     return "".join(out)
