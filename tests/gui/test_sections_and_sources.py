@@ -222,3 +222,48 @@ def test_no_two_actions_share_a_shortcut(window):
             seen[text] = action.text()
     assert seen["Ctrl+Alt+N"] == "Add &Section"
     assert seen["Ctrl+Shift+P"] == "Preview in &Word Layout\u2026"
+
+
+def _second_source():  # type: ignore[no-untyped-def]
+    from briefcomposer.analysis import Suggestions
+    from briefcomposer.core.model import Actor, ActorKind, Issue, Position
+
+    source = Source(
+        title="Kystposten on the talks",
+        paragraphs=["The Kremlin calls NATO expansion a threat to Velmora.", "Lena Osk disagrees."],
+    )
+    suggestions = Suggestions(
+        actors=[Actor("Russia", ActorKind.STATE, aliases=["Kremlin", "Moscow"])],
+        issues=[Issue("NATO expansion", paragraphs=[ParagraphRef(source.id, 0)], keywords=["enlargement"])],
+    )
+    suggestions.positions = [
+        Position(
+            suggestions.actors[0].id, suggestions.issues[0].id, "calls expansion a threat", [source.excerpt(0, 0, 48)]
+        )
+    ]
+    return source, suggestions
+
+
+def test_an_import_gives_actors_and_issues_the_brief_holds_what_the_new_source_adds(window):
+    """The window merged a new source's suggestions into a copy and kept only the new objects: Russia
+    lost "the Kremlin" and the issue never pointed at the new source's paragraph (the CLI kept both)."""
+    brief = window.doc.brief
+    before = copy.deepcopy(brief)
+    source, suggestions = _second_source()
+    window.add_source(source, suggestions)
+    russia = next(a for a in brief.actors if a.name == "Russia")
+    issue = next(i for i in brief.issues if i.label == "NATO expansion")
+    assert russia.aliases == ["Moscow", "Kremlin"]
+    assert ParagraphRef(source.id, 0) in issue.paragraphs
+    assert "enlargement" in issue.keywords
+    assert len([a for a in brief.actors if a.name == "Russia"]) == 1  # reused, not a second Russia
+    # the source view highlights the new alias as Russia
+    view = window.source_pane.view_of(source.id)
+    view.rehighlight()
+    shown = {s.cursor.selectedText() for s in view.extraSelections() if s.format.toolTip() == "Russia"}
+    assert "Kremlin" in shown
+    window.doc.undo_stack.undo()  # one step takes all of it back
+    assert brief == before
+    window.doc.undo_stack.redo()
+    assert russia.aliases == ["Moscow", "Kremlin"]
+    assert ParagraphRef(source.id, 0) in issue.paragraphs

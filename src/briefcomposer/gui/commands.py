@@ -542,7 +542,10 @@ class MergeActorsCommand(_Command):
 
 
 class AddSourceCommand(_Command):
-    """Add a source with what its analysis found (new actors, issues and positions)."""
+    """Add a source with what its analysis found: new actors, issues and positions, and what it adds
+    to actors and issues the brief holds already (`aliases`: an actor's aliases with the new names;
+    `issue_terms`: an issue's paragraphs and keywords with the new source's), as `merge_into` found.
+    """
 
     def __init__(
         self,
@@ -551,14 +554,23 @@ class AddSourceCommand(_Command):
         actors: list[Actor] = (),  # type: ignore[assignment]
         issues: list[Issue] = (),  # type: ignore[assignment]
         positions: list[Position] = (),  # type: ignore[assignment]
+        aliases: dict[str, list[str]] | None = None,
+        issue_terms: dict[str, tuple[list[ParagraphRef], list[str]]] | None = None,
     ) -> None:
         super().__init__(doc, translate("commands", "Import source: %s") % _shorten(source.title))
         self._source = source
         self._actors, self._issues, self._positions = list(actors), list(issues), list(positions)
+        self._aliases, self._issue_terms = dict(aliases or {}), dict(issue_terms or {})
+        self._old_aliases: dict[str, list[str]] = {}
+        self._old_terms: dict[str, tuple[list[ParagraphRef], list[str]]] = {}
 
     def redo(self) -> None:
         doc = self._doc
         doc.sources.insert_source(len(doc.brief.sources), self._source)
+        for actor_id, aliases in self._aliases.items():
+            self._old_aliases[actor_id] = doc.actors.set_aliases(actor_id, aliases)
+        for issue_id, (paragraphs, keywords) in self._issue_terms.items():
+            self._old_terms[issue_id] = doc.analysis.set_issue_terms(issue_id, paragraphs, keywords)
         for actor in self._actors:
             doc.actors.insert_actor(len(doc.brief.actors), actor)
         for issue in self._issues:
@@ -574,6 +586,10 @@ class AddSourceCommand(_Command):
             doc.analysis.take_issue(issue.id)
         for actor in reversed(self._actors):
             doc.actors.take_actor(actor.id)
+        for issue_id, (paragraphs, keywords) in self._old_terms.items():
+            doc.analysis.set_issue_terms(issue_id, paragraphs, keywords)
+        for actor_id, aliases in self._old_aliases.items():
+            doc.actors.set_aliases(actor_id, aliases)
         doc.sources.take_source(self._source.id)
 
 

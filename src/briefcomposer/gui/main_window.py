@@ -1543,15 +1543,29 @@ class MainWindow(QMainWindow):
         """Add `source` and what its analysis suggests as one undoable command."""
         assert self.doc is not None
         actors, issues, positions = [], [], []
+        aliases: dict[str, list[str]] = {}
+        terms: dict[str, tuple[list[ParagraphRef], list[str]]] = {}
         if suggestions is not None:
             from briefcomposer.analysis import merge_into
 
             # merge_into decides what is new; it runs on a copy so the models stay the only writers.
-            scratch = copy.deepcopy(self.doc.brief)
+            brief = self.doc.brief
+            scratch = copy.deepcopy(brief)
             scratch.sources.append(source)
             added = merge_into(scratch, source, suggestions)
             actors, issues, positions = added.actors, added.issues, added.positions
-        self.doc.push(AddSourceCommand(self.doc, source, actors, issues, positions))
+            # It also gives actors the brief holds new aliases ("the Kremlin" for Russia) and issues
+            # the new source's paragraphs: those go through the command too, or they were lost.
+            before_actors = {a.id: a for a in brief.actors}
+            before_issues = {i.id: i for i in brief.issues}
+            for actor in scratch.actors:
+                if actor.id in before_actors and actor.aliases != before_actors[actor.id].aliases:
+                    aliases[actor.id] = list(actor.aliases)
+            for issue in scratch.issues:
+                old = before_issues.get(issue.id)
+                if old is not None and (issue.paragraphs, issue.keywords) != (old.paragraphs, old.keywords):
+                    terms[issue.id] = (list(issue.paragraphs), list(issue.keywords))
+        self.doc.push(AddSourceCommand(self.doc, source, actors, issues, positions, aliases, terms))
         self.statusBar().showMessage(
             self.tr("Imported \u201c%s\u201d: %d actors, %d issues and %d positions suggested")
             % (_shorten(source.title), len(actors), len(issues), len(positions)),

@@ -486,6 +486,17 @@ class AnalysisModel(QAbstractItemModel):
         self.dataChanged.emit(index, index.siblingAtColumn(2))
         return at
 
+    def set_issue_terms(
+        self, issue_id: str, paragraphs: list[ParagraphRef], keywords: list[str]
+    ) -> tuple[list[ParagraphRef], list[str]]:
+        """Set an issue's tagged paragraphs and keywords at once; return the old ones."""
+        issue = self._brief.issue(issue_id)
+        old = issue.paragraphs, issue.keywords
+        issue.paragraphs, issue.keywords = list(paragraphs), list(keywords)
+        index = self.issue_index(issue_id)
+        self.dataChanged.emit(index, index.siblingAtColumn(2))
+        return old
+
     def refresh(self) -> None:
         """Tell views that actor names or colours may have changed."""
         for row in range(self.rowCount()):
