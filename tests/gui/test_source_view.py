@@ -83,3 +83,57 @@ def test_document_positions_are_those_of_the_paragraphs_text(window):
         block = document.findBlockByNumber(n)
         assert view._doc_pos(n, 0) == block.position() + view._prefix[n]
         assert block.text()[view._prefix[n] :] == text
+
+
+def _select(view, start: tuple[int, int], end: tuple[int, int]) -> None:  # noqa: ANN001
+    cursor = QTextCursor(view.document())
+    cursor.setPosition(view._doc_pos(*start))
+    cursor.setPosition(view._doc_pos(*end), QTextCursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)
+
+
+def test_a_drag_from_the_end_of_a_paragraph_quotes_the_words_of_the_next(window):
+    """Started just after a paragraph's last character, or on its full stop, a drag into the next
+    paragraph was clipped to the first: "Select some text within one paragraph first", or a quote "."."""
+    view = window.source_pane.current_view()
+    ends = len(view.source.paragraphs[1])
+    for start in (ends, ends - 1):
+        _select(view, (1, start), (2, 20))
+        excerpt = view.selected_excerpt()
+        assert excerpt.paragraph == 2
+        assert excerpt.quote == view.source.paragraphs[2][:20].strip()
+    _select(view, (1, 0), (2, 20))  # words on both sides: the first paragraph's, as before
+    paragraph, start, end, trimmed = view.selection_span()
+    assert (paragraph, start, end, trimmed) == (1, 0, ends, True)
+    _select(view, (1, 3), (1, 9))
+    assert view.selection_span()[3] is False
+
+
+def test_a_second_flash_lasts_its_whole_time(qtbot, window, monkeypatch):
+    """Each flash had a timer of its own: the first one's ended the second after a moment."""
+    monkeypatch.setattr(source_view.SourceTextView, "FLASH_MS", 400)
+    view = window.source_pane.current_view()
+    window.source_pane.show_span(view.source.id, 1, 0, 10)
+    qtbot.wait(250)
+    window.source_pane.show_span(view.source.id, 2, 0, 10)
+    qtbot.wait(300)  # past the first flash's time, within the second's
+    assert view._flash
+    assert view.document().findBlock(view._flash[0].cursor.selectionStart()).blockNumber() == 2
+    qtbot.waitUntil(lambda: not view._flash, timeout=2000)
+
+
+def test_names_and_titles_show_as_typed_in_the_legend_and_tooltips(window):
+    """An actor "R&D <Lab>" showed as "R&D" in the legend (the rest taken for HTML); a title with a tag
+    became a rich-text tooltip."""
+    from PySide6.QtGui import QTextDocument
+
+    pane = window.source_pane
+    window.doc.actors.rename(window.doc.brief.actors[0].id, "R&D <Lab>")
+    pane.rehighlight()
+    legend = QTextDocument()
+    legend.setHtml(pane.legend.text())
+    assert "\u25cf R&D <Lab>" in legend.toPlainText()
+    window.add_source(Source(title="<b>Velmora</b> & Kystposten", paragraphs=["Lena Osk spoke."]))
+    tip = QTextDocument()
+    tip.setHtml(pane.tabs.tabToolTip(1))
+    assert tip.toPlainText() == "<b>Velmora</b> & Kystposten"

@@ -73,6 +73,11 @@ class SelectionBar(QFrame):
         self.adjustSize()
 
 
+def plain_tip(text: str) -> str:
+    """`text` for a tooltip, shown as typed: Qt takes a tooltip with a tag in it ("<b>") for HTML."""
+    return f"<p>{escape(text)}</p>" if "<" in text else text
+
+
 class SourceTextView(QTextEdit):
     """One source, read-only, one text block per paragraph: ``¶n`` then the paragraph."""
 
@@ -88,6 +93,7 @@ class SourceTextView(QTextEdit):
         self.setTabChangesFocus(True)  # Tab moves on to the next pane; the text is read-only
         self.menu_builder: Callable[[QMenu], None] | None = None
         self._prefix: list[int] = []
+        self._flash_timer: QTimer | None = None  # made by the first flash
         self._starts: list[int] = []  # where each paragraph's text starts in the document
         self._flash: list[QTextEdit.ExtraSelection] = []
         # Built on the first selection: most views never show it (start-up time, issue 5).
@@ -146,34 +152,38 @@ class SourceTextView(QTextEdit):
         return self._starts[paragraph] + offset
 
     def selection_span(self) -> tuple[int, int, int, bool] | None:
-        """`(paragraph, start, end, trimmed)` of the selection, clipped to its first paragraph.
+        """`(paragraph, start, end, trimmed)` of the selection, clipped to one paragraph.
 
-        `trimmed` is True when the selection ran into the next paragraph. None when
-        nothing is selected.
+        A selection over several paragraphs is clipped to the first whose selected part holds a
+        word: a drag that starts just after the end of a paragraph (or on its full stop) means the
+        next one, and was quoted as "" or "." (issue 5). `trimmed` is True when the selection also
+        took words of another paragraph. None when nothing is selected.
         """
         cursor = self.textCursor()
         if not cursor.hasSelection():
             return None
         doc = self.document()
-        first = doc.findBlock(cursor.selectionStart())
-        last = doc.findBlock(cursor.selectionEnd())
-        paragraph = first.blockNumber()
-        if paragraph >= len(self._prefix):
+        selection_start, selection_end = cursor.selectionStart(), cursor.selectionEnd()
+        first = doc.findBlock(selection_start).blockNumber()
+        last = min(doc.findBlock(selection_end).blockNumber(), len(self._prefix) - 1)
+        if first >= len(self._prefix):
             return None
-        prefix = self._prefix[paragraph]
-        start = max(cursor.selectionStart() - first.position() - prefix, 0)
-        text = self.source.paragraphs[paragraph]
-        if last.blockNumber() != paragraph:
-            end, trimmed = len(text), True
-        else:
-            end, trimmed = cursor.selectionEnd() - first.position() - prefix, False
-        end = min(max(end, 0), len(text))
-        # A selection usually catches a space at either end: a quote does not want it.
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        return paragraph, start, end, trimmed
+        spans = []
+        for paragraph in range(first, last + 1):
+            block = doc.findBlockByNumber(paragraph)
+            offset = block.position() + self._prefix[paragraph]
+            text = self.source.paragraphs[paragraph]
+            start = min(max(selection_start - offset, 0), len(text))
+            end = min(max(selection_end - offset, 0), len(text))
+            # A selection usually catches a space at either end: a quote does not want it.
+            while start < end and text[start].isspace():
+                start += 1
+            while end > start and text[end - 1].isspace():
+                end -= 1
+            spans.append((paragraph, start, end, any(c.isalnum() for c in text[start:end])))
+        worded = [span for span in spans if span[3]]
+        paragraph, start, end, _ = worded[0] if worded else spans[0]
+        return paragraph, start, end, len(worded) > 1
 
     def selected_excerpt(self) -> Excerpt:
         """The selection as an excerpt; raises `SpanError` if nothing usable is selected."""
@@ -276,7 +286,7 @@ class SourceTextView(QTextEdit):
         fmt.setFontUnderline(True)  # an underline as well as a colour: colour is never the only cue
         fmt.setUnderlineColor(colour)
         fmt.setFontWeight(QFont.Weight.DemiBold)
-        fmt.setToolTip(name)
+        fmt.setToolTip(plain_tip(name))
         return fmt
 
     def _selection(self, paragraph: int, start: int, end: int, fmt: QTextCharFormat) -> QTextEdit.ExtraSelection:
@@ -290,6 +300,8 @@ class SourceTextView(QTextEdit):
         sel.cursor = cursor  # type: ignore[attr-defined]
         sel.format = fmt  # type: ignore[attr-defined]
         return sel
+
+    FLASH_MS = 1400  # how long a span jumped to stays lit
 
     def flash(self, paragraph: int, start: int = 0, end: int | None = None) -> None:
         """Scroll to a span and flash it for a moment."""
@@ -308,7 +320,13 @@ class SourceTextView(QTextEdit):
         self.setTextCursor(cursor)
         self.ensureCursorVisible()
         self.rehighlight()
-        QTimer.singleShot(1400, self._end_flash)
+        # One timer, started again by each flash: a timer of its own each, the first flash's
+        # ended the second after a moment when two followed each other (issue 5).
+        if self._flash_timer is None:
+            self._flash_timer = QTimer(self)
+            self._flash_timer.setSingleShot(True)
+            self._flash_timer.timeout.connect(self._end_flash)
+        self._flash_timer.start(self.FLASH_MS)
 
     def _end_flash(self) -> None:
         self._flash = []
@@ -492,7 +510,7 @@ class SourcePane(QWidget):
                 self._views[source.id] = view
                 title = source.title if len(source.title) <= 28 else source.title[:27] + "\u2026"
                 self.tabs.insertTab(row, view, icon("source"), title)
-                self.tabs.setTabToolTip(row, source.title)
+                self.tabs.setTabToolTip(row, plain_tip(source.title))
                 if current is not None:  # a newly imported source comes to the front
                     self.tabs.setCurrentWidget(view)
         self.stack.setCurrentWidget(self.tabs if self._views else self._empty_state())
@@ -577,7 +595,7 @@ class SourcePane(QWidget):
             colour = theme.actor(actor_colour(row)).name()
             parts.append(
                 f'<span style="color:{colour}; font-weight:600; text-decoration:underline;">'
-                f"\u25cf\u00a0{actor.name.replace(' ', chr(160))}</span>"
+                f"\u25cf\u00a0{escape(actor.name).replace(' ', chr(160))}</span>"
             )
         rest = len(self._doc.brief.actors) - len(shown[:8])
         if rest > 0:
