@@ -214,7 +214,7 @@ def test_import_of_a_bad_file_reports_a_sentence(qtbot, window, tmp_path, shown)
     bad.write_bytes(b"")
     window.start_import(path=bad)
     qtbot.waitUntil(lambda: bool(shown.errors), timeout=20_000)
-    assert shown.errors[0][0] == "This file could not be imported as a source."
+    assert shown.errors[0] == ("\u201cempty.txt\u201d is empty.", "")  # the reason, not only under details
 
 
 def test_export_to_word(qtbot, window, tmp_path, monkeypatch, shown):

@@ -22,6 +22,8 @@ from briefcomposer.gui.messages import explain
     [
         (ProjectFormatError("made by a newer briefcomposer"), "This file cannot be opened as a brief."),
         (SourceError("empty file"), "This file could not be imported as a source."),
+        (SourceError("\u201cnotes.txt\u201d is empty."), "\u201cnotes.txt\u201d is empty."),
+        (SourceError("The pasted text contains no text to import."), "The pasted text contains no text to import."),
         (TemplateError("no Title style"), "The Word template cannot be used."),
         (StructureError("bad json"), "The brief structure template cannot be used."),
         (SpanError(0, 3, 3), "Select some text within one paragraph first."),

@@ -370,3 +370,20 @@ def test_markdown_title_line_and_metadata(tmp_path):
 def test_pasted_empty_text_is_refused():
     with pytest.raises(SourceError, match="empty"):
         from_text("  \n\n ")
+
+
+@pytest.mark.parametrize(
+    ("text", "title"),
+    [
+        ("Velmora will not join the talks.", "Velmora will not join the talks."),
+        (
+            "  Lena Osk said that Velmora would not join the talks before the spring summit.  ",
+            "Lena Osk said that Velmora would not join\u2026",
+        ),
+    ],
+)
+def test_a_pasted_line_is_the_text_with_a_title_made_from_it(text, title):
+    """One pasted line became the title over no text and was refused: "contains no text to import"."""
+    source = from_text(text)
+    assert source.paragraphs == [text.strip()]
+    assert source.title == title

@@ -39,6 +39,10 @@ def explain(exc: BaseException, path: Path | None = None) -> tuple[str, str]:
     if isinstance(exc, ProjectFormatError):
         return translate("messages", "This file cannot be opened as a brief."), detail
     if isinstance(exc, SourceError):
+        # The importers say what is wrong in a sentence ("“empty.txt” is empty."): that is what
+        # the officer reads, not only behind "Show Details" (issue 5).
+        if detail.endswith((".", "?", "!")):
+            return detail, ""
         return translate("messages", "This file could not be imported as a source."), detail
     if type(exc).__name__ == "PdfError":  # export.pdf is optional: matched by name, not imported
         reason = detail.rstrip(".")

@@ -118,6 +118,13 @@ def from_text(text: str, title: str | None = None) -> Source:
 
     if not text.strip():
         raise SourceError("The pasted text is empty.")
+    if title is None and len(text.strip().splitlines()) == 1:
+        # One line is the text, titled by its first words, not a title over nothing: it was
+        # refused as "no text to import" (issue 5).
+        source = load_text(text, Problems(None, "pasted text"), "The pasted text", title="Pasted text")
+        words = text.split()
+        source.title = " ".join(words[:8]) + ("\u2026" if len(words) > 8 else "")
+        return source
     return load_text(text, Problems(None, "pasted text"), "The pasted text", title=title)
 
 
