@@ -63,6 +63,29 @@ def test_save_as_template_writes_a_user_template(window, monkeypatch):
     assert [s.heading for s in names["russia-brief"].sections] == ["Summary", "Positions", "Lines to take"]
 
 
+def test_save_as_template_keeps_the_officers_words_as_written(window, monkeypatch, shown):
+    """Braces in the officer's own paragraph no longer make a template that is written, reported as
+    saved and then never listed; paragraphs and bullets come back in order, as plain text."""
+    from briefcomposer.core.model import BulletItem, TextItem
+    from briefcomposer.structures.templates import list_templates, new_brief
+
+    items = [TextItem(text="Use the form {{ x }} for Velmora."), BulletItem(text="Write {{ brief.to }} here.")]
+    window.doc.brief.sections[0].items[:] = items
+    monkeypatch.setattr(
+        SaveTemplateDialog, "ask", classmethod(lambda cls, parent, title="": ("velmora-brief", "Velmora", ""))
+    )
+    window.save_template_action.trigger()
+    problems = []
+    names = {t.name: t for t in list_templates(on_problem=problems.append)}
+    assert shown.errors == []
+    assert problems == []
+    again = new_brief(names["velmora-brief"])
+    assert [(i.kind, i.text, getattr(i, "boilerplate", False)) for i in again.sections[0].items] == [
+        ("text", "Use the form {{ x }} for Velmora.", False),
+        ("bullet", "Write {{ brief.to }} here.", False),
+    ]
+
+
 def test_focus_loss_autosaves(window):
     window.doc.push(SetMetadataCommand(window.doc, "title", "Typed, then switched window"))
     window._on_application_state_changed(Qt.ApplicationState.ApplicationInactive)

@@ -10,7 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from briefcomposer.core.errors import StructureError
-from briefcomposer.core.model import Marking, PositionTableItem, QuoteItem, Source, TextItem
+from briefcomposer.core.model import BulletItem, Marking, PositionTableItem, QuoteItem, Source, TextItem
 from briefcomposer.paths import user_templates_dir
 from briefcomposer.structures import (
     Origin,
@@ -22,7 +22,7 @@ from briefcomposer.structures import (
     save_as_template,
     template_from_brief,
 )
-from briefcomposer.structures.templates import EMPTY_FIELD, check_boilerplate, format_date, tidy_empty_fields
+from briefcomposer.structures.templates import EMPTY_FIELD, ItemSpec, check_boilerplate, format_date, tidy_empty_fields
 
 UK_HEADINGS = [
     "Summary",
@@ -138,6 +138,24 @@ BAD_TEMPLATES = [
     ({**GOOD, "marking": "RESTRICTED"}, "not a marking"),
     ({**GOOD, "metadata": {"id": "x"}}, "metadata"),
     ({**GOOD, "word_template": "../../etc/passwd"}, "file name"),
+    ({**GOOD, "sections": [{"key": "a", "heading": "A", "items": "Say this."}]}, "items must be a list"),
+    ({**GOOD, "sections": [{"key": "a", "heading": "A", "items": [{"kind": "quote", "text": "x"}]}]}, "kind"),
+    ({**GOOD, "sections": [{"key": "a", "heading": "A", "items": [{"kind": "text"}]}]}, "text must be text"),
+    (
+        {**GOOD, "sections": [{"key": "a", "heading": "A", "items": [{"text": "x", "boilerplate": "yes"}]}]},
+        "true or false",
+    ),
+    (
+        {
+            **GOOD,
+            "sections": [{"key": "a", "heading": "A", "items": [{"kind": "bullet", "text": "x", "boilerplate": True}]}],
+        },
+        "only a text item",
+    ),
+    (
+        {**GOOD, "sections": [{"key": "a", "heading": "A", "items": [{"text": "{{ x }}", "boilerplate": True}]}]},
+        "names 'x'",
+    ),
 ]
 
 
@@ -186,12 +204,91 @@ def test_save_as_template_keeps_structure_and_own_words_only(tmp_path):
     assert "Secret source" not in path.read_text("utf-8")
     loaded = find_template("my-note")
     assert loaded.origin is Origin.USER
-    assert loaded.sections[0].boilerplate == ["Our standard opening."]
+    assert loaded.sections[0].items == [ItemSpec("Our standard opening.")]  # plain text, not boilerplate
     assert loaded.marking == "OFFICIAL-SENSITIVE"
     assert loaded.metadata == {"sender": "A. Officer"}
     again = new_brief(loaded)
     assert [s.heading for s in again.sections] == UK_HEADINGS
     assert isinstance(again.section_by_key("positions").items[0], PositionTableItem)
+
+
+def _round_trip(brief, tmp_path, name="velmora-note"):
+    """`brief` saved as a template into `tmp_path`, read back and made into a new brief."""
+    save_as_template(template_from_brief(brief, name, "Velmora note"), tmp_path)
+    return new_brief(load_template(tmp_path / f"{name}.json", Origin.USER))
+
+
+def _texts(section):
+    return [(type(i).__name__, i.text, getattr(i, "boilerplate", None)) for i in section.items]
+
+
+def test_saved_template_with_template_syntax_in_a_plain_paragraph_loads(tmp_path):
+    """The officer's own words may mention ``{{ x }}`` or ``{% if %}``: they are not boilerplate, so
+    nothing checks them as placeholders (the saved template was refused when read, and never listed)."""
+    brief = new_brief(find_template("uk-briefing-note"))
+    texts = ["Use the form {{ x }} for variables.", "Lena Osk writes {% if draft %} by hand.", "A stray {{ brace."]
+    brief.section_by_key("summary").items[:] = [TextItem(text=t) for t in texts]
+    again = _round_trip(brief, tmp_path)
+    assert _texts(again.section_by_key("summary")) == [("TextItem", t, False) for t in texts]
+
+
+def test_saved_template_keeps_paragraphs_and_bullets_in_order(tmp_path):
+    brief = new_brief(find_template("uk-briefing-note"))
+    items = [
+        TextItem(text="Para one."),
+        BulletItem(text="Bullet one."),
+        TextItem(text="Para two."),
+        BulletItem(text="Bullet two."),
+    ]
+    brief.section_by_key("summary").items[:] = items
+    again = _round_trip(brief, tmp_path)
+    assert _texts(again.section_by_key("summary")) == _texts(brief.section_by_key("summary"))
+
+
+def test_saved_template_keeps_plain_text_plain_and_boilerplate_boilerplate(tmp_path):
+    """Only a paragraph that was boilerplate in the brief is filled in; the officer's example of a
+    placeholder stays as typed (it came back as boilerplate and read "Write Lena Osk ...")."""
+    brief = new_brief(find_template("uk-briefing-note"))
+    brief.section_by_key("summary").items[:] = [TextItem(text="Write {{ brief.to }} to address the reader.")]
+    again = _round_trip(brief, tmp_path)
+    assert _texts(again.section_by_key("summary")) == [
+        ("TextItem", "Write {{ brief.to }} to address the reader.", False)
+    ]
+    assert _texts(again.section_by_key("contact")) == [("TextItem", "{{ brief.sender }}, {{ brief.contact }}", True)]
+
+
+def test_saved_template_keeps_edited_boilerplate_that_cannot_be_filled_as_plain_text(tmp_path):
+    """Boilerplate edited to name an unknown field is shown as written; saved as boilerplate it made
+    the template unloadable, so it is saved as the plain text it reads as."""
+    brief = new_brief(find_template("uk-briefing-note"))
+    contact = brief.section_by_key("contact")
+    contact.items[0].text = "{{ brief.sender }} at {{ velmora.desk }}"
+    again = _round_trip(brief, tmp_path)
+    assert _texts(again.section_by_key("contact")) == [("TextItem", "{{ brief.sender }} at {{ velmora.desk }}", False)]
+
+
+def test_saved_template_is_written_in_the_first_format_unless_it_has_items(tmp_path):
+    """Older installs sharing a team folder still read a template without items, and refuse one with
+    items in words (format 2) instead of dropping them."""
+    brief = new_brief(find_template("uk-briefing-note"))
+    for section in brief.sections:
+        section.items = [i for i in section.items if isinstance(i, PositionTableItem)]
+    assert json.loads(save_as_template(template_from_brief(brief, "bare", "Bare"), tmp_path).read_text())["format"] == 1
+    brief.sections[0].items.append(TextItem(text="Lena Osk's opening."))
+    assert json.loads(save_as_template(template_from_brief(brief, "full", "Full"), tmp_path).read_text())["format"] == 2
+
+
+def test_templates_in_the_first_format_still_load_their_boilerplate(tmp_path):
+    data = {
+        **GOOD,
+        "sections": [
+            {"key": "a", "heading": "A", "boilerplate": ["To {{ brief.to }}"]},
+            {"key": "b", "heading": "B", "boilerplate": ["Say this."], "bullets": True},
+        ],
+    }
+    brief = new_brief(load_template(_write(tmp_path, "team-note.json", data)))
+    assert _texts(brief.sections[0]) == [("TextItem", "To {{ brief.to }}", True)]
+    assert _texts(brief.sections[1]) == [("BulletItem", "Say this.", None)]
 
 
 def test_save_as_template_refuses_built_in_names_and_overwrites(tmp_path):

@@ -14,12 +14,21 @@ beside it as ``NAME.docx`` (see `briefcomposer.export`).
 Boilerplate paragraphs may hold Jinja2 placeholders such as ``{{ brief.to }}``; they
 are rendered in a sandbox whenever the brief is previewed or exported.
 
+"Save as template" writes a section's paragraphs and bullets in order as ``items``
+(format 2), each plain text unless it was boilerplate in the brief, so that an officer's
+own words are never filled in or refused as placeholders:
+
+    "items": [{"kind": "text", "text": "Write {{ brief.to }} like this."},
+              {"kind": "bullet", "text": "A line to take."},
+              {"kind": "text", "text": "{{ brief.sender }}", "boilerplate": true}]
+
 The shared folders are one list for the window and the command line, kept by
 `load_shared_folders`/`save_shared_folders` (`briefcomposer.structures.folders`).
 """
 
 from briefcomposer.structures.folders import load_shared_folders, save_shared_folders
 from briefcomposer.structures.templates import (
+    ItemSpec,
     Origin,
     SectionSpec,
     StructureTemplate,
@@ -33,6 +42,7 @@ from briefcomposer.structures.templates import (
 )
 
 __all__ = [
+    "ItemSpec",
     "Origin",
     "SectionSpec",
     "StructureTemplate",

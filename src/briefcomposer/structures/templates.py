@@ -19,7 +19,11 @@ from briefcomposer.paths import bundled_dir, user_templates_dir
 
 logger = logging.getLogger(__name__)
 
-FORMAT = 1
+# Format 2 added a section's "items" (Save as Template kept paragraphs and bullets apart and
+# turned the officer's words into boilerplate). A file is written as format 1 unless it uses
+# them, so a team's shared folder stays readable by older installs; an older install refuses a
+# format 2 file in words rather than silently dropping its items.
+FORMAT = 2
 _NAME = re.compile(r"^[a-z0-9][a-z0-9-]{0,62}$")
 MAX_TEMPLATE_BYTES = 1_000_000  # a structure is a few kB; anything bigger is not one of ours
 
@@ -28,6 +32,25 @@ class Origin(enum.Enum):
     BUILT_IN = "built-in"
     USER = "user"
     SHARED = "shared folder"
+
+
+@dataclass
+class ItemSpec:
+    """A paragraph or bullet a template puts in a new brief, with the words as written.
+
+    Only text that was boilerplate in the brief it was saved from is filled in
+    (``{{ brief.to }}``); the officer's own words stay plain text even when they look like
+    a placeholder, and are never checked as one.
+    """
+
+    text: str
+    kind: str = "text"  # "text" or "bullet", as `Item.kind` in .brief files
+    boilerplate: bool = False  # TextItem.boilerplate; a bullet is never boilerplate
+
+    def to_item(self) -> TextItem | BulletItem:
+        if self.kind == "bullet":
+            return BulletItem(text=self.text)
+        return TextItem(text=self.text, boilerplate=self.boilerplate)
 
 
 @dataclass
@@ -41,6 +64,9 @@ class SectionSpec:
     boilerplate: list[str] = field(default_factory=list)
     table: bool = False  # the section starts with a table of positions (actors x issues)
     bullets: bool = False  # boilerplate paragraphs are bullets
+    # After the boilerplate: paragraphs and bullets in order, each marked plain or boilerplate.
+    # "Save as Template" writes these; `boilerplate` is the short form for templates written by hand.
+    items: list[ItemSpec] = field(default_factory=list)
 
 
 @dataclass
@@ -64,7 +90,8 @@ class StructureTemplate:
         return candidate if candidate.is_file() else None
 
     def to_dict(self) -> dict:
-        data: dict = {"format": FORMAT, "name": self.name, "title": self.title}
+        fmt = 2 if any(spec.items for spec in self.sections) else 1  # see FORMAT
+        data: dict = {"format": fmt, "name": self.name, "title": self.title}
         if self.description:
             data["description"] = self.description
         if self.page_budget is not None:
@@ -88,8 +115,17 @@ class StructureTemplate:
                 s["table"] = True
             if spec.bullets:
                 s["bullets"] = True
+            if spec.items:
+                s["items"] = [_item_dict(i) for i in spec.items]
             data["sections"].append(s)
         return data
+
+
+def _item_dict(item: ItemSpec) -> dict:
+    data: dict = {"kind": item.kind, "text": item.text}
+    if item.boilerplate:
+        data["boilerplate"] = True
+    return data
 
 
 # ---------------------------------------------------------------- reading
@@ -134,6 +170,7 @@ def parse_template(data: object, origin: Origin = Origin.BUILT_IN, path: Path | 
                 check_boilerplate(text)
             except StructureError as exc:
                 raise fail(f"section {key!r}: {exc}") from None
+        items = _parse_items(raw.get("items", []), lambda msg, key=key: fail(f"section {key!r}: {msg}"))
         sections.append(
             SectionSpec(
                 key=key,
@@ -143,6 +180,7 @@ def parse_template(data: object, origin: Origin = Origin.BUILT_IN, path: Path | 
                 boilerplate=list(boiler),
                 table=bool(raw.get("table", False)),
                 bullets=bool(raw.get("bullets", False)),
+                items=items,
             )
         )
     budget = data.get("page_budget")
@@ -177,6 +215,32 @@ def parse_template(data: object, origin: Origin = Origin.BUILT_IN, path: Path | 
 
 
 _META_FIELDS = ("title", "reference", "to", "sender", "contact")
+
+
+def _parse_items(raw: object, fail) -> list[ItemSpec]:  # type: ignore[no-untyped-def]
+    """A section's "items": ``[{"kind": "text", "text": "...", "boilerplate": true}, ...]``."""
+    if not isinstance(raw, list):
+        raise fail("items must be a list")
+    items = []
+    for n, entry in enumerate(raw, 1):
+        if not isinstance(entry, dict):
+            raise fail(f"item {n} is not an object")
+        kind = entry.get("kind", "text")
+        if kind not in ("text", "bullet"):
+            raise fail(f"item {n}: kind must be 'text' or 'bullet'")
+        text = entry.get("text")
+        if not isinstance(text, str):
+            raise fail(f"item {n}: text must be text")
+        boilerplate = entry.get("boilerplate", False)
+        if not isinstance(boilerplate, bool) or (boilerplate and kind != "text"):
+            raise fail(f"item {n}: boilerplate must be true or false, and only a text item can be boilerplate")
+        if boilerplate:  # plain text is never rendered, so only boilerplate is checked
+            try:
+                check_boilerplate(text)
+            except StructureError as exc:
+                raise fail(f"item {n}: {exc}") from None
+        items.append(ItemSpec(text=text, kind=kind, boilerplate=boilerplate))
+    return items
 
 
 def _text(data: dict, key: str, fail, required: bool = False) -> str:  # type: ignore[no-untyped-def]
@@ -276,6 +340,7 @@ def new_brief(template: StructureTemplate, today: dt.date | None = None) -> Brie
             section.items.append(PositionTableItem())
         for text in spec.boilerplate:
             section.items.append(BulletItem(text=text) if spec.bullets else TextItem(text=text, boilerplate=True))
+        section.items += [item.to_item() for item in spec.items]
         brief.sections.append(section)
     return brief
 
@@ -414,8 +479,10 @@ def format_date(date: dt.date | None) -> str:
 def template_from_brief(brief: Brief, name: str, title: str, description: str = "") -> StructureTemplate:
     """A template of `brief`'s structure and its own words (no source content).
 
-    Text and bullet items become boilerplate; quotes, positions and issues, which come
-    from sources, are left out. A positions table keeps its place as `table`.
+    Text and bullet items are kept in order as `items`, each plain or boilerplate as it was in
+    the brief: the officer's own words are not filled in like a placeholder, nor refused as
+    one when the template is read. Quotes, positions and issues, which come from sources, are
+    left out. A positions table becomes `table` (a new brief has it first in its section).
     """
     if not _NAME.match(name):
         raise StructureError("a template name must be lower-case letters, digits and dashes")
@@ -423,17 +490,15 @@ def template_from_brief(brief: Brief, name: str, title: str, description: str = 
         raise StructureError("a template needs a title")
     sections = []
     for section in brief.sections:
-        texts = [i.text for i in section.items if isinstance(i, TextItem) and i.text.strip()]
-        bullets = [i.text for i in section.items if isinstance(i, BulletItem) and i.text.strip()]
+        items = [_item_spec(i) for i in section.items if isinstance(i, TextItem | BulletItem) and i.text.strip()]
         sections.append(
             SectionSpec(
                 key=section.key,
                 heading=section.heading,
                 guidance=section.guidance,
                 word_limit=section.word_limit,
-                boilerplate=bullets if bullets and not texts else texts,
                 table=any(isinstance(i, PositionTableItem) for i in section.items),
-                bullets=bool(bullets) and not texts,
+                items=items,
             )
         )
     if not sections:
@@ -449,8 +514,26 @@ def template_from_brief(brief: Brief, name: str, title: str, description: str = 
     )
 
 
+def _item_spec(item: TextItem | BulletItem) -> ItemSpec:
+    if isinstance(item, BulletItem):
+        return ItemSpec(text=item.text, kind="bullet")
+    boilerplate = item.boilerplate
+    if boilerplate:
+        try:
+            check_boilerplate(item.text)
+        except StructureError:
+            # An edited boilerplate paragraph with placeholders that cannot be filled is shown as
+            # written (`render_boilerplate`); as plain text it reads the same and the template loads.
+            boilerplate = False
+    return ItemSpec(text=item.text, kind="text", boilerplate=boilerplate)
+
+
 def save_as_template(template: StructureTemplate, folder: Path | None = None, overwrite: bool = False) -> Path:
-    """Write `template` as ``NAME.json`` into `folder` (default: the user's templates)."""
+    """Write `template` as ``NAME.json`` into `folder` (default: the user's templates).
+
+    Raises `StructureError` for a built-in name, an existing file without `overwrite`, or a
+    template that would not load again.
+    """
     folder = folder or user_templates_dir()
     if template.name in {t.name for t in list_templates() if t.origin is Origin.BUILT_IN}:
         raise StructureError(f"{template.name!r} is the name of a built-in template; choose another")
@@ -458,7 +541,11 @@ def save_as_template(template: StructureTemplate, folder: Path | None = None, ov
     target = folder / f"{template.name}.json"
     if target.exists() and not overwrite:
         raise StructureError(f"a template named {template.name!r} already exists in {folder}")
-    text = json.dumps(template.to_dict(), ensure_ascii=False, indent=2) + "\n"
+    data = template.to_dict()
+    # Check it as it will be read: a file that `list_templates` skips would be reported as
+    # saved and then never offered in New from Template.
+    parse_template(data, Origin.USER, target)
+    text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
     write_atomically(target, text.encode("utf-8"))
     template.path = target
     return target
