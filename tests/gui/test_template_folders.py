@@ -190,3 +190,19 @@ def test_the_new_brief_dialog_lists_templates_under_where_they_come_from(qtbot, 
     again = NewBriefDialog(None, templates, selected="lines-to-take")
     qtbot.addWidget(again)
     assert again.selected_template().name == "lines-to-take"
+
+
+def test_save_as_template_keeps_the_word_look_of_a_shared_structure(window, tmp_path, monkeypatch):
+    """The window looks for the brief's structure in the shared folders too, and copies its .docx."""
+    from briefcomposer.gui.dialogs.simple_dialogs import SaveTemplateDialog
+    from briefcomposer.structures import find_template
+
+    team = team_folder(tmp_path, "velmora-note")
+    (team / "velmora-note.docx").write_bytes(b"Velmora desk look")
+    save_shared_folders([team])
+    window.doc.brief.template_id = "velmora-note"
+    monkeypatch.setattr(
+        SaveTemplateDialog, "ask", classmethod(lambda cls, parent, title="": ("lena-note", "Lena's note", ""))
+    )
+    window.save_template_action.trigger()
+    assert find_template("lena-note").word_template_path().read_bytes() == b"Velmora desk look"

@@ -278,6 +278,59 @@ def test_saved_template_is_written_in_the_first_format_unless_it_has_items(tmp_p
     assert json.loads(save_as_template(template_from_brief(brief, "full", "Full"), tmp_path).read_text())["format"] == 2
 
 
+def test_saved_template_keeps_the_word_template_of_the_brief_it_came_from():
+    """A template saved from a ministerial submission exported with the briefing note's Word look:
+    the .docx is copied beside the saved template, so it is found without the original."""
+    import io
+
+    import docx
+
+    from briefcomposer.export.docx_writer import default_template, export_bytes
+
+    submission = find_template("ministerial-submission")
+    original = new_brief(submission)
+    path = save_as_template(template_from_brief(original, "velmora-submission", "Velmora"))
+    loaded = find_template("velmora-submission")
+    assert loaded.word_template == "velmora-submission.docx"
+    assert loaded.word_template_path() == path.with_name("velmora-submission.docx")
+    again = new_brief(loaded)
+    assert default_template(again).read_bytes() == submission.word_template_path().read_bytes()
+
+    def title_block(brief):
+        return [p.text for p in docx.Document(io.BytesIO(export_bytes(brief, in_process=True))).paragraphs][:2]
+
+    assert title_block(again) == title_block(original) == ["Submission", "To\tMinister"]
+
+
+def test_saved_template_keeps_a_word_template_from_a_shared_folder(tmp_path):
+    shared = tmp_path / "team"
+    _write(shared, "team-note.json", GOOD)
+    (shared / "team-note.docx").write_bytes(b"Lena Osk's Word look")
+    brief = new_brief(load_template(shared / "team-note.json", Origin.SHARED))
+    path = save_as_template(template_from_brief(brief, "mine", "Mine", shared=[shared]), tmp_path / "mine")
+    assert load_template(path, Origin.USER).word_template_path().read_bytes() == b"Lena Osk's Word look"
+
+
+def test_saved_template_without_a_word_template_copies_none(tmp_path):
+    """A brief whose structure is not installed here exports with the default look; so does its template."""
+    brief = new_brief(find_template("uk-briefing-note"))
+    brief.template_id = "velmora-gone"
+    path = save_as_template(template_from_brief(brief, "mine", "Mine"), tmp_path)
+    assert load_template(path, Origin.USER).word_template_path() is None
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["mine.json"]
+
+
+def test_save_as_template_does_not_replace_a_word_file_of_the_same_name_unasked(tmp_path):
+    (tmp_path / "mine.docx").write_bytes(b"hand-made")
+    brief = new_brief(find_template("ministerial-submission"))
+    with pytest.raises(StructureError, match="already exists"):
+        save_as_template(template_from_brief(brief, "mine", "Mine"), tmp_path)
+    assert (tmp_path / "mine.docx").read_bytes() == b"hand-made"
+    assert not (tmp_path / "mine.json").exists()
+    save_as_template(template_from_brief(brief, "mine", "Mine"), tmp_path, overwrite=True)
+    assert load_template(tmp_path / "mine.json", Origin.USER).word_template_path().read_bytes() != b"hand-made"
+
+
 def test_templates_in_the_first_format_still_load_their_boilerplate(tmp_path):
     data = {
         **GOOD,

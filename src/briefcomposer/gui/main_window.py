@@ -1293,7 +1293,8 @@ class MainWindow(QMainWindow):
             return
         name, title, description = answer
         try:
-            template = template_from_brief(self.doc.brief, name, title, description)
+            shared = self.settings.template_folders  # the brief's structure, and its Word look, may be there
+            template = template_from_brief(self.doc.brief, name, title, description, shared)
             try:
                 target = save_as_template(template)
             except StructureError as exc:

@@ -81,6 +81,9 @@ class StructureTemplate:
     metadata: dict[str, str] = field(default_factory=dict)
     origin: Origin = Origin.BUILT_IN
     path: Path | None = None
+    # The Word look of the brief a template is made from (`template_from_brief`): copied beside
+    # it as NAME.docx when it is saved, so it does not depend on the original being there.
+    word_template_source: Path | None = None
 
     def word_template_path(self) -> Path | None:
         """The .docx beside this template that gives its Word look, if there is one."""
@@ -476,13 +479,19 @@ def format_date(date: dt.date | None) -> str:
 # ---------------------------------------------------------------- save as template
 
 
-def template_from_brief(brief: Brief, name: str, title: str, description: str = "") -> StructureTemplate:
+def template_from_brief(
+    brief: Brief, name: str, title: str, description: str = "", shared: Sequence[Path] = ()
+) -> StructureTemplate:
     """A template of `brief`'s structure and its own words (no source content).
 
     Text and bullet items are kept in order as `items`, each plain or boilerplate as it was in
     the brief: the officer's own words are not filled in like a placeholder, nor refused as
     one when the template is read. Quotes, positions and issues, which come from sources, are
     left out. A positions table becomes `table` (a new brief has it first in its section).
+
+    The Word template of the brief's own structure (looked for in the built-in, user and
+    `shared` folders) goes with it: a template saved from a ministerial submission exported
+    with the briefing note's look. A brief whose structure is not installed has none.
     """
     if not _NAME.match(name):
         raise StructureError("a template name must be lower-case letters, digits and dashes")
@@ -503,6 +512,12 @@ def template_from_brief(brief: Brief, name: str, title: str, description: str = 
         )
     if not sections:
         raise StructureError("the brief has no sections to make a template of")
+    word_source = None
+    if brief.template_id:
+        try:
+            word_source = find_template(brief.template_id, shared).word_template_path()
+        except StructureError:  # not installed here: the brief exports with the default look
+            logger.info("No structure %r to take a Word template from", brief.template_id)
     return StructureTemplate(
         name=name,
         title=title,
@@ -511,6 +526,7 @@ def template_from_brief(brief: Brief, name: str, title: str, description: str = 
         marking=str(brief.marking) if brief.marking else None,
         metadata={k: getattr(brief, k) for k in ("to", "sender", "contact") if getattr(brief, k)},
         origin=Origin.USER,
+        word_template_source=word_source,
     )
 
 
@@ -531,21 +547,30 @@ def _item_spec(item: TextItem | BulletItem) -> ItemSpec:
 def save_as_template(template: StructureTemplate, folder: Path | None = None, overwrite: bool = False) -> Path:
     """Write `template` as ``NAME.json`` into `folder` (default: the user's templates).
 
-    Raises `StructureError` for a built-in name, an existing file without `overwrite`, or a
-    template that would not load again.
+    Its `word_template_source`, if any, is copied beside it as ``NAME.docx``. Raises
+    `StructureError` for a built-in name, an existing file (either) without `overwrite`, or
+    a template that would not load again.
     """
     folder = folder or user_templates_dir()
     if template.name in {t.name for t in list_templates() if t.origin is Origin.BUILT_IN}:
         raise StructureError(f"{template.name!r} is the name of a built-in template; choose another")
     folder.mkdir(parents=True, exist_ok=True)
     target = folder / f"{template.name}.json"
-    if target.exists() and not overwrite:
+    word_source, word_target = template.word_template_source, target.with_suffix(".docx")
+    if word_source is not None and word_target.exists() and word_target.samefile(word_source):
+        word_source = None  # saved again over the template it came from: its .docx is in place
+    if (target.exists() or (word_source is not None and word_target.exists())) and not overwrite:
         raise StructureError(f"a template named {template.name!r} already exists in {folder}")
     data = template.to_dict()
+    if word_source is not None or template.word_template_source is not None:
+        data["word_template"] = word_target.name
     # Check it as it will be read: a file that `list_templates` skips would be reported as
     # saved and then never offered in New from Template.
     parse_template(data, Origin.USER, target)
     text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
+    if word_source is not None:  # first, so that the template never names a missing file
+        write_atomically(word_target, word_source.read_bytes())
     write_atomically(target, text.encode("utf-8"))
     template.path = target
+    template.word_template = data.get("word_template")
     return target
