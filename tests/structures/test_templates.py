@@ -131,6 +131,8 @@ BAD_TEMPLATES = [
     ({**GOOD, "sections": []}, "no sections"),
     ({**GOOD, "sections": [{"key": "a", "heading": "A"}, {"key": "a", "heading": "B"}]}, "used twice"),
     ({**GOOD, "sections": [{"key": "a", "heading": "A", "word_limit": 0}]}, "word_limit"),
+    ({**GOOD, "sections": [{"key": "a", "heading": "A", "table": "no"}]}, "'table' must be true or false"),
+    ({**GOOD, "sections": [{"key": "a", "heading": "A", "bullets": 1}]}, "'bullets' must be true or false"),
     (
         {**GOOD, "sections": [{"key": "a", "heading": "A", "boilerplate": ["{% for x in y %}{% endfor %}"]}]},
         "placeholders",

@@ -181,8 +181,8 @@ def parse_template(data: object, origin: Origin = Origin.BUILT_IN, path: Path | 
                 guidance=_text(raw, "guidance", fail),
                 word_limit=limit,
                 boilerplate=list(boiler),
-                table=bool(raw.get("table", False)),
-                bullets=bool(raw.get("bullets", False)),
+                table=_flag(raw, "table", fail),
+                bullets=_flag(raw, "bullets", fail),
                 items=items,
             )
         )
@@ -244,6 +244,14 @@ def _parse_items(raw: object, fail) -> list[ItemSpec]:  # type: ignore[no-untype
                 raise fail(f"item {n}: {exc}") from None
         items.append(ItemSpec(text=text, kind=kind, boilerplate=boilerplate))
     return items
+
+
+def _flag(data: dict, key: str, fail) -> bool:  # type: ignore[no-untyped-def]
+    """A true/false field. A string is refused: ``bool("no")`` is True, so ``"table": "no"`` gave a table."""
+    value = data.get(key, False)
+    if not isinstance(value, bool):
+        raise fail(f"section {data.get('key')!r}: {key!r} must be true or false")
+    return value
 
 
 def _text(data: dict, key: str, fail, required: bool = False) -> str:  # type: ignore[no-untyped-def]
