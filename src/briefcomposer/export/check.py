@@ -8,7 +8,9 @@ Errors (the export would fail): an unsafe package (macros, zip bomb, DTD,
 malformed XML), Jinja syntax errors, tags naming a variable the context does not
 provide or reaching for Python internals (``__class__``), tags split across
 paragraphs, a missing ``{{ body }}`` paragraph, styles the exporter needs, a header
-or footer without ``{{ marking }}``.
+or footer without ``{{ marking }}``, a marking the template's formatting hides (hidden
+text, white or tiny type, a symbol font: `visibility`), in a header, footer or the
+main text.
 
 Warnings (the export works): tags Word split across runs (docxtpl joins them), a
 ``{%p %}`` tag sharing its paragraph with text (the text is lost), comments and
@@ -233,10 +235,10 @@ def _style_and_marking_problems(data: bytes) -> list[Problem]:
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w") as dst:
         for info in src.infolist():
             blob = src.read(info)
-            if re.fullmatch(r"word/(header|footer)\d*\.xml", info.filename):
+            if re.fullmatch(r"word/(header\d*|footer\d*|document)\.xml", info.filename):
                 blob = re.sub(rb"\{\{-?\s*marking\s*-?\}\}", probe.encode(), blob)
             dst.writestr(info, blob)
-    for message in marking_problems(buf.getvalue(), probe):
+    for message in marking_problems(buf.getvalue(), probe, body=True):
         problems.append(Problem(message.replace(f"the marking {probe}", "{{ marking }}")))
     return problems
 

@@ -13,8 +13,9 @@ How an export runs (`export_docx`):
    paragraph styles (Word numbering), never from typed digits.
 4. Comments, tracked changes and hidden text left in the template are removed; core
    properties are set; the package is saved to memory and its markings verified
-   (every header and footer in use shows the marking), then written atomically and
-   read back to check that the file on disk is the verified one.
+   (every header and footer in use shows the marking, and no marking is hidden by
+   the template's formatting: `briefcomposer.export.visibility`), then written
+   atomically and read back to check that the file on disk is the verified one.
 """
 
 from __future__ import annotations
@@ -39,7 +40,7 @@ from lxml import etree
 from briefcomposer.atomic import write_atomically
 from briefcomposer.core.errors import TemplateError
 from briefcomposer.core.model import Brief, Status
-from briefcomposer.export import safety
+from briefcomposer.export import safety, visibility
 from briefcomposer.export.context import BODY_MARKER, build_context, nbsp_cite
 
 logger = logging.getLogger(__name__)
@@ -419,6 +420,11 @@ def assemble(rendered: bytes, context: Mapping[str, Any], brief: Brief, author: 
         marker.getparent().remove(marker)
     for part in _story_parts(doc):
         scrub(part.element)
+    # The brief's own text may mention the marking; only the template's must show it.
+    ours = {p for el in made for p in el.iter(f"{_W}p")}
+    hidden = body_marking_problems(body, _document_view(doc), context["marking"], skip=ours)
+    if hidden:
+        raise TemplateError(f"marking check failed: {hidden[0]}")
     _drop_comment_parts(doc)
     _drop_leftovers(doc)
     _scrub_settings(doc)
@@ -426,6 +432,16 @@ def assemble(rendered: bytes, context: Mapping[str, Any], brief: Brief, author: 
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
+
+
+def _document_view(doc) -> visibility.TextView:  # type: ignore[no-untyped-def]
+    """How a reader sees the text of python-docx document `doc` (its styles, theme, page colour)."""
+    theme = None
+    for rel in doc.part.rels.values():
+        if rel.reltype.rsplit("/", 1)[-1] == "theme" and not rel.is_external:
+            with contextlib.suppress(etree.XMLSyntaxError):
+                theme = etree.fromstring(rel.target_part.blob, safety._PARSER)
+    return _text_view(doc.element, doc.styles.element, theme)
 
 
 def resolve_styles(styles_el) -> dict[str, str | None]:  # type: ignore[no-untyped-def]
@@ -756,13 +772,18 @@ def _structure_title(brief: Brief) -> str:
 _REL_NS = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 
 
-def marking_problems(data: bytes, marking: str) -> list[str]:
+def marking_problems(data: bytes, marking: str, body: bool = False) -> list[str]:
     """Where the saved document fails to show `marking` at the top and bottom of its pages.
 
     Checks each section's default, first-page and even-page header and footer that
     Word would use (first-page ones when the section has a title page, even-page ones
     when the document sets different odd and even pages); each must have a paragraph
-    holding the marking. Inherited definitions are checked where they are defined.
+    showing the marking where a reader can see it: text the template's formatting
+    hides (hidden text, white or tiny type, a symbol font, through a style or not;
+    see `visibility`) does not count. Inherited definitions are checked where they
+    are defined. `body=True` also checks that every marking in the main text is
+    visible (`body_marking_problems`); use it only on a template, where all the main
+    text is the template's.
     """
     zf = zipfile.ZipFile(io.BytesIO(data))
 
@@ -770,16 +791,19 @@ def marking_problems(data: bytes, marking: str) -> list[str]:
         return etree.fromstring(zf.read(name), safety._PARSER)
 
     document = parse("word/document.xml")
-    rels = {
-        rel.get("Id"): rel.get("Target", "")
-        for rel in parse("word/_rels/document.xml.rels").iter(f"{_REL_NS}Relationship")
-    }
+    rels, kinds = {}, {}
+    for rel in parse("word/_rels/document.xml.rels").iter(f"{_REL_NS}Relationship"):
+        target = rel.get("Target", "")
+        rels[rel.get("Id")] = target.lstrip("/") if target.startswith("/") else f"word/{target}"
+        if rel.get("TargetMode") != "External":
+            kinds.setdefault(rel.get("Type", "").rsplit("/", 1)[-1], rels[rel.get("Id")])
     try:
         even_pages = parse("word/settings.xml").find(f"{_W}evenAndOddHeaders") is not None
     except KeyError:
         even_pages = False
-    wanted = re.compile(rf"(?<![A-Z-]){re.escape(marking)}(?![A-Z-])")
-    problems = []
+    view = _text_view(document, *(_parse_or_none(parse, kinds.get(kind)) for kind in ("styles", "theme")))
+    wanted = _marking_pattern(marking)
+    problems = body_marking_problems(document, view, marking) if body else []
     inherited: dict[tuple[str, str], str] = {}
     sections = list(document.iter(f"{_W}sectPr"))
     for n, sect in enumerate(sections, 1):
@@ -800,25 +824,86 @@ def marking_problems(data: bytes, marking: str) -> list[str]:
                     if in_use and (kind, typ) not in inherited:
                         problems.append(f"{where} is missing, so those pages carry no marking")
                     continue
-                target = rels.get(r_id, "")
-                name = target.lstrip("/") if target.startswith("/") else f"word/{target}"
+                name = rels.get(r_id, "word/")
                 try:
                     part = parse(name)
                 except (KeyError, etree.XMLSyntaxError):
                     problems.append(f"{where} cannot be read")
                     continue
                 inherited[(kind, typ)] = name
-                texts = ["".join(t.text or "" for t in p.iter(f"{_W}t")) for p in part.iter(f"{_W}p")]
-                if not any(wanted.search(" ".join(text.split()).upper()) for text in texts):
-                    problems.append(f"{where} does not show the marking {marking}")
+                fields = visibility.field_results(part)
+                hidden = None
+                for p in part.iter(f"{_W}p"):
+                    if not wanted.search(_normal("".join(t.text or "" for t in p.iter(f"{_W}t")))):
+                        continue  # cannot show the marking: not worth resolving its formatting
+                    text, shown, why = view.read(p, fields)
+                    if wanted.search(_normal(shown)):
+                        break
+                    if hidden is None and why is not None and wanted.search(_normal(text)):
+                        hidden = why
+                else:
+                    if hidden is not None:
+                        problems.append(f"{where} hides the marking {marking}: {hidden}; {HIDDEN_FIX}")
+                    else:
+                        problems.append(f"{where} does not show the marking {marking}")
     return problems
 
 
+HIDDEN_FIX = "the template must be corrected so that the marking can be seen"
+
+
+def body_marking_problems(  # type: ignore[no-untyped-def]
+    root,
+    view: visibility.TextView,
+    marking: str,
+    skip: set | frozenset = frozenset(),  # type: ignore[type-arg]
+) -> list[str]:
+    """Markings in the main text (`root`: a ``w:document`` or ``w:body``) that a reader cannot see.
+
+    A template need not repeat the marking in its main text, but where it does (the top
+    of the first page, say) the marking must be visible, or the page looks unmarked.
+    Paragraphs in `skip` (the ones the exporter wrote) are not looked at.
+    """
+    wanted = _marking_pattern(marking)
+    fields = visibility.field_results(root)
+    problems = []
+    for p in root.iter(f"{_W}p"):
+        if p in skip or not wanted.search(_normal("".join(t.text or "" for t in p.iter(f"{_W}t")))):
+            continue
+        text, shown, why = view.read(p, fields)
+        if why is not None and wanted.search(_normal(text)) and not wanted.search(_normal(shown)):
+            problems.append(f"the main text hides the marking {marking}: {why}; {HIDDEN_FIX}")
+    return problems
+
+
+def _marking_pattern(marking: str) -> re.Pattern[str]:
+    return re.compile(rf"(?<![A-Z-]){re.escape(marking)}(?![A-Z-])")
+
+
+def _normal(text: str) -> str:
+    return " ".join(text.split()).upper()
+
+
+def _parse_or_none(parse, name: str | None):  # type: ignore[no-untyped-def]
+    try:
+        return parse(name) if name else None
+    except (KeyError, etree.XMLSyntaxError):
+        return None
+
+
+def _text_view(document, styles, theme) -> visibility.TextView:  # type: ignore[no-untyped-def]
+    background = document.find(f"{_W}background")
+    colour = (background.get(f"{_W}color") or "").upper() if background is not None else ""
+    return visibility.TextView(styles, theme, colour if re.fullmatch(r"[0-9A-F]{6}", colour) else None)
+
+
 def verify_markings(data: bytes, marking: str) -> None:
-    """Raise `TemplateError` unless every header and footer in use shows `marking`."""
+    """Raise `TemplateError` unless every header and footer in use shows `marking` visibly."""
     problems = marking_problems(data, marking)
     if problems:
         more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+        if problems[0].endswith(HIDDEN_FIX):
+            raise TemplateError(f"marking check failed: {problems[0]}{more}")
         raise TemplateError(f"marking check failed: {problems[0]}{more}; put {{{{ marking }}}} there in the template")
 
 
