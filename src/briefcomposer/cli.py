@@ -293,7 +293,7 @@ def cmd_export(args: argparse.Namespace) -> int:
         folder = Path(args.file).parent if args.file else Path.cwd()
         target = folder / suggested_filename(brief)
     author = args.author or os.environ.get("BRIEFCOMPOSER_AUTHOR", "")
-    export_docx(brief, target, template=template_docx, author=author)
+    export_docx(brief, target, template=template_docx, author=author, shared=_shared_folders(args))
     print(f"Wrote {target}")
     if args.pdf:
         from briefcomposer.export.pdf import convert_to_pdf, find_soffice

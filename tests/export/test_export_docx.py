@@ -333,3 +333,28 @@ def test_any_text_survives_export(text):
     expected = re.sub("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]", "", unicodedata.normalize("NFC", text.strip()))
     numbered = [p.text for p in document.paragraphs if p.style.name == "Numbered Paragraph"]
     assert numbered[0] == expected
+
+
+def test_a_brief_from_a_shared_folders_structure_exports_with_that_structures_word_look(tmp_path):
+    """The export looked for the brief's structure in the built-in and user folders only: a brief
+    started from a team's template exported with the briefing note's look and subject."""
+    import json
+    import shutil
+
+    from briefcomposer.paths import bundled_dir
+
+    team = tmp_path / "team"
+    team.mkdir()
+    submission = json.loads((bundled_dir("templates") / "ministerial-submission.json").read_text("utf-8"))
+    submission.update(name="velmora-submission", title="Velmora desk submission")
+    submission.pop("word_template", None)
+    (team / "velmora-submission.json").write_text(json.dumps(submission), "utf-8")
+    shutil.copy(bundled_dir("templates") / "ministerial-submission.docx", team / "velmora-submission.docx")
+    brief = make_brief("ministerial-submission")
+    brief.template_id = "velmora-submission"
+    ours = export_docx(brief, tmp_path / "team.docx", shared=[team])
+    theirs = export_docx(brief, tmp_path / "theirs.docx", template=team / "velmora-submission.docx")
+    assert paragraphs(ours) == paragraphs(theirs)
+    assert docx.Document(str(ours)).core_properties.subject == "Velmora desk submission"
+    default = export_docx(brief, tmp_path / "default.docx")  # without the folder: the default look
+    assert paragraphs(default) != paragraphs(ours)

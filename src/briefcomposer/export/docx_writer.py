@@ -31,7 +31,7 @@ import re
 import threading
 import unicodedata
 import zipfile
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -80,11 +80,13 @@ def export_docx(
     template: Path | None = None,
     author: str = "",
     progress: Progress | None = None,
+    shared: Sequence[Path] = (),
 ) -> Path:
     """Write `brief` as a Word file at `target` and return `target`.
 
     `template` is a .docx Word template; None means the Word template of the brief's
-    built-in structure (``uk-briefing-note.docx`` when it has none). `author` is the
+    structure, looked for among the built-in, the user's and the `shared` folders'
+    (``uk-briefing-note.docx`` when it has none). `author` is the
     officer's name for the document properties. `progress(done, total)` is called as
     the export advances. Raises `TemplateError` with a one-line reason when the brief
     has no marking or the template cannot be used; `OSError` from reading the
@@ -94,7 +96,7 @@ def export_docx(
     report = progress or (lambda done, total: None)
     report(0, steps)
     target = Path(target)
-    payload = export_bytes(brief, template, author, report=report, steps=steps)
+    payload = export_bytes(brief, template, author, report=report, steps=steps, shared=shared)
     write_atomically(target, payload)
     # Read the file back: what is on disk must be exactly what was verified.
     if hashlib.sha256(target.read_bytes()).digest() != hashlib.sha256(payload).digest():
@@ -120,15 +122,17 @@ def suggested_filename(brief: Brief) -> str:
     return f"{stem}.docx"
 
 
-def default_template(brief: Brief) -> Path:
-    """The Word template of the brief's built-in structure, else ``uk-briefing-note.docx``."""
+def default_template(brief: Brief, shared: Sequence[Path] = ()) -> Path:
+    """The Word template of the brief's structure (built-in, the user's or in a `shared` folder), else
+    ``uk-briefing-note.docx``. Without the shared folders, a brief started from a team's template
+    exported with the default look."""
     from briefcomposer.paths import bundled_dir
     from briefcomposer.structures.templates import find_template
 
     folder = bundled_dir("templates")
     if brief.template_id:
         try:
-            path = find_template(brief.template_id).word_template_path()
+            path = find_template(brief.template_id, shared).word_template_path()
         except Exception:  # noqa: BLE001 - an unknown or broken structure falls back to the default look
             logger.info("No Word template for structure %r; using the default", brief.template_id)
             path = None
@@ -154,6 +158,7 @@ def export_bytes(
     in_process: bool = False,
     report: Progress | None = None,
     steps: int = 5,
+    shared: Sequence[Path] = (),
 ) -> bytes:
     """The verified .docx bytes of `brief` (see `export_docx`).
 
@@ -163,7 +168,7 @@ def export_bytes(
     report = report or (lambda done, total: None)
     if brief.marking is None:
         raise TemplateError("the brief has no protective marking; choose one (OFFICIAL included) before exporting")
-    path = Path(template) if template is not None else default_template(brief)
+    path = Path(template) if template is not None else default_template(brief, shared)
     data = read_template(path)
     # Text typed or pasted into a brief may hold characters XML cannot carry (NUL, other
     # C0 controls); left in, they break the render ("invalid template") or python-docx.
@@ -174,7 +179,7 @@ def export_bytes(
     if problems:
         raise TemplateError(problems[0])
     report(2, steps)
-    payload = assemble(rendered, context, brief, author)
+    payload = assemble(rendered, context, brief, author, shared)
     report(3, steps)
     verify_markings(payload, context["marking"])
     report(4, steps)
@@ -395,7 +400,9 @@ def _bounded(request: Mapping[str, Any], data: bytes, timeout: float | None) -> 
 # ---------------------------------------------------------------- assembling the body
 
 
-def assemble(rendered: bytes, context: Mapping[str, Any], brief: Brief, author: str) -> bytes:
+def assemble(
+    rendered: bytes, context: Mapping[str, Any], brief: Brief, author: str, shared: Sequence[Path] = ()
+) -> bytes:
     """Insert the body into the rendered template, clean it up, set properties; return bytes."""
     import docx
 
@@ -428,7 +435,7 @@ def assemble(rendered: bytes, context: Mapping[str, Any], brief: Brief, author: 
     _drop_comment_parts(doc)
     _drop_leftovers(doc)
     _scrub_settings(doc)
-    _set_properties(doc, brief, author)
+    _set_properties(doc, brief, author, shared)
     out = io.BytesIO()
     doc.save(out)
     return out.getvalue()
@@ -738,12 +745,12 @@ def _scrub_settings(doc) -> None:  # type: ignore[no-untyped-def]
             settings.remove(el)
 
 
-def _set_properties(doc, brief: Brief, author: str) -> None:  # type: ignore[no-untyped-def]
+def _set_properties(doc, brief: Brief, author: str, shared: Sequence[Path] = ()) -> None:  # type: ignore[no-untyped-def]
     props = doc.core_properties
     who = _clean(author or brief.sender or "").strip()
     now = dt.datetime.now(dt.UTC).replace(microsecond=0, tzinfo=None)
     props.title = _clean(brief.title)
-    props.subject = _clean(_structure_title(brief))
+    props.subject = _clean(_structure_title(brief, shared))
     props.author = who
     props.last_modified_by = who
     props.keywords = _clean("; ".join(i.label for i in brief.issues if i.status is Status.ACCEPTED))
@@ -757,11 +764,11 @@ def _set_properties(doc, brief: Brief, author: str) -> None:  # type: ignore[no-
     props.modified = now
 
 
-def _structure_title(brief: Brief) -> str:
+def _structure_title(brief: Brief, shared: Sequence[Path] = ()) -> str:
     from briefcomposer.structures.templates import find_template
 
     try:
-        return find_template(brief.template_id).title if brief.template_id else "Briefing note"
+        return find_template(brief.template_id, shared).title if brief.template_id else "Briefing note"
     except Exception:  # noqa: BLE001 - the subject is a courtesy; an unknown structure must not stop an export
         return "Briefing note"
 

@@ -2152,17 +2152,23 @@ class MainWindow(QMainWindow):
         brief = copy.deepcopy(self.doc.brief)
         template = self.settings.word_template
         author = self.settings.user_name
+        shared = self.settings.template_folders  # a brief from a team's template has its Word look there
 
         def work(progress):  # type: ignore[no-untyped-def]
             from briefcomposer.export.docx_writer import export_docx
 
             if not pdf:
-                return export_docx(brief, target, template=template, author=author, progress=progress)
+                return export_docx(brief, target, template=template, author=author, progress=progress, shared=shared)
             from briefcomposer.export.pdf import convert_to_pdf
 
             with tempfile.TemporaryDirectory(prefix="briefcomposer-") as tmp:
                 docx = export_docx(
-                    brief, Path(tmp) / (target.stem + ".docx"), template=template, author=author, progress=progress
+                    brief,
+                    Path(tmp) / (target.stem + ".docx"),
+                    template=template,
+                    author=author,
+                    progress=progress,
+                    shared=shared,
                 )
                 progress(1, 2)
                 # Cancel kills LibreOffice at once rather than at the next progress step.
@@ -2243,12 +2249,11 @@ class MainWindow(QMainWindow):
             return None
         brief = copy.deepcopy(self.doc.brief)
         template, author = self.settings.word_template, self.settings.user_name
+        shared = self.settings.template_folders
         timeout = PDF_TIMEOUT_S
 
         def work(progress):  # type: ignore[no-untyped-def]
-            return render_pages(
-                brief, progress, template=template, author=author, timeout=timeout, cancel=job.cancel_event
-            )
+            return render_pages(brief, progress, template, author, timeout, cancel=job.cancel_event, shared=shared)
 
         job = Job(work, "word-layout")
         self.run_job(job, self.tr("Laying out the brief with LibreOffice\u2026"), self._on_word_layout_ready)

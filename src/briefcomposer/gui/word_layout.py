@@ -12,7 +12,7 @@ import re
 import shutil
 import tempfile
 import threading
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
@@ -59,6 +59,7 @@ def render_pages(
     author: str = "",
     timeout: float = 120,
     cancel: threading.Event | None = None,
+    shared: Sequence[Path] = (),
 ) -> list[QImage]:
     """Export `brief` to Word, lay it out with LibreOffice and return its pages as images.
 
@@ -78,7 +79,7 @@ def render_pages(
     with tempfile.TemporaryDirectory(prefix="briefcomposer-layout-") as tmp:
         work = Path(tmp)
         progress(0, steps)
-        docx = export_docx(brief, work / "brief.docx", template=template, author=author)
+        docx = export_docx(brief, work / "brief.docx", template=template, author=author, shared=shared)
         progress(1, steps)
         pdf = convert_to_pdf(docx, work / "brief.pdf", timeout=timeout, cancel=cancel)
         progress(2, steps)
