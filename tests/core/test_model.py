@@ -114,10 +114,24 @@ def test_marking_parse_round_trips(text):
     assert str(Marking.parse(text)) == text
 
 
-@pytest.mark.parametrize("text", ["", "RESTRICTED", "SECRET-SENSITIVE"])
+@pytest.mark.parametrize(
+    "text", ["", "RESTRICTED", "SECRET-SENSITIVE", "SECRET SENSITIVE", "OFFICIAL-SENSITIVE-SENSITIVE", "OFFICIAL--X"]
+)
 def test_marking_parse_rejects_non_markings(text):
     with pytest.raises(RuleError):
         Marking.parse(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "canonical"),
+    [
+        ("OFFICIAL SENSITIVE", "OFFICIAL-SENSITIVE"),
+        ("official sensitive uk eyes only", "OFFICIAL-SENSITIVE UK EYES ONLY"),
+    ],
+)
+def test_marking_parse_reads_the_usual_mistyping_of_official_sensitive(text, canonical):
+    """It became OFFICIAL with the handling instruction "SENSITIVE" (and a doubled flag, "-SENSITIVE")."""
+    assert str(Marking.parse(text)) == canonical
 
 
 # ---------------------------------------------------------------- items and sections

@@ -206,10 +206,13 @@ class Marking:
         else:
             raise RuleError(f"{text!r} is not a marking: it must start with OFFICIAL, SECRET or TOP SECRET")
         marking = cls(tier=tier)
-        if rest.startswith("-SENSITIVE"):
+        # "OFFICIAL SENSITIVE" is the usual mistyping of OFFICIAL-SENSITIVE, not a handling instruction.
+        if rest.startswith(("-SENSITIVE", " SENSITIVE")) and rest[len("-SENSITIVE") :][:1] in ("", " ", "-"):
             if tier is not Tier.OFFICIAL:
                 raise RuleError("only OFFICIAL takes the -SENSITIVE flag")
             marking.sensitive, rest = True, rest[len("-SENSITIVE") :]
+        if rest.startswith("-"):  # "OFFICIAL-SENSITIVE-SENSITIVE", "OFFICIAL--SENSITIVE": a slip, not a marking
+            raise RuleError(f"{text!r} is not a marking: only -SENSITIVE may follow OFFICIAL")
         rest = rest.strip()
         for known, bucket in (
             (DESCRIPTORS, marking.descriptors),
