@@ -295,22 +295,29 @@ def test_the_log_file_rolls_over_as_the_standard_rotating_handler_does(tmp_path)
         assert (ours / name).read_text("utf-8") == (theirs / name).read_text("utf-8")
 
 
-def test_the_window_started_from_the_command_line_writes_its_log_file(tmp_path):
-    """`briefcomposer gui` set up a stderr handler first, which used to stop the log file."""
+def _screenshot_in_a_child(shot: Path, **env: str):  # type: ignore[no-untyped-def]
+    """`briefcomposer gui --sample --screenshot SHOT` in a child process, offscreen, with `env` added."""
     import os
     import subprocess
 
-    home = Path(os.environ["BRIEFCOMPOSER_HOME"])
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
-    shot = tmp_path / "shot.png"
     out = subprocess.run(
         [sys.executable, "-m", "briefcomposer", "gui", "--sample", "--screenshot", str(shot)],
         capture_output=True,
         text=True,
-        env=env,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen", **env},
         timeout=180,
     )
     assert out.returncode == 0, out.stderr
+    return out
+
+
+def test_the_window_started_from_the_command_line_writes_its_log_file(tmp_path):
+    """`briefcomposer gui` set up a stderr handler first, which used to stop the log file."""
+    import os
+
+    home = Path(os.environ["BRIEFCOMPOSER_HOME"])
+    shot = tmp_path / "shot.png"
+    out = _screenshot_in_a_child(shot, XDG_CONFIG_HOME=str(tmp_path / "config"))
     assert shot.is_file()
     log = (home / "data" / "briefcomposer.log").read_text("utf-8")
     assert f"Screenshot saved to {shot}" in log
@@ -319,21 +326,10 @@ def test_the_window_started_from_the_command_line_writes_its_log_file(tmp_path):
 
 def test_a_scaled_window_is_saved_whole_in_device_pixels(tmp_path):
     """At 150% (`QT_SCALE_FACTOR`), offscreen, the screenshot was the window's top-left two thirds."""
-    import os
-    import subprocess
-
     from PySide6.QtGui import QImage
 
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "QT_SCALE_FACTOR": "1.5"}
     shot = tmp_path / "shot.png"
-    out = subprocess.run(
-        [sys.executable, "-m", "briefcomposer", "gui", "--sample", "--screenshot", str(shot)],
-        capture_output=True,
-        text=True,
-        env=env,
-        timeout=180,
-    )
-    assert out.returncode == 0, out.stderr
+    _screenshot_in_a_child(shot, QT_SCALE_FACTOR="1.5")
     image = QImage(str(shot))
     assert (image.width(), image.height()) == (2100, 1350)  # 1400x900 at 150%: all of it
 
