@@ -143,11 +143,12 @@ def test_a_recovery_copy_that_cannot_be_loaded_is_explained_and_can_be_discarded
 
 
 def test_a_recovery_copy_too_large_for_storage_is_refused_not_loaded(qtbot, settings, shown, monkeypatch):
-    from briefcomposer.gui.recovery import list_recoveries, recovery_dir, write_recovery
+    from briefcomposer.gui.recovery import list_recoveries, recovery_dir, release, write_recovery
     from briefcomposer.storage import project
 
     brief = storage.loads(storage.dumps(MainWindow(settings).doc.brief))
-    write_recovery(brief, None)
+    write_recovery(brief, None, "left-by-a-crash")
+    release("left-by-a-crash")  # the program that wrote it has gone
     monkeypatch.setattr(project, "MAX_FILE_BYTES", 10)  # as if the copy were 200 MB
     shown.answer = QMessageBox.StandardButton.Yes  # restore? yes; then discard? yes
     window = MainWindow(settings)

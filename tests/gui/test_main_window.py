@@ -235,7 +235,7 @@ def test_export_without_marking_explains(window, shown):
 
 def test_autosave_and_restore_at_next_start(qtbot, window, settings, shown):
     from briefcomposer.gui.commands import SetMetadataCommand
-    from briefcomposer.gui.recovery import list_recoveries
+    from briefcomposer.gui.recovery import list_recoveries, release
 
     window.doc.push(SetMetadataCommand(window.doc, "title", "Unsaved work"))
     path = window.autosave()
@@ -243,13 +243,16 @@ def test_autosave_and_restore_at_next_start(qtbot, window, settings, shown):
     assert path.is_file()
     assert window.autosave() is None  # nothing new since
 
+    assert not list_recoveries()  # this program's live work: not offered to another window
+    release(window.doc.recovery_key)  # as the first program's end (a crash) would
     shown.answer = QMessageBox.StandardButton.Yes
     later = MainWindow(settings)
     qtbot.addWidget(later)
     assert later.offer_recovery()
     assert later.doc.brief.title == "Unsaved work"
     assert later.isWindowModified()
-    assert list_recoveries()
+    assert path.is_file()  # kept until the restored brief is saved
+    assert later.doc.recovery_key == path.stem
 
 
 def test_crash_saves_work_first(qtbot, window, monkeypatch):

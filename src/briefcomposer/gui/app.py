@@ -239,7 +239,8 @@ def run(
     # (`cli.cmd_gui`); back on once the first events, painting the window, have run.
     QTimer.singleShot(0, _collect_from_now_on)
     if path is not None:
-        window.load_path(Path(path))
+        if not window.offer_recovery(only_for=Path(path)):
+            window.load_path(Path(path))
     else:
         recovered = screenshot is None and window.offer_recovery()
         if not recovered and wants_sample and not window.showing_sample:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -43,6 +44,13 @@ class DiskStamp:
         return cls(info.st_size, info.st_mtime_ns, hashlib.sha256(path.read_bytes()).hexdigest())
 
 
+def _absolute(path: Path | str | None) -> Path | None:
+    """`path` made absolute (not resolved: a link stays the name the officer chose). A relative
+    path was kept as given, so a brief opened as "notes.brief" and restored after a crash was saved
+    in the folder the app was started from next time (issue 5)."""
+    return Path(os.path.abspath(path)) if path else None
+
+
 class Document(QObject):
     """A brief being edited. Widgets read it and push commands onto `undo_stack`."""
 
@@ -50,10 +58,15 @@ class Document(QObject):
     metadata_changed = Signal(str)  # a field of METADATA_FIELDS
     path_changed = Signal()
 
-    def __init__(self, brief: Brief, path: Path | None = None, parent: QObject | None = None) -> None:
+    def __init__(
+        self, brief: Brief, path: Path | None = None, parent: QObject | None = None, recovery_key: str | None = None
+    ) -> None:
         super().__init__(parent)
         self.brief = brief
-        self._path = Path(path) if path else None
+        self._path = _absolute(path)
+        # The name of this document's recovery copy (`gui.recovery`): its own, not the brief's id,
+        # which a second window on the same file, a Save As copy or a hand-edited file shares.
+        self.recovery_key = recovery_key or os.urandom(8).hex()
         self.undo_stack = QUndoStack(self)
         self.sources = SourceModel(brief, self)
         self.actors = ActorModel(brief, self)
@@ -95,8 +108,14 @@ class Document(QObject):
         return self._path
 
     def set_path(self, path: Path | None) -> None:
-        self._path = Path(path) if path else None
+        self._path = _absolute(path)
         self.path_changed.emit()
+
+    @property
+    def disk_stamp(self) -> tuple[int, int, str] | None:
+        """The file as this document last read or wrote it: (size, mtime_ns, sha256), or None."""
+        stamp = self._disk_stamp
+        return (stamp.size, stamp.mtime_ns, stamp.sha256) if stamp is not None else None
 
     def record_disk_stamp(self, stamp: DiskStamp | None = None) -> None:
         """Remember the file as it is now (call after opening or saving it), or as `stamp` when given."""

@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import copy
 import logging
+import os
 import tempfile
 from dataclasses import dataclass, field
 from functools import partial
@@ -90,11 +91,11 @@ from briefcomposer.gui.commands import (
     TagParagraphCommand,
     describe_position,
 )
-from briefcomposer.gui.document import Document
+from briefcomposer.gui.document import DiskStamp, Document
 from briefcomposer.gui.icons import icon
 from briefcomposer.gui.models.actor_model import KIND_LABELS
 from briefcomposer.gui.preview import brief_html, section_anchor, table_layout
-from briefcomposer.gui.recovery import discard, list_recoveries, remove_recovery, write_recovery
+from briefcomposer.gui.recovery import discard, hold, list_recoveries, remove_recovery, write_recovery
 from briefcomposer.gui.settings import Settings, autosave_seconds
 from briefcomposer.gui.theme import set_small_text
 from briefcomposer.gui.views import CommitsOpenEditor
@@ -318,8 +319,18 @@ class MainWindow(QMainWindow):
         written in the middle of a word takes that word too.
         """
         editor = self.brief_pane.outline_view.itemDelegate().open_editor()
+        sent = False
         if editor is not None and hasattr(editor, "send") and self.doc is not None:
             editor.send()
+            sent = True
+        # A section heading, a stance or an actor's name being typed goes too (the editor stays open).
+        others = [self.analysis_pane.tree.itemDelegateForColumn(0), self.analysis_pane.actor_list.itemDelegate()]
+        if editor is not None and not hasattr(editor, "send"):
+            others.append(self.brief_pane.outline_view.itemDelegate())
+        for delegate in others:
+            if isinstance(delegate, CommitsOpenEditor) and delegate.send_open_editor():
+                sent = True
+        if sent and self.doc is not None:
             QCoreApplication.sendPostedEvents(self.doc, QEvent.Type.MetaCall)
 
     def commit_inline_edits(self) -> None:
@@ -1099,10 +1110,9 @@ class MainWindow(QMainWindow):
         )
         if answer == QMessageBox.StandardButton.Save:
             return self.save()
-        if answer == QMessageBox.StandardButton.Discard:
-            remove_recovery(self.doc.brief.id)
-            return True
-        return False
+        # Discard keeps the recovery copy until the brief is replaced or the window closes: a
+        # New or Open cancelled after it leaves the work on screen, and a crash then lost it.
+        return answer == QMessageBox.StandardButton.Discard
 
     def new_brief(self) -> None:
         from briefcomposer.gui.dialogs.new_brief_dialog import NewBriefDialog
@@ -1124,7 +1134,7 @@ class MainWindow(QMainWindow):
 
     def _replace_document(self, doc: Document) -> None:
         if self.doc is not None:
-            remove_recovery(self.doc.brief.id)
+            remove_recovery(self.doc.recovery_key)
         self.set_document(doc)
 
     def open_file(self, path: Path | None = None) -> bool:
@@ -1211,7 +1221,7 @@ class MainWindow(QMainWindow):
         self.recent_menu.clear()
         files = self.settings.recent_files
         for n, path in enumerate(files, 1):
-            action = self.recent_menu.addAction(f"&{n % 10}  {path.name}")
+            action = self.recent_menu.addAction(f"&{n % 10}  {path.name.replace('&', '&&')}")
             action.setToolTip(str(path))
             action.setData(str(path))
             action.triggered.connect(self._on_recent_triggered)
@@ -1276,7 +1286,7 @@ class MainWindow(QMainWindow):
         self.doc.set_path(path)
         self.doc.record_disk_stamp()
         self.doc.undo_stack.setClean()
-        remove_recovery(self.doc.brief.id)
+        remove_recovery(self.doc.recovery_key)
         self._autosave_pending = False
         self.settings.add_recent_file(path)
         self.settings.last_dir = path.parent
@@ -2401,16 +2411,30 @@ class MainWindow(QMainWindow):
         if self.doc is None or not self.doc.is_modified() or not self._autosave_pending:
             return None
         try:
-            path = write_recovery(self.doc.brief, self.doc.path)
-        except (OSError, BriefError, ImportError):
+            path = write_recovery(self.doc.brief, self.doc.path, self.doc.recovery_key, self.doc.disk_stamp)
+        except (OSError, BriefError, ImportError) as exc:
             logger.warning("Could not write a recovery file", exc_info=True)
+            # Said, not only logged: the officer must not think the work is protected when it is not.
+            self.statusBar().showMessage(
+                self.tr("No recovery copy could be saved (%s): save the brief to keep your work")
+                % messages.explain(exc)[0].rstrip("."),
+                15000,
+            )
             return None
         self._autosave_pending = False
         self.statusBar().showMessage(self.tr("Recovery copy saved"), 2000)
         return path
 
     def emergency_save(self) -> Path | None:
-        """Save a recovery copy whatever the timer says (used by the crash handler)."""
+        """Save a recovery copy whatever the timer says (used by the crash handler).
+
+        What is typed in any open editor is taken first: checked before, a brief saved just
+        before the crash looked unchanged, and the words being typed were not copied.
+        """
+        try:
+            self.commit_inline_edits()
+        except Exception:  # noqa: BLE001 - in a crash the copy matters more than the last word
+            logger.warning("Could not take the text being typed into the recovery copy", exc_info=True)
         if self.doc is None or not self.doc.is_modified():
             return None
         self._autosave_pending = True
@@ -2420,9 +2444,17 @@ class MainWindow(QMainWindow):
         if state != Qt.ApplicationState.ApplicationActive:
             self.autosave()
 
-    def offer_recovery(self) -> bool:
-        """Offer to restore unsaved work left by a previous session; True if one was restored."""
+    def offer_recovery(self, only_for: Path | None = None) -> bool:
+        """Offer to restore unsaved work left by a previous session; True if one was restored.
+
+        `only_for`: a file being opened; only its copies are offered (the others wait for a start
+        without a file). Opened by name after a crash, a file was shown without its unsaved work,
+        and closing it deleted the copy.
+        """
         entries = list_recoveries()
+        if only_for is not None:
+            wanted = os.path.normcase(os.path.abspath(only_for))
+            entries = [e for e in entries if e.original and os.path.normcase(os.path.abspath(e.original)) == wanted]
         if not entries:  # as at nearly every start: nothing more to import (issue 5)
             return False
         from PySide6.QtWidgets import QMessageBox
@@ -2448,7 +2480,14 @@ class MainWindow(QMainWindow):
                 logger.warning("Recovery file %s cannot be loaded", entry.path, exc_info=True)
                 self._offer_to_discard(entry, exc)
                 continue
-            self.set_document(Document(brief, entry.original))
+            hold(entry.key)  # this window's work now, under the copy's own name
+            doc = Document(brief, entry.original, recovery_key=entry.key)
+            if entry.stamp is not None:
+                # The file as the lost work started from it: if it changed since, saving asks first
+                # rather than overwrite a colleague's edits (recorded now, it never asked).
+                doc.record_disk_stamp(DiskStamp(*entry.stamp))
+            self.set_document(doc)
+            self._autosave_pending = True
             self.doc.undo_stack.resetClean()  # type: ignore[union-attr]
             self._update_title()
             return True
@@ -2485,7 +2524,7 @@ class MainWindow(QMainWindow):
             return
         self.save_window_state()
         if self.doc is not None:
-            remove_recovery(self.doc.brief.id)
+            remove_recovery(self.doc.recovery_key)
         for job in self._jobs:
             job.cancel()
         event.accept()

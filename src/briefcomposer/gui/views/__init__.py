@@ -95,6 +95,14 @@ class CommitsOpenEditor(QStyledItemDelegate):
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
         return True
 
+    def send_open_editor(self) -> bool:
+        """Commit the open editor's text and leave it open (for a recovery copy); False when none is open."""
+        editor = self.open_editor()
+        if editor is None:
+            return False
+        self.commitData.emit(editor)
+        return True
+
     def editing(self, index: QModelIndex) -> QPlainTextEdit | None:
         """The multi-line editor open on `index`, if any."""
         editor = self.open_editor()
