@@ -194,7 +194,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="+345"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="+356"/>
         <source>&amp;New from Template…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -290,12 +290,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+1713"/>
+        <location line="+1727"/>
         <source>Export to Word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1710"/>
+        <location line="-1724"/>
         <source>Export &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -576,12 +576,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+1590"/>
+        <location line="+1610"/>
         <source>See the pages as Word will print them (made by LibreOffice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1587"/>
+        <location line="-1607"/>
         <source>Show &amp;Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -701,7 +701,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+20"/>
+        <location line="+19"/>
         <source>No brief templates were found.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -726,8 +726,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-892"/>
-        <location line="+921"/>
+        <location line="-901"/>
+        <location line="+930"/>
         <source>The sample article, analysed: review the suggestions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -762,7 +762,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+23"/>
+        <location line="+24"/>
         <source>Replace Template?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -817,7 +817,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+17"/>
+        <location line="+31"/>
         <source>Imported “%s”: %d actors, %d issues and %d positions suggested</source>
         <translation type="unfinished"></translation>
     </message>
@@ -939,12 +939,12 @@
     </message>
     <message>
         <location line="+37"/>
-        <location line="+66"/>
+        <location line="+72"/>
         <source>Choose a protective marking before exporting.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-65"/>
+        <location line="-71"/>
         <source>Every exported brief carries a marking at its top and bottom.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -959,7 +959,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+37"/>
         <source>Exporting %s…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1004,7 +1004,7 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+12"/>
+        <location line="+11"/>
         <source>Laying out the brief with LibreOffice…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1030,11 +1030,16 @@
     </message>
     <message>
         <location line="+84"/>
+        <source>No recovery copy could be saved (%s): save the brief to keep your work</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+6"/>
         <source>Recovery copy saved</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+27"/>
+        <location line="+43"/>
         <source>Restore Unsaved Work?</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1045,7 +1050,7 @@
     </message>
     <message>
         <location line="+1"/>
-        <location line="+29"/>
+        <location line="+36"/>
         <source>Untitled brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1359,7 +1364,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="-2285"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="-2343"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1468,7 +1473,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>SourcePane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/source_view.py" line="+428"/>
+        <location filename="../../src/briefcomposer/gui/views/source_view.py" line="+446"/>
         <source>Sources</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1537,12 +1542,12 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>SourceTextView</name>
     <message>
-        <location line="-618"/>
+        <location line="-631"/>
         <source>Source text: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+110"/>
+        <location line="+115"/>
         <source>Evidence of a position</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1552,7 +1557,7 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+151"/>
+        <location line="+159"/>
         <source>Paragraph %d</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1822,12 +1827,12 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+50"/>
+        <location line="+55"/>
         <source>Import source: %s</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+38"/>
+        <location line="+49"/>
         <source>Remove source: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1880,7 +1885,7 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+6"/>
         <source>This file could not be imported as a source.</source>
         <translation type="unfinished"></translation>
     </message>
