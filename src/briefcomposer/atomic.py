@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import tempfile
 from collections.abc import Callable
@@ -17,8 +18,12 @@ def write_atomically(target: Path, data: bytes | Callable[[BinaryIO], object]) -
     the temporary file then replaces `target` with `os.replace`, which is atomic on
     Windows and POSIX alike. On any error the temporary file is removed and the old
     `target` is untouched; the error (an `OSError` such as `PermissionError`) is raised.
+
+    If `target` is a symbolic link, the file it points to is replaced and the link
+    stays a link: `os.replace` acts on the name it is given, so it would otherwise put
+    a copy in place of the link and leave the linked file (often a shared one) as it was.
     """
-    target = Path(target)
+    target = _linked_file(Path(target))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(tmp_name)
     try:
@@ -41,3 +46,17 @@ def write_atomically(target: Path, data: bytes | Callable[[BinaryIO], object]) -
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+
+
+def _linked_file(target: Path) -> Path:
+    """Return the file that the symbolic link `target` finally points to, or `target` itself.
+
+    The file need not exist yet: a dangling link gets its file made. Raises `OSError`
+    (`ELOOP`) for a loop of links, which names no file at all.
+    """
+    if not os.path.islink(target):
+        return target
+    real = Path(os.path.realpath(target))  # follows a chain of links, relative or absolute
+    if os.path.islink(real):  # realpath stops at the link that closes a loop
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(target))
+    return real

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
 import os
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -142,6 +144,38 @@ def test_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
 def test_save_into_missing_folder_raises_oserror(tmp_path):
     with pytest.raises(FileNotFoundError):
         storage.save(full_brief(), tmp_path / "gone" / "a.brief")
+
+
+def _symlink_or_skip(link, target) -> None:
+    try:
+        link.symlink_to(target)
+    except (OSError, NotImplementedError) as exc:  # Windows without the symlink privilege
+        pytest.skip(f"cannot make a symbolic link here: {exc}")
+
+
+def test_save_through_a_symlink_replaces_the_linked_file_and_keeps_the_link(tmp_path):
+    team = tmp_path / "team"
+    team.mkdir()
+    real = team / "real.brief"
+    storage.save(full_brief("old"), real)
+    link = tmp_path / "link.brief"
+    _symlink_or_skip(link, real)
+    storage.save(full_brief("new"), link)
+    assert link.is_symlink(), "the link was replaced by a copy"
+    assert storage.load(real).sources[0].paragraphs[0] == "new", "the linked file was not updated"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["link.brief", "team"]
+    assert [p.name for p in team.iterdir()] == ["real.brief"]  # the temp file went next to the real file
+
+
+def test_save_through_a_loop_of_links_raises_oserror_and_keeps_the_links(tmp_path):
+    first, second = tmp_path / "first.brief", tmp_path / "second.brief"
+    _symlink_or_skip(first, second)
+    second.symlink_to(first)
+    with pytest.raises(OSError, match=re.escape(os.strerror(errno.ELOOP))):
+        storage.save(full_brief(), first)
+    assert first.is_symlink()
+    assert second.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["first.brief", "second.brief"]
 
 
 def _mutated(change) -> bytes:
