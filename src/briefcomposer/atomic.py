@@ -22,12 +22,14 @@ def write_atomically(target: Path, data: bytes | Callable[[BinaryIO], object]) -
     If `target` is a symbolic link, the file it points to is replaced and the link
     stays a link: `os.replace` acts on the name it is given, so it would otherwise put
     a copy in place of the link and leave the linked file (often a shared one) as it was.
+    A `target` that may not be written (marked read-only, say) raises `PermissionError`.
     """
     target = _linked_file(Path(target))
     fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
     tmp = Path(tmp_name)
     try:
-        with os.fdopen(fd, "wb") as fh:
+        with os.fdopen(fd, "wb") as fh:  # closed on any error, so that Windows can delete it
+            _refuse_read_only(target)  # after mkstemp: a read-only disk has already said EROFS
             if isinstance(data, (bytes, bytearray)):
                 fh.write(data)
             else:
@@ -60,3 +62,20 @@ def _linked_file(target: Path) -> Path:
     if os.path.islink(real):  # realpath stops at the link that closes a loop
         raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(target))
     return real
+
+
+def _refuse_read_only(target: Path) -> None:
+    """Raise `PermissionError` if `target` exists and may not be written.
+
+    `os.replace` needs write permission on the folder only, so on POSIX it would quietly
+    replace a file marked read-only, where Windows refuses. A file with no write bit at
+    all is refused even to root, as Windows refuses its read-only attribute to an
+    administrator; `os.access` covers a file that this user may not write (another
+    user's, say).
+    """
+    try:
+        mode = os.stat(target).st_mode
+    except FileNotFoundError:
+        return  # a new file
+    if not mode & 0o222 or not os.access(target, os.W_OK):
+        raise PermissionError(errno.EACCES, os.strerror(errno.EACCES), str(target))

@@ -12,7 +12,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefcomposer import storage
+from briefcomposer import atomic, storage
 from briefcomposer.core.errors import ProjectFormatError
 from briefcomposer.core.model import (
     Actor,
@@ -176,6 +176,33 @@ def test_save_through_a_loop_of_links_raises_oserror_and_keeps_the_links(tmp_pat
     assert first.is_symlink()
     assert second.is_symlink()
     assert sorted(p.name for p in tmp_path.iterdir()) == ["first.brief", "second.brief"]
+
+
+def test_save_over_a_read_only_file_is_refused_and_changes_nothing(tmp_path):
+    target = tmp_path / "locked.brief"
+    storage.save(full_brief("old"), target)
+    before = target.read_bytes()
+    target.chmod(0o444)  # on Windows: the read-only attribute
+    try:
+        with pytest.raises(PermissionError):
+            storage.save(full_brief("new"), target)
+        assert target.read_bytes() == before
+        assert [p.name for p in tmp_path.iterdir()] == ["locked.brief"]
+    finally:
+        target.chmod(0o644)
+
+
+def test_save_over_a_file_this_user_may_not_write_is_refused(tmp_path, monkeypatch):
+    """Another user's file in a folder this user may write: `os.access` says no (faked: root is told yes)."""
+    target = tmp_path / "theirs.brief"
+    storage.save(full_brief("old"), target)
+    before = target.read_bytes()
+    real_access = os.access
+    monkeypatch.setattr(atomic.os, "access", lambda path, mode, **kw: mode != os.W_OK and real_access(path, mode, **kw))
+    with pytest.raises(PermissionError):
+        storage.save(full_brief("new"), target)
+    assert target.read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["theirs.brief"]
 
 
 def _mutated(change) -> bytes:
