@@ -38,10 +38,12 @@ BUILT_IN = ("uk-briefing-note", "ministerial-submission", "lines-to-take", "meet
 def kills(count: int) -> dict:
     from reliability_harness import kill_during_save
 
+    from briefcomposer.atomic import TEMP_PREFIX, TEMP_SUFFIX
+
     with tempfile.TemporaryDirectory(prefix="bc-kills-") as tmp:
         report = kill_during_save(Path(tmp), count)
     landed = report.tried - report.before_first_save
-    stray = [n for n in report.leftovers if not (n.startswith(".work.brief.") and n.endswith(".tmp"))]
+    stray = [n for n in report.leftovers if not (n.startswith(TEMP_PREFIX) and n.endswith(TEMP_SUFFIX))]
     return {
         "tried": report.tried,
         "after_a_save": landed,

@@ -10,6 +10,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import BinaryIO
 
+# The temporary file's name: hidden, short whatever the target's name (a name of up to
+# 255 bytes must still save), and recognisable if a crash leaves one behind.
+TEMP_PREFIX = ".briefcomposer-"
+TEMP_SUFFIX = ".tmp"
+
 
 def write_atomically(target: Path, data: bytes | Callable[[BinaryIO], object]) -> None:
     """Write `data` (bytes, or a function that writes to a binary file) to `target`.
@@ -18,6 +23,8 @@ def write_atomically(target: Path, data: bytes | Callable[[BinaryIO], object]) -
     the temporary file then replaces `target` with `os.replace`, which is atomic on
     Windows and POSIX alike. On any error the temporary file is removed and the old
     `target` is untouched; the error (an `OSError` such as `PermissionError`) is raised.
+    The temporary name is `TEMP_PREFIX`, eight random characters and `TEMP_SUFFIX`, not
+    built from the target's name: that plus a suffix could pass the 255-byte limit.
 
     If `target` is a symbolic link, the file it points to is replaced and the link
     stays a link: `os.replace` acts on the name it is given, so it would otherwise put
@@ -25,7 +32,7 @@ def write_atomically(target: Path, data: bytes | Callable[[BinaryIO], object]) -
     A `target` that may not be written (marked read-only, say) raises `PermissionError`.
     """
     target = _linked_file(Path(target))
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=TEMP_SUFFIX, dir=target.parent)
     tmp = Path(tmp_name)
     try:
         with os.fdopen(fd, "wb") as fh:  # closed on any error, so that Windows can delete it

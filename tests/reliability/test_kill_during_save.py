@@ -14,6 +14,8 @@ import signal
 import pytest
 from reliability_harness import kill_during_save
 
+from briefcomposer.atomic import TEMP_PREFIX, TEMP_SUFFIX
+
 KILLS = int(os.environ.get("BRIEFCOMPOSER_KILLS", "200"))
 
 
@@ -24,4 +26,4 @@ def test_brief_survives_kills_during_save(tmp_path):
     assert report.tried == KILLS
     assert report.survived >= KILLS // 2  # most kills must land after at least one save
     # a kill between mkstemp and os.replace may leave a hidden temp file; it is never the brief itself
-    assert all(name.startswith(".work.brief.") and name.endswith(".tmp") for name in report.leftovers)
+    assert all(name.startswith(TEMP_PREFIX) and name.endswith(TEMP_SUFFIX) for name in report.leftovers)

@@ -141,6 +141,34 @@ def test_failed_save_keeps_the_old_file(tmp_path, monkeypatch):
     assert [p.name for p in tmp_path.iterdir()] == ["a.brief"]
 
 
+@pytest.mark.parametrize(
+    "name", ["b" * 249 + ".brief", "\U0001f600" * 60 + ".brief"], ids=["255 bytes", "60 emoji (246 bytes)"]
+)
+def test_save_to_the_longest_file_names_works_with_a_short_temp_file(tmp_path, monkeypatch, name):
+    target = tmp_path / name
+    try:
+        target.write_bytes(b"")  # the name is valid on this file system
+        target.unlink()
+    except OSError as exc:
+        pytest.skip(f"this file system refuses the name: {exc}")
+    temp_names = []
+    real_replace = os.replace
+
+    def replace(src, dst):
+        temp_names.append(os.path.basename(src))
+        real_replace(src, dst)
+
+    monkeypatch.setattr(atomic.os, "replace", replace)
+    brief = full_brief()
+    storage.save(brief, target)
+    assert storage.load(target) == brief
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+    [temp] = temp_names  # short whatever the target's name, and recognisable if a crash leaves it
+    assert temp.startswith(atomic.TEMP_PREFIX)
+    assert temp.endswith(atomic.TEMP_SUFFIX)
+    assert len(temp) <= 32
+
+
 def test_save_into_missing_folder_raises_oserror(tmp_path):
     with pytest.raises(FileNotFoundError):
         storage.save(full_brief(), tmp_path / "gone" / "a.brief")
