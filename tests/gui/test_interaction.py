@@ -938,3 +938,52 @@ def test_a_command_closing_an_unchanged_paragraph_gives_its_row_back_its_height(
     window.commit_inline_edits()  # nothing typed: nothing changes in the brief
     assert window.doc.undo_stack.count() == 0
     qtbot.waitUntil(lambda: view.visualRect(index).height() < view.itemDelegate().EDITOR_MIN_H)
+
+
+@pytest.mark.parametrize("field", ["date_edit", "tier_combo"])
+def test_alt_down_in_a_form_field_is_the_fields_not_move_down(qtbot, window, activate, field):
+    """Move Up/Down (Alt+Up/Down) are the window's shortcuts: with a paragraph current in the
+    outline, Alt+Down in the date field moved it to another section and opened no calendar."""
+    from PySide6.QtWidgets import QApplication
+
+    activate(window)
+    item_id = window.doc.brief.sections[0].items[0].id
+    window.brief_pane.select_item(item_id)
+    widget = getattr(window.brief_pane.metadata, field)
+    widget.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is widget)
+    steps = window.doc.undo_stack.count()
+    qtbot.keyClick(widget, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert window.doc.undo_stack.count() == steps
+    assert window.doc.brief.locate_item(item_id)[0] == 0
+    if field == "date_edit":
+        qtbot.waitUntil(widget.calendarWidget().isVisible)
+        widget.calendarWidget().hide()
+    else:
+        qtbot.waitUntil(lambda: widget.view().isVisible())
+        widget.hidePopup()
+
+
+def test_ctrl_enter_finishes_a_heading_and_quotes_nothing(qtbot, window, activate):
+    """Ctrl+Enter finishes a paragraph; in a heading's editor it ran Quote into Brief as well."""
+    from PySide6.QtGui import QTextCursor as Cursor
+    from PySide6.QtWidgets import QApplication
+
+    activate(window)
+    doc, view = window.doc, window.source_pane.current_view()
+    cursor = Cursor(view.document())
+    cursor.setPosition(view._doc_pos(1, 0))
+    cursor.setPosition(view._doc_pos(1, 15), Cursor.MoveMode.KeepAnchor)
+    view.setTextCursor(cursor)  # a selection Quote into Brief would take
+    window.brief_pane.select_section(doc.brief.sections[2].id)
+    outline = window.brief_pane.outline_view
+    outline.setFocus()
+    window.rename_section()
+    editor = outline.itemDelegate().open_editor()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is editor)
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Velmora lines")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: doc.brief.sections[2].heading == "Velmora lines")
+    assert not any(isinstance(i, QuoteItem) for s in doc.brief.sections for i in s.items)
+    assert outline.itemDelegate().open_editor() is None  # finished

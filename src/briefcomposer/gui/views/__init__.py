@@ -3,9 +3,42 @@
 from __future__ import annotations
 
 import shiboken6
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QRect, Qt
+from PySide6.QtCore import QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, Qt
 from PySide6.QtGui import QFontMetrics
-from PySide6.QtWidgets import QAbstractItemView, QPlainTextEdit, QStyledItemDelegate, QWidget
+from PySide6.QtWidgets import QAbstractItemView, QLineEdit, QPlainTextEdit, QStyledItemDelegate, QWidget
+
+_ALT = Qt.KeyboardModifier.AltModifier
+_CTRL = Qt.KeyboardModifier.ControlModifier
+ALT_ARROWS = frozenset({(Qt.Key.Key_Up, _ALT), (Qt.Key.Key_Down, _ALT)})
+CTRL_ENTER = frozenset({(Qt.Key.Key_Return, _CTRL), (Qt.Key.Key_Enter, _CTRL)})
+
+
+class _ClaimsKeys(QObject):
+    """See `claim_keys`."""
+
+    def __init__(self, widget: QWidget, keys: frozenset) -> None:  # type: ignore[type-arg]
+        super().__init__(widget)
+        self._keys = keys
+        widget.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt's name)
+        if event.type() == QEvent.Type.ShortcutOverride:
+            modifiers = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier  # type: ignore[attr-defined]
+            if (event.key(), modifiers) in self._keys:  # type: ignore[attr-defined]
+                event.accept()  # the widget's key, not the window's shortcut
+                return True
+        return False
+
+
+def claim_keys(widget: QWidget, keys: frozenset) -> None:  # type: ignore[type-arg]
+    """Let `widget` have `keys` ((key, modifiers) pairs) before the window's shortcuts do.
+
+    The window's Move Up/Down (Alt+Up/Down) and Quote into Brief (Ctrl+Enter) are shortcuts of the
+    whole window: Alt+Down in the date field moved the outline's item instead of opening the
+    calendar, and Ctrl+Enter in a section heading's editor quoted the source's selection (issue 5).
+    """
+    _ClaimsKeys(widget, keys)
+
 
 ELLIPSIS = "\u2026"
 
@@ -62,6 +95,8 @@ class CommitsOpenEditor(QStyledItemDelegate):
     def remember_editor(self, editor: QWidget, index: QModelIndex) -> QWidget:
         """`editor`, kept as the one open on `index`: every `createEditor` passes what it makes through this."""
         self._open = (editor, QPersistentModelIndex(index))
+        if isinstance(editor, QLineEdit):  # Ctrl+Enter finishes it, as it does a paragraph
+            claim_keys(editor, CTRL_ENTER)
         if isinstance(editor, QPlainTextEdit):
             editor.document().documentLayout().documentSizeChanged.connect(self._on_editor_resized)
         return editor

@@ -40,7 +40,7 @@ from briefcomposer.gui.document import Document
 from briefcomposer.gui.icons import actor_colour, swatch
 from briefcomposer.gui.models.roles import Role
 from briefcomposer.gui.theme import pane_toolbar, set_small_text
-from briefcomposer.gui.views import CommitsOpenEditor, fit_wrapped
+from briefcomposer.gui.views import ALT_ARROWS, CommitsOpenEditor, claim_keys, fit_wrapped
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -253,6 +253,7 @@ class AnalysisPane(QWidget):
         self.search_edit.setClearButtonEnabled(True)
         self.search_edit.setAccessibleName(self.tr("Search issues and positions"))
         self.actor_filter = QComboBox(self)
+        claim_keys(self.actor_filter, ALT_ARROWS)  # Alt+Down opens its list, not Move Down
         self.actor_filter.setToolTip(self.tr("Show the positions of one actor"))
         self.actor_filter.setAccessibleName(self.tr("Filter by actor"))
         self.show_rejected = QCheckBox(self.tr("Rejected"), self)

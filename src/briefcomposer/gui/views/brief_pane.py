@@ -32,7 +32,7 @@ from briefcomposer.gui.commands import SetMetadataCommand
 from briefcomposer.gui.document import Document
 from briefcomposer.gui.models.roles import Role
 from briefcomposer.gui.theme import colours, pane_toolbar, set_small_text
-from briefcomposer.gui.views import CommitsOpenEditor, fit_wrapped
+from briefcomposer.gui.views import ALT_ARROWS, CommitsOpenEditor, claim_keys, fit_wrapped
 
 MAX_ITEM_LINES = 6
 KIND_TAGS = {
@@ -156,10 +156,12 @@ class MetadataForm(QWidget):
             edit.textEdited.connect(lambda text, f=field: self._on_text_edited(f, text))
             self.edits[field] = edit
         self.date_edit = DateField(self)
+        claim_keys(self.date_edit, ALT_ARROWS)  # Alt+Down opens its calendar, not Move Down
         self.date_edit.setAccessibleName(self.tr("Date"))
         self.date_edit.dateChanged.connect(self._on_date_changed)
 
         self.tier_combo = QComboBox(self)
+        claim_keys(self.tier_combo, ALT_ARROWS)  # Alt+Down opens its list
         self.tier_combo.setAccessibleName(self.tr("Classification tier"))
         self.tier_combo.addItem(self.tr("No marking"), None)
         for tier in Tier:
