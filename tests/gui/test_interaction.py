@@ -987,3 +987,18 @@ def test_ctrl_enter_finishes_a_heading_and_quotes_nothing(qtbot, window, activat
     qtbot.waitUntil(lambda: doc.brief.sections[2].heading == "Velmora lines")
     assert not any(isinstance(i, QuoteItem) for s in doc.brief.sections for i in s.items)
     assert outline.itemDelegate().open_editor() is None  # finished
+
+
+def test_move_up_and_down_are_off_at_the_ends_of_the_brief(window):
+    """They stayed on for the first and the last item of the brief, where they do nothing."""
+    brief = window.doc.brief
+    first = brief.sections[0].items[0]
+    window.brief_pane.select_item(first.id)
+    assert not window.move_up_action.isEnabled()
+    assert window.move_down_action.isEnabled()
+    for _ in range(50):  # down, section after section, until Move Down turns off
+        if not window.move_down_action.isEnabled():
+            break
+        window.move_down_action.trigger()
+    assert brief.sections[-1].items[-1] is first  # the brief's last item
+    assert window.move_up_action.isEnabled()

@@ -1080,6 +1080,11 @@ class MainWindow(QMainWindow):
         if on_section:
             self.move_up_action.setEnabled(s_row > 0)  # type: ignore[operator]
             self.move_down_action.setEnabled(s_row + 1 < len(self.doc.brief.sections))  # type: ignore[operator]
+        elif item_id is not None:  # an item moves on into the next section: only the brief's ends stop it
+            at = self.doc.brief.locate_item(item_id)
+            last = len(self.doc.brief.sections) - 1
+            self.move_up_action.setEnabled(at != (0, 0))
+            self.move_down_action.setEnabled(at != (last, len(self.doc.brief.sections[last].items) - 1))
         self.move_to_menu.setEnabled(item_id is not None)
         self.rename_section_action.setEnabled(s_row is not None)
         self.remove_section_action.setEnabled(s_row is not None)
