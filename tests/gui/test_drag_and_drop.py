@@ -9,6 +9,7 @@ below an item) exactly as it does for an officer's mouse.
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import QPoint, QPointF, Qt
 from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent, QTextCursor
 from PySide6.QtTest import QTest
@@ -140,6 +141,25 @@ def test_drag_a_section_heading_above_another(qtbot, window, activate):
     qtbot.waitUntil(lambda: doc.brief.sections[0].heading == "Lines to take")
     assert [s.heading for s in doc.brief.sections] == ["Lines to take", "Summary", "Positions"]
     assert doc.undo_stack.undoText() == "Move section: Lines to take"
+    window.undo_action.trigger()
+    assert [s.heading for s in doc.brief.sections] == ["Summary", "Positions", "Lines to take"]
+
+
+@pytest.mark.parametrize(
+    ("moved", "onto", "order"),
+    [
+        (0, 1, ["Positions", "Summary", "Lines to take"]),  # onto the next: did not move
+        (0, 2, ["Positions", "Lines to take", "Summary"]),  # onto the last: landed one short
+        (2, 0, ["Lines to take", "Summary", "Positions"]),  # upwards, as it always did
+    ],
+)
+def test_a_section_dropped_on_another_takes_its_place(qtbot, window, activate, moved, onto, order):
+    doc = window.doc
+    activate(window)
+    outline = window.brief_pane.outline_view
+    mime = doc.outline.mimeData([doc.outline.index(moved, 0)])
+    assert drop(outline, mime, outline.visualRect(doc.outline.index(onto, 0)).center())
+    qtbot.waitUntil(lambda: [s.heading for s in doc.brief.sections] == order)
     window.undo_action.trigger()
     assert [s.heading for s in doc.brief.sections] == ["Summary", "Positions", "Lines to take"]
 

@@ -385,6 +385,12 @@ class OutlineModel(QAbstractItemModel):
             return False
         if at is None:
             return False
+        rows = [s.id for s in self._brief.sections]
+        if parent.isValid() and ids and ids[0] in rows and rows.index(ids[0]) < at:
+            # Dropped on a section further down: it takes that section's place, the gap below it,
+            # as a drop on one further up takes the gap above. It landed one row short, and on
+            # the next section did not move at all (issue 5).
+            at += 1
         for section_id in ids:
             rows = [s.id for s in self._brief.sections]
             if section_id not in rows:
