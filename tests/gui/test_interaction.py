@@ -1002,3 +1002,27 @@ def test_move_up_and_down_are_off_at_the_ends_of_the_brief(window):
         window.move_down_action.trigger()
     assert brief.sections[-1].items[-1] is first  # the brief's last item
     assert window.move_up_action.isEnabled()
+
+
+def test_two_editing_sessions_of_a_paragraph_are_two_undo_steps(qtbot, window, activate):
+    """Edits of one paragraph merged however far apart: one Undo took back both sessions."""
+    from PySide6.QtWidgets import QApplication
+
+    activate(window)
+    doc, outline = window.doc, window.brief_pane.outline_view
+    item = doc.brief.sections[0].items[0]
+    for words in (" Lena Osk agrees.", " Tomas Brel does not."):
+        window.brief_pane.select_item(item.id)
+        window.edit_item()
+        editor = outline.itemDelegate().open_editor()
+        qtbot.waitUntil(lambda editor=editor: QApplication.focusWidget() is editor)
+        editor.moveCursor(QTextCursor.MoveOperation.End)
+        qtbot.keyClicks(editor, words)
+        qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
+        qtbot.waitUntil(lambda: outline.itemDelegate().open_editor() is None)
+        QApplication.processEvents()
+    assert item.text == "A first paragraph. Lena Osk agrees. Tomas Brel does not."
+    window.undo_action.trigger()
+    assert item.text == "A first paragraph. Lena Osk agrees."
+    window.undo_action.trigger()
+    assert item.text == "A first paragraph."

@@ -147,7 +147,8 @@ def test_section_actions_follow_the_selection(window):
     assert not window.move_up_action.isEnabled()
     assert window.move_down_action.isEnabled()
     window.brief_pane.select_item(window.doc.brief.sections[0].items[0].id)
-    assert window.move_up_action.isEnabled()
+    assert not window.move_up_action.isEnabled()  # the brief's first item
+    assert window.move_down_action.isEnabled()
     assert window.remove_section_action.isEnabled()  # the item's section
 
 

@@ -89,4 +89,9 @@ def test_save_as_template_keeps_the_officers_words_as_written(window, monkeypatc
 def test_focus_loss_autosaves(window):
     window.doc.push(SetMetadataCommand(window.doc, "title", "Typed, then switched window"))
     window._on_application_state_changed(Qt.ApplicationState.ApplicationInactive)
-    assert [r.title for r in list_recoveries()] == ["Typed, then switched window"]
+    from briefcomposer import storage
+    from briefcomposer.gui.recovery import recovery_dir
+
+    copies = list(recovery_dir().glob("*.brief"))  # this window's own: not offered (`list_recoveries`)
+    assert [storage.load(p).title for p in copies] == ["Typed, then switched window"]
+    assert list_recoveries() == []

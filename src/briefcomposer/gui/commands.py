@@ -70,6 +70,15 @@ class _Command(QUndoCommand):
     def __init__(self, doc: Document, text: str, parent: QUndoCommand | None = None) -> None:
         super().__init__(text, parent)
         self._doc = doc
+        self._sealed = False
+
+    def seal(self) -> None:
+        """Take no more edits into this step (`Document.seal_merges`)."""
+        self._sealed = True
+
+    def _merge_id(self, merge_id: int) -> int:
+        # Qt asks `id()` of the step on top at each push: -1 means it merges with nothing.
+        return -1 if self._sealed else merge_id
 
 
 # ---------------------------------------------------------------- sections
@@ -144,7 +153,7 @@ class RenameSectionCommand(_Command):
         self._doc.outline.set_heading(self._section_id, self._old)
 
     def id(self) -> int:
-        return MergeId.SECTION_HEADING
+        return self._merge_id(MergeId.SECTION_HEADING)
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, RenameSectionCommand) or other._section_id != self._section_id:
@@ -265,7 +274,7 @@ class EditItemTextCommand(_Command):
         self._doc.outline.set_item_text(self._item_id, *self._old)
 
     def id(self) -> int:
-        return MergeId.ITEM_TEXT
+        return self._merge_id(MergeId.ITEM_TEXT)
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditItemTextCommand) or other._item_id != self._item_id:
@@ -337,7 +346,7 @@ class EditStanceCommand(_Command):
         self._doc.analysis.set_stance(self._position_id, self._old)
 
     def id(self) -> int:
-        return MergeId.STANCE
+        return self._merge_id(MergeId.STANCE)
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, EditStanceCommand) or other._position_id != self._position_id:
@@ -363,7 +372,7 @@ class RenameIssueCommand(_Command):
         self._doc.analysis.set_label(self._issue_id, self._old)
 
     def id(self) -> int:
-        return MergeId.ISSUE_LABEL
+        return self._merge_id(MergeId.ISSUE_LABEL)
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, RenameIssueCommand) or other._issue_id != self._issue_id:
@@ -688,7 +697,7 @@ class SetMetadataCommand(_Command):
         self._doc.set_metadata(self._field, self._old)
 
     def id(self) -> int:
-        return MergeId.METADATA
+        return self._merge_id(MergeId.METADATA)
 
     def mergeWith(self, other: QUndoCommand) -> bool:
         if not isinstance(other, SetMetadataCommand) or other._field != self._field:

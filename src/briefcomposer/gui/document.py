@@ -8,7 +8,7 @@ import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject, Qt, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from briefcomposer.core import brief_ops
@@ -173,6 +173,17 @@ class Document(QObject):
 
     def push(self, command: QUndoCommand) -> None:
         self.undo_stack.push(command)
+
+    @Slot()
+    def seal_merges(self) -> None:
+        """End the editing session of the step on top: the next edit of the same text is a step of
+        its own. Edits of one paragraph (or heading, stance, label, field) in a row merge while its
+        editor is open; two editing sessions merged too, and one Undo took both (issue 5). Called
+        queued when an inline editor closes, after the edit it sent."""
+        if self.undo_stack.index() > 0:
+            top = self.undo_stack.command(self.undo_stack.index() - 1)
+            if hasattr(top, "seal"):
+                top.seal()
 
     def set_metadata(self, field: str, value: object) -> object:
         """Set one metadata field (used by `SetMetadataCommand`); return the old value."""

@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QEvent,
     QFileSystemWatcher,
     QItemSelectionModel,
+    QMetaObject,
     QSize,
     Qt,
     QTimer,
@@ -874,6 +875,14 @@ class MainWindow(QMainWindow):
         self.update_word_layout_action()
 
         # wiring
+        for delegate in (
+            self.brief_pane.outline_view.itemDelegate(),
+            self.analysis_pane.tree.itemDelegateForColumn(0),
+            self.analysis_pane.actor_list.itemDelegate(),
+        ):  # a closed editor ends its editing session: queued, after the edit it sent
+            delegate.closeEditor.connect(
+                lambda *_: QMetaObject.invokeMethod(doc, "seal_merges", Qt.ConnectionType.QueuedConnection)
+            )
         self.source_pane.menu_builder = self._build_source_menu
         self.source_pane.set_selection_actions(
             [self.quote_action, self.position_action, self.evidence_action, self.tag_action, self.new_issue_action]
