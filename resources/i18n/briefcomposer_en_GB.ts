@@ -31,18 +31,18 @@
     <name>AnalysisPane</name>
     <message>
         <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="+249"/>
-        <location line="+17"/>
+        <location line="+18"/>
         <source>Issues and positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-14"/>
+        <location line="-15"/>
         <location line="+2"/>
         <source>Search issues and positions</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+2"/>
+        <location line="+3"/>
         <source>Show the positions of one actor</source>
         <translation type="unfinished"></translation>
     </message>
@@ -76,7 +76,7 @@
 <context>
     <name>BriefPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+636"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+638"/>
         <source>Brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -104,7 +104,7 @@
 <context>
     <name>ChooseDialog</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="+187"/>
+        <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="+191"/>
         <source>OK</source>
         <translation type="unfinished"></translation>
     </message>
@@ -155,7 +155,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="+6"/>
+        <source>Error report</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+3"/>
         <source>Copy Report</source>
         <translation type="unfinished"></translation>
     </message>
@@ -163,7 +168,7 @@
 <context>
     <name>DateField</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-634"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="-636"/>
         <source>No date</source>
         <translation type="unfinished"></translation>
     </message>
@@ -194,7 +199,7 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="+356"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="+357"/>
         <source>&amp;New from Template…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -290,12 +295,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+1727"/>
+        <location line="+1740"/>
         <source>Export to Word</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1724"/>
+        <location line="-1737"/>
         <source>Export &amp;PDF…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -576,12 +581,12 @@
     </message>
     <message>
         <location line="+4"/>
-        <location line="+1610"/>
+        <location line="+1623"/>
         <source>See the pages as Word will print them (made by LibreOffice)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-1607"/>
+        <location line="-1620"/>
         <source>Show &amp;Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -686,12 +691,12 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+241"/>
+        <location line="+249"/>
         <source>Suggestions to review: %d · accepted: %d · sources: %d</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+82"/>
+        <location line="+87"/>
         <source>Unsaved Changes</source>
         <translation type="unfinished"></translation>
     </message>
@@ -726,8 +731,8 @@
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="-901"/>
-        <location line="+930"/>
+        <location line="-914"/>
+        <location line="+943"/>
         <source>The sample article, analysed: review the suggestions</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1070,12 +1075,12 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>MetadataForm</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+95"/>
+        <location filename="../../src/briefcomposer/gui/views/brief_pane.py" line="+96"/>
         <source>Date</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+4"/>
+        <location line="+5"/>
         <source>Classification tier</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1139,7 +1144,12 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+35"/>
+        <location line="+2"/>
+        <source>About the template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+34"/>
         <source>Create Brief</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1212,7 +1222,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>PasteSourceDialog</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="-219"/>
+        <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="-223"/>
         <source>Paste as Source</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1222,7 +1232,17 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
+        <location line="+1"/>
+        <source>Title of the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location line="+2"/>
+        <source>Text of the source</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Paste the article here. Blank lines separate paragraphs.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1235,7 +1255,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>PositionDelegate</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="-242"/>
+        <location filename="../../src/briefcomposer/gui/views/analysis_pane.py" line="-243"/>
         <source>Stance</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1296,7 +1316,12 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+11"/>
+        <location line="+10"/>
+        <source>Shared template folders</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
         <source>Add Folder…</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1307,6 +1332,11 @@ Discard it? (No keeps it in %s.)</source>
     </message>
     <message>
         <location line="+4"/>
+        <source>Word template</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>The built-in Word template</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1364,7 +1394,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/main_window.py" line="-2343"/>
+        <location filename="../../src/briefcomposer/gui/main_window.py" line="-2356"/>
         <source>Preview</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1461,6 +1491,11 @@ Discard it? (No keeps it in %s.)</source>
     </message>
     <message>
         <location line="+3"/>
+        <source>Keyboard shortcuts</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
         <source>Command</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1649,7 +1684,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>WordLimitDialog</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="+53"/>
+        <location filename="../../src/briefcomposer/gui/dialogs/simple_dialogs.py" line="+55"/>
         <source>Set Word Limit</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1682,7 +1717,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/commands.py" line="+82"/>
+        <location filename="../../src/briefcomposer/gui/commands.py" line="+91"/>
         <source>Add section: %s</source>
         <translation type="unfinished"></translation>
     </message>

@@ -22,6 +22,7 @@ class CrashDialog(QDialog):
         label.setWordWrap(True)
         self.report = QPlainTextEdit(report, self)
         self.report.setReadOnly(True)
+        self.report.setAccessibleName(self.tr("Error report"))
         self.report.setFont(QFont("DejaVu Sans Mono", 9))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
         copy = QPushButton(self.tr("Copy Report"), self)

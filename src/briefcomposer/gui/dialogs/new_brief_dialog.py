@@ -34,6 +34,7 @@ class NewBriefDialog(QDialog):
         self.list = QListWidget(self)
         self.list.setAccessibleName(self.tr("Templates"))
         self.details = QTextBrowser(self)
+        self.details.setAccessibleName(self.tr("About the template"))
         self.details.setOpenLinks(False)
         # Rows as tall as the style sheet's item padding draws them (its highlight overlapped the row above).
         row_height = self.list.fontMetrics().height() + 12

@@ -37,7 +37,9 @@ class PasteSourceDialog(QDialog):
         self.resize(640, 480)
         self.title_edit = QLineEdit(self)
         self.title_edit.setPlaceholderText(self.tr("Title (optional: the first line is used)"))
+        self.title_edit.setAccessibleName(self.tr("Title of the source"))
         self.text_edit = QPlainTextEdit(self)
+        self.text_edit.setAccessibleName(self.tr("Text of the source"))
         self.text_edit.setPlaceholderText(self.tr("Paste the article here. Blank lines separate paragraphs."))
         self.text_edit.setPlainText(text)
         layout = QVBoxLayout(self)
@@ -182,6 +184,8 @@ class ChooseDialog(QDialog):
         layout = QVBoxLayout(self)
         lab = QLabel(label, self)
         lab.setWordWrap(True)
+        lab.setBuddy(self.combo)  # a screen reader names the list by its question
+        self.combo.setAccessibleName(label)
         layout.addWidget(lab)
         layout.addWidget(self.combo)
         layout.addWidget(_buttons(self, self.tr("OK")))
