@@ -1717,7 +1717,7 @@ Discard it? (No keeps it in %s.)</source>
 <context>
     <name>commands</name>
     <message>
-        <location filename="../../src/briefcomposer/gui/commands.py" line="+91"/>
+        <location filename="../../src/briefcomposer/gui/commands.py" line="+93"/>
         <source>Add section: %s</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1752,27 +1752,57 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+18"/>
-        <source>Remove %s</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location line="+21"/>
-        <source>Move item</source>
+        <location line="+19"/>
+        <source>the positions table</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
         <location line="+2"/>
-        <source>Move item to %s</source>
+        <source>paragraph</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+19"/>
-        <source>Edit text</source>
+        <location line="+1"/>
+        <source>bullet</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+31"/>
+        <location line="+1"/>
+        <source>quote</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>position</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+1"/>
+        <source>issue</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+13"/>
+        <source>Remove %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+22"/>
+        <source>Move %s to %s</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move %s up</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+2"/>
+        <source>Move %s down</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location line="+49"/>
         <source>Choose table actors</source>
         <translation type="unfinished"></translation>
     </message>
@@ -1907,7 +1937,8 @@ Discard it? (No keeps it in %s.)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location line="+8"/>
+        <location line="-421"/>
+        <location line="+429"/>
         <source>Edit %s</source>
         <translation type="unfinished"></translation>
     </message>

@@ -114,7 +114,7 @@ def test_drag_an_item_above_another_to_reorder(qtbot, window, activate, monkeypa
     assert drop(outline, dragged[-1], top_edge(outline, doc.outline.item_index(first.id)))
     qtbot.waitUntil(lambda: doc.brief.sections[0].items[0] is second)
     assert [i.id for i in doc.brief.sections[0].items] == [second.id, first.id]
-    assert doc.undo_stack.undoText() == "Move item"
+    assert doc.undo_stack.undoText().startswith("Move paragraph \u201c")  # named by what moved
     window.undo_action.trigger()
     assert [i.id for i in doc.brief.sections[0].items] == [first.id, second.id]
 
@@ -127,7 +127,7 @@ def test_drag_an_item_onto_another_section(qtbot, window, activate):
     mime = doc.outline.mimeData([doc.outline.item_index(item.id)])
     assert drop(outline, mime, outline.visualRect(doc.outline.index(2, 0)).center())
     qtbot.waitUntil(lambda: doc.brief.sections[2].items == [item])
-    assert doc.undo_stack.undoText() == "Move item to Lines to take"
+    assert doc.undo_stack.undoText() == "Move paragraph \u201cA first paragraph.\u201d to Lines to take"
 
 
 def test_drag_a_section_heading_above_another(qtbot, window, activate):

@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
+from briefcomposer.core import brief_ops
+from briefcomposer.core.errors import BriefError
 from briefcomposer.core.model import (
     Actor,
     ActorKind,
@@ -211,9 +213,29 @@ class InsertItemCommand(_Command):
         self._doc.outline.take_item(s_row, i_row)
 
 
+def _item_name(doc: Document, item: Item) -> str:
+    """An item as a step's name says it: "paragraph “A first paragraph…”", "the positions table"."""
+    if isinstance(item, PositionTableItem):
+        return translate("commands", "the positions table")
+    kinds = {
+        "text": translate("commands", "paragraph"),
+        "bullet": translate("commands", "bullet"),
+        "quote": translate("commands", "quote"),
+        "position": translate("commands", "position"),
+        "issue": translate("commands", "issue"),
+    }
+    try:
+        words = _shorten(brief_ops.item_text(doc.brief, item), 32)
+    except BriefError:
+        words = ""
+    kind = kinds.get(item.kind, item.kind)
+    return f"{kind} \u201c{words}\u201d" if words else kind
+
+
 class RemoveItemCommand(_Command):
     def __init__(self, doc: Document, item_id: str) -> None:
-        super().__init__(doc, translate("commands", "Remove %s") % doc.brief.item(item_id).kind)
+        # Named by what goes, not "Remove text": the history and Undo say which paragraph.
+        super().__init__(doc, translate("commands", "Remove %s") % _item_name(doc, doc.brief.item(item_id)))
         self._item_id = item_id
         self._where: tuple[int, int] | None = None
         self._item: Item | None = None
@@ -232,12 +254,14 @@ class MoveItemCommand(_Command):
     """Move an item to `row` of the section at `section_row` (row counted after it left)."""
 
     def __init__(self, doc: Document, item_id: str, section_row: int, row: int) -> None:
-        s_row, _ = doc.brief.locate_item(item_id)
-        where = (
-            translate("commands", "Move item")
-            if s_row == section_row
-            else translate("commands", "Move item to %s") % doc.brief.sections[section_row].heading
-        )
+        s_row, i_row = doc.brief.locate_item(item_id)
+        what = _item_name(doc, doc.brief.item(item_id))
+        if s_row != section_row:
+            where = translate("commands", "Move %s to %s") % (what, doc.brief.sections[section_row].heading)
+        elif row < i_row:
+            where = translate("commands", "Move %s up") % what
+        else:
+            where = translate("commands", "Move %s down") % what
         super().__init__(doc, where)
         self._item_id, self._to = item_id, (section_row, row)
         self._from: tuple[int, int] | None = None
@@ -255,7 +279,7 @@ class EditItemTextCommand(_Command):
 
     def __init__(self, doc: Document, item_id: str, text: str, boilerplate: bool | None = None) -> None:
         """`boilerplate`: the flag to give the item (a cancelled edit's), else the usual rule's."""
-        super().__init__(doc, translate("commands", "Edit text"))
+        super().__init__(doc, translate("commands", "Edit %s") % _item_name(doc, doc.brief.item(item_id)))
         self._item_id, self._new = item_id, text
         self._old: tuple[str, bool] | None = None  # the text and the boilerplate flag (an edit may clear it)
         self._new_flag: bool | None = boilerplate  # the flag the edit left: a redo puts back that state exactly
