@@ -314,23 +314,19 @@ class MainWindow(QMainWindow):
         return action
 
     def send_typing(self) -> None:
-        """Pass what is being typed in a paragraph's editor to the brief now; the editor stays open.
+        """Pass what is being typed in an inline editor to the brief now; the editor stays open.
 
         The editor sends it at each pause anyway (`brief_pane._ItemEditor`); a recovery copy
         written in the middle of a word takes that word too.
         """
-        editor = self.brief_pane.outline_view.itemDelegate().open_editor()
         sent = False
-        if editor is not None and hasattr(editor, "send") and self.doc is not None:
-            editor.send()
-            sent = True
-        # A section heading, a stance or an actor's name being typed goes too (the editor stays open).
-        others = [self.analysis_pane.tree.itemDelegateForColumn(0), self.analysis_pane.actor_list.itemDelegate()]
-        if editor is not None and not hasattr(editor, "send"):
-            others.append(self.brief_pane.outline_view.itemDelegate())
-        for delegate in others:
-            if isinstance(delegate, CommitsOpenEditor) and delegate.send_open_editor():
+        for delegate in self._inline_delegates():
+            editor = delegate.open_editor()
+            if editor is not None and hasattr(editor, "send"):  # a paragraph: as at a pause, one merged step
+                editor.send()
                 sent = True
+            else:  # a section heading, a stance or an actor's name being typed goes too
+                sent = delegate.send_open_editor() or sent
         if sent and self.doc is not None:
             QCoreApplication.sendPostedEvents(self.doc, QEvent.Type.MetaCall)
 
@@ -342,14 +338,18 @@ class MainWindow(QMainWindow):
         of the window and every question to save comes here first. The editors' edits reach the
         Document queued (see `Document.__init__`); they are delivered now, before the command.
         """
+        committed = [d.commit_open_editor() for d in self._inline_delegates()]
+        if any(committed) and self.doc is not None:
+            QCoreApplication.sendPostedEvents(self.doc, QEvent.Type.MetaCall)
+
+    def _inline_delegates(self) -> list[CommitsOpenEditor]:
+        """The delegates of the views edited inline: the outline, the issues tree, the actors."""
         delegates = (
             self.brief_pane.outline_view.itemDelegate(),
             self.analysis_pane.tree.itemDelegateForColumn(0),
             self.analysis_pane.actor_list.itemDelegate(),
         )
-        committed = [d.commit_open_editor() for d in delegates if isinstance(d, CommitsOpenEditor)]
-        if any(committed) and self.doc is not None:
-            QCoreApplication.sendPostedEvents(self.doc, QEvent.Type.MetaCall)
+        return [d for d in delegates if isinstance(d, CommitsOpenEditor)]
 
     def _create_actions(self) -> None:
         a = self._action
@@ -875,11 +875,7 @@ class MainWindow(QMainWindow):
         self.update_word_layout_action()
 
         # wiring
-        for delegate in (
-            self.brief_pane.outline_view.itemDelegate(),
-            self.analysis_pane.tree.itemDelegateForColumn(0),
-            self.analysis_pane.actor_list.itemDelegate(),
-        ):  # a closed editor ends its editing session: queued, after the edit it sent
+        for delegate in self._inline_delegates():  # a closed editor ends its editing session: queued, after its edit
             delegate.closeEditor.connect(
                 lambda *_: QMetaObject.invokeMethod(doc, "seal_merges", Qt.ConnectionType.QueuedConnection)
             )
